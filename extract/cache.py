@@ -1,0 +1,66 @@
+"""The disk cache of model answers, keyed by everything that could change an answer."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import diskcache
+
+DEFAULT_CACHE_DIR = Path("cache")
+
+
+def cache_key(**parts: Any) -> str:
+    """A stable key across processes: sha256 of the canonical JSON of ``parts``."""
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class AnswerCache:
+    """A diskcache wrapper that degrades to misses (with a warning) instead of failing a run."""
+
+    def __init__(self, directory: Path | str = DEFAULT_CACHE_DIR) -> None:
+        self.directory = Path(directory)
+        self._cache: diskcache.Cache | None
+        try:
+            self._cache = diskcache.Cache(str(self.directory))
+        except Exception as exc:
+            warnings.warn(f"cache {self.directory} unusable ({exc}); running without cache", stacklevel=2)
+            self._cache = None
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if self._cache is None:
+            return None
+        try:
+            value = self._cache.get(key)
+        except Exception as exc:
+            warnings.warn(f"cache read failed ({exc}); treating as a miss", stacklevel=2)
+            return None
+        return value if isinstance(value, dict) else None
+
+    def set(self, key: str, value: dict[str, Any]) -> None:
+        if self._cache is None:
+            return
+        try:
+            self._cache.set(key, value)
+        except Exception as exc:
+            warnings.warn(f"cache write failed ({exc}); answer not cached", stacklevel=2)
+
+    def info(self) -> dict[str, Any]:
+        if self._cache is None:
+            return {"directory": str(self.directory), "entries": 0, "bytes": 0}
+        return {
+            "directory": str(self.directory),
+            "entries": len(self._cache),
+            "bytes": self._cache.volume(),
+        }
+
+    def clear(self) -> int:
+        return self._cache.clear() if self._cache is not None else 0
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()

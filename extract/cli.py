@@ -1,0 +1,124 @@
+"""The ``extract`` command line: run, show, cache."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from extract.cache import DEFAULT_CACHE_DIR, AnswerCache
+from extract.errors import ExtractError
+from extract.load import Article, load_articles
+from extract.pipeline import STRATEGIES, Extractor, Summary
+from extract.server import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
+from extract.write import JsonlWriter, read_records
+
+app = typer.Typer(
+    help="Typed, grounded events, quotes and positions from news articles.", no_args_is_help=True
+)
+cache_app = typer.Typer(help="Inspect or clear the answer cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+err = Console(stderr=True)
+out = Console()
+
+CacheDir = Annotated[Path, typer.Option("--cache-dir", help="Where model answers are cached.")]
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or .jsonl files (id/text).")],
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="JSONL output file, '-' for stdout.")
+    ] = "records.jsonl",
+    base_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint; omit to start the embedded local model.")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Model name at --base-url.")] = None,
+    local_model: Annotated[
+        str, typer.Option(help=f"Embedded model when no --base-url: {', '.join(LOCAL_MODELS)}.")
+    ] = DEFAULT_LOCAL_MODEL,
+    strategy: Annotated[
+        str | None,
+        typer.Option(
+            help=f"{' | '.join(STRATEGIES)}; default: hybrid for the embedded model, whole otherwise."
+        ),
+    ] = None,
+    cache_dir: CacheDir = DEFAULT_CACHE_DIR,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds per model request.")] = 120.0,
+) -> None:
+    """Extract records from articles and write them as JSONL (API key from $OPENAI_API_KEY)."""
+    # The output file may sit in an input folder: never read it back as an article.
+    articles = list(load_articles(inputs, exclude=None if output == "-" else Path(output)))
+    summary = Summary()
+    try:
+        extractor = Extractor(
+            base_url=base_url, model=model, strategy=strategy, local_model=local_model,
+            cache_dir=None if no_cache else cache_dir, timeout=timeout,
+        )  # fmt: skip
+        extractor.check()
+    except ExtractError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    writer = JsonlWriter(output)
+    try:
+        with Progress(console=err, transient=True, disable=not sys.stderr.isatty()) as bar:
+            task = bar.add_task("extracting", total=len(articles))
+            for result in extractor.batch(articles):
+                if isinstance(result, ExtractError):
+                    summary.failures += 1
+                    err.print(f"[red]failed:[/red] {result}", highlight=False, soft_wrap=True)
+                else:
+                    writer.write(result)
+                    summary.record(result)
+                bar.advance(task)
+    finally:
+        writer.close()
+        extractor.close()
+    err.print(summary.line(), highlight=False, soft_wrap=True)
+    if summary.articles == 0 and summary.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(records: Annotated[Path, typer.Argument(help="A JSONL file written by `extract run`.")]) -> None:
+    """Print the records of a JSONL file as readable tables."""
+    for rec in read_records(records):
+        out.rule(f"{rec.article_id}  ({rec.model}, {rec.strategy}, {rec.prompt_version})")
+        quotes = Table("speaker", "cue", "direct", "quote", title="quotes")
+        for q in rec.quotes:
+            quotes.add_row(q.speaker.name, q.cue or "", "yes" if q.direct else "no", q.text)
+        events = Table("type", "actors", "date", "place", "evidence", title="events")
+        for e in rec.events:
+            actors = ", ".join(f"{a.actor.name} ({a.role})" for a in e.actors)
+            events.add_row(e.type.value, actors, e.date or e.time or "", e.place or "", e.evidence)
+        positions = Table("holder", "stance", "issue", "evidence", title="positions")
+        for p in rec.positions:
+            positions.add_row(p.holder.name, p.stance.value, p.issue, p.evidence)
+        for table in (quotes, events, positions):
+            out.print(table)
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
+    """Show where the cache is, how many answers it holds and its size."""
+    info = AnswerCache(cache_dir).info()
+    out.print(f"{info['directory']}: {info['entries']} entries, {info['bytes']:,} bytes")
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
+    """Delete every cached answer."""
+    out.print(f"removed {AnswerCache(cache_dir).clear()} entries from {cache_dir}")
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["Article", "app", "main"]

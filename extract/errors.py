@@ -1,0 +1,22 @@
+"""Error types; the CLI turns each into one line naming what failed."""
+
+
+class ExtractError(Exception):
+    """Base for every error the toolkit reports to a user."""
+
+
+class ArticleError(ExtractError):
+    """An input article cannot be read or used."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ModelError(ExtractError):
+    """The model's endpoint answered badly (error status, timeout, unusable output)."""
+
+
+class ServerError(ExtractError):
+    """The model's endpoint cannot be reached or the local server cannot start."""

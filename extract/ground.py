@@ -1,0 +1,193 @@
+"""Tie model-reported strings to character offsets in the article (pure functions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from schemas import Event, EventDraft, Position, PositionDraft, Quote, QuoteDraft
+
+MatchKind = Literal["exact", "normalised", "fuzzy"]
+
+# Typographic variants a model (or an OCR'd article) swaps freely.
+_FOLD = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "`": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+FUZZY_MIN_SCORE = 90.0
+FUZZY_MIN_CHARS = 12
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character interval [start, end) of the article and how it was found."""
+
+    start: int
+    end: int
+    match: MatchKind
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Fold quotes/dashes, collapse whitespace, lowercase; return the text and an offset map.
+
+    ``index[i]`` is the offset in ``text`` of normalised character ``i``.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    prev_space = True  # drops leading whitespace
+    for i, ch in enumerate(text.translate(_FOLD)):
+        if ch.isspace():
+            if prev_space:
+                continue
+            ch, prev_space = " ", True
+        else:
+            prev_space = False
+        out.append(ch.lower())
+        index.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        index.pop()
+    return "".join(out), index
+
+
+def _strip_quotes(s: str) -> str:
+    return s.strip().strip("\"'\u201c\u201d\u2018\u2019").strip()
+
+
+def _nearest(haystack: str, needle: str, near: int | None) -> int:
+    """Offset of the occurrence of ``needle`` nearest ``near`` (the first if no hint); -1 if none."""
+    best, pos = -1, haystack.find(needle)
+    while pos >= 0:
+        if near is None:
+            return pos
+        if best < 0 or abs(pos - near) < abs(best - near):
+            best = pos
+        pos = haystack.find(needle, pos + 1)
+    return best
+
+
+def align(anchor: str, text: str, near: int | None = None) -> Span | None:
+    """Find ``anchor`` in ``text``: exactly, then normalised, then by fuzzy alignment.
+
+    ``near`` picks among repeated occurrences the one closest to that offset.
+    """
+    anchor = _strip_quotes(anchor)
+    if not anchor:
+        return None
+    pos = _nearest(text, anchor, near)
+    if pos >= 0:
+        return Span(pos, pos + len(anchor), "exact")
+    norm_text, index = normalise(text)
+    norm_anchor, _ = normalise(anchor)
+    if not norm_anchor:
+        return None
+    pos = _nearest(norm_text, norm_anchor, None)
+    if pos >= 0:
+        return Span(index[pos], index[pos + len(norm_anchor) - 1] + 1, "normalised")
+    if len(norm_anchor) < FUZZY_MIN_CHARS:
+        return None
+    hit = fuzz.partial_ratio_alignment(norm_anchor, norm_text, score_cutoff=FUZZY_MIN_SCORE)
+    if hit is None or hit.dest_end <= hit.dest_start:
+        return None
+    # A short hit inside a long anchor means the model added text the article lacks.
+    if (hit.dest_end - hit.dest_start) < 0.9 * len(norm_anchor):
+        return None
+    start, end = _snap_to_words(norm_text, hit.dest_start, hit.dest_end)
+    return Span(index[start], index[end - 1] + 1, "fuzzy")
+
+
+def _snap_to_words(s: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) so it neither begins nor ends inside a word."""
+    while start > 0 and s[start - 1].isalnum():
+        start -= 1
+    while end < len(s) and s[end].isalnum():
+        end += 1
+    return start, end
+
+
+Draft = QuoteDraft | EventDraft | PositionDraft
+
+
+@dataclass
+class Grounded:
+    """Items tied to the text, and the anchors of those that could not be."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set, repr=False)
+
+    def add(self, item: Quote | Event | Position) -> None:
+        """Keep ``item`` unless an identical one (same span and fields) is already here."""
+        ident = f"{type(item).__name__}:{item.model_dump_json(exclude={'match'})}"
+        if ident in self._seen:
+            return
+        self._seen.add(ident)
+        if isinstance(item, Quote):
+            self.quotes.append(item)
+        elif isinstance(item, Event):
+            self.events.append(item)
+        else:
+            self.positions.append(item)
+
+    def merge(self, other: Grounded) -> Grounded:
+        """This result plus ``other``'s items; ``other``'s misses are the ones still missing."""
+        out = Grounded(missing=list(other.missing))
+        for item in [*self.items(), *other.items()]:
+            out.add(item)
+        return out
+
+    def items(self) -> list[Quote | Event | Position]:
+        return [*self.quotes, *self.events, *self.positions]
+
+
+def anchor_of(draft: Draft) -> str:
+    """The string that must stand in the article: a quote's words, else the evidence."""
+    return draft.text if isinstance(draft, QuoteDraft) else draft.evidence
+
+
+def ground_one(draft: Draft, text: str, near: int | None = None) -> Quote | Event | Position | None:
+    """The grounded record for ``draft``, or None when its anchor is not in ``text``."""
+    span = align(anchor_of(draft), text, near)
+    if span is None:
+        return None
+    fields = draft.model_dump() | {
+        "evidence": text[span.start : span.end],
+        "start": span.start,
+        "end": span.end,
+        "match": span.match,
+    }
+    if isinstance(draft, QuoteDraft):
+        fields["text"] = fields["evidence"]
+        return Quote.model_validate(fields)
+    if isinstance(draft, EventDraft):
+        return Event.model_validate(fields)
+    return Position.model_validate(fields)
+
+
+def ground(drafts: list[tuple[Draft, int | None]], text: str) -> Grounded:
+    """Turn (draft, offset hint) pairs into grounded records; never keep an unaligned item."""
+    out = Grounded()
+    for draft, near in drafts:
+        item = ground_one(draft, text, near)
+        if item is None:
+            out.missing.append(anchor_of(draft))
+        else:
+            out.add(item)
+    return out

@@ -1,0 +1,168 @@
+"""Read articles from files, folders, globs and JSONL; bad inputs become ArticleErrors."""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+from charset_normalizer import from_bytes
+
+from extract.errors import ArticleError
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
+MAX_CHARS = 1_000_000
+_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<body|<p[ >]|<div[ >])", re.I)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article to extract from; offsets in records index ``text``."""
+
+    id: str
+    source: str
+    text: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+class _TextOnly(HTMLParser):
+    _SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style", "head", "noscript"})
+    _BLOCK: ClassVar[frozenset[str]] = frozenset(
+        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "article", "section"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skip:
+            self._skip -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Strip markup to plain text; records' offsets then index this text."""
+    parser = _TextOnly()
+    parser.feed(html)
+    text = "".join(parser.parts)
+    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode bytes as UTF-8, else as the detected encoding; reject binary data."""
+    if b"\x00" in data[:8192]:
+        raise ArticleError(source, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None or best.encoding is None:
+            raise ArticleError(source, "not UTF-8 and no text encoding could be detected") from None
+        return str(best)
+
+
+def check_text(text: str, source: str) -> str:
+    """Return usable article text or raise ArticleError saying why not."""
+    if _HTML_SNIFF.match(text):
+        text = html_to_text(text)
+    if not text.strip():
+        raise ArticleError(source, "empty article (no text)")
+    if len(text) > MAX_CHARS:
+        raise ArticleError(source, f"article too long ({len(text):,} chars > {MAX_CHARS:,})")
+    return text
+
+
+def _from_jsonl(path: Path) -> Iterator[Article | ArticleError]:
+    try:
+        lines = decode(path.read_bytes(), str(path)).splitlines()
+    except ArticleError as err:
+        yield err
+        return
+    for n, line in enumerate(lines, 1):
+        source = f"{path}:{n}"
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                raise ArticleError(source, "JSONL line has no string 'text' field")
+            text = check_text(obj["text"], source)
+            yield Article(str(obj.get("id") or f"{path.stem}:{n}"), source, text)
+        except json.JSONDecodeError as exc:
+            yield ArticleError(source, f"invalid JSON ({exc.msg})")
+        except ArticleError as err:
+            yield err
+
+
+def _from_file(path: Path) -> Iterator[Article | ArticleError]:
+    if path.suffix == ".jsonl":
+        yield from _from_jsonl(path)
+        return
+    source = str(path)
+    try:
+        yield Article(path.stem, source, check_text(decode(path.read_bytes(), source), source))
+    except OSError as exc:
+        yield ArticleError(source, f"cannot read ({exc.strerror})")
+    except ArticleError as err:
+        yield err
+
+
+def expand(inputs: Iterable[str], exclude: Path | None = None) -> Iterator[Path | ArticleError]:
+    """Turn files, folders and glob patterns into files (sorted), leaving out ``exclude``."""
+    skip = exclude.resolve() if exclude is not None else None
+    for found in _expand(inputs):
+        if isinstance(found, ArticleError) or found.resolve() != skip:
+            yield found
+
+
+def _expand(inputs: Iterable[str]) -> Iterator[Path | ArticleError]:
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES | {".jsonl"}
+            )
+            if not files:
+                yield ArticleError(item, "folder holds no .txt/.md/.html/.jsonl files")
+            yield from files
+        elif path.is_file():
+            yield path
+        else:
+            matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
+            if not matches:
+                yield ArticleError(item, "no such file, folder or glob match")
+            yield from matches
+
+
+def load_articles(inputs: Iterable[str], exclude: Path | None = None) -> Iterator[Article | ArticleError]:
+    """Yield each article, or an ArticleError in its place, so a batch never stops on one.
+
+    ``exclude`` (the run's own output file) is never read as input.
+    """
+    for item in expand(inputs, exclude):
+        if isinstance(item, ArticleError):
+            yield item
+        else:
+            yield from _from_file(item)

@@ -1,0 +1,194 @@
+"""load → prompt → call → validate/ground → record: the one-way flow, for one article or many."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from extract.cache import DEFAULT_CACHE_DIR, AnswerCache, cache_key
+from extract.errors import ExtractError, ModelError, ServerError
+from extract.ground import Grounded
+from extract.llm import LLM, Endpoint
+from extract.load import Article, check_text, load_articles
+from extract.prompt import load_prompt
+from extract.server import DEFAULT_LOCAL_MODEL, LocalServer
+from extract.strategies.hybrid import HYBRID_PROMPTS, run_hybrid, run_hybrid_all
+from extract.strategies.whole import WHOLE_PROMPTS, run_whole
+from schemas import SCHEMA_VERSION, ArticleRecord, Usage
+
+Strategy = Callable[[Article, LLM], tuple[Grounded, Usage]]
+STRATEGIES: dict[str, tuple[Strategy, tuple[str, ...]]] = {
+    "whole": (run_whole, WHOLE_PROMPTS),
+    "hybrid": (run_hybrid, HYBRID_PROMPTS),
+    "hybrid-all": (run_hybrid_all, HYBRID_PROMPTS),
+}
+API_KEY_VARS = ("EXTRACT_API_KEY", "OPENAI_API_KEY")
+
+
+def default_strategy(base_url: str | None) -> str:
+    """Tiny embedded models get narrow choices (hybrid); a remote model gets the whole article."""
+    return "hybrid" if base_url is None else "whole"
+
+
+@dataclass
+class Summary:
+    """Counts for a batch, printed as one line at the end of a run."""
+
+    articles: int = 0
+    failures: int = 0
+    quotes: int = 0
+    events: int = 0
+    positions: int = 0
+    usage: Usage = field(default_factory=Usage)
+
+    def record(self, rec: ArticleRecord) -> None:
+        self.articles += 1
+        self.quotes += len(rec.quotes)
+        self.events += len(rec.events)
+        self.positions += len(rec.positions)
+        self.usage = self.usage.add(rec.usage)
+
+    def line(self) -> str:
+        u = self.usage
+        return (
+            f"{self.articles} articles, {self.failures} failed | {self.quotes} quotes, "
+            f"{self.events} events, {self.positions} positions | {u.calls} model calls, "
+            f"{u.cache_hits} cache hits, {u.reasks} re-asks, "
+            f"{u.prompt_tokens + u.completion_tokens} tokens | {u.dropped} ungrounded dropped"
+        )
+
+
+class Extractor:
+    """Holds the model endpoint (starting the embedded server if none is given) and the cache."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        model: str | None = None,
+        api_key: str | None = None,
+        strategy: str | None = None,
+        cache_dir: Path | str | None = DEFAULT_CACHE_DIR,
+        local_model: str = DEFAULT_LOCAL_MODEL,
+        timeout: float = 120.0,
+        max_tokens: int = 2048,
+    ) -> None:
+        self.strategy = strategy or default_strategy(base_url)
+        if self.strategy not in STRATEGIES:
+            raise ExtractError(f"unknown strategy {self.strategy!r}; choose from {', '.join(STRATEGIES)}")
+        self.server: LocalServer | None = None
+        identity = ""
+        if base_url is None:
+            # Started on the first cache miss only; keyed by model, not by its random port.
+            self.server = LocalServer(local_model)
+            base_url, model, identity = "http://127.0.0.1/v1", self.server.model.name, "embedded"
+        if not model:
+            raise ExtractError("--model is required with --base-url")
+        key = api_key or next((os.environ[v] for v in API_KEY_VARS if os.environ.get(v)), "not-needed")
+        self.endpoint = Endpoint(base_url, model, identity, key, timeout=timeout, max_tokens=max_tokens)
+        self.cache = AnswerCache(cache_dir) if cache_dir is not None else None
+        self.llm = LLM(self.endpoint, self.cache, self._start_server if self.server else None)
+        self.prompt_version = "+".join(load_prompt(p).version for p in STRATEGIES[self.strategy][1])
+
+    def _start_server(self) -> str:
+        assert self.server is not None
+        return self.server.start().base_url
+
+    def _record_key(self, article: Article) -> str:
+        return cache_key(
+            kind="record",
+            **self.endpoint.key_parts(),
+            strategy=self.strategy,
+            prompt=self.prompt_version,
+            schema=SCHEMA_VERSION,
+            text=article.sha256,
+        )
+
+    def check(self) -> None:
+        """Fail fast, with one line, when the endpoint cannot be reached."""
+        self.llm.ping()
+
+    def extract(self, article: Article) -> ArticleRecord:
+        """Extract, ground and type every item of one article (whole records are cached too)."""
+        started = time.perf_counter()
+        key = self._record_key(article)
+        if self.cache is not None and (hit := self.cache.get(key)) is not None:
+            try:
+                cached = ArticleRecord.model_validate(hit)
+                return cached.model_copy(
+                    update={"article_id": article.id, "source": article.source,
+                            "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started)}
+                )  # fmt: skip
+            except ValidationError:
+                pass  # a damaged entry is a miss, never a wrong record
+        run, _ = STRATEGIES[self.strategy]
+        grounded, usage = run(article, self.llm)
+        usage = usage.model_copy(
+            update={
+                "dropped": usage.dropped + len(grounded.missing),
+                "seconds": time.perf_counter() - started,
+            }
+        )
+        record = ArticleRecord(
+            article_id=article.id,
+            source=article.source,
+            text_sha256=article.sha256,
+            quotes=sorted(grounded.quotes, key=lambda q: (q.start, q.end)),
+            events=sorted(grounded.events, key=lambda e: (e.start, e.end)),
+            positions=sorted(grounded.positions, key=lambda p: (p.start, p.end)),
+            model=self.endpoint.model,
+            strategy=self.strategy,
+            prompt_version=self.prompt_version,
+            usage=usage,
+        )
+        if self.cache is not None:
+            self.cache.set(key, record.model_dump(mode="json"))
+        return record
+
+    def batch(self, items: Iterable[Article | ExtractError]) -> Iterator[ArticleRecord | ExtractError]:
+        """Records, or the error that stopped each article; one failure never stops the rest."""
+        for item in items:
+            if isinstance(item, ExtractError):
+                yield item
+                continue
+            try:
+                yield self.extract(item)
+            except (ModelError, ServerError) as exc:
+                yield ExtractError(f"{item.source}: {exc}")
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
+        if self.server is not None:
+            self.server.stop()
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def as_article(item: str | Article, article_id: str = "article") -> Article:
+    """Accept raw text or an Article (API convenience)."""
+    if isinstance(item, Article):
+        return item
+    return Article(article_id, "<string>", check_text(item, "<string>"))
+
+
+def extract_article(article: str | Article, **options: object) -> ArticleRecord:
+    """Extract one article (text or Article); options as for :class:`Extractor`."""
+    with Extractor(**options) as ex:  # type: ignore[arg-type]
+        return ex.extract(as_article(article))
+
+
+def extract_batch(inputs: Iterable[str], **options: object) -> Iterator[ArticleRecord | ExtractError]:
+    """Extract every article found in files, folders, globs or JSONL paths."""
+    with Extractor(**options) as ex:  # type: ignore[arg-type]
+        ex.check()
+        yield from ex.batch(load_articles(inputs))

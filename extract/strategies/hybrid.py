@@ -1,0 +1,123 @@
+"""Hybrid strategy: deterministic candidates, the model choosing among them under a grammar.
+
+Each call asks one small question whose answer is an enum (speaker among candidate actors,
+event type, stance), so a tiny model cannot invent text: every record's span comes from the
+pre-pass and is grounded like any other.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, create_model
+
+from extract.candidates import ActorRef, Analysis, QuoteCandidate, analyse
+from extract.dates import article_date, normalise_time
+from extract.ground import Draft, Grounded, ground
+from extract.llm import LLM
+from extract.load import Article
+from extract.prompt import load_prompt
+from schemas import Actor, EventActor, EventDraft, EventType, PositionDraft, QuoteDraft, Stance, Usage
+
+HYBRID_PROMPTS = ("speaker", "event_type", "stance")
+
+
+def choice_model(name: str, options: list[str], description: str) -> type[BaseModel]:
+    """A one-field model whose JSON schema is an enum of ``options`` (a grammar for the server)."""
+    literal: Any = Literal[tuple(options)]  # a runtime-built enum: opaque to the type checker
+    return create_model(name, choice=(literal, Field(description=description)))
+
+
+def _actor(ref: ActorRef) -> Actor:
+    kind = ref.kind if ref.kind in ("person", "organization", "country", "group") else "other"
+    return Actor(name=ref.name, kind=kind)  # type: ignore[arg-type]
+
+
+class _Asker:
+    """Asks the model its small questions and adds up what they cost.
+
+    With ``decide_all`` the model makes every choice (the rules' guess listed first);
+    otherwise only those the rules leave open.
+    """
+
+    def __init__(self, llm: LLM, decide_all: bool = False) -> None:
+        self.llm = llm
+        self.decide_all = decide_all
+        self.usage = Usage()
+
+    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
+        if len(options) == 1:
+            return options[0]
+        prompt = load_prompt(prompt_name)
+        model = choice_model(f"{prompt_name.title().replace('_', '')}Choice", options, description)
+        answer, cost = self.llm.structured(prompt.render(**values), model, prompt.version)
+        self.usage = self.usage.add(cost)
+        return str(answer.choice)  # type: ignore[attr-defined]
+
+
+def _speaker(q: QuoteCandidate, ask: _Asker) -> ActorRef | None:
+    names = list(dict.fromkeys(o.name for o in q.options))[:8]
+    if not names:
+        return None
+    if q.speaker is not None and q.certain and not ask.decide_all:
+        return q.speaker  # the cue verb's named subject: nothing left to choose
+    picked = ask.choose(
+        "speaker", names, "The name of the person or body who said the quote.",
+        context=q.context, quote=q.text,
+    )  # fmt: skip
+    return next(o for o in q.options if o.name == picked)
+
+
+def drafts(article: Article, found: Analysis, ask: _Asker) -> list[tuple[Draft, int | None]]:
+    """Turn candidates into drafts, asking the model only the choices the rules leave open."""
+    out: list[tuple[Draft, int | None]] = []
+    for q in found.quotes:
+        speaker = _speaker(q, ask)
+        if speaker is not None:
+            out.append(
+                (QuoteDraft(text=q.text, speaker=_actor(speaker), cue=q.cue, direct=q.direct), q.start)
+            )
+    anchor = article_date(article.text)
+    types = [t.value for t in EventType]
+    for e in found.events:
+        etype = e.type.value
+        if ask.decide_all:
+            etype = ask.choose(
+                "event_type", [etype, *(t for t in types if t != etype)],
+                "The event type the sentence reports.", sentence=e.sentence, trigger=e.trigger,
+            )  # fmt: skip
+        actors = [EventActor(actor=_actor(e.source), role="source")] if e.source else []
+        actors += [EventActor(actor=_actor(e.target), role="target")] if e.target else []
+        date = normalise_time(e.time, anchor)
+        draft = EventDraft(
+            type=EventType(etype), actors=actors, time=e.time, date=date, place=e.place, evidence=e.sentence
+        )
+        out.append((draft, e.start))
+    for p in found.positions:
+        stance = p.stance
+        if ask.decide_all:
+            stance = ask.choose(
+                "stance", [stance, *(s.value for s in Stance if s.value != stance)],
+                "The actor's stance on the issue.", sentence=p.sentence, holder=p.holder.name, issue=p.issue,
+            )  # fmt: skip
+        out.append(
+            (
+                PositionDraft(
+                    holder=_actor(p.holder), issue=p.issue, stance=Stance(stance), evidence=p.sentence
+                ),
+                p.start,
+            )
+        )
+    return out
+
+
+def run_hybrid(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
+    """Candidates from the pre-pass; the model settles the choices the rules leave open."""
+    ask = _Asker(llm)
+    return ground(drafts(article, analyse(article.text), ask), article.text), ask.usage
+
+
+def run_hybrid_all(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
+    """Candidates from the pre-pass; the model makes every choice (for comparison)."""
+    ask = _Asker(llm, decide_all=True)
+    return ground(drafts(article, analyse(article.text), ask), article.text), ask.usage

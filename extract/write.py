@@ -1,0 +1,40 @@
+"""Write and read records as JSONL, one article per line, flushed as each completes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from schemas import ArticleRecord
+
+
+class JsonlWriter:
+    """Append records to a JSONL file (or stdout when path is '-')."""
+
+    def __init__(self, path: Path | str, append: bool = False) -> None:
+        self.path = str(path)
+        self._fh: IO[str] | None = None
+        if self.path != "-":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "a" if append else "w", encoding="utf-8")  # noqa: SIM115
+
+    def write(self, record: ArticleRecord) -> None:
+        line = record.model_dump_json() + "\n"
+        if self._fh is None:
+            print(line, end="", flush=True)
+        else:
+            self._fh.write(line)
+            self._fh.flush()
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+
+
+def read_records(path: Path | str) -> Iterator[ArticleRecord]:
+    """Records from a JSONL file written by :class:`JsonlWriter`."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield ArticleRecord.model_validate_json(line)

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from extract.cli import app
+from extract.write import read_records
+from tests.conftest import extraction, quote
+
+runner = CliRunner()
+
+
+def test_run_show_and_cache(fake_server: Any, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text('Kerry said the talks were "constructive but difficult".')
+    (tmp_path / "empty.txt").write_text("")
+    server = fake_server(lambda r: (200, extraction([quote("constructive but difficult")])))
+    out, cache = tmp_path / "r.jsonl", tmp_path / "cache"
+    args = ["run", str(tmp_path), "-o", str(out), "--base-url", server.base_url, "--model", "fake"]
+    args += ["--cache-dir", str(cache)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "empty.txt: empty article" in result.output
+    assert "1 articles, 1 failed | 1 quotes" in result.output
+    [rec] = read_records(out)
+    assert rec.quotes[0].speaker.name == "Kerry"
+    again = runner.invoke(app, args)  # r.jsonl now sits in the input folder: it is not read
+    assert "1 articles, 1 failed" in again.output
+    assert "0 model calls, 1 cache hits" in again.output
+    shown = runner.invoke(app, ["show", str(out)])
+    assert shown.exit_code == 0 and "constructive but difficult" in shown.output
+    info = runner.invoke(app, ["cache", "info", "--cache-dir", str(cache)])
+    assert "2 entries" in info.output
+    cleared = runner.invoke(app, ["cache", "clear", "--cache-dir", str(cache)])
+    assert cleared.exit_code == 0 and "removed 2 entries" in cleared.output
+
+
+def test_unreachable_server_is_one_line_and_nonzero(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Kerry met Lavrov.")
+    args = ["run", str(tmp_path), "-o", str(tmp_path / "r.jsonl"), "--base-url", "http://127.0.0.1:9/v1"]
+    result = runner.invoke(app, [*args, "--model", "x", "--no-cache"])
+    assert result.exit_code == 2
+    assert "cannot reach model server at http://127.0.0.1:9/v1" in result.output
+    assert "Traceback" not in result.output

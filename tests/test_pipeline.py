@@ -1,0 +1,91 @@
+"""Mechanics against the scripted fake server: real HTTP through the real openai client."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from extract import Article, Extractor
+from extract.errors import ExtractError
+from schemas import ArticleRecord
+from tests.conftest import extraction, quote, user_text
+
+TEXT = 'Kerry said the talks were "constructive but difficult". Lavrov said nothing.'
+
+
+def run(base_url: str, articles: list[Article], cache: Path | None) -> list[ArticleRecord | ExtractError]:
+    with Extractor(base_url=base_url, model="fake", strategy="whole", cache_dir=cache) as ex:
+        return list(ex.batch(articles))
+
+
+def test_second_run_makes_no_calls_and_returns_identical_records(fake_server: Any, tmp_path: Path) -> None:
+    server = fake_server(lambda r: (200, extraction([quote("constructive but difficult")])))
+    article = Article("a1", "a1.txt", TEXT)
+    first = run(server.base_url, [article], tmp_path / "c")
+    calls = len(server.requests)
+    second = run(server.base_url, [article], tmp_path / "c")
+    assert calls == 1 and len(server.requests) == calls
+    assert isinstance(first[0], ArticleRecord) and isinstance(second[0], ArticleRecord)
+    assert first[0].quotes == second[0].quotes and second[0].usage.cache_hits == 1
+    assert second[0].usage.calls == 0
+
+
+def test_reask_on_schema_invalid_output(fake_server: Any) -> None:
+    replies = iter(
+        [(200, '{"quotes": [{"text": 5}]}'), (200, extraction([quote("constructive but difficult")]))]
+    )
+    server = fake_server(lambda r: next(replies))
+    [rec] = run(server.base_url, [Article("a", "a.txt", TEXT)], None)
+    assert isinstance(rec, ArticleRecord)
+    assert len(server.requests) == 2 and rec.usage.reasks == 1
+    assert [q.text for q in rec.quotes] == ["constructive but difficult"]
+
+
+def test_ungrounded_quote_is_reasked_then_dropped_and_counted(fake_server: Any) -> None:
+    invented = extraction([quote("constructive but difficult"), quote("Russia will pay dearly for this")])
+    server = fake_server(lambda r: (200, invented))
+    [rec] = run(server.base_url, [Article("a", "a.txt", TEXT)], None)
+    assert isinstance(rec, ArticleRecord)
+    assert len(server.requests) == 2  # the re-ask names the missing quote
+    assert "Russia will pay dearly" in user_text(server.requests[1])
+    assert [q.text for q in rec.quotes] == ["constructive but difficult"]
+    assert rec.usage.dropped == 1
+
+
+def test_one_bad_article_does_not_stop_the_batch(fake_server: Any) -> None:
+    def script(request: dict[str, Any]) -> tuple[int, str]:
+        if "POISON" in user_text(request):
+            return 500, "model crashed"
+        return 200, extraction([quote("constructive but difficult")])
+
+    server = fake_server(script)
+    articles = [Article(str(i), f"{i}.txt", TEXT + (" POISON" if i == 1 else "")) for i in range(3)]
+    results = run(server.base_url, articles, None)
+    assert [type(r).__name__ for r in results] == ["ArticleRecord", "ExtractError", "ArticleRecord"]
+    assert "1.txt" in str(results[1]) and "500" in str(results[1])
+
+
+def test_every_offset_points_at_its_evidence(fake_server: Any) -> None:
+    server = fake_server(
+        lambda r: (
+            200,
+            extraction(
+                [quote("constructive but difficult")],
+                events=[{"type": "statement", "actors": [], "evidence": "Lavrov said nothing."}],
+                positions=[
+                    {
+                        "holder": {"name": "Kerry"},
+                        "issue": "talks",
+                        "stance": "neutral_or_mixed",
+                        "evidence": "the talks were",
+                    }
+                ],
+            ),
+        )
+    )
+    [rec] = run(server.base_url, [Article("a", "a.txt", TEXT)], None)
+    assert isinstance(rec, ArticleRecord)
+    items = [*rec.quotes, *rec.events, *rec.positions]
+    assert len(items) == 3
+    assert all(TEXT[i.start : i.end] == i.evidence for i in items)
+    assert ArticleRecord.model_validate_json(rec.model_dump_json()) == rec
