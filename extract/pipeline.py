@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -17,16 +18,24 @@ from extract.llm import LLM, Endpoint
 from extract.load import Article, check_text, load_articles
 from extract.prompt import load_prompt
 from extract.server import DEFAULT_LOCAL_MODEL, LocalServer
-from extract.strategies.hybrid import HYBRID_PROMPTS, run_hybrid, run_hybrid_all
-from extract.strategies.whole import WHOLE_PROMPTS, run_whole
 from schemas import SCHEMA_VERSION, ArticleRecord, Usage
 
 Strategy = Callable[[Article, LLM], tuple[Grounded, Usage]]
-STRATEGIES: dict[str, tuple[Strategy, tuple[str, ...]]] = {
-    "whole": (run_whole, WHOLE_PROMPTS),
-    "hybrid": (run_hybrid, HYBRID_PROMPTS),
-    "hybrid-all": (run_hybrid_all, HYBRID_PROMPTS),
+# name -> (module:function, prompts it uses). Imported on first use: a fully cached run
+# never loads spaCy, rapidfuzz or the strategies.
+STRATEGIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "whole": ("extract.strategies.whole:run_whole", ("whole", "reask")),
+    "hybrid": ("extract.strategies.hybrid:run_hybrid", ("speaker", "event_type", "stance")),
+    "hybrid-all": ("extract.strategies.hybrid:run_hybrid_all", ("speaker", "event_type", "stance")),
 }
+
+
+def strategy_function(name: str) -> Strategy:
+    module, func = STRATEGIES[name][0].split(":")
+    fn: Strategy = getattr(import_module(module), func)
+    return fn
+
+
 API_KEY_VARS = ("EXTRACT_API_KEY", "OPENAI_API_KEY")
 
 
@@ -126,8 +135,7 @@ class Extractor:
                 )  # fmt: skip
             except ValidationError:
                 pass  # a damaged entry is a miss, never a wrong record
-        run, _ = STRATEGIES[self.strategy]
-        grounded, usage = run(article, self.llm)
+        grounded, usage = strategy_function(self.strategy)(article, self.llm)
         usage = usage.model_copy(
             update={
                 "dropped": usage.dropped + len(grounded.missing),

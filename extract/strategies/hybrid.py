@@ -19,8 +19,6 @@ from extract.load import Article
 from extract.prompt import load_prompt
 from schemas import Actor, EventActor, EventDraft, EventType, PositionDraft, QuoteDraft, Stance, Usage
 
-HYBRID_PROMPTS = ("speaker", "event_type", "stance")
-
 
 def choice_model(name: str, options: list[str], description: str) -> type[BaseModel]:
     """A one-field model whose JSON schema is an enum of ``options`` (a grammar for the server)."""

@@ -11,7 +11,6 @@ from extract.prompt import load_prompt
 from schemas import Extraction, Usage
 
 MAX_REASKS = 1
-WHOLE_PROMPTS = ("whole", "reask")
 
 
 def drafts_of(extraction: Extraction) -> list[tuple[Draft, int | None]]:
