@@ -226,13 +226,14 @@ def analyse(text: str) -> Analysis:
         while doc[first].dep_ == "mark" or doc[first].is_punct:
             first += 1
         span = doc[first : comp.right_edge.i + 1]
-        if len(span) < 3:
+        content = span.text.split("\n", 1)[0].rstrip(" ,.")  # reported speech ends at its line
+        if len(content.split()) < 3:
             continue
         speaker = actors.resolve_token(subj)
         sent = cue.sent
         options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
         out.quotes.append(
-            QuoteCandidate(span.text, span.start_char, False, cue.text, speaker,
+            QuoteCandidate(content, span.start_char, False, cue.text, speaker,
                            list(dict.fromkeys(options)), sent.text, _named(subj))
         )  # fmt: skip
     for sent in doc.sents:

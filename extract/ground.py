@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from schemas import Event, EventDraft, Position, PositionDraft, Quote, QuoteDraft
 
 MatchKind = Literal["exact", "normalised", "fuzzy"]
@@ -101,6 +99,8 @@ def align(anchor: str, text: str, near: int | None = None) -> Span | None:
         return Span(index[pos], index[pos + len(norm_anchor) - 1] + 1, "normalised")
     if len(norm_anchor) < FUZZY_MIN_CHARS:
         return None
+    from rapidfuzz import fuzz  # only reached when exact and normalised matching fail
+
     hit = fuzz.partial_ratio_alignment(norm_anchor, norm_text, score_cutoff=FUZZY_MIN_SCORE)
     if hit is None or hit.dest_end <= hit.dest_start:
         return None

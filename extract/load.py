@@ -12,8 +12,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-from charset_normalizer import from_bytes
-
 from extract.errors import ArticleError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
@@ -77,6 +75,8 @@ def decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        from charset_normalizer import from_bytes  # rarely needed; slow to import
+
         best = from_bytes(data).best()
         if best is None or best.encoding is None:
             raise ArticleError(source, "not UTF-8 and no text encoding could be detected") from None

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -83,6 +82,8 @@ class LocalServer:
             raise
 
     def _start(self) -> LocalServer:
+        import urllib.request
+
         self.port = free_port()
         cmd = [
             sys.executable, "-m", "llama_cpp.server",
