@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from itertools import islice
 from pathlib import Path
 from typing import Annotated
 
@@ -12,11 +14,14 @@ from rich.progress import Progress
 from rich.table import Table
 
 from extract.cache import DEFAULT_CACHE_DIR, AnswerCache
+from extract.corpora import CORPORA, DEFAULT_CORPORA
 from extract.errors import ExtractError
+from extract.evaluate import ATTRIBUTE, Score, score
 from extract.load import Article, load_articles
 from extract.pipeline import STRATEGIES, Extractor, Summary
 from extract.server import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
 from extract.write import JsonlWriter, read_records
+from schemas import ArticleRecord
 
 app = typer.Typer(
     help="Typed, grounded events, quotes and positions from news articles.", no_args_is_help=True
@@ -102,6 +107,72 @@ def show(records: Annotated[Path, typer.Argument(help="A JSONL file written by `
             positions.add_row(p.holder.name, p.stance.value, p.issue, p.evidence)
         for table in (quotes, events, positions):
             out.print(table)
+
+
+def load_gold(path: Path) -> list[ArticleRecord]:
+    """Gold records from a folder of .json files, one .json file, or a .jsonl file."""
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    if path.suffix == ".jsonl":
+        return list(read_records(path))
+    return [ArticleRecord.model_validate_json(f.read_text(encoding="utf-8")) for f in files]
+
+
+def score_table(result: Score, title: str) -> Table:
+    table = Table("kind", "strict P / R / F1", "lenient P / R / F1", "attribute accuracy", title=title)
+    for kind, ks in result.kinds.items():
+        table.add_row(
+            kind,
+            " / ".join(f"{v:.2f}" for v in (ks.strict.precision, ks.strict.recall, ks.strict.f1)),
+            " / ".join(f"{v:.2f}" for v in (ks.lenient.precision, ks.lenient.recall, ks.lenient.f1)),
+            f"{ATTRIBUTE[kind]} {ks.attribute_accuracy:.2f}",
+        )
+    table.caption = f"{result.articles} articles, grounding rate {result.grounding_rate:.2f}"
+    return table
+
+
+@app.command("eval")
+def evaluate(
+    pred: Annotated[Path | None, typer.Argument(help="Predicted records (JSONL from `extract run`).")] = None,
+    gold: Annotated[
+        Path | None, typer.Argument(help="Gold records: a folder of .json, a .json or .jsonl.")
+    ] = None,
+    corpus: Annotated[
+        str | None,
+        typer.Option(help=f"Run the pipeline over a public corpus and score it: {', '.join(CORPORA)}."),
+    ] = None,
+    corpora_dir: Annotated[Path, typer.Option(help="Where the corpora live.")] = DEFAULT_CORPORA,
+    limit: Annotated[int | None, typer.Option(help="Only the first N corpus articles.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="Endpoint for --corpus (default: embedded).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name at --base-url.")] = None,
+    strategy: Annotated[str | None, typer.Option(help=f"{' | '.join(STRATEGIES)}.")] = None,
+    cache_dir: CacheDir = DEFAULT_CACHE_DIR,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score predictions against gold (P/R/F1 strict and lenient, attribute accuracy, grounding)."""
+    if corpus is not None:
+        if corpus not in CORPORA:
+            err.print(f"[red]error:[/red] unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
+            raise typer.Exit(2)
+        root = corpora_dir / corpus
+        if not root.is_dir():
+            err.print(f"skipped: corpus folder {root} is absent", highlight=False)
+            raise typer.Exit(0)
+        pairs = list(islice(CORPORA[corpus](root), limit))
+        golds = [g for _, g in pairs]
+        with Extractor(base_url=base_url, model=model, strategy=strategy, cache_dir=cache_dir) as ex:
+            preds = [r for r in ex.batch(a for a, _ in pairs) if isinstance(r, ArticleRecord)]
+        title, kinds = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
+    elif pred is not None and gold is not None:
+        preds, golds, title = list(read_records(pred)), load_gold(gold), f"{pred} vs {gold}"
+        kinds = KINDS
+    else:
+        err.print("[red]error:[/red] give PRED and GOLD, or --corpus NAME")
+        raise typer.Exit(2)
+    result = score(preds, golds, kinds)
+    if as_json:
+        print(json.dumps(result.as_dict(), indent=2))
+    else:
+        out.print(score_table(result, title))
 
 
 @cache_app.command("info")

@@ -1,0 +1,100 @@
+"""Adapters: public annotated corpora → (Article, gold ArticleRecord) pairs in our schema."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from extract.load import Article
+from schemas import Actor, ArticleRecord, Position, Quote, Stance
+
+DEFAULT_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def _gold(article: Article, quotes: list[Quote] = (), positions: list[Position] = ()) -> ArticleRecord:  # type: ignore[assignment]
+    return ArticleRecord(
+        article_id=article.id, source=article.source, text_sha256=article.sha256, quotes=list(quotes),
+        positions=list(positions), model="human", strategy="gold", prompt_version="corpus",
+    )  # fmt: skip
+
+
+def _brat_spans(field: str) -> tuple[int, int]:
+    """'10 20;25 30' (possibly discontinuous) → the covering [start, end)."""
+    pairs = [tuple(map(int, part.split())) for part in field.split(";")]
+    return min(p[0] for p in pairs), max(p[1] for p in pairs)
+
+
+def polnear(
+    root: Path = DEFAULT_CORPORA / "polnear", split: str = "dev"
+) -> Iterator[tuple[Article, ArticleRecord]]:
+    """PolNeAR attributions as quotes: content, source (speaker), cue; direct if quoted."""
+    base = root / split
+    for txt in sorted((base / "text").glob("*.txt")):
+        text = txt.read_text(encoding="utf-8")
+        article = Article(txt.stem, str(txt), text)
+        spans: dict[str, tuple[str, int, int]] = {}
+        relations: list[dict[str, str]] = []
+        # Annotation files carry a suffix after the article's name: NAME_ab12.ann.
+        anns = sorted((base / "attributions").glob(txt.stem + "*.ann"))
+        for line in anns[0].read_text(encoding="utf-8").splitlines() if anns else []:
+            parts = line.split("\t")
+            if line.startswith("T") and len(parts) >= 2:
+                label, _, offsets = parts[1].partition(" ")
+                start, end = _brat_spans(offsets)
+                spans[parts[0]] = (label, start, end)
+            elif line.startswith("E") and len(parts) >= 2:
+                relations.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+        quotes: list[Quote] = []
+        for rel in relations:
+            content, source = spans.get(rel.get("Content", "")), spans.get(rel.get("Source", ""))
+            if content is None or source is None:
+                continue
+            cue = spans.get(rel.get("Cue", ""))
+            words = text[content[1] : content[2]]
+            quotes.append(
+                Quote(
+                    text=words, evidence=words, start=content[1], end=content[2],
+                    speaker=Actor(name=text[source[1] : source[2]]),
+                    cue=text[cue[1] : cue[2]] if cue else None,
+                    direct=bool(_QUOTE_MARKS.search(words)),
+                )
+            )  # fmt: skip
+        yield article, _gold(article, quotes=quotes)
+
+
+def seesaw(root: Path = DEFAULT_CORPORA / "seesaw") -> Iterator[tuple[Article, ArticleRecord]]:
+    """SEESAW sentence-level stance triplets as positions (holder=subject, issue=object)."""
+    for path in sorted((root / "articles").glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        sentences = [s["text"] for s in doc.get("text", [])]
+        starts, pos = [], 0
+        for s in sentences:
+            starts.append(pos)
+            pos += len(s) + 1
+        text = "\n".join(sentences)
+        article = Article(path.stem, str(path), text)
+        ann_path = root / "annotations" / path.name
+        if not ann_path.exists() or not text.strip():
+            continue
+        ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        positions: list[Position] = []
+        for idx, triples in ann.get("sentence-level stances", {}).items():
+            i = int(idx)
+            if i >= len(sentences):
+                continue
+            for t in triples:
+                positions.append(
+                    Position(
+                        holder=Actor(name=t["subject"]), issue=t["object"],
+                        stance=Stance.SUPPORT if t["sentiment"] == "POS" else Stance.OPPOSE,
+                        evidence=sentences[i], start=starts[i], end=starts[i] + len(sentences[i]),
+                    )
+                )  # fmt: skip
+        yield article, _gold(article, positions=positions)
+
+
+CORPORA = {"polnear": polnear, "seesaw": seesaw}
+CORPUS_KINDS = {"polnear": ("quotes",), "seesaw": ("positions",)}
