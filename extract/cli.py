@@ -14,9 +14,9 @@ from rich.progress import Progress
 from rich.table import Table
 
 from extract.cache import DEFAULT_CACHE_DIR, AnswerCache
-from extract.corpora import CORPORA, DEFAULT_CORPORA
+from extract.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
 from extract.errors import ExtractError
-from extract.evaluate import ATTRIBUTE, Score, score
+from extract.evaluate import ATTRIBUTE, KINDS, Score, score
 from extract.load import Article, load_articles
 from extract.pipeline import STRATEGIES, Extractor, Summary
 from extract.server import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
