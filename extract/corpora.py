@@ -97,4 +97,4 @@ def seesaw(root: Path = DEFAULT_CORPORA / "seesaw") -> Iterator[tuple[Article, A
 
 
 CORPORA = {"polnear": polnear, "seesaw": seesaw}
-CORPUS_KINDS = {"polnear": ("quotes",), "seesaw": ("positions",)}
+CORPUS_KINDS: dict[str, tuple[str, ...]] = {"polnear": ("quotes",), "seesaw": ("positions",)}
