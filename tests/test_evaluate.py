@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from extract.evaluate import same_actor, score
+from schemas import Actor, ArticleRecord, Event, EventType, Quote
+
+TEXT = 'Kerry said "we will act". Lavrov said "we disagree". Talks were held in London.'
+
+
+def q(words: str, speaker: str) -> Quote:
+    i = TEXT.index(words)
+    return Quote(text=words, evidence=words, start=i, end=i + len(words), speaker=Actor(name=speaker),
+                 cue="said", direct=True)  # fmt: skip
+
+
+def rec(quotes: list[Quote], events: list[Event] = ()) -> ArticleRecord:  # type: ignore[assignment]
+    return ArticleRecord(article_id="a", source="a.txt", text_sha256="h", quotes=quotes, events=list(events),
+                         model="m", strategy="s", prompt_version="p")  # fmt: skip
+
+
+GOLD = [rec([q("we will act", "John Kerry"), q("we disagree", "Sergei Lavrov")])]
+
+
+def test_perfect_prediction() -> None:
+    s = score([rec([q("we will act", "John Kerry"), q("we disagree", "Sergei Lavrov")])], GOLD)
+    assert s.kinds["quotes"].strict.f1 == 1.0 and s.kinds["quotes"].lenient.f1 == 1.0
+
+
+def test_empty_prediction_scores_zero_recall() -> None:
+    s = score([rec([])], GOLD)
+    ks = s.kinds["quotes"]
+    assert (ks.strict.tp, ks.strict.fn, ks.strict.recall, ks.strict.f1) == (0, 2, 0.0, 0.0)
+
+
+def test_missing_article_counts_as_empty() -> None:
+    s = score([], GOLD)
+    assert s.missing_predictions == ["a"] and s.kinds["quotes"].lenient.fn == 2
+
+
+def test_partial_and_alias_names() -> None:
+    # "Kerry" = "John Kerry" leniently, not strictly; a wider span overlaps leniently only.
+    pred = [rec([q('Kerry said "we will act', "Kerry")])]
+    s = score(pred, GOLD)
+    ks = s.kinds["quotes"]
+    assert ks.strict.tp == 0 and ks.lenient.tp == 1
+    assert ks.lenient.precision == 1.0 and ks.lenient.recall == 0.5
+    assert ks.attribute_accuracy == 1.0
+
+
+def test_wrong_speaker_is_a_lenient_miss_but_a_span_hit() -> None:
+    s = score([rec([q("we will act", "Sergei Lavrov")])], GOLD)
+    ks = s.kinds["quotes"]
+    assert ks.lenient.tp == 0 and ks.span.tp == 1 and ks.attribute_accuracy == 0.0
+
+
+def test_duplicate_predictions_are_false_positives() -> None:
+    s = score([rec([q("we will act", "John Kerry")] * 3)], GOLD)
+    ks = s.kinds["quotes"].strict
+    assert (ks.tp, ks.fp, ks.fn) == (1, 2, 1)
+
+
+def test_event_type_accuracy() -> None:
+    words = "Talks were held in London."
+    i = TEXT.index(words)
+    ev = Event(type=EventType.NEGOTIATE, evidence=words, start=i, end=i + len(words))
+    s = score([rec([], [ev.model_copy(update={"type": EventType.MEET})])], [rec([], [ev])])
+    assert s.kinds["events"].span.tp == 1 and s.kinds["events"].attribute_accuracy == 0.0
+    assert s.kinds["events"].lenient.tp == 0
+
+
+def test_same_actor() -> None:
+    assert same_actor("Kerry", "US Secretary of State John Kerry")
+    assert same_actor("Mr Lavrov", "Sergei Lavrov")
+    assert not same_actor("Kerry", "Lavrov")
