@@ -179,6 +179,15 @@ def _subject(token: Any) -> Any | None:
     return token.head if token.dep_ == "relcl" else None
 
 
+def _context(text: str, start: int, end: int) -> str:
+    """The span with the paragraph before it: where a pronoun's antecedent usually is."""
+    para = text.rfind("\n", 0, start)
+    while para > 0 and text[para - 1] == "\n":
+        para -= 1
+    before = text.rfind("\n", 0, max(0, para)) + 1 if para > 0 else 0
+    return text[before:end].strip()
+
+
 def _named(subj: Any | None) -> bool:
     return subj is not None and subj.lower_ not in _PRONOUNS | {"who", "which", "that"}
 
@@ -213,7 +222,7 @@ def analyse(text: str) -> Analysis:
         options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
         out.quotes.append(
             QuoteCandidate(content, m.start(1), True, cue.text if cue is not None else None,
-                           speaker, list(dict.fromkeys(options)), text[para_start:para_end],
+                           speaker, list(dict.fromkeys(options)), _context(text, para_start, para_end),
                            _named(subj))
         )  # fmt: skip
         last_speaker = speaker or last_speaker
@@ -234,7 +243,8 @@ def analyse(text: str) -> Analysis:
         options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
         out.quotes.append(
             QuoteCandidate(content, span.start_char, False, cue.text, speaker,
-                           list(dict.fromkeys(options)), sent.text, _named(subj))
+                           list(dict.fromkeys(options)), _context(text, sent.start_char, sent.end_char),
+                           _named(subj))
         )  # fmt: skip
     for sent in doc.sents:
         _events_in(sent, actors, out)

@@ -27,6 +27,7 @@ STRATEGIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "whole": ("extract.strategies.whole:run_whole", ("whole", "reask")),
     "hybrid": ("extract.strategies.hybrid:run_hybrid", ("speaker", "event_type", "stance")),
     "hybrid-all": ("extract.strategies.hybrid:run_hybrid_all", ("speaker", "event_type", "stance")),
+    "rules": ("extract.strategies.hybrid:run_rules", ()),
 }
 
 
@@ -102,7 +103,7 @@ class Extractor:
         self.endpoint = Endpoint(base_url, model, identity, key, timeout=timeout, max_tokens=max_tokens)
         self.cache = AnswerCache(cache_dir) if cache_dir is not None else None
         self.llm = LLM(self.endpoint, self.cache, self._start_server if self.server else None)
-        self.prompt_version = "+".join(load_prompt(p).version for p in STRATEGIES[self.strategy][1])
+        self.prompt_version = "+".join(load_prompt(p).version for p in STRATEGIES[self.strategy][1]) or "none"
 
     def _start_server(self) -> str:
         assert self.server is not None

@@ -35,16 +35,18 @@ class _Asker:
     """Asks the model its small questions and adds up what they cost.
 
     With ``decide_all`` the model makes every choice (the rules' guess listed first);
-    otherwise only those the rules leave open.
+    otherwise only those the rules leave open. Without ``use_model`` the rules' guess (the first
+    option) stands everywhere: the no-model baseline the model's choices are measured against.
     """
 
-    def __init__(self, llm: LLM, decide_all: bool = False) -> None:
+    def __init__(self, llm: LLM, decide_all: bool = False, use_model: bool = True) -> None:
         self.llm = llm
         self.decide_all = decide_all
+        self.use_model = use_model
         self.usage = Usage()
 
     def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
-        if len(options) == 1:
+        if len(options) == 1 or not self.use_model:
             return options[0]
         prompt = load_prompt(prompt_name)
         model = choice_model(f"{prompt_name.title().replace('_', '')}Choice", options, description)
@@ -118,4 +120,10 @@ def run_hybrid(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
 def run_hybrid_all(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
     """Candidates from the pre-pass; the model makes every choice (for comparison)."""
     ask = _Asker(llm, decide_all=True)
+    return ground(drafts(article, analyse(article.text), ask), article.text), ask.usage
+
+
+def run_rules(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
+    """Candidates and the rules' guesses only, no model call (the baseline for the model)."""
+    ask = _Asker(llm, use_model=False)
     return ground(drafts(article, analyse(article.text), ask), article.text), ask.usage
