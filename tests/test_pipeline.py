@@ -89,3 +89,14 @@ def test_every_offset_points_at_its_evidence(fake_server: Any) -> None:
     assert len(items) == 3
     assert all(TEXT[i.start : i.end] == i.evidence for i in items)
     assert ArticleRecord.model_validate_json(rec.model_dump_json()) == rec
+
+
+def test_python_api_on_plain_text(fake_server: Any, tmp_path: Path) -> None:
+    from extract import extract_article, extract_batch
+
+    server = fake_server(lambda r: (200, extraction([quote("constructive but difficult")])))
+    rec = extract_article(TEXT, base_url=server.base_url, model="fake", cache_dir=None)
+    assert rec.strategy == "whole" and rec.quotes[0].start == TEXT.index("constructive")
+    (tmp_path / "data.csv").write_text("a,b")
+    [only] = extract_batch([str(tmp_path)], base_url=server.base_url, model="fake", cache_dir=None)
+    assert isinstance(only, ExtractError) and "no .txt" in str(only)
