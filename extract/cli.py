@@ -17,10 +17,11 @@ from extract.cache import DEFAULT_CACHE_DIR, AnswerCache
 from extract.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
 from extract.errors import ExtractError
 from extract.evaluate import ATTRIBUTE, KINDS, Score, score
-from extract.load import Article, load_articles
+from extract.load import Article, article_texts, load_articles
 from extract.pipeline import STRATEGIES, Extractor, Summary
+from extract.report import render as render_report
 from extract.server import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
-from extract.write import JsonlWriter, read_records
+from extract.write import JsonlWriter, read_any, read_records
 from schemas import ArticleRecord
 
 app = typer.Typer(
@@ -109,14 +110,6 @@ def show(records: Annotated[Path, typer.Argument(help="A JSONL file written by `
             out.print(table)
 
 
-def load_gold(path: Path) -> list[ArticleRecord]:
-    """Gold records from a folder of .json files, one .json file, or a .jsonl file."""
-    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-    if path.suffix == ".jsonl":
-        return list(read_records(path))
-    return [ArticleRecord.model_validate_json(f.read_text(encoding="utf-8")) for f in files]
-
-
 def score_table(result: Score, title: str) -> Table:
     table = Table("kind", "strict P / R / F1", "lenient P / R / F1", "attribute accuracy", title=title)
     for kind, ks in result.kinds.items():
@@ -163,7 +156,7 @@ def evaluate(
             preds = [r for r in ex.batch(a for a, _ in pairs) if isinstance(r, ArticleRecord)]
         title, kinds = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
     elif pred is not None and gold is not None:
-        preds, golds, title = list(read_records(pred)), load_gold(gold), f"{pred} vs {gold}"
+        preds, golds, title = list(read_records(pred)), read_any(gold), f"{pred} vs {gold}"
         kinds = KINDS
     else:
         err.print("[red]error:[/red] give PRED and GOLD, or --corpus NAME")
@@ -173,6 +166,25 @@ def evaluate(
         print(json.dumps(result.as_dict(), indent=2))
     else:
         out.print(score_table(result, title))
+
+
+@app.command()
+def report(
+    records: Annotated[Path, typer.Argument(help="A JSONL file written by `extract run`.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
+        "report.html"
+    ),
+    gold: Annotated[
+        Path | None,
+        typer.Option(help="Gold records (folder of .json, .json or .jsonl): show misses and FPs."),
+    ] = None,
+) -> None:
+    """Write one self-contained HTML page: records highlighted over each article's text."""
+    recs = list(read_records(records))
+    texts = {a.sha256: a.text for a in article_texts(r.source for r in recs)}
+    golds = {g.text_sha256: g for g in read_any(gold)} if gold is not None else None
+    output.write_text(render_report(recs, texts, golds), encoding="utf-8")
+    err.print(f"wrote {output} ({len(recs)} articles)", highlight=False)
 
 
 @cache_app.command("info")

@@ -166,3 +166,11 @@ def load_articles(inputs: Iterable[str], exclude: Path | None = None) -> Iterato
             yield item
         else:
             yield from _from_file(item)
+
+
+def article_texts(sources: Iterable[str]) -> Iterator[Article]:
+    """Re-read the articles that records came from ('path' or 'path:line' for JSONL)."""
+    paths = dict.fromkeys(re.sub(r":\d+$", "", s) for s in sources)
+    for item in load_articles(p for p in paths if Path(p).exists()):
+        if isinstance(item, Article):
+            yield item

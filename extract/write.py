@@ -38,3 +38,11 @@ def read_records(path: Path | str) -> Iterator[ArticleRecord]:
         for line in fh:
             if line.strip():
                 yield ArticleRecord.model_validate_json(line)
+
+
+def read_any(path: Path) -> list[ArticleRecord]:
+    """Records from a .jsonl file, a .json file (one record), or a folder of .json files."""
+    if path.suffix == ".jsonl":
+        return list(read_records(path))
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    return [ArticleRecord.model_validate_json(f.read_text(encoding="utf-8")) for f in files]

@@ -1,0 +1,72 @@
+"""The HTML report: escaping, spans, and a real click in headless Chromium."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extract import Extractor, load_articles
+from extract.load import article_texts
+from extract.report import render
+from schemas import Actor, ArticleRecord, Quote
+from tests.conftest import ROOT, SEEDS
+
+TEXT = 'He wrote <script>alert(1)</script> and said "we will act now" & left.'
+WORDS = "we will act now"
+
+
+def record() -> ArticleRecord:
+    i = TEXT.index(WORDS)
+    q = Quote(text=WORDS, evidence=WORDS, start=i, end=i + len(WORDS), speaker=Actor(name="Kerry"),
+              cue="said", direct=True)  # fmt: skip
+    return ArticleRecord(article_id="a", source="a.txt", text_sha256="h", quotes=[q], model="m",
+                         strategy="s", prompt_version="p")  # fmt: skip
+
+
+def test_article_text_is_escaped() -> None:
+    page = render([record()], {"h": TEXT})
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&amp; left." in page
+
+
+def test_gold_marks_misses_and_false_positives() -> None:
+    rec = record()
+    gold = rec.model_copy(
+        update={"quotes": [rec.quotes[0].model_copy(update={"speaker": Actor(name="Lavrov")})]}
+    )
+    page = render([rec], {"h": TEXT}, {"h": gold})
+    assert 'class="item k-quote false-positive"' in page and 'class="item k-quote miss"' in page
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+def test_click_highlights_the_span_in_chromium(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with Extractor(strategy="rules", cache_dir=None) as ex:  # the seeds' records, no model needed
+        recs = [r for r in ex.batch(load_articles([str(SEEDS)])) if isinstance(r, ArticleRecord)]
+    texts = {a.sha256: a.text for a in article_texts(r.source for r in recs)}
+    page_file = tmp_path / "report.html"
+    page_file.write_text(render(recs, texts), encoding="utf-8")
+    artifacts = ROOT / "tests" / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=flags)
+        page = browser.new_page()
+        page.goto(page_file.as_uri())
+        items = page.locator("li.item")
+        assert items.count() == sum(len(r.quotes) + len(r.events) + len(r.positions) for r in recs)
+        for n in (0, items.count() // 2, items.count() - 1):
+            item = items.nth(n)
+            item.click()
+            shown = "".join(page.locator(".seg.active").all_inner_texts())
+            assert shown == item.get_attribute("data-evidence")
+        page.screenshot(path=str(artifacts / "report.png"))
+        browser.close()
