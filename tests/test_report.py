@@ -63,7 +63,7 @@ def test_click_highlights_the_span_in_chromium(tmp_path: Path) -> None:
         page.goto(page_file.as_uri())
         items = page.locator("li.item")
         assert items.count() == sum(len(r.quotes) + len(r.events) + len(r.positions) for r in recs)
-        for n in (0, items.count() // 2, items.count() - 1):
+        for n in range(items.count()):  # every item: its highlighted span is its evidence
             item = items.nth(n)
             item.click()
             shown = "".join(page.locator(".seg.active").all_inner_texts())
