@@ -1,0 +1,36 @@
+"""Corpus adapters, read in place from ../shared/corpora (skipped where absent)."""
+
+from __future__ import annotations
+
+from itertools import islice
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extract.cli import app
+from extract.corpora import polnear, seesaw
+from tests.conftest import CORPORA
+
+
+@pytest.mark.skipif(not (CORPORA / "polnear").is_dir(), reason="../shared/corpora/polnear is absent")
+def test_polnear_attributions_become_grounded_quotes() -> None:
+    pairs = list(polnear(CORPORA / "polnear"))
+    quotes = [(a, q) for a, g in pairs for q in g.quotes]
+    assert len(pairs) == 84 and len(quotes) > 2000
+    assert all(a.text[q.start : q.end] == q.evidence for a, q in quotes)
+    assert any(q.direct for _, q in quotes) and any(not q.direct for _, q in quotes)
+    assert all(q.speaker.name for _, q in quotes)
+
+
+@pytest.mark.skipif(not (CORPORA / "seesaw").is_dir(), reason="../shared/corpora/seesaw is absent")
+def test_seesaw_triplets_become_grounded_positions() -> None:
+    pairs = list(islice(seesaw(CORPORA / "seesaw"), 30))
+    positions = [(a, p) for a, g in pairs for p in g.positions]
+    assert positions and all(a.text[p.start : p.end] == p.evidence for a, p in positions)
+    assert {p.stance.value for _, p in positions} <= {"support", "oppose"}
+
+
+def test_absent_corpus_is_skipped_with_a_message(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "--corpus", "polnear", "--corpora-dir", str(tmp_path)])
+    assert result.exit_code == 0 and "skipped: corpus folder" in result.output
