@@ -15,7 +15,7 @@ from rich.table import Table
 
 from extract.cache import DEFAULT_CACHE_DIR, AnswerCache
 from extract.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
-from extract.errors import ExtractError
+from extract.errors import ArticleError, ExtractError
 from extract.evaluate import ATTRIBUTE, KINDS, Score, score
 from extract.load import Article, article_texts, load_articles
 from extract.pipeline import STRATEGIES, Extractor, Summary
@@ -57,6 +57,9 @@ def run(
     cache_dir: CacheDir = DEFAULT_CACHE_DIR,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds per model request.")] = 120.0,
+    failures: Annotated[
+        Path | None, typer.Option(help="Also write each failed article as 'source<TAB>reason' lines here.")
+    ] = None,
 ) -> None:
     """Extract records from articles and write them as JSONL (API key from $OPENAI_API_KEY)."""
     # The output file may sit in an input folder: never read it back as an article.
@@ -72,19 +75,26 @@ def run(
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
     writer = JsonlWriter(output)
+    failed = failures.open("w", encoding="utf-8") if failures is not None else None
     try:
         with Progress(console=err, transient=True, disable=not sys.stderr.isatty()) as bar:
             task = bar.add_task("extracting", total=len(articles))
             for result in extractor.batch(articles):
-                if isinstance(result, ExtractError):
+                if isinstance(result, ArticleError):
                     summary.failures += 1
                     err.print(f"[red]failed:[/red] {result}", highlight=False, soft_wrap=True)
+                    if failed is not None:
+                        reason = " ".join(result.reason.split())
+                        failed.write(f"{result.source}\t{reason}\n")
+                        failed.flush()
                 else:
                     writer.write(result)
                     summary.record(result)
                 bar.advance(task)
     finally:
         writer.close()
+        if failed is not None:
+            failed.close()
         extractor.close()
     err.print(summary.line(), highlight=False, soft_wrap=True)
     if summary.articles == 0 and summary.failures:

@@ -6,7 +6,7 @@ class ExtractError(Exception):
 
 
 class ArticleError(ExtractError):
-    """An input article cannot be read or used."""
+    """An article failed: it cannot be read or used, or its extraction failed."""
 
     def __init__(self, source: str, reason: str) -> None:
         super().__init__(f"{source}: {reason}")

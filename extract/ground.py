@@ -146,9 +146,10 @@ class Grounded:
         else:
             self.positions.append(item)
 
-    def merge(self, other: Grounded) -> Grounded:
-        """This result plus ``other``'s items; ``other``'s misses are the ones still missing."""
-        out = Grounded(missing=list(other.missing))
+    def merge(self, other: Grounded, keep_missing: bool = False) -> Grounded:
+        """This result plus ``other``'s items; ``other``'s misses are the ones still missing
+        (both results' misses with ``keep_missing``, for results of different chunks)."""
+        out = Grounded(missing=[*self.missing, *other.missing] if keep_missing else list(other.missing))
         for item in [*self.items(), *other.items()]:
             out.add(item)
         return out

@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from extract.cache import DEFAULT_CACHE_DIR, AnswerCache, cache_key
-from extract.errors import ExtractError, ModelError, ServerError
+from extract.errors import ArticleError, ExtractError, ModelError, ServerError
 from extract.ground import Grounded
 from extract.llm import LLM, Endpoint
 from extract.load import Article, check_text, load_articles
@@ -159,16 +159,24 @@ class Extractor:
             self.cache.set(key, record.model_dump(mode="json"))
         return record
 
-    def batch(self, items: Iterable[Article | ExtractError]) -> Iterator[ArticleRecord | ExtractError]:
-        """Records, or the error that stopped each article; one failure never stops the rest."""
+    def batch(self, items: Iterable[Article | ArticleError]) -> Iterator[ArticleRecord | ArticleError]:
+        """Records, or the error that stopped each article; one failure never stops the rest.
+
+        An article whose text was already seen in this batch is reported, not extracted twice.
+        """
+        seen: dict[str, str] = {}
         for item in items:
-            if isinstance(item, ExtractError):
+            if isinstance(item, ArticleError):
                 yield item
                 continue
+            if item.sha256 in seen:
+                yield ArticleError(item.source, f"duplicate of {seen[item.sha256]} (same text); skipped")
+                continue
+            seen[item.sha256] = item.source
             try:
                 yield self.extract(item)
             except (ModelError, ServerError) as exc:
-                yield ExtractError(f"{item.source}: {exc}")
+                yield ArticleError(item.source, str(exc))
 
     def close(self) -> None:
         if self.cache is not None:
@@ -196,7 +204,7 @@ def extract_article(article: str | Article, **options: object) -> ArticleRecord:
         return ex.extract(as_article(article))
 
 
-def extract_batch(inputs: Iterable[str], **options: object) -> Iterator[ArticleRecord | ExtractError]:
+def extract_batch(inputs: Iterable[str], **options: object) -> Iterator[ArticleRecord | ArticleError]:
     """Extract every article found in files, folders, globs or JSONL paths."""
     with Extractor(**options) as ex:  # type: ignore[arg-type]
         ex.check()

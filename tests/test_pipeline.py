@@ -61,7 +61,7 @@ def test_one_bad_article_does_not_stop_the_batch(fake_server: Any) -> None:
     server = fake_server(script)
     articles = [Article(str(i), f"{i}.txt", TEXT + (" POISON" if i == 1 else "")) for i in range(3)]
     results = run(server.base_url, articles, None)
-    assert [type(r).__name__ for r in results] == ["ArticleRecord", "ExtractError", "ArticleRecord"]
+    assert [type(r).__name__ for r in results] == ["ArticleRecord", "ArticleError", "ArticleRecord"]
     assert "1.txt" in str(results[1]) and "500" in str(results[1])
 
 
