@@ -163,7 +163,12 @@ def evaluate(
         pairs = list(islice(CORPORA[corpus](root), limit))
         golds = [g for _, g in pairs]
         with Extractor(base_url=base_url, model=model, strategy=strategy, cache_dir=cache_dir) as ex:
-            preds = [r for r in ex.batch(a for a, _ in pairs) if isinstance(r, ArticleRecord)]
+            preds = []
+            for r in ex.batch(a for a, _ in pairs):
+                if isinstance(r, ArticleRecord):
+                    preds.append(r)
+                else:  # scored as an empty prediction, and said so
+                    err.print(f"[red]failed:[/red] {r}", highlight=False, soft_wrap=True)
         title, kinds = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
     elif pred is not None and gold is not None:
         preds, golds, title = list(read_records(pred)), read_any(gold), f"{pred} vs {gold}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,6 +65,9 @@ class LLM:
         if self._client is None:
             import instructor
             import openai
+
+            # Its per-attempt log lines would repeat what our one-line errors already say.
+            logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
             base_url = self._connect() if self._connect is not None else self.endpoint.base_url
             raw = openai.OpenAI(

@@ -59,7 +59,7 @@ def test_one_bad_article_does_not_stop_the_batch(fake_server: Any) -> None:
         return 200, extraction([quote("constructive but difficult")])
 
     server = fake_server(script)
-    articles = [Article(str(i), f"{i}.txt", TEXT + (" POISON" if i == 1 else "")) for i in range(3)]
+    articles = [Article(str(i), f"{i}.txt", TEXT + (" POISON" if i == 1 else f" ({i})")) for i in range(3)]
     results = run(server.base_url, articles, None)
     assert [type(r).__name__ for r in results] == ["ArticleRecord", "ArticleError", "ArticleRecord"]
     assert "1.txt" in str(results[1]) and "500" in str(results[1])
@@ -100,3 +100,12 @@ def test_python_api_on_plain_text(fake_server: Any, tmp_path: Path) -> None:
     (tmp_path / "data.csv").write_text("a,b")
     [only] = extract_batch([str(tmp_path)], base_url=server.base_url, model="fake", cache_dir=None)
     assert isinstance(only, ExtractError) and "no .txt" in str(only)
+
+
+def test_duplicate_articles_are_reported_once(fake_server: Any) -> None:
+    server = fake_server(lambda r: (200, extraction([quote("constructive but difficult")])))
+    articles = [Article("a", "a.txt", TEXT), Article("b", "b.txt", TEXT)]
+    first, second = run(server.base_url, articles, None)
+    assert isinstance(first, ArticleRecord)
+    assert isinstance(second, ExtractError) and "b.txt: duplicate of a.txt" in str(second)
+    assert len(server.requests) == 1
