@@ -57,6 +57,7 @@ def run(
     cache_dir: CacheDir = DEFAULT_CACHE_DIR,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds per model request.")] = 120.0,
+    retries: Annotated[int, typer.Option(help="Retries of a failed request (connection, 429, 5xx).")] = 2,
     failures: Annotated[
         Path | None, typer.Option(help="Also write each failed article as 'source<TAB>reason' lines here.")
     ] = None,
@@ -68,7 +69,7 @@ def run(
     try:
         extractor = Extractor(
             base_url=base_url, model=model, strategy=strategy, local_model=local_model,
-            cache_dir=None if no_cache else cache_dir, timeout=timeout,
+            cache_dir=None if no_cache else cache_dir, timeout=timeout, http_retries=retries,
         )  # fmt: skip
         extractor.check()
     except ExtractError as exc:

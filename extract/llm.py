@@ -33,7 +33,8 @@ class Endpoint:
     temperature: float = 0.0
     max_tokens: int = 2048
     timeout: float = 120.0
-    max_retries: int = 2
+    max_retries: int = 2  # re-asks after invalid output
+    http_retries: int = 2  # retries of failed requests (connection errors, 429, 5xx)
 
     def params(self) -> dict[str, Any]:
         """Generation parameters that change answers (and so enter the cache key)."""
@@ -71,7 +72,10 @@ class LLM:
 
             base_url = self._connect() if self._connect is not None else self.endpoint.base_url
             raw = openai.OpenAI(
-                base_url=base_url, api_key=self.endpoint.api_key, timeout=self.endpoint.timeout, max_retries=2
+                base_url=base_url,
+                api_key=self.endpoint.api_key,
+                timeout=self.endpoint.timeout,
+                max_retries=self.endpoint.http_retries,
             )
             # TOOLS mode: llama.cpp's server compiles the tool's JSON schema into a grammar, and
             # OpenAI, vLLM and Ollama accept forced tool calls too (JSON_SCHEMA mode's
@@ -127,15 +131,14 @@ class LLM:
                 **self.endpoint.params(),
             )
         except InstructorRetryException as exc:
+            cause = _api_cause(exc, openai.APIError)
+            if cause is not None:  # instructor wraps transport errors too: report the real one
+                raise _transport_error(cause, self.endpoint) from None
             raise ModelError(
                 f"model output failed validation after {exc.n_attempts} attempts: {_first_line(exc)}"
             ) from None
-        except openai.APIConnectionError as exc:
-            if isinstance(exc, openai.APITimeoutError):
-                raise ModelError(f"model call timed out after {self.endpoint.timeout:.0f}s") from None
-            raise ServerError(f"cannot reach model server at {self.endpoint.base_url}") from None
-        except openai.APIStatusError as exc:
-            raise ModelError(f"model server answered HTTP {exc.status_code}: {_first_line(exc)}") from None
+        except openai.APIError as exc:
+            raise _transport_error(exc, self.endpoint) from None
         except ValidationError as exc:
             raise ModelError(f"model output invalid: {_first_line(exc)}") from None
         usage = getattr(completion, "usage", None)
@@ -154,3 +157,26 @@ class LLM:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:300] if text else type(exc).__name__
+
+
+def _api_cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """The first exception of ``kind`` in ``exc``'s cause/context chain."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _transport_error(exc: BaseException, endpoint: Endpoint) -> ModelError | ServerError:
+    """One line for an openai transport error: timeout, unreachable, or an HTTP status."""
+    import openai
+
+    if isinstance(exc, openai.APITimeoutError):
+        return ModelError(f"model call timed out after {endpoint.timeout:g}s")
+    if isinstance(exc, openai.APIConnectionError):
+        return ServerError(f"cannot reach model server at {endpoint.base_url}")
+    if isinstance(exc, openai.APIStatusError):
+        return ModelError(f"model server answered HTTP {exc.status_code}: {_first_line(exc)}")
+    return ModelError(f"model call failed: {_first_line(exc)}")

@@ -87,6 +87,7 @@ class Extractor:
         local_model: str = DEFAULT_LOCAL_MODEL,
         timeout: float = 120.0,
         max_tokens: int = 2048,
+        http_retries: int = 2,
     ) -> None:
         self.strategy = strategy or default_strategy(base_url)
         if self.strategy not in STRATEGIES:
@@ -100,7 +101,9 @@ class Extractor:
         if not model:
             raise ExtractError("--model is required with --base-url")
         key = api_key or next((os.environ[v] for v in API_KEY_VARS if os.environ.get(v)), "not-needed")
-        self.endpoint = Endpoint(base_url, model, identity, key, timeout=timeout, max_tokens=max_tokens)
+        self.endpoint = Endpoint(
+            base_url, model, identity, key, timeout=timeout, max_tokens=max_tokens, http_retries=http_retries
+        )
         self.cache = AnswerCache(cache_dir) if cache_dir is not None else None
         self.llm = LLM(self.endpoint, self.cache, self._start_server if self.server else None)
         self.prompt_version = "+".join(load_prompt(p).version for p in STRATEGIES[self.strategy][1]) or "none"

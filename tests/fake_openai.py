@@ -68,12 +68,17 @@ class FakeOpenAI:
                 request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 fake.requests.append(request)
                 status, arguments = fake.script(request)
+                if status == 0:  # a dropped connection: no answer at all
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
                 if status != 200:
                     self._send(status, {"error": {"message": arguments, "type": "server_error"}})
                 else:
                     self._send(200, tool_reply(request, arguments))
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.handle_error = lambda *_: None  # type: ignore[method-assign]  # clients that hang up
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
