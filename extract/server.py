@@ -60,10 +60,7 @@ class LocalServer:
         self.port = 0
         self._proc: subprocess.Popen[bytes] | None = None
         self._failed: ServerError | None = None
-        # Kept open for the server's lifetime: its output is read back when it fails to start.
-        self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115
-            prefix="llama-server-", suffix=".log", delete=False
-        )
+        self.log_path: Path | None = None
 
     @property
     def base_url(self) -> str:
@@ -95,7 +92,11 @@ class LocalServer:
         ]  # fmt: skip
         if self.model.chat_format:
             cmd += ["--chat_format", self.model.chat_format]
-        self._proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT)
+        # The server's output goes to a file: read back when it fails to start, kept for diagnosis.
+        fd, name = tempfile.mkstemp(prefix="llama-server-", suffix=".log")
+        self.log_path = Path(name)
+        with os.fdopen(fd, "wb") as log:
+            self._proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
         atexit.register(self.stop)
         deadline = time.monotonic() + self.startup_s
         while time.monotonic() < deadline:
@@ -110,7 +111,9 @@ class LocalServer:
         raise ServerError(f"local llama.cpp server not ready after {self.startup_s:.0f}s")
 
     def _tail(self) -> str:
-        lines = Path(self._log.name).read_text(errors="replace").strip().splitlines()
+        if self.log_path is None:
+            return "no output"
+        lines = self.log_path.read_text(errors="replace").strip().splitlines()
         return lines[-1] if lines else "no output"
 
     def stop(self) -> None:
