@@ -191,3 +191,28 @@ def test_timeout_and_empty_answer_fail_the_article_with_one_line(fake_server: An
     assert isinstance(slow, ArticleError) and "slow.txt: model call timed out" in str(slow)
     assert isinstance(empty, ArticleError) and str(empty).startswith("empty.txt: model output")
     assert "\n" not in str(slow) + str(empty)
+
+
+def test_server_dying_mid_batch_fails_the_rest_with_one_line_each(fake_server: Any) -> None:
+    server = fake_server(lambda r: (200, extraction([quote("says hello", "Someone")])))
+    articles = [Article(str(i), f"{i}.txt", f"Article {i} says hello.") for i in range(6)]
+    results = []
+    with Extractor(base_url=server.base_url, model="fake", strategy="whole", cache_dir=None,
+                   http_retries=0) as ex:  # fmt: skip
+        for n, result in enumerate(ex.batch(articles)):
+            results.append(result)
+            if n == 2:
+                server.__exit__()  # the server dies
+    assert [type(r).__name__ for r in results] == ["ArticleRecord"] * 3 + ["ArticleError"] * 3
+    assert all("cannot reach model server" in str(r) for r in results[3:])
+
+
+def test_offsets_the_model_makes_up_are_ignored(fake_server: Any) -> None:
+    text = 'Kerry said "constructive but difficult".'
+    made_up = json.loads(extraction([quote("constructive but difficult")]))
+    made_up["quotes"][0] |= {"start": 99_999, "end": 100_050, "evidence": "not in the text"}
+    server = fake_server(lambda r: (200, json.dumps(made_up)))
+    with Extractor(base_url=server.base_url, model="fake", strategy="whole", cache_dir=None) as ex:
+        rec = ex.extract(Article("a", "a.txt", text))
+    [q] = rec.quotes
+    assert text[q.start : q.end] == q.evidence == "constructive but difficult"
