@@ -100,7 +100,9 @@ def nlp() -> Any:
 
 
 def canonical(name: str) -> str:
-    name = _TITLES.sub("", name.strip()).strip()
+    """A name without titles, possessive 's, quote marks or stray punctuation at its ends."""
+    name = re.sub(r"[\"\\\u201c\u201d]", "", name)
+    name = _TITLES.sub("", name.strip(" ,;:-(")).strip(" ,;:-(")
     return re.sub(r"['\u2019]s$", "", name)
 
 

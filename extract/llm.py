@@ -132,12 +132,16 @@ class LLM:
             )
         except InstructorRetryException as exc:
             cause = _api_cause(exc, openai.APIError)
+            if self._connect is not None and isinstance(cause, openai.APIConnectionError):
+                self._client = None  # the embedded server is gone: the next call restarts it
             if cause is not None:  # instructor wraps transport errors too: report the real one
                 raise _transport_error(cause, self.endpoint) from None
             raise ModelError(
                 f"model output failed validation after {exc.n_attempts} attempts: {_first_line(exc)}"
             ) from None
         except openai.APIError as exc:
+            if self._connect is not None and isinstance(exc, openai.APIConnectionError):
+                self._client = None  # the embedded server is gone: the next call restarts it
             raise _transport_error(exc, self.endpoint) from None
         except ValidationError as exc:
             raise ModelError(f"model output invalid: {_first_line(exc)}") from None
@@ -176,6 +180,10 @@ def _transport_error(exc: BaseException, endpoint: Endpoint) -> ModelError | Ser
     if isinstance(exc, openai.APITimeoutError):
         return ModelError(f"model call timed out after {endpoint.timeout:g}s")
     if isinstance(exc, openai.APIConnectionError):
+        if endpoint.identity == "embedded":
+            return ServerError(
+                "the embedded llama.cpp server stopped answering (restarted for the next article)"
+            )
         return ServerError(f"cannot reach model server at {endpoint.base_url}")
     if isinstance(exc, openai.APIStatusError):
         return ModelError(f"model server answered HTTP {exc.status_code}: {_first_line(exc)}")

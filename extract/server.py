@@ -67,11 +67,15 @@ class LocalServer:
         return f"http://127.0.0.1:{self.port}/v1"
 
     def start(self) -> LocalServer:
-        """Start the server and wait until it answers; a failed start is not retried."""
+        """Start the server (again, if it has died) and wait until it answers.
+
+        A failed start is not retried: every later call raises the same error at once.
+        """
         if self._failed is not None:
             raise self._failed
-        if self._proc is not None:
+        if self._proc is not None and self._proc.poll() is None:
             return self
+        self._proc = None
         try:
             return self._start()
         except ServerError as exc:

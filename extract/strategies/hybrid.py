@@ -46,8 +46,13 @@ class _Asker:
         self.usage = Usage()
 
     def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
-        if len(options) == 1 or not self.use_model:
+        # llama-cpp-python's schema-to-grammar breaks on quotes and backslashes inside enum values.
+        if not self.use_model:
             return options[0]
+        safe = [o for o in options if not set(o) & {'"', "\\"}]
+        if len(safe) <= 1:
+            return safe[0] if safe else options[0]
+        options = safe
         prompt = load_prompt(prompt_name)
         model = choice_model(f"{prompt_name.title().replace('_', '')}Choice", options, description)
         answer, cost = self.llm.structured(prompt.render(**values), model, prompt.version)
