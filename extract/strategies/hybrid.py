@@ -116,19 +116,20 @@ def drafts(article: Article, found: Analysis, ask: _Asker) -> list[tuple[Draft, 
     return out
 
 
+def _run(article: Article, ask: _Asker) -> tuple[Grounded, Usage]:
+    return ground(drafts(article, analyse(article.text), ask), article.text), ask.usage
+
+
 def run_hybrid(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
     """Candidates from the pre-pass; the model settles the choices the rules leave open."""
-    ask = _Asker(llm)
-    return ground(drafts(article, analyse(article.text), ask), article.text), ask.usage
+    return _run(article, _Asker(llm))
 
 
 def run_hybrid_all(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
     """Candidates from the pre-pass; the model makes every choice (for comparison)."""
-    ask = _Asker(llm, decide_all=True)
-    return ground(drafts(article, analyse(article.text), ask), article.text), ask.usage
+    return _run(article, _Asker(llm, decide_all=True))
 
 
 def run_rules(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
     """Candidates and the rules' guesses only, no model call (the baseline for the model)."""
-    ask = _Asker(llm, use_model=False)
-    return ground(drafts(article, analyse(article.text), ask), article.text), ask.usage
+    return _run(article, _Asker(llm, use_model=False))
