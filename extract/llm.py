@@ -100,6 +100,14 @@ class LLM:
         except openai.APIStatusError:
             pass  # reachable; some servers do not list models
 
+    def _transport_failed(self, exc: BaseException) -> ModelError | ServerError:
+        """The one-line error for a failed request; a lost embedded server is restarted next call."""
+        import openai
+
+        if self._connect is not None and isinstance(exc, openai.APIConnectionError):
+            self._client = None
+        return _transport_error(exc, self.endpoint)
+
     def structured(
         self, messages: list[Message], response_model: type[T], prompt_version: str
     ) -> tuple[T, Usage]:
@@ -132,17 +140,13 @@ class LLM:
             )
         except InstructorRetryException as exc:
             cause = _api_cause(exc, openai.APIError)
-            if self._connect is not None and isinstance(cause, openai.APIConnectionError):
-                self._client = None  # the embedded server is gone: the next call restarts it
             if cause is not None:  # instructor wraps transport errors too: report the real one
-                raise _transport_error(cause, self.endpoint) from None
+                raise self._transport_failed(cause) from None
             raise ModelError(
                 f"model output failed validation after {exc.n_attempts} attempts: {_first_line(exc)}"
             ) from None
         except openai.APIError as exc:
-            if self._connect is not None and isinstance(exc, openai.APIConnectionError):
-                self._client = None  # the embedded server is gone: the next call restarts it
-            raise _transport_error(exc, self.endpoint) from None
+            raise self._transport_failed(exc) from None
         except ValidationError as exc:
             raise ModelError(f"model output invalid: {_first_line(exc)}") from None
         usage = getattr(completion, "usage", None)

@@ -23,10 +23,11 @@ from schemas import SCHEMA_VERSION, ArticleRecord, Usage
 Strategy = Callable[[Article, LLM], tuple[Grounded, Usage]]
 # name -> (module:function, prompts it uses). Imported on first use: a fully cached run
 # never loads spaCy, rapidfuzz or the strategies.
+_CHOICE_PROMPTS = ("speaker", "event_type", "stance")
 STRATEGIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "whole": ("extract.strategies.whole:run_whole", ("whole", "reask")),
-    "hybrid": ("extract.strategies.hybrid:run_hybrid", ("speaker", "event_type", "stance")),
-    "hybrid-all": ("extract.strategies.hybrid:run_hybrid_all", ("speaker", "event_type", "stance")),
+    "hybrid": ("extract.strategies.hybrid:run_hybrid", _CHOICE_PROMPTS),
+    "hybrid-all": ("extract.strategies.hybrid:run_hybrid_all", _CHOICE_PROMPTS),
     "rules": ("extract.strategies.hybrid:run_rules", ()),
 }
 

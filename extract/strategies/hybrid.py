@@ -46,9 +46,9 @@ class _Asker:
         self.usage = Usage()
 
     def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
-        # llama-cpp-python's schema-to-grammar breaks on quotes and backslashes inside enum values.
         if not self.use_model:
             return options[0]
+        # llama-cpp-python's schema-to-grammar breaks on quotes and backslashes inside enum values.
         safe = [o for o in options if not set(o) & {'"', "\\"}]
         if len(safe) <= 1:
             return safe[0] if safe else options[0]
