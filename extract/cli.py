@@ -6,7 +6,7 @@ import json
 import sys
 from itertools import islice
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -15,11 +15,14 @@ from rich.table import Table
 
 from extract.cache import DEFAULT_CACHE_DIR, AnswerCache
 from extract.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
-from extract.errors import ArticleError, ExtractError
+from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.evaluate import ATTRIBUTE, KINDS, Score, score
+from extract.ledger import Budget, Ledger
 from extract.load import Article, article_texts, load_articles
-from extract.pipeline import STRATEGIES, Extractor, Summary
+from extract.pipeline import STRATEGIES, Extractor
+from extract.ray_engine import run_on_ray
 from extract.report import render as render_report
+from extract.resume import finished
 from extract.server import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
 from extract.write import JsonlWriter, read_any, read_records
 from schemas import ArticleRecord
@@ -33,6 +36,9 @@ err = Console(stderr=True)
 out = Console()
 
 CacheDir = Annotated[Path, typer.Option("--cache-dir", help="Where model answers are cached.")]
+
+
+Engine = Literal["threads", "ray"]
 
 
 @app.command()
@@ -57,48 +63,97 @@ def run(
     cache_dir: CacheDir = DEFAULT_CACHE_DIR,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     timeout: Annotated[float, typer.Option(help="Seconds per model request.")] = 120.0,
-    retries: Annotated[int, typer.Option(help="Retries of a failed request (connection, 429, 5xx).")] = 2,
+    retries: Annotated[
+        int, typer.Option(help="Retries of a failed request (connection, 429, 5xx; Retry-After honoured).")
+    ] = 2,
+    workers: Annotated[int, typer.Option(min=1, help="Articles extracted at once.")] = 1,
+    engine: Annotated[
+        Engine, typer.Option(help="threads (default) or ray (Ray Data; needs `pip install ray[data]`).")
+    ] = "threads",
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Start the output afresh instead of resuming it.")
+    ] = False,
+    max_calls: Annotated[
+        int | None, typer.Option(help="Stop starting articles after this many model calls.")
+    ] = None,
+    max_tokens: Annotated[
+        int | None, typer.Option(help="Stop starting articles after this many tokens.")
+    ] = None,
+    ledger_file: Annotated[
+        Path | None,
+        typer.Option("--ledger", help="Write the run's cost ledger (totals, per article) as JSON."),
+    ] = None,
     failures: Annotated[
         Path | None, typer.Option(help="Also write each failed article as 'source<TAB>reason' lines here.")
     ] = None,
 ) -> None:
-    """Extract records from articles and write them as JSONL (API key from $OPENAI_API_KEY)."""
-    # The output file may sit in an input folder: never read it back as an article.
-    articles = list(load_articles(inputs, exclude=None if output == "-" else Path(output)))
-    summary = Summary()
+    """Extract records from articles and append them to JSONL, resuming what the file holds.
+
+    Exit status: 0 done, 1 every article failed, 2 bad setup, 3 a budget stopped the run,
+    130 interrupted (re-run the same command to finish).
+    """
+    budget = Budget(max_calls=max_calls, max_tokens=max_tokens)
+    options: dict[str, Any] = {
+        "base_url": base_url, "model": model, "strategy": strategy, "local_model": local_model,
+        "cache_dir": None if no_cache else cache_dir, "timeout": timeout, "http_retries": retries,
+    }  # fmt: skip
+    ledger = Ledger(budget)
     try:
-        extractor = Extractor(
-            base_url=base_url, model=model, strategy=strategy, local_model=local_model,
-            cache_dir=None if no_cache else cache_dir, timeout=timeout, http_retries=retries,
-        )  # fmt: skip
+        extractor = Extractor(**options, budget=budget)
         extractor.check()
+        resume = output != "-" and not overwrite
+        done = finished(Path(output), extractor.made_by()) if resume else set()
     except ExtractError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
-    writer = JsonlWriter(output)
+    # The output file may sit in an input folder: never read it back as an article.
+    articles: list[Article | ArticleError] = []
+    for item in load_articles(inputs, exclude=None if output == "-" else Path(output)):
+        if isinstance(item, Article) and item.sha256 in done:
+            ledger.resumed += 1
+        else:
+            articles.append(item)
+    if engine == "ray":
+        results = run_on_ray(options, articles, workers, budget)
+    else:
+        results = extractor.batch(articles, workers)
+    writer = JsonlWriter(output, append=bool(done))
     failed = failures.open("w", encoding="utf-8") if failures is not None else None
+    interrupted = False
     try:
         with Progress(console=err, transient=True, disable=not sys.stderr.isatty()) as bar:
             task = bar.add_task("extracting", total=len(articles))
-            for result in extractor.batch(articles):
-                if isinstance(result, ArticleError):
-                    summary.failures += 1
+            for result in results:
+                if isinstance(result, NotStarted):
+                    ledger.not_started(result.source, result.reason)
+                    ledger.stopped = ledger.stopped or result.reason.split(": ", 1)[-1]
+                elif isinstance(result, ArticleError):
+                    ledger.fail(result.source, result.reason)
                     err.print(f"[red]failed:[/red] {result}", highlight=False, soft_wrap=True)
                     if failed is not None:
-                        reason = " ".join(result.reason.split())
-                        failed.write(f"{result.source}\t{reason}\n")
+                        failed.write(f"{result.source}\t{' '.join(result.reason.split())}\n")
                         failed.flush()
                 else:
                     writer.write(result)
-                    summary.record(result)
+                    ledger.record(result)
                 bar.advance(task)
+    except KeyboardInterrupt:
+        interrupted = True
+        ledger.stopped = "interrupted"
     finally:
         writer.close()
         if failed is not None:
             failed.close()
         extractor.close()
-    err.print(summary.line(), highlight=False, soft_wrap=True)
-    if summary.articles == 0 and summary.failures:
+    ledger.finish()
+    err.print(ledger.line(), highlight=False, soft_wrap=True)
+    if ledger_file is not None:
+        ledger.write(ledger_file)
+    if interrupted:
+        raise typer.Exit(130)
+    if ledger.unfinished:
+        raise typer.Exit(3)
+    if ledger.articles == ledger.resumed == 0 and ledger.failures:
         raise typer.Exit(1)
 
 

@@ -20,3 +20,11 @@ class ModelError(ExtractError):
 
 class ServerError(ExtractError):
     """The model's endpoint cannot be reached or the local server cannot start."""
+
+
+class BudgetExceeded(ExtractError):
+    """A ``--max-calls`` or ``--max-tokens`` budget is spent; the run stops taking new articles."""
+
+
+class NotStarted(ArticleError):
+    """An article this run left for the next (its budget was spent); not a failure."""

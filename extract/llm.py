@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from extract.cache import AnswerCache, cache_key
 from extract.errors import ModelError, ServerError
+from extract.ledger import Budget
 from extract.prompt import Message
 from schemas import Usage
 
@@ -53,39 +55,50 @@ class LLM:
     """
 
     def __init__(
-        self, endpoint: Endpoint, cache: AnswerCache | None = None, connect: Callable[[], str] | None = None
+        self,
+        endpoint: Endpoint,
+        cache: AnswerCache | None = None,
+        connect: Callable[[], str] | None = None,
+        budget: Budget | None = None,
     ) -> None:
         self.endpoint = endpoint
         self.cache = cache
+        self.budget = budget
         self._connect = connect
         self._client: Any = None
-        self._parse_errors = 0
+        self._lock = threading.Lock()  # workers share one client and one embedded server
+        self._local = threading.local()  # re-asks are counted per thread, one call at a time
 
     @property
     def client(self) -> Any:
-        if self._client is None:
-            import instructor
-            import openai
+        with self._lock:
+            if self._client is None:
+                self._client = self._make_client()
+            return self._client
 
-            # Its per-attempt log lines would repeat what our one-line errors already say.
-            logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    def _make_client(self) -> Any:
+        import instructor
+        import openai
 
-            base_url = self._connect() if self._connect is not None else self.endpoint.base_url
-            raw = openai.OpenAI(
-                base_url=base_url,
-                api_key=self.endpoint.api_key,
-                timeout=self.endpoint.timeout,
-                max_retries=self.endpoint.http_retries,
-            )
-            # TOOLS mode: llama.cpp's server compiles the tool's JSON schema into a grammar, and
-            # OpenAI, vLLM and Ollama accept forced tool calls too (JSON_SCHEMA mode's
-            # response_format is rejected by llama.cpp's server).
-            self._client = instructor.from_openai(raw, mode=instructor.Mode.TOOLS)
-            self._client.on("parse:error", self._count_parse_error)
-        return self._client
+        # Its per-attempt log lines would repeat what our one-line errors already say.
+        logging.getLogger("instructor").setLevel(logging.CRITICAL)
+
+        base_url = self._connect() if self._connect is not None else self.endpoint.base_url
+        raw = openai.OpenAI(
+            base_url=base_url,
+            api_key=self.endpoint.api_key,
+            timeout=self.endpoint.timeout,
+            max_retries=self.endpoint.http_retries,
+        )
+        # TOOLS mode: llama.cpp's server compiles the tool's JSON schema into a grammar, and
+        # OpenAI, vLLM and Ollama accept forced tool calls too (JSON_SCHEMA mode's
+        # response_format is rejected by llama.cpp's server).
+        client = instructor.from_openai(raw, mode=instructor.Mode.TOOLS)
+        client.on("parse:error", self._count_parse_error)
+        return client
 
     def _count_parse_error(self, *_: Any, **__: Any) -> None:
-        self._parse_errors += 1
+        self._local.parse_errors = getattr(self._local, "parse_errors", 0) + 1
 
     def ping(self) -> None:
         """Raise ServerError if the endpoint cannot be reached at all."""
@@ -105,7 +118,8 @@ class LLM:
         import openai
 
         if self._connect is not None and isinstance(exc, openai.APIConnectionError):
-            self._client = None
+            with self._lock:
+                self._client = None
         return _transport_error(exc, self.endpoint)
 
     def structured(
@@ -127,9 +141,11 @@ class LLM:
         import openai
         from instructor.core.exceptions import InstructorRetryException
 
+        if self.budget is not None:
+            self.budget.check()
         started = time.perf_counter()
         client = self.client
-        self._parse_errors = 0
+        self._local.parse_errors = 0
         try:
             obj, completion = client.chat.completions.create_with_completion(
                 model=self.endpoint.model,
@@ -150,13 +166,16 @@ class LLM:
         except ValidationError as exc:
             raise ModelError(f"model output invalid: {_first_line(exc)}") from None
         usage = getattr(completion, "usage", None)
+        reasks: int = self._local.parse_errors
         cost = Usage(
-            calls=1 + self._parse_errors,
-            reasks=self._parse_errors,
+            calls=1 + reasks,
+            reasks=reasks,
             prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
             completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
             seconds=time.perf_counter() - started,
         )
+        if self.budget is not None:
+            self.budget.spend(cost)
         if self.cache is not None:
             self.cache.set(key, {"data": obj.model_dump(mode="json")})
         return obj, cost

@@ -5,19 +5,20 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from extract.cache import DEFAULT_CACHE_DIR, AnswerCache, cache_key
-from extract.errors import ArticleError, ExtractError, ModelError, ServerError
+from extract.errors import ArticleError, BudgetExceeded, ExtractError, ModelError, NotStarted, ServerError
 from extract.ground import Grounded
+from extract.ledger import Budget
 from extract.llm import LLM, Endpoint
 from extract.load import Article, check_text, load_articles
 from extract.prompt import load_prompt
 from extract.server import DEFAULT_LOCAL_MODEL, LocalServer
+from extract.workers import completed
 from schemas import SCHEMA_VERSION, ArticleRecord, Usage
 
 Strategy = Callable[[Article, LLM], tuple[Grounded, Usage]]
@@ -46,34 +47,6 @@ def default_strategy(base_url: str | None) -> str:
     return "hybrid" if base_url is None else "whole"
 
 
-@dataclass
-class Summary:
-    """Counts for a batch, printed as one line at the end of a run."""
-
-    articles: int = 0
-    failures: int = 0
-    quotes: int = 0
-    events: int = 0
-    positions: int = 0
-    usage: Usage = field(default_factory=Usage)
-
-    def record(self, rec: ArticleRecord) -> None:
-        self.articles += 1
-        self.quotes += len(rec.quotes)
-        self.events += len(rec.events)
-        self.positions += len(rec.positions)
-        self.usage = self.usage.add(rec.usage)
-
-    def line(self) -> str:
-        u = self.usage
-        return (
-            f"{self.articles} articles, {self.failures} failed | {self.quotes} quotes, "
-            f"{self.events} events, {self.positions} positions | {u.calls} model calls, "
-            f"{u.cache_hits} cache hits, {u.reasks} re-asks, "
-            f"{u.prompt_tokens + u.completion_tokens} tokens | {u.dropped} ungrounded dropped"
-        )
-
-
 class Extractor:
     """Holds the model endpoint (starting the embedded server if none is given) and the cache."""
 
@@ -89,6 +62,7 @@ class Extractor:
         timeout: float = 120.0,
         max_tokens: int = 2048,
         http_retries: int = 2,
+        budget: Budget | None = None,
     ) -> None:
         self.strategy = strategy or default_strategy(base_url)
         if self.strategy not in STRATEGIES:
@@ -106,7 +80,8 @@ class Extractor:
             base_url, model, identity, key, timeout=timeout, max_tokens=max_tokens, http_retries=http_retries
         )
         self.cache = AnswerCache(cache_dir) if cache_dir is not None else None
-        self.llm = LLM(self.endpoint, self.cache, self._start_server if self.server else None)
+        self.budget = budget
+        self.llm = LLM(self.endpoint, self.cache, self._start_server if self.server else None, budget)
         self.prompt_version = "+".join(load_prompt(p).version for p in STRATEGIES[self.strategy][1]) or "none"
 
     def _start_server(self) -> str:
@@ -163,24 +138,34 @@ class Extractor:
             self.cache.set(key, record.model_dump(mode="json"))
         return record
 
-    def batch(self, items: Iterable[Article | ArticleError]) -> Iterator[ArticleRecord | ArticleError]:
-        """Records, or the error that stopped each article; one failure never stops the rest.
+    def made_by(self) -> dict[str, str]:
+        """What a record of this extractor says produced it (resume refuses a mixed file)."""
+        return {
+            "model": self.endpoint.model,
+            "strategy": self.strategy,
+            "prompt_version": self.prompt_version,
+        }
 
-        An article whose text was already seen in this batch is reported, not extracted twice.
+    def attempt(self, item: Article | ArticleError) -> ArticleRecord | ArticleError:
+        """One article's record, or the one-line error that stopped it."""
+        if isinstance(item, ArticleError):
+            return item
+        try:
+            return self.extract(item)
+        except BudgetExceeded as exc:
+            return NotStarted(item.source, f"not finished: {exc}")
+        except (ModelError, ServerError) as exc:
+            return ArticleError(item.source, str(exc))
+
+    def batch(
+        self, items: Iterable[Article | ArticleError], workers: int = 1
+    ) -> Iterator[ArticleRecord | ArticleError]:
+        """Records, or the error that stopped each article, in completion order.
+
+        One failure never stops the rest. Once a budget is spent, the articles not yet started
+        come back as :class:`NotStarted` while those in flight finish.
         """
-        seen: dict[str, str] = {}
-        for item in items:
-            if isinstance(item, ArticleError):
-                yield item
-                continue
-            if item.sha256 in seen:
-                yield ArticleError(item.source, f"duplicate of {seen[item.sha256]} (same text); skipped")
-                continue
-            seen[item.sha256] = item.source
-            try:
-                yield self.extract(item)
-            except (ModelError, ServerError) as exc:
-                yield ArticleError(item.source, str(exc))
+        yield from completed(self.attempt, admit(items, self.budget), workers)
 
     def close(self) -> None:
         if self.cache is not None:
@@ -193,6 +178,23 @@ class Extractor:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def admit(
+    items: Iterable[Article | ArticleError], budget: Budget | None = None
+) -> Iterator[Article | ArticleError]:
+    """Articles to extract: a text already seen in the batch is reported, not extracted twice,
+    and nothing new starts once ``budget`` is spent."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article):
+            if item.sha256 in seen:
+                item = ArticleError(item.source, f"duplicate of {seen[item.sha256]} (same text); skipped")
+            elif budget is not None and (why := budget.exceeded()) is not None:
+                item = NotStarted(item.source, f"not started: {why}")
+            else:
+                seen[item.sha256] = item.source
+        yield item
 
 
 def as_article(item: str | Article, article_id: str = "article") -> Article:

@@ -22,12 +22,16 @@ def test_run_show_and_cache(fake_server: Any, tmp_path: Path) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "empty.txt: empty article" in result.output
-    assert "1 articles, 1 failed | 1 quotes" in result.output
+    assert "1 articles, 1 failed, 0 already done | 1 quotes" in result.output
     [rec] = read_records(out)
     assert rec.quotes[0].speaker.name == "Kerry"
     again = runner.invoke(app, args)  # r.jsonl now sits in the input folder: it is not read
-    assert "1 articles, 1 failed" in again.output
-    assert "0 model calls, 1 cache hits" in again.output
+    assert again.exit_code == 0, again.output
+    assert "0 articles, 1 failed, 1 already done" in again.output  # resumed: nothing to do
+    fresh = runner.invoke(app, [*args, "--overwrite"])
+    assert "1 articles, 1 failed, 0 already done" in fresh.output
+    assert "0 model calls, 1 cache hits" in fresh.output
+    assert len(list(read_records(out))) == 1
     shown = runner.invoke(app, ["show", str(out)])
     assert shown.exit_code == 0 and "constructive but difficult" in shown.output
     info = runner.invoke(app, ["cache", "info", "--cache-dir", str(cache)])

@@ -1,0 +1,117 @@
+"""The cost ledger: what a run spent, per article and in total, and the budgets that stop it."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.errors import BudgetExceeded
+from schemas import ArticleRecord, Usage
+
+
+@dataclass
+class Budget:
+    """Limits on model calls and tokens, shared by every worker; cache hits cost nothing."""
+
+    max_calls: int | None = None
+    max_tokens: int | None = None
+    calls: int = 0
+    tokens: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def exceeded(self) -> str | None:
+        """Which budget is spent, if any."""
+        with self._lock:
+            if self.max_calls is not None and self.calls >= self.max_calls:
+                return f"--max-calls {self.max_calls} reached"
+            if self.max_tokens is not None and self.tokens >= self.max_tokens:
+                return f"--max-tokens {self.max_tokens} reached"
+        return None
+
+    def check(self) -> None:
+        """Raise before a model call that the budget no longer allows."""
+        if (why := self.exceeded()) is not None:
+            raise BudgetExceeded(why)
+
+    def spend(self, usage: Usage) -> None:
+        with self._lock:
+            self.calls += usage.calls
+            self.tokens += usage.prompt_tokens + usage.completion_tokens
+
+
+@dataclass
+class Ledger:
+    """Totals for a run and one entry per article; printed as one line, written as JSON."""
+
+    budget: Budget = field(default_factory=Budget)
+    articles: int = 0
+    failures: int = 0
+    resumed: int = 0
+    unfinished: int = 0
+    quotes: int = 0
+    events: int = 0
+    positions: int = 0
+    usage: Usage = field(default_factory=Usage)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    stopped: str | None = None
+    started: float = field(default_factory=time.perf_counter)
+    wall_seconds: float = 0.0
+
+    def record(self, rec: ArticleRecord) -> None:
+        self.articles += 1
+        self.quotes += len(rec.quotes)
+        self.events += len(rec.events)
+        self.positions += len(rec.positions)
+        self.usage = self.usage.add(rec.usage)
+        self.entries.append(
+            {"article_id": rec.article_id, "source": rec.source, "text_sha256": rec.text_sha256,
+             "status": "done", **rec.usage.model_dump()}
+        )  # fmt: skip
+
+    def fail(self, source: str, reason: str) -> None:
+        self.failures += 1
+        self.entries.append({"source": source, "status": "failed", "reason": reason})
+
+    def not_started(self, source: str, reason: str) -> None:
+        self.unfinished += 1
+        self.entries.append({"source": source, "status": "not started", "reason": reason})
+
+    def finish(self) -> Ledger:
+        self.wall_seconds = time.perf_counter() - self.started
+        return self
+
+    def line(self) -> str:
+        u = self.usage
+        rate = self.articles / self.wall_seconds if self.wall_seconds else 0.0
+        text = (
+            f"{self.articles} articles, {self.failures} failed, {self.resumed} already done | "
+            f"{self.quotes} quotes, {self.events} events, {self.positions} positions | "
+            f"{u.calls} model calls, {u.cache_hits} cache hits, {u.reasks} re-asks, "
+            f"{u.prompt_tokens} + {u.completion_tokens} tokens | {u.dropped} ungrounded dropped | "
+            f"{self.wall_seconds:.1f} s ({rate:.1f} articles/s)"
+        )
+        if self.stopped:
+            text += f" | stopped: {self.stopped}; {self.unfinished} articles left for a re-run"
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        b = self.budget
+        return {
+            "run": {
+                "articles": self.articles, "failed": self.failures, "already_done": self.resumed,
+                "not_started": self.unfinished, "quotes": self.quotes, "events": self.events,
+                "positions": self.positions, **self.usage.model_dump(exclude={"seconds"}),
+                "wall_seconds": round(self.wall_seconds, 3),
+                "budget": {"max_calls": b.max_calls, "max_tokens": b.max_tokens},
+                "stopped": self.stopped,
+            },
+            "articles": self.entries,
+        }  # fmt: skip
+
+    def write(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.as_dict(), indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,62 @@
+"""Resume a batch: which articles an output file already holds, after a clean stop or a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from extract.errors import ExtractError
+
+
+def finished(path: Path, made_by: dict[str, str]) -> set[str]:
+    """Text hashes of the articles already written to ``path``.
+
+    A line torn by a killed run is cut off (that article is extracted again). Records made by
+    another model, strategy or prompt version are refused: one file, one configuration.
+    """
+    if not path.is_file():
+        return set()
+    _cut_torn_tail(path)
+    done: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                sha = rec["text_sha256"]
+            except (ValueError, KeyError, TypeError):
+                raise ExtractError(
+                    f"{path}:{number}: not a record line; use --overwrite or another -o"
+                ) from None
+            other = {k: rec.get(k) for k in made_by if rec.get(k) != made_by[k]}
+            if other:
+                raise ExtractError(
+                    f"{path} holds records made with {other}, not {made_by}; use --overwrite or another -o"
+                )
+            done.add(sha)
+    return done
+
+
+def _cut_torn_tail(path: Path) -> None:
+    """Drop a last line without its newline: the record a killed run was writing."""
+    with path.open("rb+") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        fh.seek(size - 1)
+        if fh.read(1) == b"\n":
+            return
+        block = 1 << 16
+        pos = size
+        while pos > 0:
+            start = max(0, pos - block)
+            fh.seek(start)
+            chunk = fh.read(pos - start)
+            cut = chunk.rfind(b"\n")
+            if cut >= 0:
+                fh.truncate(start + cut + 1)
+                return
+            pos = start
+        fh.truncate(0)
