@@ -19,6 +19,7 @@ from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.evaluate import ATTRIBUTE, KINDS, Score, score
 from extract.ledger import Budget, Ledger
 from extract.load import Article, article_texts, load_articles
+from extract.merge import merge as consolidate
 from extract.pipeline import STRATEGIES, Extractor
 from extract.ray_engine import run_on_ray
 from extract.report import render as render_report
@@ -155,6 +156,37 @@ def run(
         raise typer.Exit(3)
     if ledger.articles == ledger.resumed == 0 and ledger.failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def merge(
+    records: Annotated[list[Path], typer.Argument(help="JSONL files written by `extract run`.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Also write the consolidation as JSON here.")
+    ] = None,
+    top: Annotated[int, typer.Option(help="Rows per table.")] = 20,
+) -> None:
+    """Group the same actor, event and position across articles and outlets, keeping every source."""
+    merged = consolidate(rec for path in records for rec in read_records(path))
+    if output is not None:
+        output.write_text(merged.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    actors = Table("actor", "also named", "kind", "articles", title=f"actors ({len(merged.actors)})")
+    for a in merged.actors[:top]:
+        actors.add_row(a.name, ", ".join(a.aliases), a.kind, str(len(a.articles)))
+    events = Table("type", "actors", "date", "outlets", "reports", title=f"events ({len(merged.events)})")
+    for e in merged.events[:top]:
+        events.add_row(e.type.value, ", ".join(e.actors), e.date or "", str(e.outlets), str(len(e.mentions)))
+    positions = Table(
+        "holder", "issue", "stances (outlets)", "", title=f"positions ({len(merged.positions)})"
+    )
+    for p in merged.positions[:top]:
+        said = "; ".join(
+            f"{stance.value}: {', '.join(sorted({m.article_id for m in ms}))}"
+            for stance, ms in p.stances.items()
+        )
+        positions.add_row(p.holder, p.issue, said, "[red]outlets disagree[/red]" if p.disagreement else "")
+    for table in (actors, events, positions):
+        out.print(table)
 
 
 @app.command()

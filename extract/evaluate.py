@@ -19,10 +19,15 @@ _TITLE_WORDS = {
 _TRIM = " \t\n,.;:\"'\u201c\u201d\u2018\u2019"
 
 
+def name_words(name: str) -> list[str]:
+    """The words that identify an actor, in order: lowercased, titles and punctuation dropped."""
+    words = (w.strip(".'") for w in re.findall(r"[\w.'-]+", name.lower()) if w not in _TITLE_WORDS)
+    return [w for w in words if w]
+
+
 def name_tokens(name: str) -> set[str]:
-    """Tokens that identify an actor: lowercased, titles and punctuation dropped."""
-    words = re.findall(r"[\w.'-]+", name.lower())
-    return {w.strip(".'") for w in words if w not in _TITLE_WORDS} - {""}
+    """:func:`name_words` as a set."""
+    return set(name_words(name))
 
 
 def same_actor(a: str, b: str) -> bool:

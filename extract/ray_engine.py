@@ -8,6 +8,7 @@ the ledger exactly as the thread engine does. ``ray.init()`` joins the cluster n
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -65,11 +66,14 @@ def run_on_ray(
         return
     if not ray.is_initialized():
         ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+    # The run's own ledger line reports progress; Ray Data's would repeat it every few seconds.
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     dataset = ray.data.from_items(rows).map_batches(
         _Worker,
         fn_constructor_kwargs={"options": options},
         batch_size=1,
-        concurrency=max(1, workers),
+        compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
         num_cpus=CPUS_PER_WORKER,
     )
     returned: set[str] = set()

@@ -1,5 +1,6 @@
 """Pydantic models: the single contract for extracted records."""
 
+from schemas.merged import Consolidation, Mention, MergedActor, MergedEvent, MergedPosition
 from schemas.records import (
     SCHEMA_VERSION,
     Actor,
@@ -22,12 +23,17 @@ __all__ = [
     "SCHEMA_VERSION",
     "Actor",
     "ArticleRecord",
+    "Consolidation",
     "Event",
     "EventActor",
     "EventDraft",
     "EventType",
     "Extraction",
     "Grounding",
+    "Mention",
+    "MergedActor",
+    "MergedEvent",
+    "MergedPosition",
     "Position",
     "PositionDraft",
     "Quote",

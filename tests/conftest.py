@@ -34,8 +34,8 @@ def quote(text: str, speaker: str = "Kerry") -> dict[str, Any]:
 def fake_server() -> Iterator[Any]:
     servers: list[FakeOpenAI] = []
 
-    def start(script: Script) -> FakeOpenAI:
-        server = FakeOpenAI(script).__enter__()
+    def start(script: Script, **options: Any) -> FakeOpenAI:
+        server = FakeOpenAI(script, **options).__enter__()
         servers.append(server)
         return server
 

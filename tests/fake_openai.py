@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -41,12 +42,26 @@ def tool_reply(request: dict[str, Any], arguments: str) -> dict[str, Any]:
     }
 
 
-class FakeOpenAI:
-    """Serve ``script`` on a free loopback port; ``requests`` records every chat request."""
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # many workers connect at once
 
-    def __init__(self, script: Script) -> None:
+
+class FakeOpenAI:
+    """Serve ``script`` on a free loopback port; ``requests`` records every chat request.
+
+    ``latency`` delays every chat answer (a real server's think time); ``max_in_flight`` is the
+    most requests it held at once; error answers carry ``Retry-After: retry_after`` when set.
+    """
+
+    def __init__(self, script: Script, latency: float = 0.0, retry_after: str | None = None) -> None:
         self.script = script
+        self.latency = latency
+        self.retry_after = retry_after
         self.requests: list[dict[str, Any]] = []
+        self.times: list[float] = []
+        self.in_flight = self.max_in_flight = 0
+        self._lock = threading.Lock()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -57,6 +72,8 @@ class FakeOpenAI:
                 data = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
+                if status != 200 and fake.retry_after is not None:
+                    self.send_header("Retry-After", fake.retry_after)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
@@ -66,8 +83,17 @@ class FakeOpenAI:
 
             def do_POST(self) -> None:
                 request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                fake.requests.append(request)
-                status, arguments = fake.script(request)
+                with fake._lock:
+                    fake.requests.append(request)
+                    fake.times.append(time.monotonic())
+                    fake.in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                try:
+                    time.sleep(fake.latency)
+                    status, arguments = fake.script(request)
+                finally:
+                    with fake._lock:
+                        fake.in_flight -= 1
                 if status == 0:  # a dropped connection: no answer at all
                     self.close_connection = True
                     self.connection.shutdown(2)
@@ -77,7 +103,7 @@ class FakeOpenAI:
                 else:
                     self._send(200, tool_reply(request, arguments))
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _Server(("127.0.0.1", 0), Handler)
         self.httpd.handle_error = lambda *_: None  # type: ignore[method-assign]  # clients that hang up
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

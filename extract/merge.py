@@ -1,0 +1,194 @@
+"""Consolidate records across articles: one actor, one event, one position per holder and issue.
+
+Every merged item keeps each source's evidence and offsets, so a reader can check any outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from extract.evaluate import name_words
+from schemas import (
+    ArticleRecord,
+    Consolidation,
+    EventType,
+    Mention,
+    MergedActor,
+    MergedEvent,
+    MergedPosition,
+    Position,
+    Stance,
+)
+from schemas.records import Grounding
+
+# Abbreviations and short forms news uses for the same actor.
+_SAME = {
+    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
+    "america": "United States", "the united states": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "the united kingdom": "United Kingdom",
+    "eu": "European Union", "e.u.": "European Union", "the european union": "European Union",
+    "un": "United Nations", "u.n.": "United Nations", "the united nations": "United Nations",
+}  # fmt: skip
+_ISSUE_MATCH = 0.5  # Jaccard overlap of content words for two issue phrasings to be one issue
+
+
+def _spelled(name: str) -> str:
+    return _SAME.get(name.strip().lower(), name.strip())
+
+
+def _key(name: str) -> str:
+    words = name_words(_spelled(name))
+    return " ".join(words) if words else name.strip().lower()
+
+
+class ActorIndex:
+    """Groups names across articles: same words, a known abbreviation, or an unambiguous
+    shorter form with the same last word ('Kerry' -> 'John Kerry'; 'Miliband' stays alone
+    beside 'Ed Miliband' and 'David Miliband'). Kinds are not compared: the tagger's are noisy."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.kinds: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.articles: dict[str, set[str]] = defaultdict(set)
+        self._group: dict[str, str] = {}
+
+    def add(self, name: str, kind: str, article_id: str) -> None:
+        key = _key(name)
+        self.names[key][_spelled(name)] += 1
+        self.kinds[key][kind] += 1
+        self.articles[key].add(article_id)
+
+    def resolve(self) -> None:
+        by_word: dict[str, set[str]] = defaultdict(set)
+        for key in self.names:
+            for word in key.split():
+                by_word[word].add(key)
+        for key in sorted(self.names, key=len):
+            words = key.split()
+            longer = {
+                other
+                for other in set.intersection(*(by_word[w] for w in words)) if words
+                if other != key and other.split()[-1] == words[-1]
+            }  # fmt: skip
+            # Join only when every longer form is one actor: 'Miliband' may be Ed or David.
+            targets = {self.group(o) for o in longer}
+            targets = {t for t in targets if not any(t != u and not self._nested(t, u) for u in targets)}
+            self._group[key] = self.group(min(targets, key=len)) if len(targets) == 1 else key
+
+    def _nested(self, a: str, b: str) -> bool:
+        wa, wb = set(a.split()), set(b.split())
+        return wa <= wb or wb <= wa
+
+    def kind(self, key: str) -> str:
+        kinds = self.kinds[key]
+        return max(kinds, key=lambda k: (kinds[k], k != "other"))
+
+    def group(self, key: str) -> str:
+        while (up := self._group.get(key, key)) != key:
+            key = up
+        return key
+
+    def label(self, name: str) -> str:
+        """The merged name an article's ``name`` belongs to."""
+        members = self.members(self.group(_key(name)))
+        return max((n for m in members for n in self.names[m]), key=lambda n: (len(n.split()), len(n), n))
+
+    def members(self, root: str) -> list[str]:
+        return [k for k in self.names if self.group(k) == root]
+
+    def merged(self) -> list[MergedActor]:
+        out = []
+        for root in dict.fromkeys(self.group(k) for k in self.names):
+            members = self.members(root)
+            spellings = {n for m in members for n in self.names[m]}
+            name = max(spellings, key=lambda n: (len(n.split()), len(n), n))
+            out.append(
+                MergedActor(
+                    name=name,
+                    aliases=sorted(spellings - {name}),
+                    kind=self.kind(root),
+                    articles=sorted({a for m in members for a in self.articles[m]}),
+                )
+            )
+        return sorted(out, key=lambda a: (-len(a.articles), a.name))
+
+
+def _mention(rec: ArticleRecord, item: Grounding) -> Mention:
+    return Mention(
+        article_id=rec.article_id, source=rec.source, evidence=item.evidence, start=item.start, end=item.end
+    )
+
+
+def _content_words(text: str) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
+
+
+def _issue_clusters(issues: Iterable[str]) -> dict[str, str]:
+    """Each issue phrasing -> the most specific phrasing of its cluster."""
+    clusters: list[tuple[set[str], list[str]]] = []
+    for issue in sorted(set(issues), key=len, reverse=True):
+        words = _content_words(issue) or {issue.lower()}
+        for rep, phrasings in clusters:
+            if len(words & rep) / len(words | rep) >= _ISSUE_MATCH or words <= rep:
+                phrasings.append(issue)
+                break
+        else:
+            clusters.append((words, [issue]))
+    return {p: phrasings[0] for _, phrasings in clusters for p in phrasings}
+
+
+def _events(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedEvent]:
+    by_who: dict[tuple[str, tuple[str, ...]], dict[str | None, list[Mention]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for rec in records:
+        for ev in rec.events:
+            who = tuple(sorted(f"{actors.label(a.actor.name)} ({a.role})" for a in ev.actors))
+            by_who[(ev.type.value, who)][ev.date].append(_mention(rec, ev))
+    out = []
+    for (kind, who), by_date in by_who.items():
+        dated = [d for d in by_date if d is not None]
+        if len(dated) == 1 and None in by_date:  # an undated report of the one dated event
+            by_date[dated[0]].extend(by_date.pop(None))
+        for date, mentions in by_date.items():
+            out.append(MergedEvent(type=EventType(kind), actors=list(who), date=date, mentions=mentions))
+    return sorted(out, key=lambda e: (-e.outlets, e.date or "", e.type.value))
+
+
+def _positions(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedPosition]:
+    pairs: list[tuple[ArticleRecord, Position]] = [(r, p) for r in records for p in r.positions]
+    issue_of = _issue_clusters(p.issue for _, p in pairs)
+    grouped: dict[tuple[str, str], dict[Stance, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for rec, pos in pairs:
+        grouped[(actors.label(pos.holder.name), issue_of[pos.issue])][pos.stance].append(_mention(rec, pos))
+    out = [
+        MergedPosition(holder=holder, issue=issue, stances=dict(stances), disagreement=len(stances) > 1)
+        for (holder, issue), stances in grouped.items()
+    ]
+    return sorted(out, key=lambda p: (not p.disagreement, p.holder, p.issue))
+
+
+def merge(records: Iterable[ArticleRecord]) -> Consolidation:
+    """Group the same actor, event and position across articles, keeping every source."""
+    recs = list(records)
+    actors = ActorIndex()
+    for rec in recs:
+        for q in rec.quotes:
+            actors.add(q.speaker.name, q.speaker.kind, rec.article_id)
+        for e in rec.events:
+            for a in e.actors:
+                actors.add(a.actor.name, a.actor.kind, rec.article_id)
+        for p in rec.positions:
+            actors.add(p.holder.name, p.holder.kind, rec.article_id)
+    actors.resolve()
+    return Consolidation(
+        articles=len(recs),
+        actors=actors.merged(),
+        events=_events(recs, actors),
+        positions=_positions(recs, actors),
+    )

@@ -1,0 +1,57 @@
+"""The cross-article contract: one actor, event or position as several articles report it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from schemas.records import EventType, Stance
+
+
+class Mention(BaseModel):
+    """Where one article says it: the record's evidence and offsets, kept as they were."""
+
+    article_id: str
+    source: str
+    evidence: str
+    start: int
+    end: int
+
+
+class MergedActor(BaseModel):
+    """One actor across articles: every name it goes by, and where it appears."""
+
+    name: str = Field(description="The fullest name used for the actor.")
+    aliases: list[str] = Field(description="Every other name the articles use for it.")
+    kind: str
+    articles: list[str] = Field(description="Ids of the articles that name it.")
+
+
+class MergedEvent(BaseModel):
+    """One event as every outlet reports it (same type, same actors, same or unknown date)."""
+
+    type: EventType
+    actors: list[str] = Field(description="Merged actor names, 'name (role)'.")
+    date: str | None
+    mentions: list[Mention]
+
+    @property
+    def outlets(self) -> int:
+        return len({m.article_id for m in self.mentions})
+
+
+class MergedPosition(BaseModel):
+    """One holder's stance on one issue across outlets; ``disagreement`` when outlets differ."""
+
+    holder: str
+    issue: str = Field(description="The issue as its most specific report words it.")
+    stances: dict[Stance, list[Mention]]
+    disagreement: bool = Field(description="True when outlets report different stances.")
+
+
+class Consolidation(BaseModel):
+    """What ``extract merge`` writes."""
+
+    articles: int
+    actors: list[MergedActor]
+    events: list[MergedEvent]
+    positions: list[MergedPosition]

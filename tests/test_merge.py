@@ -1,0 +1,106 @@
+"""Cross-article consolidation: actors, events and positions across outlets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from extract.cli import app
+from extract.merge import merge
+from extract.write import JsonlWriter
+from schemas import ArticleRecord, Stance
+
+
+def record(
+    article_id: str, text: str, quotes: Any = (), events: Any = (), positions: Any = ()
+) -> ArticleRecord:
+    def ground(item: dict[str, Any]) -> dict[str, Any]:
+        start = text.index(item["evidence"])
+        return {**item, "start": start, "end": start + len(item["evidence"]), "match": "exact"}
+
+    return ArticleRecord.model_validate(
+        {"article_id": article_id, "source": f"{article_id}.txt", "text_sha256": article_id,
+         "model": "m", "strategy": "s", "prompt_version": "p",
+         "quotes": [ground(q) for q in quotes], "events": [ground(e) for e in events],
+         "positions": [ground(p) for p in positions]}
+    )  # fmt: skip
+
+
+def actor(name: str, kind: str = "person") -> dict[str, str]:
+    return {"name": name, "kind": kind}
+
+
+A = "U.S. Secretary of State John Kerry met Sergei Lavrov on Friday. The U.S. rejects the referendum."
+B = "Kerry and Lavrov met in London. The United States says the Crimea referendum is legitimate, oddly."
+C = "Ed Miliband spoke. David Miliband spoke. Miliband said so."
+
+
+def meeting(evidence: str, who: tuple[str, str], date: str | None) -> dict[str, Any]:
+    roles = [{"actor": actor(who[0]), "role": "source"}, {"actor": actor(who[1]), "role": "target"}]
+    return {"type": "meet", "evidence": evidence, "date": date, "actors": roles}
+
+
+def records() -> list[ArticleRecord]:
+    a = record("reuters", A,
+        quotes=[{"text": "met", "evidence": "met", "speaker": actor("John Kerry"), "direct": False}],
+        events=[meeting("John Kerry met Sergei Lavrov", ("John Kerry", "Sergei Lavrov"), "2014-03-14")],
+        positions=[{"holder": actor("U.S.", "country"), "issue": "the Crimea referendum", "stance": "oppose",
+                    "evidence": "The U.S. rejects the referendum."}],
+    )  # fmt: skip
+    b = record("tv", B,
+        events=[meeting("Kerry and Lavrov met", ("Kerry", "Lavrov"), None)],
+        positions=[{"holder": actor("the United States", "country"), "issue": "Crimea referendum legitimacy",
+                    "stance": "support", "evidence": "the Crimea referendum is legitimate"}],
+    )  # fmt: skip
+    said = {
+        "Ed Miliband": "Ed Miliband spoke",
+        "David Miliband": "David Miliband spoke",
+        "Miliband": "said so",
+    }
+    c = record("other", C, quotes=[
+        {"text": t, "evidence": t, "speaker": actor(who), "direct": False} for who, t in said.items()
+    ])  # fmt: skip
+    return [a, b, c]
+
+
+def test_same_actor_across_outlets_and_ambiguous_surnames() -> None:
+    merged = merge(records())
+    names = {a.name: a for a in merged.actors}
+    assert set(names["John Kerry"].aliases) == {"Kerry"} and names["John Kerry"].articles == ["reuters", "tv"]
+    assert "Lavrov" in names["Sergei Lavrov"].aliases
+    assert names["United States"].aliases == [] and names["United States"].articles == ["reuters", "tv"]
+    assert {"Ed Miliband", "David Miliband", "Miliband"} <= set(names)  # 'Miliband' could be either
+
+
+def test_same_event_across_outlets_keeps_every_source() -> None:
+    [event] = [e for e in merge(records()).events if e.type.value == "meet"]
+    assert event.actors == ["John Kerry (source)", "Sergei Lavrov (target)"]
+    assert event.date == "2014-03-14" and event.outlets == 2
+    for m in event.mentions:
+        text = A if m.article_id == "reuters" else B
+        assert text[m.start : m.end] == m.evidence
+
+
+def test_outlets_that_disagree_are_flagged() -> None:
+    [position] = merge(records()).positions
+    assert position.holder == "United States" and position.disagreement
+    assert {s: [m.article_id for m in ms] for s, ms in position.stances.items()} == {
+        Stance.OPPOSE: ["reuters"],
+        Stance.SUPPORT: ["tv"],
+    }
+
+
+def test_merge_command_prints_and_writes_json(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    writer = JsonlWriter(path)
+    for rec in records():
+        writer.write(rec)
+    writer.close()
+    result = CliRunner().invoke(app, ["merge", str(path), "-o", str(tmp_path / "m.json")])
+    assert result.exit_code == 0, result.output
+    assert "outlets disagree" in result.output and "John Kerry" in result.output
+    data = json.loads((tmp_path / "m.json").read_text())
+    assert data["articles"] == 3 and len(data["events"]) >= 1
