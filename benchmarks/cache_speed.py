@@ -38,6 +38,7 @@ def main() -> None:
             "seeds/",
             "-o",
             f"{tmp}/records.jsonl",
+            "--overwrite",  # else the re-run resumes, and there is nothing left to do
             "--cache-dir",
             f"{tmp}/cache",
             *args,

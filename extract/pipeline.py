@@ -102,19 +102,28 @@ class Extractor:
         """Fail fast, with one line, when the endpoint cannot be reached."""
         self.llm.ping()
 
+    def cached(self, article: Article) -> ArticleRecord | None:
+        """The article's record from an earlier run with the same configuration, if any."""
+        if self.cache is None:
+            return None
+        started = time.perf_counter()
+        if (hit := self.cache.get(self._record_key(article))) is None:
+            return None
+        try:
+            cached = ArticleRecord.model_validate(hit)
+        except ValidationError:
+            return None  # a damaged entry is a miss, never a wrong record
+        return cached.model_copy(
+            update={"article_id": article.id, "source": article.source,
+                    "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started)}
+        )  # fmt: skip
+
     def extract(self, article: Article) -> ArticleRecord:
         """Extract, ground and type every item of one article (whole records are cached too)."""
+        if (hit := self.cached(article)) is not None:
+            return hit
         started = time.perf_counter()
         key = self._record_key(article)
-        if self.cache is not None and (hit := self.cache.get(key)) is not None:
-            try:
-                cached = ArticleRecord.model_validate(hit)
-                return cached.model_copy(
-                    update={"article_id": article.id, "source": article.source,
-                            "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started)}
-                )  # fmt: skip
-            except ValidationError:
-                pass  # a damaged entry is a miss, never a wrong record
         grounded, usage = strategy_function(self.strategy)(article, self.llm)
         usage = usage.model_copy(
             update={
@@ -165,7 +174,11 @@ class Extractor:
         One failure never stops the rest. Once a budget is spent, the articles not yet started
         come back as :class:`NotStarted` while those in flight finish.
         """
-        yield from completed(self.attempt, admit(items, self.budget), workers)
+        yield from completed(self.attempt, admit(items, self.budget), workers, inline=self._cached_item)
+
+    def _cached_item(self, item: Article | ArticleError) -> ArticleRecord | ArticleError | None:
+        # Cache hits and load errors take microseconds: they never wait for a worker.
+        return item if isinstance(item, ArticleError) else self.cached(item)
 
     def close(self) -> None:
         if self.cache is not None:

@@ -14,15 +14,28 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 
 
-def completed(fn: Callable[[In], Out], items: Iterable[In], workers: int) -> Iterator[Out]:
-    """``fn(item)`` for each item, in completion order; inline when ``workers`` is 1."""
+def completed(
+    fn: Callable[[In], Out],
+    items: Iterable[In],
+    workers: int,
+    inline: Callable[[In], Out | None] = lambda _: None,
+) -> Iterator[Out]:
+    """``fn(item)`` for each item, in completion order; inline when ``workers`` is 1.
+
+    ``inline(item)``, when not None, is the item's result at once, with no trip through the pool.
+    """
     if workers <= 1:
-        yield from map(fn, items)
+        for item in items:
+            ready = inline(item)
+            yield fn(item) if ready is None else ready
         return
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract")
     pending: set[Future[Out]] = set()
     try:
         for item in items:
+            if (ready := inline(item)) is not None:
+                yield ready
+                continue
             pending.add(pool.submit(fn, item))
             if len(pending) >= 2 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)

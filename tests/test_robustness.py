@@ -138,9 +138,10 @@ def test_prompt_injection_cannot_produce_an_ungrounded_record(fake_server: Any) 
         assert text[item.start : item.end] == item.evidence
 
 
-def test_fault_injection_every_article_once(fake_server: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "8"])
+def test_fault_injection_every_article_once(fake_server: Any, tmp_path: Path, workers: str) -> None:
     """200 articles against a server that drops, delays and garbles: each article ends up
-    in the output once or in the failures file once."""
+    in the output once or in the failures file once, with one worker or eight."""
     rng = random.Random(7)
     fate = {f"Article number {i} says hello.": rng.choice(["ok"] * 6 + ["drop", "500", "garbage", "slow"])
             for i in range(200)}  # fmt: skip
@@ -165,7 +166,7 @@ def test_fault_injection_every_article_once(fake_server: Any, tmp_path: Path) ->
         (src / f"a{i:03}.txt").write_text(t)
     out, failures = tmp_path / "r.jsonl", tmp_path / "failures.tsv"
     args = ["run", str(src), "-o", str(out), "--base-url", server.base_url, "--model", "fake", "--no-cache",
-            "--retries", "0", "--failures", str(failures)]  # fmt: skip
+            "--retries", "0", "--failures", str(failures), "--workers", workers]  # fmt: skip
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     done = [json.loads(line)["source"] for line in out.read_text().splitlines()]
