@@ -35,6 +35,14 @@ STANCE_WORDS: dict[str, str] = {
     "condemn": "oppose", "annexation": "oppose", "favour": "support", "favor": "support",
     "concerned": "oppose", "destabilising": "oppose", "intimidation": "oppose",
 }  # fmt: skip
+# Nouns that carry reported speech in a "that" clause: "the UK's view that ...".
+CUE_NOUNS = {"view", "position", "belief", "claim", "assertion", "insistence", "warning", "argument"}
+# Heads of definite descriptions that refer back to a titled person: "the Russian foreign minister".
+ROLE_NOUNS = {
+    "minister", "secretary", "counterpart", "president", "chancellor", "premier", "spokesman",
+    "spokeswoman", "diplomat", "ambassador", "envoy", "leader",
+}  # fmt: skip
+_OBJECT_DEPS = {"pobj", "dobj", "dative", "iobj", "attr"}
 _KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 _TITLES = re.compile(r"^(the |mr\.? |mrs\.? |ms\.? |dr\.? |president |secretary )+", re.I)
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
@@ -58,7 +66,6 @@ class QuoteCandidate:
     speaker: ActorRef | None
     options: list[ActorRef]
     context: str
-    certain: bool = False  # the speaker is the cue verb's named (not pronoun) subject
 
 
 @dataclass
@@ -115,6 +122,14 @@ class _Actors:
         self.by_token: dict[int, ActorRef] = {}
         # Pronouns refer back to narrated subjects, not to names inside someone's quote.
         self.subjects: list[tuple[int, ActorRef]] = []
+        self.titles: dict[ActorRef, set[str]] = {}  # 'John Kerry' -> {'u.s.', 'secretary', 'state'}
+        # Full names first, so 'Lavrov' (even in a headline tagged ORG) means 'Sergei Lavrov'.
+        people = {canonical(e.text) for e in doc.ents if e.label_ == "PERSON"} - {""}
+        for name in sorted(people, key=lambda n: (-len(n.split()), n)):
+            ref = self.by_alias.get(name.lower()) or ActorRef(name, "person")
+            self.by_alias.setdefault(name.lower(), ref)
+            if " " in name:
+                self.by_alias.setdefault(name.split()[-1].lower(), ref)
         for ent in doc.ents:
             if ent.label_ not in _KIND:
                 continue
@@ -123,13 +138,15 @@ class _Actors:
                 continue
             ref = self.by_alias.get(name.lower()) or ActorRef(name, _KIND[ent.label_])
             self.by_alias.setdefault(name.lower(), ref)
-            if ent.label_ == "PERSON" and " " in name:
-                self.by_alias.setdefault(name.split()[-1].lower(), ref)
             self.mentions.append((ent.start_char, ref))
             self.by_token.update({i: ref for i in range(ent.start, ent.end)})
             quoted_here = any(a <= ent.start_char < b for a, b in quoted)
-            if ref.kind == "person" and not quoted_here and ent.root.dep_.startswith("nsubj"):
+            # A person named outside quotes and not as an object ("the opposite to Mr Lavrov")
+            # is who a later "he" most likely means; parsers often mislabel subjects as compounds.
+            if ref.kind == "person" and not quoted_here and ent.root.dep_ not in _OBJECT_DEPS:
                 self.subjects.append((ent.start_char, ref))
+            if ref.kind == "person":
+                self.titles.setdefault(ref, set()).update(_title_words(doc, ent.start))
 
     def resolve_token(self, tok: Any) -> ActorRef | None:
         """An actor for a subject token: relative pronouns take their noun, nouns their phrase."""
@@ -138,8 +155,13 @@ class _Actors:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         if tok.pos_ == "NOUN":
-            # "a senior State Department official": the description is the speaker.
             words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct", "poss")]
+            if tok.lemma_.lower() in ROLE_NOUNS and any(
+                t.lower_ in ("the", "his", "her") for t in tok.children
+            ):
+                # "the Russian foreign minister": a titled person named earlier.
+                return self.described({t.lower_ for t in words}, tok.idx)
+            # "a senior State Department official": the description is the speaker.
             return ActorRef(" ".join(t.text for t in words), "other")
         return self.resolve(_phrase(tok), tok.idx)
 
@@ -148,14 +170,25 @@ class _Actors:
         text = canonical(span_text)
         low = text.lower()
         if low in _PRONOUNS:
-            people = [r for s, r in self.subjects if s < at]
-            return people[-1] if people else None
+            return self.salient(at)
         if low in self.by_alias:
             return self.by_alias[low]
         for alias, ref in self.by_alias.items():
             if re.search(rf"\b{re.escape(alias)}\b", low):
                 return ref
         return ActorRef(text, "other") if text else None
+
+    def salient(self, at: int) -> ActorRef | None:
+        """The person a pronoun at ``at`` most likely means: the last one named before it."""
+        people = [r for s, r in self.subjects if s < at]
+        return people[-1] if people else None
+
+    def described(self, words: set[str], at: int) -> ActorRef | None:
+        """The last person before ``at`` whose title has ``words``, else the salient one."""
+        titled = [
+            r for s, r in self.subjects if s < at and words - {"counterpart"} <= self.titles.get(r, set())
+        ]
+        return titled[-1] if titled else self.salient(at)
 
     def near(self, start: int, end: int) -> list[ActorRef]:
         """People and organisations mentioned in [start - 300, end + 100), nearest first."""
@@ -174,6 +207,20 @@ class _Actors:
         return out
 
 
+def _title_words(doc: Any, start: int) -> set[str]:
+    """Lowercased title words right before a name: 'U.S. Secretary of State John Kerry'."""
+    words: set[str] = set()
+    i = start - 1
+    while i >= 0 and start - i <= 6:
+        tok = doc[i]
+        if tok.is_punct or tok.pos_ == "DET" or not (tok.is_title or tok.is_upper or tok.lower_ in ROLE_NOUNS
+                                                     or tok.lower_ == "of"):  # fmt: skip
+            break
+        words.add(tok.lower_)
+        i -= 1
+    return words - {"of", "mr", "mrs", "ms"}
+
+
 def _subject(token: Any) -> Any | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -188,10 +235,6 @@ def _context(text: str, start: int, end: int) -> str:
         para -= 1
     before = text.rfind("\n", 0, max(0, para)) + 1 if para > 0 else 0
     return text[before:end].strip()
-
-
-def _named(subj: Any | None) -> bool:
-    return subj is not None and subj.lower_ not in _PRONOUNS | {"who", "which", "that"}
 
 
 def _phrase(token: Any) -> str:
@@ -224,8 +267,7 @@ def analyse(text: str) -> Analysis:
         options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
         out.quotes.append(
             QuoteCandidate(content, m.start(1), True, cue.text if cue is not None else None,
-                           speaker, list(dict.fromkeys(options)), _context(text, para_start, para_end),
-                           _named(subj))
+                           speaker, list(dict.fromkeys(options)), _context(text, para_start, para_end))
         )  # fmt: skip
         last_speaker = speaker or last_speaker
     for cue in cues:
@@ -236,22 +278,69 @@ def analyse(text: str) -> Analysis:
         first = comp.left_edge.i
         while doc[first].dep_ == "mark" or doc[first].is_punct:
             first += 1
-        span = doc[first : comp.right_edge.i + 1]
-        content = span.text.split("\n", 1)[0].rstrip(" ,.")  # reported speech ends at its line
-        if len(content.split()) < 3:
-            continue
-        speaker = actors.resolve_token(subj)
-        sent = cue.sent
-        options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
-        out.quotes.append(
-            QuoteCandidate(content, span.start_char, False, cue.text, speaker,
-                           list(dict.fromkeys(options)), _context(text, sent.start_char, sent.end_char),
-                           _named(subj))
-        )  # fmt: skip
+        _reported(out, actors, doc[first : comp.right_edge.i + 1], cue.text, subj)
+    for tok in doc:
+        if not in_quote(tok.idx):
+            _according_to(tok, actors, out) or _cue_noun(tok, actors, out)
     for sent in doc.sents:
         _events_in(sent, actors, out)
         _positions_in(sent, actors, out)
     return out
+
+
+def _reported(out: Analysis, actors: _Actors, span: Any, cue: str, subj: Any) -> bool:
+    """Add ``span`` as an indirect quote of ``subj``'s actor, if it is long enough to be one."""
+    content = span.text.split("\n", 1)[0].strip().rstrip(" ,.")  # reported speech ends at its line
+    if len(content.split()) < 3 or subj is None:
+        return False
+    speaker = actors.resolve_token(subj)
+    sent = subj.sent
+    options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
+    out.quotes.append(
+        QuoteCandidate(content, span.start_char, False, cue, speaker, list(dict.fromkeys(options)),
+                       _context(span.doc.text, sent.start_char, sent.end_char))
+    )  # fmt: skip
+    return True
+
+
+def _according_to(tok: Any, actors: _Actors, out: Analysis) -> bool:
+    """'X happened, according to U.S. officials': the rest of the sentence is the officials'."""
+    if tok.lower_ != "according":
+        return False
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return False
+    sent, doc = tok.sent, tok.doc
+    if tok.i > sent.start:  # trailing: the claim precedes it
+        end = tok.i
+        while end > sent.start and doc[end - 1].is_punct:
+            end -= 1
+        span = doc[sent.start : end]
+    else:  # leading: 'According to X, the claim'
+        first = source.right_edge.i + 1
+        while first < sent.end and doc[first].is_punct:
+            first += 1
+        span = doc[first : sent.end]
+    return _reported(out, actors, span, "according to", source)
+
+
+def _cue_noun(tok: Any, actors: _Actors, out: Analysis) -> bool:
+    """'He reinforced the UK's view that the referendum is not legitimate': the clause is his."""
+    if tok.lemma_.lower() not in CUE_NOUNS or tok.pos_ != "NOUN":
+        return False
+    clause = next(
+        (c for c in tok.children if c.dep_ in ("acl", "ccomp") and doc_first(c).lower_ == "that"), None
+    )
+    if clause is None:
+        return False
+    subj = _subject(tok.head) or next((c for c in tok.children if c.dep_ == "poss"), None)
+    span = tok.doc[doc_first(clause).i + 1 : clause.right_edge.i + 1]
+    return _reported(out, actors, span, tok.head.text, subj)
+
+
+def doc_first(token: Any) -> Any:
+    return token.doc[token.left_edge.i]
 
 
 def _events_in(sent: Any, actors: _Actors, out: Analysis) -> None:

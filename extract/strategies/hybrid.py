@@ -64,8 +64,11 @@ def _speaker(q: QuoteCandidate, ask: _Asker) -> ActorRef | None:
     names = list(dict.fromkeys(o.name for o in q.options))[:8]
     if not names:
         return None
-    if q.speaker is not None and q.certain and not ask.decide_all:
-        return q.speaker  # the cue verb's named subject: nothing left to choose
+    if q.speaker is not None and not ask.decide_all:
+        # The rules named the speaker or resolved its pronoun. Measured on the seeds' gold, the
+        # 135M model overruling a resolved pronoun was wrong more often than right (quote F1
+        # 0.66 when it was asked, 0.88 when not): it is asked only where the rules found no one.
+        return q.speaker
     picked = ask.choose(
         "speaker", names, "The name of the person or body who said the quote.",
         context=q.context, quote=q.text,
