@@ -1,24 +1,35 @@
 """Quality of the offline default (or any endpoint) on the seeds' gold and on public corpora.
 
-Usage: python benchmarks/quality.py [--strategies hybrid,whole] [--polnear 20] [--seesaw 0]
-       [--base-url URL --model NAME]
-Prints one table: per strategy and data set, per kind lenient P/R/F1 and strict F1, attribute
-accuracy, wall seconds per article and tokens per article. A fresh cache by default, so times are
-cold (--cache-dir to reuse one). Corpora are skipped when ../shared/corpora is absent.
+Usage: python benchmarks/quality.py [--strategies naive,hybrid,langextract] [--polnear 20]
+       [--seesaw 0] [--seesaw-pairs 300] [--base-url URL --model NAME]
+Prints one table: per approach and data set, per kind lenient P/R/F1 and strict F1, attribute
+accuracy, wall seconds per article and tokens per article; then stance accuracy on SEESAW's gold
+(holder, object, sentence) triplets against the majority baseline. `naive` is the `whole`
+strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
+same server (benchmarks/langextract_peer.py; skipped if not installed). A fresh cache by default,
+so times are cold (--cache-dir to reuse one). Corpora are skipped when ../shared/corpora is absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from extract import Extractor, load_articles
 from extract.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
+from extract.errors import ArticleError
 from extract.evaluate import ATTRIBUTE, KINDS, score
 from extract.load import Article
+from extract.strategies.hybrid import Asker, decide_stance
 from schemas import ArticleRecord
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +50,7 @@ def main() -> None:
     ap.add_argument("--strategies", default="hybrid")
     ap.add_argument("--polnear", type=int, default=20, help="PolNeAR dev articles (0: none)")
     ap.add_argument("--seesaw", type=int, default=0, help="SEESAW articles (0: none)")
+    ap.add_argument("--seesaw-pairs", type=int, default=0, help="SEESAW stance triplets to classify")
     ap.add_argument("--base-url")
     ap.add_argument("--model")
     ap.add_argument("--cache-dir", help="reuse a cache (default: a fresh one, so times are cold)")
@@ -59,13 +71,19 @@ def main() -> None:
     header = f"{'strategy':<11}{'data':<9}{'kind':<10}{'P':>6}{'R':>6}{'F1':>6}{'strict F1':>11}"
     header += f"  {'attribute':<24}"
     rows = [header + f"{'s/article':>10}{'tokens/article':>15}", "-" * (len(header) + 25)]
-    for strategy in args.strategies.split(","):
+    for approach in args.strategies.split(","):
+        strategy = "whole" if approach == "naive" else approach
+        if approach == "langextract" and importlib.util.find_spec("langextract") is None:
+            print("skipped langextract: not installed (pip install langextract)")
+            continue
         with Extractor(
-            base_url=args.base_url, model=args.model, strategy=strategy, cache_dir=cache_dir
-        ) as ex:
+            base_url=args.base_url, model=args.model,
+            strategy="rules" if approach == "langextract" else strategy, cache_dir=cache_dir,
+        ) as ex:  # fmt: skip
+            run = _peer(ex) if approach == "langextract" else ex.batch
             for name, pairs, kinds in datasets:
                 started = time.perf_counter()
-                preds = [r for r in ex.batch(a for a, _ in pairs) if isinstance(r, ArticleRecord)]
+                preds = [r for r in run(a for a, _ in pairs) if isinstance(r, ArticleRecord)]
                 wall = time.perf_counter() - started
                 secs = wall / max(1, len(pairs))
                 toks = sum(r.usage.prompt_tokens + r.usage.completion_tokens for r in preds) / max(
@@ -75,15 +93,61 @@ def main() -> None:
                 for kind, ks in result.kinds.items():
                     le = ks.lenient
                     rows.append(
-                        f"{strategy:<11}{name:<9}{kind:<10}{le.precision:6.2f}{le.recall:6.2f}{le.f1:6.2f}"
+                        f"{approach:<11}{name:<9}{kind:<10}{le.precision:6.2f}{le.recall:6.2f}{le.f1:6.2f}"
                         f"{ks.strict.f1:11.2f}  {ATTRIBUTE[kind] + f' {ks.attribute_accuracy:.2f}':<24}"
                         f"{secs:10.1f}{toks:15.0f}"
                     )
                 print(
-                    f"[{strategy} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
+                    f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
                     flush=True,
                 )
+            if args.seesaw_pairs and approach != "langextract":
+                rows += _stance_rows(ex, approach, args.seesaw_pairs)
     print("\n".join(rows))
+
+
+def _peer(ex: Extractor) -> Callable[[Iterable[Article]], Iterator[ArticleRecord | ArticleError]]:
+    """langextract over the same endpoint as ``ex`` (the embedded server, started here)."""
+    from benchmarks.langextract_peer import run_langextract
+
+    base_url = ex.server.start().base_url if ex.server is not None else ex.endpoint.base_url
+
+    def run(articles: Iterable[Article]) -> Iterator[ArticleRecord | ArticleError]:
+        for a in articles:
+            try:
+                yield run_langextract(a, base_url, ex.endpoint.model)
+            except Exception as exc:  # a peer's failure is reported, never fatal to the table
+                print(f"langextract failed on {a.source}: {str(exc)[:200]}")
+                yield ArticleError(a.source, str(exc))
+
+    return run
+
+
+def _stance_rows(ex: Extractor, approach: str, limit: int) -> list[str]:
+    """Stance accuracy on SEESAW's gold triplets: the rules, the hybrid (model where the rules are
+    unsure) and the model alone (naive), each against the majority class."""
+    root = DEFAULT_CORPORA / "seesaw"
+    if not root.is_dir():
+        return [f"skipped SEESAW stance: {root} is absent"]
+    triplets = [p for _, gold in CORPORA["seesaw"](root) for p in gold.positions][:limit]
+    asker = {
+        "naive": Asker(ex.llm, decide_all=True),
+        "hybrid": Asker(ex.llm),
+        "rules": Asker(ex.llm, use_model=False),
+    }
+    if approach not in asker:
+        return []
+    ask = asker[approach]
+    started = time.perf_counter()
+    right = sum(decide_stance(ask, p.evidence, p.holder.name, p.issue) == p.stance for p in triplets)
+    secs = (time.perf_counter() - started) / max(1, len(triplets))
+    counts = Counter(p.stance for p in triplets)
+    majority = counts.most_common(1)[0][1] / max(1, len(triplets))
+    return [
+        f"{approach:<11}{'seesaw':<9}{'stance':<10}{'accuracy':>18} {right / max(1, len(triplets)):.2f} on "
+        f"{len(triplets)} triplets (majority '{counts.most_common(1)[0][0].value}' {majority:.2f}, "
+        f"model calls {ask.usage.calls}, {secs:.2f} s/triplet)"
+    ]
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from extract.ground import Draft, Grounded, ground
 from extract.llm import LLM
 from extract.load import Article
 from extract.prompt import load_prompt
+from extract.stance import stance_of
 from schemas import Actor, EventActor, EventDraft, EventType, PositionDraft, QuoteDraft, Stance, Usage
 
 
@@ -31,7 +32,7 @@ def _actor(ref: ActorRef) -> Actor:
     return Actor(name=ref.name, kind=kind)  # type: ignore[arg-type]
 
 
-class _Asker:
+class Asker:
     """Asks the model its small questions and adds up what they cost.
 
     With ``decide_all`` the model makes every choice (the rules' guess listed first);
@@ -60,7 +61,7 @@ class _Asker:
         return str(answer.choice)  # type: ignore[attr-defined]
 
 
-def _speaker(q: QuoteCandidate, ask: _Asker) -> ActorRef | None:
+def _speaker(q: QuoteCandidate, ask: Asker) -> ActorRef | None:
     names = list(dict.fromkeys(o.name for o in q.options))[:8]
     if not names:
         return None
@@ -76,7 +77,20 @@ def _speaker(q: QuoteCandidate, ask: _Asker) -> ActorRef | None:
     return next(o for o in q.options if o.name == picked)
 
 
-def drafts(article: Article, found: Analysis, ask: _Asker) -> list[tuple[Draft, int | None]]:
+def decide_stance(ask: Asker, sentence: str, holder: str, issue: str, lexicon: str | None = None) -> Stance:
+    """The rules' stance where they are confident; otherwise (or with ``decide_all``) the model's,
+    chosen under a grammar with the rules' guess listed first."""
+    rule, sure = stance_of(sentence, lexicon)
+    if sure and not ask.decide_all:
+        return rule
+    options = [rule.value, *(s.value for s in Stance if s is not rule)]
+    picked = ask.choose(
+        "stance", options, "The actor's stance on the issue.", sentence=sentence, holder=holder, issue=issue
+    )
+    return Stance(picked)
+
+
+def drafts(article: Article, found: Analysis, ask: Asker) -> list[tuple[Draft, int | None]]:
     """Turn candidates into drafts, asking the model only the choices the rules leave open."""
     out: list[tuple[Draft, int | None]] = []
     for q in found.quotes:
@@ -102,37 +116,26 @@ def drafts(article: Article, found: Analysis, ask: _Asker) -> list[tuple[Draft, 
         )
         out.append((draft, e.start))
     for p in found.positions:
-        stance = p.stance
-        if ask.decide_all:
-            stance = ask.choose(
-                "stance", [stance, *(s.value for s in Stance if s.value != stance)],
-                "The actor's stance on the issue.", sentence=p.sentence, holder=p.holder.name, issue=p.issue,
-            )  # fmt: skip
-        out.append(
-            (
-                PositionDraft(
-                    holder=_actor(p.holder), issue=p.issue, stance=Stance(stance), evidence=p.sentence
-                ),
-                p.start,
-            )
-        )
+        stance = decide_stance(ask, p.sentence, p.holder.name, p.issue, lexicon=p.stance)
+        position = PositionDraft(holder=_actor(p.holder), issue=p.issue, stance=stance, evidence=p.sentence)
+        out.append((position, p.start))
     return out
 
 
-def _run(article: Article, ask: _Asker) -> tuple[Grounded, Usage]:
+def _run(article: Article, ask: Asker) -> tuple[Grounded, Usage]:
     return ground(drafts(article, analyse(article.text), ask), article.text), ask.usage
 
 
 def run_hybrid(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
     """Candidates from the pre-pass; the model settles the choices the rules leave open."""
-    return _run(article, _Asker(llm))
+    return _run(article, Asker(llm))
 
 
 def run_hybrid_all(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
     """Candidates from the pre-pass; the model makes every choice (for comparison)."""
-    return _run(article, _Asker(llm, decide_all=True))
+    return _run(article, Asker(llm, decide_all=True))
 
 
 def run_rules(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
     """Candidates and the rules' guesses only, no model call (the baseline for the model)."""
-    return _run(article, _Asker(llm, use_model=False))
+    return _run(article, Asker(llm, use_model=False))

@@ -1,0 +1,39 @@
+"""A holder's stance in one sentence, by rules: the domain lexicon first, then VADER's valence.
+
+The domain lexicon ("legitimate", "annexation", "counter-productive") decides when it fires;
+otherwise the sentence's VADER compound valence does, at VADER's own cut-offs (±0.05). Between
+them the stance is ``neutral_or_mixed`` and not confident: the hybrid asks the model there.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from schemas import Stance
+
+VADER_CUTOFF = 0.05  # VADER's documented threshold for positive / negative text
+
+
+@cache
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def valence(sentence: str) -> float:
+    """VADER's compound valence of ``sentence``, in [-1, 1]."""
+    return float(_vader().polarity_scores(sentence)["compound"])
+
+
+def stance_of(sentence: str, lexicon: str | None = None) -> tuple[Stance, bool]:
+    """The rules' stance and whether they are confident of it."""
+    if lexicon is not None:
+        return Stance(lexicon), True
+    score = valence(sentence)
+    if score >= VADER_CUTOFF:
+        return Stance.SUPPORT, True
+    if score <= -VADER_CUTOFF:
+        return Stance.OPPOSE, True
+    return Stance.NEUTRAL, False
