@@ -154,8 +154,24 @@ class Grounded:
             out.add(item)
         return out
 
+    def union(self, other: Grounded) -> Grounded:
+        """This result plus those of ``other``'s items that no item of the same kind here
+        already covers (spans overlapping by half the shorter): a merge across strategies."""
+        out = self.merge(Grounded(), keep_missing=True)
+        for item in other.items():
+            mine = [i for i in self.items() if type(i) is type(item)]
+            if not any(_covers(i, item) for i in mine):
+                out.add(item)
+        out.missing += other.missing
+        return out
+
     def items(self) -> list[Quote | Event | Position]:
         return [*self.quotes, *self.events, *self.positions]
+
+
+def _covers(a: Quote | Event | Position, b: Quote | Event | Position) -> bool:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared * 2 >= min(a.end - a.start, b.end - b.start) > 0
 
 
 def anchor_of(draft: Draft) -> str:

@@ -30,6 +30,7 @@ STRATEGIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "hybrid": ("extract.strategies.hybrid:run_hybrid", _CHOICE_PROMPTS),
     "hybrid-all": ("extract.strategies.hybrid:run_hybrid_all", _CHOICE_PROMPTS),
     "rules": ("extract.strategies.hybrid:run_rules", ()),
+    "hybrid+whole": ("extract.strategies.combined:run_combined", (*_CHOICE_PROMPTS, "whole", "reask")),
 }
 
 

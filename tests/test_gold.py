@@ -46,11 +46,11 @@ def test_offline_default_meets_quality_floor(tmp_path: Path) -> None:
 
 
 def test_rules_baseline_meets_quality_floor(tmp_path: Path) -> None:
-    """The deterministic pre-pass alone (no model call): measured 0.72 lenient quote F1."""
+    """The deterministic pre-pass alone (no model call): measured 0.88 lenient quote F1."""
     golds = [ArticleRecord.model_validate_json(p.read_text(encoding="utf-8")) for p in GOLD]
     with Extractor(strategy="rules", cache_dir=None) as ex:
         preds = [r for r in ex.batch(load_articles([str(SEEDS)])) if isinstance(r, ArticleRecord)]
     result = score(preds, golds)
     assert all(r.usage.calls == 0 for r in preds)
-    assert result.kinds["quotes"].lenient.f1 >= 0.65, result.kinds["quotes"].lenient.as_dict()
+    assert result.kinds["quotes"].lenient.f1 >= 0.80, result.kinds["quotes"].lenient.as_dict()
     assert result.kinds["events"].lenient.f1 >= 0.35
