@@ -38,6 +38,20 @@ def same_actor(a: str, b: str) -> bool:
     return ta <= tb or tb <= ta
 
 
+# PolNeAR marks the pronoun itself as a quote's source: such a speaker cannot be checked by name.
+_UNNAMED = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"}
+
+
+def unnamed(name: str) -> bool:
+    return name.strip().lower() in _UNNAMED
+
+
+def speaker_agrees(pred: str, gold: str) -> bool:
+    """Lenient speaker match: same actor, or a gold speaker that is only a pronoun (the content
+    span decides; speaker accuracy leaves those out)."""
+    return unnamed(gold) or same_actor(pred, gold)
+
+
 def trimmed(item: Item) -> tuple[int, int]:
     """The evidence span without surrounding quotes, punctuation and space."""
     ev = item.evidence
@@ -53,13 +67,13 @@ def overlap(a: Item, b: Item) -> int:
 
 def fields_agree(p: Item, g: Item, lenient: bool) -> bool:
     """Whether the typed fields agree (names compared loosely when ``lenient``)."""
-    same: Callable[[str, str], bool] = same_actor if lenient else (lambda a, b: a.strip() == b.strip())
+    same: Callable[[str, str], bool] = speaker_agrees if lenient else (lambda a, b: a.strip() == b.strip())
     if isinstance(p, Quote) and isinstance(g, Quote):
         return same(p.speaker.name, g.speaker.name) and (lenient or p.direct == g.direct)
     if isinstance(p, Event) and isinstance(g, Event):
         return p.type == g.type
     if isinstance(p, Position) and isinstance(g, Position):
-        return p.stance == g.stance and same(p.holder.name, g.holder.name)
+        return p.stance == g.stance and (same_actor if lenient else same)(p.holder.name, g.holder.name)
     return False
 
 
@@ -119,10 +133,11 @@ class KindScore:
     lenient: PRF = field(default_factory=PRF)
     span: PRF = field(default_factory=PRF)  # overlapping evidence, fields ignored
     attribute_hits: int = 0  # among span matches: speaker / event type / stance right
+    attribute_checked: int = 0  # span matches whose attribute can be checked (a named speaker)
 
     @property
     def attribute_accuracy(self) -> float:
-        return self.attribute_hits / self.span.tp if self.span.tp else 0.0
+        return self.attribute_hits / self.attribute_checked if self.attribute_checked else 0.0
 
 
 @dataclass
@@ -194,5 +209,7 @@ def score(
             ks.lenient.add(match(ps, gs, partial(fields_agree, lenient=True), False)[0])
             span, pairs = match(ps, gs, lambda a, b: True, False)
             ks.span.add(span)
-            ks.attribute_hits += sum(_attribute_ok(a, b) for a, b in pairs)
+            checkable = [(a, b) for a, b in pairs if not (isinstance(b, Quote) and unnamed(b.speaker.name))]
+            ks.attribute_checked += len(checkable)
+            ks.attribute_hits += sum(_attribute_ok(a, b) for a, b in checkable)
     return out

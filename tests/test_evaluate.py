@@ -71,3 +71,11 @@ def test_same_actor() -> None:
     assert same_actor("Kerry", "US Secretary of State John Kerry")
     assert same_actor("Mr Lavrov", "Sergei Lavrov")
     assert not same_actor("Kerry", "Lavrov")
+
+
+def test_a_pronoun_gold_speaker_is_scored_by_span_and_left_out_of_speaker_accuracy() -> None:
+    gold = [rec([q("we will act", "he"), q("we disagree", "Sergei Lavrov")])]  # PolNeAR-style source
+    s = score([rec([q("we will act", "John Kerry"), q("we disagree", "John Kerry")])], gold)
+    ks = s.kinds["quotes"]
+    assert (ks.lenient.tp, ks.lenient.fp, ks.lenient.fn) == (1, 1, 1)  # 'he' cannot be checked by name
+    assert ks.attribute_checked == 1 and ks.attribute_accuracy == 0.0  # only Lavrov's is checkable
