@@ -16,6 +16,8 @@ from schemas import EventType
 CUE_LEMMAS = {
     "say", "tell", "add", "warn", "suggest", "insist", "state", "note", "argue", "claim",
     "announce", "assure", "believe", "stress", "urge", "declare", "explain", "reply", "ask",
+    "write", "tweet", "admit", "deny", "acknowledge", "confirm", "report", "predict", "promise",
+    "indicate", "respond", "concede", "contend", "maintain", "allege", "testify", "recall", "charge",
 }  # fmt: skip
 TRIGGERS: dict[str, EventType] = {
     "meet": EventType.MEET, "meeting": EventType.MEET, "talk": EventType.NEGOTIATE,
@@ -225,7 +227,12 @@ def _subject(token: Any) -> Any | None:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    return token.head if token.dep_ == "relcl" else None
+    if token.dep_ == "relcl":
+        return token.head
+    if token.dep_ in ("advcl", "conj") and token.head is not token:
+        # "..., saying that ...", "he stopped and said that ...": the head verb's subject.
+        return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _context(text: str, start: int, end: int) -> str:
