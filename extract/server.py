@@ -87,7 +87,7 @@ class LocalServer:
 
         self.port = free_port()
         cmd = [
-            sys.executable, "-m", "llama_cpp.server",
+            sys.executable, "-m", "extract.serve_child",
             "--model", str(self.model.path()),
             "--model_alias", self.model.name,
             "--host", "127.0.0.1", "--port", str(self.port),

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -25,3 +30,36 @@ def test_embedded_model_gives_valid_grounded_records(strategy: str, tmp_path: Pa
     assert all(article.text[i.start : i.end] == i.evidence for i in items)
     if strategy == "hybrid-all":
         assert len(record.quotes) >= 5  # candidates come from the text, the model only picks
+
+
+@pytest.mark.slow
+def test_embedded_server_dies_with_a_killed_run(tmp_path: Path) -> None:
+    """SIGKILL leaves no chance to clean up: the server must notice and exit by itself."""
+    script = (
+        "import sys, time\n"
+        "from extract.server import LocalServer\n"
+        "s = LocalServer().start()\n"
+        "print(s._proc.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    server_pid = int(proc.stdout.readline())
+    os.kill(server_pid, 0)  # it runs
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and _alive(server_pid):
+        time.sleep(0.2)
+    if _alive(server_pid):
+        os.kill(server_pid, signal.SIGKILL)
+        raise AssertionError("the embedded server outlived the run that started it")
+
+
+def _alive(pid: int) -> bool:
+    """Running, and not a zombie (a container's init may be slow to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
