@@ -30,7 +30,7 @@ from extract.errors import ArticleError
 from extract.evaluate import ATTRIBUTE, KINDS, score
 from extract.load import Article
 from extract.strategies.hybrid import Asker, decide_stance
-from schemas import ArticleRecord
+from schemas import ArticleRecord, Stance
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,14 +139,18 @@ def _stance_rows(ex: Extractor, approach: str, limit: int) -> list[str]:
         return []
     ask = asker[approach]
     started = time.perf_counter()
-    right = sum(decide_stance(ask, p.evidence, p.holder.name, p.issue) == p.stance for p in triplets)
+    said = [(decide_stance(ask, p.evidence, p.holder.name, p.issue), p.stance) for p in triplets]
     secs = (time.perf_counter() - started) / max(1, len(triplets))
-    counts = Counter(p.stance for p in triplets)
-    majority = counts.most_common(1)[0][1] / max(1, len(triplets))
+    n = max(1, len(triplets))
+    decided = [(a, b) for a, b in said if a is not Stance.NEUTRAL]  # SEESAW has no neutral gold
+    top, count = Counter(p.stance for p in triplets).most_common(1)[0]
+    top_decided = Counter(b for _, b in decided).most_common(1)[0][1] / max(1, len(decided)) if decided else 0
+    right_decided = sum(a == b for a, b in decided) / max(1, len(decided))
     return [
-        f"{approach:<11}{'seesaw':<9}{'stance':<10}{'accuracy':>18} {right / max(1, len(triplets)):.2f} on "
-        f"{len(triplets)} triplets (majority '{counts.most_common(1)[0][0].value}' {majority:.2f}, "
-        f"model calls {ask.usage.calls}, {secs:.2f} s/triplet)"
+        f"{approach:<11}{'seesaw':<9}{'stance':<10} accuracy {sum(a == b for a, b in said) / n:.2f} on {n} "
+        f"triplets (majority '{top.value}' {count / n:.2f}); decided {len(decided) / n:.0%} of them, "
+        f"right on {right_decided:.2f} (majority there {top_decided:.2f}); model calls {ask.usage.calls}, "
+        f"cache hits {ask.usage.cache_hits}, {secs:.2f} s/triplet"
     ]
 
 
