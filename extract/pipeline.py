@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 
@@ -121,8 +122,10 @@ class Extractor:
 
     def extract(self, article: Article) -> ArticleRecord:
         """Extract, ground and type every item of one article (whole records are cached too)."""
-        if (hit := self.cached(article)) is not None:
-            return hit
+        hit = self.cached(article)
+        return hit if hit is not None else self._extract_fresh(article)
+
+    def _extract_fresh(self, article: Article) -> ArticleRecord:
         started = time.perf_counter()
         key = self._record_key(article)
         grounded, usage = strategy_function(self.strategy)(article, self.llm)
@@ -156,12 +159,13 @@ class Extractor:
             "prompt_version": self.prompt_version,
         }
 
-    def attempt(self, item: Article | ArticleError) -> ArticleRecord | ArticleError:
-        """One article's record, or the one-line error that stopped it."""
+    def attempt(self, item: Article | ArticleError, looked_up: bool = False) -> ArticleRecord | ArticleError:
+        """One article's record, or the one-line error that stopped it (``looked_up``: the
+        record cache was already checked and missed)."""
         if isinstance(item, ArticleError):
             return item
         try:
-            return self.extract(item)
+            return self._extract_fresh(item) if looked_up else self.extract(item)
         except BudgetExceeded as exc:
             return NotStarted(item.source, f"not finished: {exc}")
         except (ModelError, ServerError) as exc:
@@ -175,7 +179,8 @@ class Extractor:
         One failure never stops the rest. Once a budget is spent, the articles not yet started
         come back as :class:`NotStarted` while those in flight finish.
         """
-        yield from completed(self.attempt, admit(items, self.budget), workers, inline=self._cached_item)
+        fresh = partial(self.attempt, looked_up=True)
+        yield from completed(fresh, admit(items, self.budget), workers, inline=self._cached_item)
 
     def _cached_item(self, item: Article | ArticleError) -> ArticleRecord | ArticleError | None:
         # Cache hits and load errors take microseconds: they never wait for a worker.
