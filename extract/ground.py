@@ -158,9 +158,9 @@ class Grounded:
         """This result plus those of ``other``'s items that no item of the same kind here
         already covers (spans overlapping by half the shorter): a merge across strategies."""
         out = self.merge(Grounded(), keep_missing=True)
+        mine = self.items()
         for item in other.items():
-            mine = [i for i in self.items() if type(i) is type(item)]
-            if not any(_covers(i, item) for i in mine):
+            if not any(type(i) is type(item) and _covers(i, item) for i in mine):
                 out.add(item)
         out.missing += other.missing
         return out

@@ -77,6 +77,14 @@ class ActorIndex:
             targets = {self.group(o) for o in longer}
             targets = {t for t in targets if not any(t != u and not self._nested(t, u) for u in targets)}
             self._group[key] = self.group(min(targets, key=len)) if len(targets) == 1 else key
+        # Each group's members and name, once: label() is asked for every mention.
+        self._members: dict[str, list[str]] = defaultdict(list)
+        for key in self.names:
+            self._members[self.group(key)].append(key)
+        self._labels = {
+            root: _fullest(n for m in members for n in self.names[m])
+            for root, members in self._members.items()
+        }
 
     def _nested(self, a: str, b: str) -> bool:
         wa, wb = set(a.split()), set(b.split())
@@ -92,19 +100,14 @@ class ActorIndex:
         return key
 
     def label(self, name: str) -> str:
-        """The merged name an article's ``name`` belongs to."""
-        members = self.members(self.group(_key(name)))
-        return max((n for m in members for n in self.names[m]), key=lambda n: (len(n.split()), len(n), n))
-
-    def members(self, root: str) -> list[str]:
-        return [k for k in self.names if self.group(k) == root]
+        """The merged name an article's ``name`` belongs to (after :meth:`resolve`)."""
+        return self._labels[self.group(_key(name))]
 
     def merged(self) -> list[MergedActor]:
         out = []
-        for root in dict.fromkeys(self.group(k) for k in self.names):
-            members = self.members(root)
+        for root, members in self._members.items():
             spellings = {n for m in members for n in self.names[m]}
-            name = max(spellings, key=lambda n: (len(n.split()), len(n), n))
+            name = self._labels[root]
             out.append(
                 MergedActor(
                     name=name,
@@ -114,6 +117,11 @@ class ActorIndex:
                 )
             )
         return sorted(out, key=lambda a: (-len(a.articles), a.name))
+
+
+def _fullest(names: Iterable[str]) -> str:
+    """The name with the most words (then the longest): 'John Kerry' over 'Kerry'."""
+    return max(names, key=lambda n: (len(n.split()), len(n), n))
 
 
 def _mention(rec: ArticleRecord, item: Grounding) -> Mention:
