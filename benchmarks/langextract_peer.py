@@ -9,19 +9,27 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from extract.ground import Draft, ground
-from extract.load import Article
+from pydantic import BaseModel
+
+from extract.grounding.ground import ground
+from extract.inputs.load import Article
 from schemas import (
+    EVENTS,
+    NEWS_KINDS,
+    POSITIONS,
+    QUOTES,
     Actor,
     ArticleRecord,
     EventActor,
     EventDraft,
     EventType,
+    Kind,
     PositionDraft,
     QuoteDraft,
     Stance,
     Usage,
 )
+from schemas.kinds import Drafted
 
 PROMPT = (
     "Extract quotes (the exact words a speaker said, with speaker, cue verb and whether direct), "
@@ -63,19 +71,19 @@ def _attr(e: Any, key: str, default: str = "") -> str:
     return str(value[0] if isinstance(value, list) and value else value or default)
 
 
-def _draft(e: Any) -> Draft | None:
+def _draft(e: Any) -> tuple[Kind, BaseModel] | None:
     kind, text = e.extraction_class, e.extraction_text
     try:
         if kind == "quote":
             speaker = _attr(e, "speaker", "unknown")
-            return QuoteDraft(text=text, speaker=Actor(name=speaker), cue=_attr(e, "cue") or None,
+            return QUOTES, QuoteDraft(text=text, speaker=Actor(name=speaker), cue=_attr(e, "cue") or None,
                               direct=_attr(e, "direct").lower() == "true")  # fmt: skip
         if kind == "event":
             actors = [EventActor(actor=Actor(name=n), role=r)
                       for r in ("source", "target") if (n := _attr(e, r))]  # fmt: skip
             etype = _attr(e, "type", "other")
             known = etype in EventType._value2member_map_
-            return EventDraft(
+            return EVENTS, EventDraft(
                 type=EventType(etype) if known else EventType.OTHER, actors=actors, evidence=text
             )
         if kind == "position":
@@ -84,7 +92,7 @@ def _draft(e: Any) -> Draft | None:
             holder = Actor(name=_attr(e, "holder", "unknown"))
             issue = _attr(e, "issue", text)
             fixed = Stance(stance) if known else Stance.NEUTRAL
-            return PositionDraft(holder=holder, issue=issue, stance=fixed, evidence=text)
+            return POSITIONS, PositionDraft(holder=holder, issue=issue, stance=fixed, evidence=text)
     except ValueError:
         return None  # an unusable extraction counts as dropped, as ours do
     return None
@@ -107,15 +115,15 @@ def run_langextract(
         fence_output=False, use_schema_constraints=False, max_char_buffer=max_char_buffer,
         show_progress=False, prompt_validation_level=PromptValidationLevel.OFF,
     )  # fmt: skip
-    found: list[tuple[Draft, int | None]] = [
-        (d, e.char_interval.start_pos if e.char_interval else None)
+    found: list[Drafted] = [
+        (d[0], d[1], e.char_interval.start_pos if e.char_interval else None)
         for e in result.extractions
         if (d := _draft(e)) is not None
     ]
     grounded = ground(found, article.text)
     return ArticleRecord(
         article_id=article.id, source=article.source, text_sha256=article.sha256,
-        quotes=grounded.quotes, events=grounded.events, positions=grounded.positions,
+        items={k.name: grounded.items.get(k.name, []) for k in NEWS_KINDS},
         model=model, strategy="langextract", prompt_version="langextract",
         usage=Usage(dropped=len(result.extractions) - len(found) + len(grounded.missing),
                     seconds=time.perf_counter() - started),

@@ -25,12 +25,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract import Extractor, load_articles
-from extract.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
+from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
+from extract.analysis.evaluate import attribute_label, score
 from extract.errors import ArticleError
-from extract.evaluate import ATTRIBUTE, KINDS, score
-from extract.load import Article
-from extract.strategies.hybrid import Asker, decide_stance
-from schemas import ArticleRecord, Stance
+from extract.inputs.load import Article
+from extract.providers.base import Endpoint
+from extract.providers.embedded import Embedded
+from extract.rules.news import decide_stance
+from extract.strategies.hybrid import Asker
+from schemas import ArticleRecord, Position, Stance
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,7 +62,7 @@ def main() -> None:
     cache_dir = args.cache_dir or tmp.name
 
     datasets: list[tuple[str, list[tuple[Article, ArticleRecord]], tuple[str, ...]]] = [
-        ("seeds", seeds(), KINDS)
+        ("seeds", seeds(), ("quotes", "events", "positions"))
     ]
     for name, limit in (("polnear", args.polnear), ("seesaw", args.seesaw)):
         root = DEFAULT_CORPORA / name
@@ -94,7 +97,7 @@ def main() -> None:
                     le = ks.lenient
                     rows.append(
                         f"{approach:<12}{name:<9}{kind:<10}{le.precision:6.2f}{le.recall:6.2f}{le.f1:6.2f}"
-                        f"{ks.strict.f1:11.2f}  {ATTRIBUTE[kind] + f' {ks.attribute_accuracy:.2f}':<24}"
+                        f"{ks.strict.f1:11.2f}  {attribute_label(kind) + f' {ks.attribute_accuracy:.2f}':<24}"
                         f"{secs:10.1f}{toks:15.0f}"
                     )
                 print(
@@ -110,12 +113,15 @@ def _peer(ex: Extractor) -> Callable[[Iterable[Article]], Iterator[ArticleRecord
     """langextract over the same endpoint as ``ex`` (the embedded server, started here)."""
     from benchmarks.langextract_peer import run_langextract
 
-    base_url = ex.server.start().base_url if ex.server is not None else ex.endpoint.base_url
+    # The peer gets the raw endpoint: the embedded server (started here) or --base-url.
+    local = Embedded(ex.config.local_model, Endpoint("", ""))
+    base_url = local.server.start().base_url if ex.config.base_url is None else ex.config.base_url
+    model = local.model if ex.config.base_url is None else str(ex.config.model)
 
     def run(articles: Iterable[Article]) -> Iterator[ArticleRecord | ArticleError]:
         for a in articles:
             try:
-                yield run_langextract(a, base_url, ex.endpoint.model)
+                yield run_langextract(a, base_url, model)
             except Exception as exc:  # a peer's failure is reported, never fatal to the table
                 print(f"langextract failed on {a.source}: {str(exc)[:200]}")
                 yield ArticleError(a.source, str(exc))
@@ -129,11 +135,11 @@ def _stance_rows(ex: Extractor, approach: str, limit: int) -> list[str]:
     root = DEFAULT_CORPORA / "seesaw"
     if not root.is_dir():
         return [f"skipped SEESAW stance: {root} is absent"]
-    triplets = [p for _, gold in CORPORA["seesaw"](root) for p in gold.positions][:limit]
+    triplets = [p for _, gold in CORPORA["seesaw"](root) for p in gold.of(Position)][:limit]
     asker = {
-        "naive": Asker(ex.llm, decide_all=True),
-        "hybrid": Asker(ex.llm),
-        "rules": Asker(ex.llm, use_model=False),
+        "naive": Asker(ex.provider, decide_all=True),
+        "hybrid": Asker(ex.provider),
+        "rules": Asker(ex.provider, use_model=False),
     }
     if approach not in asker:
         return []

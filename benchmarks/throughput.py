@@ -39,9 +39,9 @@ def articles(n: int) -> list[Article]:
 
 
 def timed_batch(base_url: str, batch: list[Article], workers: int, cache: Path) -> tuple[float, int]:
-    with Extractor(base_url=base_url, model="fake", strategy="whole", cache_dir=cache) as ex:
+    with Extractor(base_url=base_url, model="fake", strategy="whole", cache_dir=cache, workers=workers) as ex:
         started = time.perf_counter()
-        done = sum(isinstance(r, ArticleRecord) and len(r.quotes) == 1 for r in ex.batch(batch, workers))
+        done = sum(isinstance(r, ArticleRecord) and len(r.quotes) == 1 for r in ex.batch(batch))
         return time.perf_counter() - started, done
 
 

@@ -1,4 +1,4 @@
-"""The ``extract`` command line: run, show, cache."""
+"""The ``extract`` command line: run, show, eval, report, merge, cache."""
 
 from __future__ import annotations
 
@@ -6,40 +6,79 @@ import json
 import sys
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from extract.cache import DEFAULT_CACHE_DIR, AnswerCache
-from extract.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
+from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
+from extract.analysis.evaluate import Score, attribute_label, score
+from extract.analysis.merge import merge as consolidate
+from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
-from extract.evaluate import ATTRIBUTE, KINDS, Score, score
-from extract.ledger import Budget, Ledger
-from extract.load import Article, article_texts, load_articles
-from extract.merge import merge as consolidate
-from extract.pipeline import STRATEGIES, Extractor
-from extract.ray_engine import run_on_ray
-from extract.report import render as render_report
-from extract.resume import finished
-from extract.server import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
-from extract.write import JsonlWriter, read_any, read_records
-from schemas import ArticleRecord
+from extract.inputs.load import article_texts
+from extract.kinds import PACKS, resolve
+from extract.providers.cache import DEFAULT_CACHE_DIR, AnswerCache
+from extract.providers.embedded import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
+from extract.run.batch import Batch
+from extract.run.config import Engine, RunConfig
+from extract.run.jsonl import read_any
+from extract.strategies import STRATEGIES
+from schemas import REGISTRY, ArticleRecord
 
 app = typer.Typer(
-    help="Typed, grounded events, quotes and positions from news articles.", no_args_is_help=True
+    help="Typed, grounded records from news articles: quotes, events, positions, or your own kinds.",
+    no_args_is_help=True,
 )
 cache_app = typer.Typer(help="Inspect or clear the answer cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 err = Console(stderr=True)
 out = Console()
 
+# Options that `run` and `eval --corpus` share: declared once.
 CacheDir = Annotated[Path, typer.Option("--cache-dir", help="Where model answers are cached.")]
+Schema = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--schema",
+        help=f"Record kinds: a pack ({', '.join(PACKS)}) or FILE.py:Model, a Pydantic model. Repeatable; "
+        "default: news.",
+    ),
+]
+BaseUrl = Annotated[
+    str | None, typer.Option(help="OpenAI-compatible endpoint; omit to start the embedded local model.")
+]
+ModelName = Annotated[str | None, typer.Option(help="Model name at --base-url.")]
+LocalModel = Annotated[
+    str, typer.Option(help=f"Embedded model when no --base-url: {', '.join(LOCAL_MODELS)}.")
+]
+StrategyName = Annotated[
+    str | None,
+    typer.Option(help=f"{' | '.join(STRATEGIES)}; default: hybrid for the embedded model, whole otherwise."),
+]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
+Timeout = Annotated[float, typer.Option(help="Seconds per model request.")]
+Retries = Annotated[
+    int, typer.Option(help="Retries of a failed request (connection, 429, 5xx; Retry-After honoured).")
+]
 
 
-Engine = Literal["threads", "ray"]
+def fail(message: object, code: int = 2) -> typer.Exit:
+    """Print one error line and return the exit to raise."""
+    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def config_of(schema: list[str] | None, no_cache: bool, cache_dir: Path, **options: Any) -> RunConfig:
+    """The run's one config from the command's options (the same for `run` and `eval --corpus`)."""
+    try:
+        return RunConfig.of(
+            schema=tuple(schema or ("news",)), cache_dir=None if no_cache else cache_dir, **options
+        )
+    except ExtractError as exc:
+        raise fail(exc) from None
 
 
 @app.command()
@@ -48,25 +87,15 @@ def run(
     output: Annotated[
         str, typer.Option("-o", "--output", help="JSONL output file, '-' for stdout.")
     ] = "records.jsonl",
-    base_url: Annotated[
-        str | None, typer.Option(help="OpenAI-compatible endpoint; omit to start the embedded local model.")
-    ] = None,
-    model: Annotated[str | None, typer.Option(help="Model name at --base-url.")] = None,
-    local_model: Annotated[
-        str, typer.Option(help=f"Embedded model when no --base-url: {', '.join(LOCAL_MODELS)}.")
-    ] = DEFAULT_LOCAL_MODEL,
-    strategy: Annotated[
-        str | None,
-        typer.Option(
-            help=f"{' | '.join(STRATEGIES)}; default: hybrid for the embedded model, whole otherwise."
-        ),
-    ] = None,
+    schema: Schema = None,
+    base_url: BaseUrl = None,
+    model: ModelName = None,
+    local_model: LocalModel = DEFAULT_LOCAL_MODEL,
+    strategy: StrategyName = None,
     cache_dir: CacheDir = DEFAULT_CACHE_DIR,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    timeout: Annotated[float, typer.Option(help="Seconds per model request.")] = 120.0,
-    retries: Annotated[
-        int, typer.Option(help="Retries of a failed request (connection, 429, 5xx; Retry-After honoured).")
-    ] = 2,
+    no_cache: NoCache = False,
+    timeout: Timeout = 120.0,
+    retries: Retries = 2,
     workers: Annotated[int, typer.Option(min=1, help="Articles extracted at once.")] = 1,
     engine: Annotated[
         Engine, typer.Option(help="threads (default) or ray (Ray Data; needs `pip install ray[data]`).")
@@ -93,60 +122,26 @@ def run(
     Exit status: 0 done, 1 every article failed, 2 bad setup, 3 a budget stopped the run,
     130 interrupted (re-run the same command to finish).
     """
-    budget = Budget(max_calls=max_calls, max_tokens=max_tokens)
-    options: dict[str, Any] = {
-        "base_url": base_url, "model": model, "strategy": strategy, "local_model": local_model,
-        "cache_dir": None if no_cache else cache_dir, "timeout": timeout, "http_retries": retries,
-    }  # fmt: skip
-    ledger = Ledger(budget)
+    config = config_of(
+        schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
+        strategy=strategy, timeout=timeout, retries=retries, workers=workers, engine=engine,
+        max_calls=max_calls, max_tokens=max_tokens,
+    )  # fmt: skip
     try:
-        extractor = Extractor(**options, budget=budget)
-        extractor.check()
-        resume = output != "-" and not overwrite
-        done = finished(Path(output), extractor.made_by()) if resume else set()
+        batch = Batch(config, inputs, output=output, overwrite=overwrite, failures=failures)
     except ExtractError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
-    # The output file may sit in an input folder: never read it back as an article.
-    articles: list[Article | ArticleError] = []
-    for item in load_articles(inputs, exclude=None if output == "-" else Path(output)):
-        if isinstance(item, Article) and item.sha256 in done:
-            ledger.resumed += 1
-        else:
-            articles.append(item)
-    if engine == "ray":
-        results = run_on_ray(options, articles, workers, budget)
-    else:
-        results = extractor.batch(articles, workers)
-    writer = JsonlWriter(output, append=bool(done))
-    failed = failures.open("w", encoding="utf-8") if failures is not None else None
+        raise fail(exc) from None
+    ledger = batch.ledger
     interrupted = False
     try:
         with Progress(console=err, transient=True, disable=not sys.stderr.isatty()) as bar:
-            task = bar.add_task("extracting", total=len(articles))
-            for result in results:
-                if isinstance(result, NotStarted):
-                    ledger.not_started(result.source, result.reason)
-                    ledger.stopped = ledger.stopped or result.reason.split(": ", 1)[-1]
-                elif isinstance(result, ArticleError):
-                    ledger.fail(result.source, result.reason)
+            task = bar.add_task("extracting", total=batch.total)
+            for result in batch:
+                if isinstance(result, ArticleError) and not isinstance(result, NotStarted):
                     err.print(f"[red]failed:[/red] {result}", highlight=False, soft_wrap=True)
-                    if failed is not None:
-                        failed.write(f"{result.source}\t{' '.join(result.reason.split())}\n")
-                        failed.flush()
-                else:
-                    writer.write(result)
-                    ledger.record(result)
                 bar.advance(task)
     except KeyboardInterrupt:
         interrupted = True
-        ledger.stopped = "interrupted"
-    finally:
-        writer.close()
-        if failed is not None:
-            failed.close()
-        extractor.close()
-    ledger.finish()
     err.print(ledger.line(), highlight=False, soft_wrap=True)
     if ledger_file is not None:
         ledger.write(ledger_file)
@@ -158,6 +153,23 @@ def run(
         raise typer.Exit(1)
 
 
+def records_of(paths: list[Path]) -> list[ArticleRecord]:
+    """Records from JSONL (or gold .json) files; a file that holds none is one error line."""
+    try:
+        return [rec for path in paths for rec in read_any(path)]
+    except ExtractError as exc:
+        raise fail(exc) from None
+
+
+def register_schema(schema: list[str] | None) -> None:
+    """Declare the user's kinds, so their records are typed and scored by their key fields."""
+    try:
+        resolve(schema or ())
+    except ExtractError as exc:
+        if schema:
+            raise fail(exc) from None
+
+
 @app.command()
 def merge(
     records: Annotated[list[Path], typer.Argument(help="JSONL files written by `extract run`.")],
@@ -167,7 +179,7 @@ def merge(
     top: Annotated[int, typer.Option(help="Rows per table.")] = 20,
 ) -> None:
     """Group the same actor, event and position across articles and outlets, keeping every source."""
-    merged = consolidate(rec for path in records for rec in read_records(path))
+    merged = consolidate(records_of(records))
     if output is not None:
         output.write_text(merged.model_dump_json(indent=2) + "\n", encoding="utf-8")
     actors = Table("actor", "also named", "kind", "articles", title=f"actors ({len(merged.actors)})")
@@ -190,22 +202,37 @@ def merge(
 
 
 @app.command()
-def show(records: Annotated[Path, typer.Argument(help="A JSONL file written by `extract run`.")]) -> None:
-    """Print the records of a JSONL file as readable tables."""
-    for rec in read_records(records):
-        out.rule(f"{rec.article_id}  ({rec.model}, {rec.strategy}, {rec.prompt_version})")
-        quotes = Table("speaker", "cue", "direct", "quote", title="quotes")
-        for q in rec.quotes:
-            quotes.add_row(q.speaker.name, q.cue or "", "yes" if q.direct else "no", q.text)
-        events = Table("type", "actors", "date", "place", "evidence", title="events")
-        for e in rec.events:
-            actors = ", ".join(f"{a.actor.name} ({a.role})" for a in e.actors)
-            events.add_row(e.type.value, actors, e.date or e.time or "", e.place or "", e.evidence)
-        positions = Table("holder", "stance", "issue", "evidence", title="positions")
-        for p in rec.positions:
-            positions.add_row(p.holder.name, p.stance.value, p.issue, p.evidence)
-        for table in (quotes, events, positions):
-            out.print(table)
+def show(
+    records: Annotated[Path, typer.Argument(help="A JSONL file written by `extract run`, or gold .json.")],
+    kind: Annotated[list[str] | None, typer.Option("--kind", help="Only these kinds (repeatable).")] = None,
+    schema: Schema = None,
+) -> None:
+    """Print the records of a JSONL file as readable tables, one per kind."""
+    register_schema(schema)
+    for rec in records_of([records]):
+        out.rule(f"{rec.article_id}  ({rec.model}, {rec.strategy}, {rec.prompt_version})", characters="─")
+        for name in kind or list(rec.items):
+            out.print(kind_table(name, rec.of(name)))
+
+
+def kind_table(name: str, items: list[object]) -> Table:
+    """One kind's items: its own fields, then the evidence (the grounding offsets left out)."""
+    declared = REGISTRY.get(name)
+    hidden = declared.hidden if declared is not None else frozenset({"evidence", "start", "end", "match"})
+    dumped = [i.model_dump(mode="json") for i in items if hasattr(i, "model_dump")]
+    columns = list(dict.fromkeys(k for d in dumped for k in d if k not in hidden))
+    table = Table(*columns, "evidence", title=name)
+    for d in dumped:
+        table.add_row(*(_cell(d.get(c)) for c in columns), str(d.get("evidence", "")))
+    return table
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, dict):
+        return str(value.get("name", json.dumps(value)))
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)
+    return "" if value is None else str(value)
 
 
 def score_table(result: Score, title: str) -> Table:
@@ -215,7 +242,7 @@ def score_table(result: Score, title: str) -> Table:
             kind,
             " / ".join(f"{v:.2f}" for v in (ks.strict.precision, ks.strict.recall, ks.strict.f1)),
             " / ".join(f"{v:.2f}" for v in (ks.lenient.precision, ks.lenient.recall, ks.lenient.f1)),
-            f"{ATTRIBUTE[kind]} {ks.attribute_accuracy:.2f}",
+            f"{attribute_label(kind)} {ks.attribute_accuracy:.2f}" if ks.attribute_checked else "–",
         )
     table.caption = f"{result.articles} articles, grounding rate {result.grounding_rate:.2f}"
     return table
@@ -233,37 +260,50 @@ def evaluate(
     ] = None,
     corpora_dir: Annotated[Path, typer.Option(help="Where the corpora live.")] = DEFAULT_CORPORA,
     limit: Annotated[int | None, typer.Option(help="Only the first N corpus articles.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="Endpoint for --corpus (default: embedded).")] = None,
-    model: Annotated[str | None, typer.Option(help="Model name at --base-url.")] = None,
-    strategy: Annotated[str | None, typer.Option(help=f"{' | '.join(STRATEGIES)}.")] = None,
+    schema: Schema = None,
+    base_url: BaseUrl = None,
+    model: ModelName = None,
+    local_model: LocalModel = DEFAULT_LOCAL_MODEL,
+    strategy: StrategyName = None,
     cache_dir: CacheDir = DEFAULT_CACHE_DIR,
+    no_cache: NoCache = False,
+    timeout: Timeout = 120.0,
+    retries: Retries = 2,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score predictions against gold (P/R/F1 strict and lenient, attribute accuracy, grounding)."""
+    """Score predictions against gold of any kind: P/R/F1 strict (same span, key fields) and
+    lenient (overlapping span, names loosely), attribute accuracy, grounding rate.
+
+    With --schema, your kinds' key fields decide what is compared; without, every field."""
+    kinds: tuple[str, ...] | None = None
     if corpus is not None:
         if corpus not in CORPORA:
-            err.print(f"[red]error:[/red] unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
-            raise typer.Exit(2)
+            raise fail(f"unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
         root = corpora_dir / corpus
         if not root.is_dir():
             err.print(f"skipped: corpus folder {root} is absent", highlight=False)
             raise typer.Exit(0)
+        config = config_of(
+            schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
+            strategy=strategy, timeout=timeout, retries=retries,
+        )  # fmt: skip
         pairs = list(islice(CORPORA[corpus](root), limit))
         golds = [g for _, g in pairs]
-        with Extractor(base_url=base_url, model=model, strategy=strategy, cache_dir=cache_dir) as ex:
-            preds = []
-            for r in ex.batch(a for a, _ in pairs):
+        preds = []
+        try:
+            for r in Batch(config, [a for a, _ in pairs]):
                 if isinstance(r, ArticleRecord):
                     preds.append(r)
                 else:  # scored as an empty prediction, and said so
                     err.print(f"[red]failed:[/red] {r}", highlight=False, soft_wrap=True)
+        except ExtractError as exc:
+            raise fail(exc) from None
         title, kinds = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
     elif pred is not None and gold is not None:
-        preds, golds, title = list(read_records(pred)), read_any(gold), f"{pred} vs {gold}"
-        kinds = KINDS
+        register_schema(schema)
+        preds, golds, title = records_of([pred]), records_of([gold]), f"{pred} vs {gold}"
     else:
-        err.print("[red]error:[/red] give PRED and GOLD, or --corpus NAME")
-        raise typer.Exit(2)
+        raise fail("give PRED and GOLD, or --corpus NAME")
     result = score(preds, golds, kinds)
     if as_json:
         print(json.dumps(result.as_dict(), indent=2))
@@ -281,11 +321,14 @@ def report(
         Path | None,
         typer.Option(help="Gold records (folder of .json, .json or .jsonl): show misses and FPs."),
     ] = None,
+    schema: Schema = None,
 ) -> None:
-    """Write one self-contained HTML page: records highlighted over each article's text."""
-    recs = list(read_records(records))
+    """Write one self-contained HTML page: each kind's items highlighted over the article's text,
+    in the kind's colour, with a legend and filters."""
+    register_schema(schema)
+    recs = records_of([records])
     texts = {a.sha256: a.text for a in article_texts(r.source for r in recs)}
-    golds = {g.text_sha256: g for g in read_any(gold)} if gold is not None else None
+    golds = {g.text_sha256: g for g in records_of([gold])} if gold is not None else None
     output.write_text(render_report(recs, texts, golds), encoding="utf-8")
     err.print(f"wrote {output} ({len(recs)} articles)", highlight=False)
 
@@ -307,4 +350,4 @@ def main() -> None:
     app()
 
 
-__all__ = ["Article", "app", "main"]
+__all__ = ["app", "main"]

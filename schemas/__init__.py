@@ -1,25 +1,40 @@
-"""Pydantic models: the single contract for extracted records."""
+"""Pydantic models: the single contract for extracted records, and the kinds they hold."""
 
+from schemas.kinds import (
+    REGISTRY,
+    Example,
+    GroundedItem,
+    Grounding,
+    Kind,
+    Verbatim,
+    kind_of,
+    register,
+)
 from schemas.merged import Consolidation, Mention, MergedActor, MergedEvent, MergedPosition
-from schemas.records import (
-    SCHEMA_VERSION,
+from schemas.news import (
+    EVENTS,
+    NEWS_KINDS,
+    POSITIONS,
+    QUOTES,
     Actor,
-    ArticleRecord,
     Event,
     EventActor,
     EventDraft,
     EventType,
-    Extraction,
-    Grounding,
     Position,
     PositionDraft,
     Quote,
     QuoteDraft,
     Stance,
-    Usage,
 )
+from schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
 
 __all__ = [
+    "EVENTS",
+    "NEWS_KINDS",
+    "POSITIONS",
+    "QUOTES",
+    "REGISTRY",
     "SCHEMA_VERSION",
     "Actor",
     "ArticleRecord",
@@ -28,8 +43,10 @@ __all__ = [
     "EventActor",
     "EventDraft",
     "EventType",
-    "Extraction",
+    "Example",
+    "GroundedItem",
     "Grounding",
+    "Kind",
     "Mention",
     "MergedActor",
     "MergedEvent",
@@ -40,4 +57,7 @@ __all__ = [
     "QuoteDraft",
     "Stance",
     "Usage",
+    "Verbatim",
+    "kind_of",
+    "register",
 ]

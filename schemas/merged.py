@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from schemas.records import EventType, Stance
+from schemas.news import EventType, Stance
 
 
 class Mention(BaseModel):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.candidates import analyse
-from extract.stance import stance_of
+from extract.rules.candidates import analyse
+from extract.rules.stance import stance_of
 from schemas import Stance
 
 

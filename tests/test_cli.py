@@ -6,7 +6,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.write import read_records
+from extract.run.jsonl import read_records
 from tests.conftest import extraction, quote
 
 runner = CliRunner()

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from extract.analysis.corpora import polnear, seesaw
 from extract.cli import app
-from extract.corpora import polnear, seesaw
 from tests.conftest import CORPORA
 
 

@@ -37,7 +37,7 @@ def test_embedded_server_dies_with_a_killed_run(tmp_path: Path) -> None:
     """SIGKILL leaves no chance to clean up: the server must notice and exit by itself."""
     script = (
         "import sys, time\n"
-        "from extract.server import LocalServer\n"
+        "from extract.providers.embedded import LocalServer\n"
         "s = LocalServer().start()\n"
         "print(s._proc.pid, flush=True)\n"
         "time.sleep(600)\n"

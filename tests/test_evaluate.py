@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from extract.evaluate import same_actor, score
+from extract.analysis.evaluate import same_actor, score
 from schemas import Actor, ArticleRecord, Event, EventType, Quote
 
 TEXT = 'Kerry said "we will act". Lavrov said "we disagree". Talks were held in London.'
@@ -13,7 +13,8 @@ def q(words: str, speaker: str) -> Quote:
 
 
 def rec(quotes: list[Quote], events: list[Event] = ()) -> ArticleRecord:  # type: ignore[assignment]
-    return ArticleRecord(article_id="a", source="a.txt", text_sha256="h", quotes=quotes, events=list(events),
+    return ArticleRecord(article_id="a", source="a.txt", text_sha256="h",
+                         items={"quotes": quotes, "events": list(events)},
                          model="m", strategy="s", prompt_version="p")  # fmt: skip
 
 

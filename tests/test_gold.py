@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract import Extractor, load_articles
-from extract.evaluate import score
+from extract.analysis.evaluate import score
 from schemas import ArticleRecord
 from tests.conftest import ROOT, SEEDS
 

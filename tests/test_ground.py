@@ -1,8 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.ground import align, ground
-from schemas import Actor, QuoteDraft
+from extract.grounding.ground import align, ground
+from schemas import QUOTES, Actor, QuoteDraft
 
 TEXT = (
     "Mr Lavrov said the talks had been \u201cuseful\u201d.\n"
@@ -41,8 +41,8 @@ def test_nearest_occurrence_is_chosen() -> None:
 def test_ground_drops_and_counts_ungrounded_items() -> None:
     good = QuoteDraft(text="useful", speaker=Actor(name="Lavrov"), cue="said", direct=True)
     bad = QuoteDraft(text="sanctions are illegal", speaker=Actor(name="Lavrov"), cue="said", direct=True)
-    out = ground([(good, None), (bad, None), (good, None)], TEXT)
-    assert [q.text for q in out.quotes] == ["useful"]
+    out = ground([(QUOTES, good, None), (QUOTES, bad, None), (QUOTES, good, None)], TEXT)
+    assert [q.text for q in out.items["quotes"]] == ["useful"]  # type: ignore[attr-defined]
     assert out.missing == ["sanctions are illegal"]
 
 

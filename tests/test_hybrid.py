@@ -6,15 +6,17 @@ import json
 from typing import Any
 
 from extract import Article, Extractor
-from extract.llm import LLM, Endpoint
-from extract.strategies.hybrid import Asker, decide_stance
+from extract.providers.base import Endpoint
+from extract.providers.openai_compat import OpenAICompatible
+from extract.rules.news import decide_stance
+from extract.strategies.hybrid import Asker
 from schemas import Stance
 from tests.conftest import extraction, quote
 
 
 def test_choices_are_an_enum_without_grammar_breaking_values(fake_server: Any) -> None:
     server = fake_server(lambda r: (200, json.dumps({"choice": "Bob"})))
-    ask = Asker(LLM(Endpoint(server.base_url, "fake")))
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
     picked = ask.choose("speaker", ['Marcia "', "Bob", "Ann"], "who", context="c", quote="q")
     assert picked == "Bob" and ask.usage.calls == 1
     [request] = server.requests
@@ -24,14 +26,14 @@ def test_choices_are_an_enum_without_grammar_breaking_values(fake_server: Any) -
 
 def test_rules_only_never_calls(fake_server: Any) -> None:
     server = fake_server(lambda r: (500, "must not be called"))
-    ask = Asker(LLM(Endpoint(server.base_url, "fake")), use_model=False)
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")), use_model=False)
     assert ask.choose("speaker", ["Kerry", "Lavrov"], "who", context="c", quote="q") == "Kerry"
     assert server.requests == []
 
 
 def test_the_model_decides_stance_only_where_the_rules_are_unsure(fake_server: Any) -> None:
     server = fake_server(lambda r: (200, json.dumps({"choice": "oppose"})))
-    ask = Asker(LLM(Endpoint(server.base_url, "fake")))
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
     sure = decide_stance(ask, "Kerry praised the excellent agreement.", "Kerry", "the agreement")
     assert sure is Stance.SUPPORT and server.requests == []
     unsure = decide_stance(ask, "Kerry met Lavrov on Tuesday.", "Kerry", "Lavrov")

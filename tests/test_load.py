@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from extract.errors import ArticleError
-from extract.load import Article, load_articles
+from extract.inputs.load import Article, load_articles
 
 
 def load(tmp_path: Path, name: str, data: bytes) -> list[Article | ArticleError]:

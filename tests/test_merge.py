@@ -8,9 +8,9 @@ from typing import Any
 
 from typer.testing import CliRunner
 
+from extract.analysis.merge import merge
 from extract.cli import app
-from extract.merge import merge
-from extract.write import JsonlWriter
+from extract.run.jsonl import JsonlWriter
 from schemas import ArticleRecord, Stance
 
 
@@ -24,8 +24,8 @@ def record(
     return ArticleRecord.model_validate(
         {"article_id": article_id, "source": f"{article_id}.txt", "text_sha256": article_id,
          "model": "m", "strategy": "s", "prompt_version": "p",
-         "quotes": [ground(q) for q in quotes], "events": [ground(e) for e in events],
-         "positions": [ground(p) for p in positions]}
+         "items": {"quotes": [ground(q) for q in quotes], "events": [ground(e) for e in events],
+                   "positions": [ground(p) for p in positions]}}
     )  # fmt: skip
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from extract import Extractor, load_articles
-from extract.load import article_texts
-from extract.report import render
+from extract.analysis.report import render
+from extract.inputs.load import article_texts
 from schemas import Actor, ArticleRecord, Quote
 from tests.conftest import ROOT, SEEDS
 
@@ -21,7 +21,7 @@ def record() -> ArticleRecord:
     i = TEXT.index(WORDS)
     q = Quote(text=WORDS, evidence=WORDS, start=i, end=i + len(WORDS), speaker=Actor(name="Kerry"),
               cue="said", direct=True)  # fmt: skip
-    return ArticleRecord(article_id="a", source="a.txt", text_sha256="h", quotes=[q], model="m",
+    return ArticleRecord(article_id="a", source="a.txt", text_sha256="h", items={"quotes": [q]}, model="m",
                          strategy="s", prompt_version="p")  # fmt: skip
 
 
@@ -35,10 +35,10 @@ def test_article_text_is_escaped() -> None:
 def test_gold_marks_misses_and_false_positives() -> None:
     rec = record()
     gold = rec.model_copy(
-        update={"quotes": [rec.quotes[0].model_copy(update={"speaker": Actor(name="Lavrov")})]}
+        update={"items": {"quotes": [rec.quotes[0].model_copy(update={"speaker": Actor(name="Lavrov")})]}}
     )
     page = render([rec], {"h": TEXT}, {"h": gold})
-    assert 'class="item k-quote false-positive"' in page and 'class="item k-quote miss"' in page
+    assert 'class="item k-quotes false-positive"' in page and 'class="item k-quotes miss"' in page
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -62,7 +62,7 @@ def test_click_highlights_the_span_in_chromium(tmp_path: Path) -> None:
         page = browser.new_page()
         page.goto(page_file.as_uri())
         items = page.locator("li.item")
-        assert items.count() == sum(len(r.quotes) + len(r.events) + len(r.positions) for r in recs)
+        assert items.count() == sum(sum(r.counts().values()) for r in recs)
         for n in range(items.count()):  # every item: its highlighted span is its evidence
             item = items.nth(n)
             item.click()

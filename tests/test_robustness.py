@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from extract import Article, Extractor, load_articles
-from extract.cache import AnswerCache
-from extract.chunk import chunks
 from extract.cli import app
 from extract.errors import ArticleError
+from extract.inputs.chunk import chunks
+from extract.providers.cache import AnswerCache
 from schemas import ArticleRecord
 from tests.conftest import extraction, quote, user_text
 
@@ -99,7 +99,7 @@ def test_two_processes_share_one_cache(tmp_path: Path) -> None:
     import sys
 
     code = (
-        "import sys; from extract.cache import AnswerCache; c = AnswerCache(sys.argv[1]);"
+        "import sys; from extract.providers.cache import AnswerCache; c = AnswerCache(sys.argv[1]);"
         "[c.set(f'{sys.argv[2]}{i}', {'data': i}) for i in range(200)];"
         "assert all(c.get(f'{sys.argv[2]}{i}') == {'data': i} for i in range(200))"
     )
@@ -187,7 +187,7 @@ def test_timeout_and_empty_answer_fail_the_article_with_one_line(fake_server: An
     server = fake_server(script)
     articles = [Article("s", "slow.txt", "A slow article."), Article("e", "empty.txt", "An empty answer.")]
     with Extractor(base_url=server.base_url, model="fake", strategy="whole", cache_dir=None,
-                   timeout=0.3, http_retries=0) as ex:  # fmt: skip
+                   timeout=0.3, retries=0) as ex:  # fmt: skip
         slow, empty = list(ex.batch(articles))
     assert isinstance(slow, ArticleError) and "slow.txt: model call timed out" in str(slow)
     assert isinstance(empty, ArticleError) and str(empty).startswith("empty.txt: model output")
@@ -199,7 +199,7 @@ def test_server_dying_mid_batch_fails_the_rest_with_one_line_each(fake_server: A
     articles = [Article(str(i), f"{i}.txt", f"Article {i} says hello.") for i in range(6)]
     results = []
     with Extractor(base_url=server.base_url, model="fake", strategy="whole", cache_dir=None,
-                   http_retries=0) as ex:  # fmt: skip
+                   retries=0) as ex:  # fmt: skip
         for n, result in enumerate(ex.batch(articles)):
             results.append(result)
             if n == 2:

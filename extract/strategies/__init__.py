@@ -1,1 +1,66 @@
-"""Ways of asking the model: the whole article at once, or small grammar-bound choices."""
+"""Stage 4, strategies: ways of getting drafts of the run's kinds, from the model, the rules or
+both. Declared once here; the run looks a strategy up by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+from extract.grounding.ground import Grounded
+from extract.inputs.load import Article
+from extract.kinds import pack_of, rules_for
+from extract.providers.base import Provider
+from schemas import Kind, Usage
+
+_WHOLE = ("whole", "reask")
+StrategyFn = Callable[[Article, tuple[Kind, ...], Provider], tuple[Grounded, Usage]]
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A strategy: its function (``module:function``, imported on first use so a fully cached run
+    never loads spaCy), the prompts it uses, and what it needs."""
+
+    name: str
+    function: str
+    prompts: tuple[str, ...] = ()
+    # Rule-based: the packs' prompts and rule code enter its records' keys, and the kinds no
+    # rules know are asked with the whole-article prompts.
+    uses_rules: bool = False
+    needs_model: bool = True
+    rules_only: bool = False  # cannot produce a kind without rules
+
+    def prompts_for(self, kinds: tuple[Kind, ...]) -> tuple[str, ...]:
+        """Every prompt a run of ``kinds`` can use: its version enters records and cache keys."""
+        if not self.needs_model:
+            return ()
+        if not self.uses_rules:
+            return self.prompts
+        packs = dict.fromkeys(pack_of(k) for k in kinds if rules_for(k) is not None)
+        own = [p for pack in packs if pack is not None for p in pack.prompts]
+        unruled = any(rules_for(k) is None for k in kinds)
+        return tuple(dict.fromkeys([*own, *self.prompts, *(_WHOLE if unruled else ())]))
+
+    def load(self) -> StrategyFn:
+        module, func = self.function.split(":")
+        fn: StrategyFn = getattr(import_module(module), func)
+        return fn
+
+
+STRATEGIES: dict[str, Strategy] = {
+    s.name: s
+    for s in (
+        Strategy("whole", "extract.strategies.whole:run_whole", _WHOLE),
+        Strategy("hybrid", "extract.strategies.hybrid:run_hybrid", uses_rules=True),
+        Strategy("hybrid-all", "extract.strategies.hybrid:run_hybrid_all", uses_rules=True),
+        Strategy("rules", "extract.strategies.hybrid:run_rules", (), uses_rules=True, needs_model=False,
+                 rules_only=True),
+        Strategy("hybrid+whole", "extract.strategies.combined:run_combined", _WHOLE, uses_rules=True),
+    )
+}  # fmt: skip
+
+
+def default_strategy(base_url: str | None) -> str:
+    """Tiny embedded models get narrow choices (hybrid); a remote model gets the whole article."""
+    return "hybrid" if base_url is None else "whole"

@@ -1,39 +1,58 @@
-"""Whole-article strategy: one call with the full schema, one re-ask for ungrounded items."""
+"""Whole-article strategy: one call with every kind's schema, one re-ask for ungrounded items."""
 
 from __future__ import annotations
 
 import json
+from functools import cache
+from typing import Any
 
-from extract.chunk import chunks
-from extract.ground import Draft, Grounded, ground
-from extract.llm import LLM
-from extract.load import Article
-from extract.prompt import load_prompt
-from schemas import Extraction, Usage
+from pydantic import BaseModel, Field, create_model
+
+from extract.grounding.ground import Grounded, ground
+from extract.inputs.chunk import chunks
+from extract.inputs.load import Article
+from extract.prompting.build import describe_kinds, worked_examples
+from extract.prompting.templates import load_prompt
+from extract.providers.base import Provider
+from schemas import Kind, Usage
+from schemas.kinds import Drafted
 
 MAX_REASKS = 1
 
 
-def drafts_of(extraction: Extraction, near: int) -> list[tuple[Draft, int | None]]:
-    items: list[Draft] = [*extraction.quotes, *extraction.events, *extraction.positions]
-    return [(d, near) for d in items]
+@cache
+def extraction_model(kinds: tuple[Kind, ...]) -> type[BaseModel]:
+    """The response model: one list per kind, named and described as the kind is."""
+    fields: dict[str, Any] = {
+        k.name: (list[k.draft], Field(default_factory=list, description=k.instructions))  # type: ignore[name-defined]
+        for k in kinds
+    }
+    return create_model("Extraction", __doc__="Everything the article reports, by kind.", **fields)
 
 
-def run_whole(article: Article, llm: LLM) -> tuple[Grounded, Usage]:
+def drafts_of(extraction: BaseModel, kinds: tuple[Kind, ...], near: int) -> list[Drafted]:
+    return [(k, d, near) for k in kinds for d in getattr(extraction, k.name)]
+
+
+def run_whole(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
     """Ask for everything, chunk by chunk for long articles; records are deduplicated across chunks."""
     result, usage = Grounded(), Usage()
     for offset, chunk in chunks(article.text):
-        found, cost = _ask(chunk, offset, article.text, llm)
+        found, cost = _ask(chunk, offset, article.text, kinds, provider)
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage
 
 
-def _ask(chunk: str, offset: int, text: str, llm: LLM) -> tuple[Grounded, Usage]:
+def _ask(
+    chunk: str, offset: int, text: str, kinds: tuple[Kind, ...], provider: Provider
+) -> tuple[Grounded, Usage]:
     """One chunk: ask; re-ask once naming what is not in the text; what is still missing is dropped."""
     prompt = load_prompt("whole")
-    messages = prompt.render(article=chunk)
-    extraction, usage = llm.structured(messages, Extraction, prompt.version)
-    result = ground(drafts_of(extraction, offset), text)
+    model = extraction_model(kinds)
+    context = {"text": text}  # the kinds' validators see the article as info.context["text"]
+    messages = prompt.render(kinds=describe_kinds(kinds), examples=worked_examples(kinds), article=chunk)
+    extraction, usage = provider.structured(messages, model, prompt.version, context)
+    result = ground(drafts_of(extraction, kinds, offset), text)
     for _ in range(MAX_REASKS):
         if not result.missing:
             break
@@ -43,8 +62,8 @@ def _ask(chunk: str, offset: int, text: str, llm: LLM) -> tuple[Grounded, Usage]
             {"role": "assistant", "content": extraction.model_dump_json()},
             *reask.render(missing=json.dumps(result.missing, ensure_ascii=False)),
         ]
-        extraction, cost = llm.structured(messages, Extraction, f"{prompt.version}+{reask.version}")
+        extraction, cost = provider.structured(messages, model, f"{prompt.version}+{reask.version}", context)
         usage = usage.add(cost).add(Usage(reasks=1))
         # Keep what the first answer grounded; what is still missing is dropped and counted.
-        result = result.merge(ground(drafts_of(extraction, offset), text))
+        result = result.merge(ground(drafts_of(extraction, kinds, offset), text))
     return result, usage

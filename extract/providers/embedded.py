@@ -8,12 +8,17 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from extract.errors import ServerError
+from extract.providers.base import Endpoint, Message, T
+from extract.providers.openai_compat import OpenAICompatible
+from schemas import Usage
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ class LocalServer:
 
         self.port = free_port()
         cmd = [
-            sys.executable, "-m", "extract.serve_child",
+            sys.executable, "-m", "extract.providers.serve_child",
             "--model", str(self.model.path()),
             "--model_alias", self.model.name,
             "--host", "127.0.0.1", "--port", str(self.port),
@@ -134,3 +139,53 @@ class LocalServer:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+class Embedded:
+    """The packaged model behind its own llama.cpp server, started on the first call (a fully
+    cached run never starts it) and restarted after it dies."""
+
+    def __init__(self, local_model: str, settings: Endpoint) -> None:
+        self.server = LocalServer(local_model)
+        self.settings = settings
+        self._inner: OpenAICompatible | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> str:
+        return self.server.model.name
+
+    def identity(self) -> dict[str, Any]:
+        # One endpoint whatever its port: answers do not depend on it.
+        return {"endpoint": "embedded", "model": self.model, "params": self.settings.params()}
+
+    def _connected(self) -> OpenAICompatible:
+        with self._lock:
+            if self._inner is None:
+                url = self.server.start().base_url
+                endpoint = replace(self.settings, base_url=url, model=self.model)
+                self._inner = OpenAICompatible(endpoint, identity="embedded")
+            return self._inner
+
+    def structured(
+        self,
+        messages: list[Message],
+        response_model: type[T],
+        prompt_version: str,
+        context: dict[str, Any] | None = None,
+    ) -> tuple[T, Usage]:
+        inner = self._connected()
+        try:
+            return inner.structured(messages, response_model, prompt_version, context)
+        except ServerError:
+            with self._lock:
+                self._inner = None  # the next call starts the server again
+            raise ServerError(
+                "the embedded llama.cpp server stopped answering (restarted for the next article)"
+            ) from None
+
+    def check(self) -> None:
+        return None  # checked when it starts
+
+    def close(self) -> None:
+        self.server.stop()

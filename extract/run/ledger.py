@@ -3,44 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.errors import BudgetExceeded
+from extract.providers.budget import Budget
 from schemas import ArticleRecord, Usage
-
-
-@dataclass
-class Budget:
-    """Limits on model calls and tokens, shared by every worker; cache hits cost nothing."""
-
-    max_calls: int | None = None
-    max_tokens: int | None = None
-    calls: int = 0
-    tokens: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def exceeded(self) -> str | None:
-        """Which budget is spent, if any."""
-        with self._lock:
-            if self.max_calls is not None and self.calls >= self.max_calls:
-                return f"--max-calls {self.max_calls} reached"
-            if self.max_tokens is not None and self.tokens >= self.max_tokens:
-                return f"--max-tokens {self.max_tokens} reached"
-        return None
-
-    def check(self) -> None:
-        """Raise before a model call that the budget no longer allows."""
-        if (why := self.exceeded()) is not None:
-            raise BudgetExceeded(why)
-
-    def spend(self, usage: Usage) -> None:
-        with self._lock:
-            self.calls += usage.calls
-            self.tokens += usage.prompt_tokens + usage.completion_tokens
 
 
 @dataclass
@@ -52,9 +21,7 @@ class Ledger:
     failures: int = 0
     resumed: int = 0
     unfinished: int = 0
-    quotes: int = 0
-    events: int = 0
-    positions: int = 0
+    items: dict[str, int] = field(default_factory=dict)  # per kind
     usage: Usage = field(default_factory=Usage)
     entries: list[dict[str, Any]] = field(default_factory=list)
     stopped: str | None = None
@@ -63,9 +30,8 @@ class Ledger:
 
     def record(self, rec: ArticleRecord) -> None:
         self.articles += 1
-        self.quotes += len(rec.quotes)
-        self.events += len(rec.events)
-        self.positions += len(rec.positions)
+        for kind, n in rec.counts().items():
+            self.items[kind] = self.items.get(kind, 0) + n
         self.usage = self.usage.add(rec.usage)
         self.entries.append(
             {"article_id": rec.article_id, "source": rec.source, "text_sha256": rec.text_sha256,
@@ -89,7 +55,7 @@ class Ledger:
         rate = self.articles / self.wall_seconds if self.wall_seconds else 0.0
         text = (
             f"{self.articles} articles, {self.failures} failed, {self.resumed} already done | "
-            f"{self.quotes} quotes, {self.events} events, {self.positions} positions | "
+            f"{', '.join(f'{n} {kind}' for kind, n in self.items.items()) or 'no items'} | "
             f"{u.calls} model calls, {u.cache_hits} cache hits, {u.reasks} re-asks, "
             f"{u.prompt_tokens} + {u.completion_tokens} tokens | {u.dropped} ungrounded dropped | "
             f"{self.wall_seconds:.1f} s ({rate:.1f} articles/s)"
@@ -103,8 +69,8 @@ class Ledger:
         return {
             "run": {
                 "articles": self.articles, "failed": self.failures, "already_done": self.resumed,
-                "not_started": self.unfinished, "quotes": self.quotes, "events": self.events,
-                "positions": self.positions, **self.usage.model_dump(exclude={"seconds"}),
+                "not_started": self.unfinished, "items": self.items,
+                **self.usage.model_dump(exclude={"seconds"}),
                 "wall_seconds": round(self.wall_seconds, 3),
                 "budget": {"max_calls": b.max_calls, "max_tokens": b.max_tokens},
                 "stopped": self.stopped,

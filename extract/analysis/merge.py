@@ -9,19 +9,21 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from extract.evaluate import name_words
+from extract.analysis.evaluate import name_words
 from schemas import (
     ArticleRecord,
     Consolidation,
+    Event,
     EventType,
     Mention,
     MergedActor,
     MergedEvent,
     MergedPosition,
     Position,
+    Quote,
     Stance,
 )
-from schemas.records import Grounding
+from schemas.kinds import Grounding
 
 # Abbreviations and short forms news uses for the same actor.
 _SAME = {
@@ -155,7 +157,7 @@ def _events(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedEven
         lambda: defaultdict(list)
     )
     for rec in records:
-        for ev in rec.events:
+        for ev in rec.of(Event):
             who = tuple(sorted(f"{actors.label(a.actor.name)} ({a.role})" for a in ev.actors))
             by_who[(ev.type.value, who)][ev.date].append(_mention(rec, ev))
     out = []
@@ -169,7 +171,7 @@ def _events(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedEven
 
 
 def _positions(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedPosition]:
-    pairs: list[tuple[ArticleRecord, Position]] = [(r, p) for r in records for p in r.positions]
+    pairs: list[tuple[ArticleRecord, Position]] = [(r, p) for r in records for p in r.of(Position)]
     issue_of = _issue_clusters(p.issue for _, p in pairs)
     grouped: dict[tuple[str, str], dict[Stance, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for rec, pos in pairs:
@@ -186,12 +188,12 @@ def merge(records: Iterable[ArticleRecord]) -> Consolidation:
     recs = list(records)
     actors = ActorIndex()
     for rec in recs:
-        for q in rec.quotes:
+        for q in rec.of(Quote):
             actors.add(q.speaker.name, q.speaker.kind, rec.article_id)
-        for e in rec.events:
+        for e in rec.of(Event):
             for a in e.actors:
                 actors.add(a.actor.name, a.actor.kind, rec.article_id)
-        for p in rec.positions:
+        for p in rec.of(Position):
             actors.add(p.holder.name, p.holder.kind, rec.article_id)
     actors.resolve()
     return Consolidation(

@@ -1,6 +1,6 @@
 """The distributed engine: the same per-article function, on Ray Data actors.
 
-Each actor builds one :class:`~extract.pipeline.Extractor` from the run's options and calls
+Each actor builds one :class:`~extract.run.extractor.Extractor` from the run's config and calls
 ``Extractor.attempt`` per article; records come back to the driver, which writes, resumes and keeps
 the ledger exactly as the thread engine does. ``ray.init()`` joins the cluster named by
 ``RAY_ADDRESS`` or starts a local one. Ray is imported here only: the default engine needs none.
@@ -13,9 +13,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from extract.errors import ArticleError, NotStarted
-from extract.ledger import Budget
-from extract.load import Article
-from extract.pipeline import Extractor, admit
+from extract.inputs.load import Article
+from extract.providers.budget import Budget
+from extract.run.config import RunConfig
+from extract.run.extractor import Extractor, admit
 from schemas import ArticleRecord
 
 # Actors wait on the model far more than they compute: several share one CPU.
@@ -25,8 +26,8 @@ CPUS_PER_WORKER = 0.25
 class _Worker:
     """A Ray Data actor: one Extractor (one client, one cache handle) for many articles."""
 
-    def __init__(self, options: dict[str, Any]) -> None:
-        self.extractor = Extractor(**options)
+    def __init__(self, config: RunConfig) -> None:
+        self.extractor = Extractor(config)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {"source": [], "record": [], "error": []}
@@ -43,10 +44,7 @@ class _Worker:
 
 
 def run_on_ray(
-    options: dict[str, Any],
-    items: Iterable[Article | ArticleError],
-    workers: int,
-    budget: Budget | None = None,
+    config: RunConfig, items: Iterable[Article | ArticleError], budget: Budget | None = None
 ) -> Iterator[ArticleRecord | ArticleError]:
     """Records or errors in completion order, as ``Extractor.batch`` gives them.
 
@@ -71,9 +69,9 @@ def run_on_ray(
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     dataset = ray.data.from_items(rows).map_batches(
         _Worker,
-        fn_constructor_kwargs={"options": options},
+        fn_constructor_kwargs={"config": config},
         batch_size=1,
-        compute=ray.data.ActorPoolStrategy(size=max(1, workers)),
+        compute=ray.data.ActorPoolStrategy(size=config.workers),
         num_cpus=CPUS_PER_WORKER,
     )
     returned: set[str] = set()

@@ -7,17 +7,17 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from extract.load import Article
+from extract.inputs.load import Article
 from schemas import Actor, ArticleRecord, Position, Quote, Stance
 
-DEFAULT_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+DEFAULT_CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
-def _gold(article: Article, quotes: list[Quote] = (), positions: list[Position] = ()) -> ArticleRecord:  # type: ignore[assignment]
+def _gold(article: Article, kind: str, items: list[Quote] | list[Position]) -> ArticleRecord:
     return ArticleRecord(
-        article_id=article.id, source=article.source, text_sha256=article.sha256, quotes=list(quotes),
-        positions=list(positions), model="human", strategy="gold", prompt_version="corpus",
+        article_id=article.id, source=article.source, text_sha256=article.sha256, items={kind: items},
+        model="human", strategy="gold", prompt_version="corpus",
     )  # fmt: skip
 
 
@@ -62,7 +62,7 @@ def polnear(
                     direct=bool(_QUOTE_MARKS.search(words)),
                 )
             )  # fmt: skip
-        yield article, _gold(article, quotes=quotes)
+        yield article, _gold(article, "quotes", quotes)
 
 
 def seesaw(root: Path = DEFAULT_CORPORA / "seesaw") -> Iterator[tuple[Article, ArticleRecord]]:
@@ -93,7 +93,7 @@ def seesaw(root: Path = DEFAULT_CORPORA / "seesaw") -> Iterator[tuple[Article, A
                         evidence=sentences[i], start=starts[i], end=starts[i] + len(sentences[i]),
                     )
                 )  # fmt: skip
-        yield article, _gold(article, positions=positions)
+        yield article, _gold(article, "positions", positions)
 
 
 CORPORA = {"polnear": polnear, "seesaw": seesaw}

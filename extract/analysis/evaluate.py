@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 from functools import partial
 from typing import Any
 
-from schemas import ArticleRecord, Event, Position, Quote
+from pydantic import BaseModel
 
-Item = Quote | Event | Position
-KINDS = ("quotes", "events", "positions")
+from schemas import REGISTRY, ArticleRecord
+from schemas.kinds import GROUNDING_FIELDS
+
+Item = BaseModel  # a grounded item of any kind: evidence, start, end and its own fields
 _TITLE_WORDS = {
     "mr", "mrs", "ms", "dr", "president", "secretary", "minister", "prime", "foreign", "of", "state",
     "the", "us", "u.s.", "british", "russian", "senior", "counterpart", "his", "her",
@@ -54,10 +57,12 @@ def speaker_agrees(pred: str, gold: str) -> bool:
 
 def trimmed(item: Item) -> tuple[int, int]:
     """The evidence span without surrounding quotes, punctuation and space."""
-    ev = item.evidence
+    ev: str = getattr(item, "evidence", "")
+    start: int = getattr(item, "start", 0)
+    end: int = getattr(item, "end", 0)
     left = len(ev) - len(ev.lstrip(_TRIM))
     right = len(ev) - len(ev.rstrip(_TRIM))
-    return item.start + left, max(item.start + left, item.end - right)
+    return start + left, max(start + left, end - right)
 
 
 def overlap(a: Item, b: Item) -> int:
@@ -65,16 +70,51 @@ def overlap(a: Item, b: Item) -> int:
     return max(0, min(e1, e2) - max(s1, s2))
 
 
-def fields_agree(p: Item, g: Item, lenient: bool) -> bool:
-    """Whether the typed fields agree (names compared loosely when ``lenient``)."""
-    same: Callable[[str, str], bool] = speaker_agrees if lenient else (lambda a, b: a.strip() == b.strip())
-    if isinstance(p, Quote) and isinstance(g, Quote):
-        return same(p.speaker.name, g.speaker.name) and (lenient or p.direct == g.direct)
-    if isinstance(p, Event) and isinstance(g, Event):
-        return p.type == g.type
-    if isinstance(p, Position) and isinstance(g, Position):
-        return p.stance == g.stance and (same_actor if lenient else same)(p.holder.name, g.holder.name)
-    return False
+def _name(value: Any) -> str | None:
+    """An actor's name, whether an Actor or an actor read back as a dict."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return str(value["name"])
+    return None
+
+
+def values_agree(pred: Any, gold: Any, lenient: bool) -> bool:
+    """Actors and free text compare by name when ``lenient`` ('Kerry' = 'John Kerry'; a pronoun
+    gold speaker agrees with anyone), exactly otherwise; enums, numbers and the rest by value."""
+    p_name, g_name = _name(pred), _name(gold)
+    if p_name is not None and g_name is not None:
+        return speaker_agrees(p_name, g_name) if lenient else p_name.strip() == g_name.strip()
+    if isinstance(pred, Enum) or isinstance(gold, Enum):
+        return bool(_plain(pred) == _plain(gold))
+    if isinstance(pred, str) and isinstance(gold, str):
+        return same_actor(pred, gold) if lenient else pred.strip() == gold.strip()
+    return bool(_plain(pred) == _plain(gold))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value.value if isinstance(value, Enum) else value
+
+
+def compared_fields(kind: str, item: Item, lenient: bool) -> tuple[str, ...]:
+    """The fields strict (key) or lenient matching compares for ``kind``; for a kind this process
+    has not registered, every field the gold item has besides its grounding."""
+    declared = REGISTRY.get(kind)
+    if declared is not None:
+        return declared.lenient_fields if lenient else declared.key_fields
+    return tuple(k for k in item.model_dump() if k not in GROUNDING_FIELDS)
+
+
+def fields_agree(kind: str, p: Item, g: Item, lenient: bool) -> bool:
+    """Whether the compared fields of a predicted and a gold item agree."""
+    return all(
+        values_agree(getattr(p, f, None), getattr(g, f, None), lenient)
+        for f in compared_fields(kind, g, lenient)
+    )
 
 
 @dataclass
@@ -142,7 +182,7 @@ class KindScore:
 
 @dataclass
 class Score:
-    kinds: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore() for k in KINDS})
+    kinds: dict[str, KindScore] = field(default_factory=dict)
     articles: int = 0
     missing_predictions: list[str] = field(default_factory=list)
     kept: int = 0
@@ -169,47 +209,75 @@ class Score:
         return out
 
 
-ATTRIBUTE = {"quotes": "speaker accuracy", "events": "event-type accuracy", "positions": "stance accuracy"}
+def attribute_of(kind: str) -> str | None:
+    """The field whose accuracy is reported for ``kind`` (speaker, type, stance...)."""
+    declared = REGISTRY.get(kind)
+    return declared.attribute if declared is not None else None
 
 
-def _attribute_ok(p: Item, g: Item) -> bool:
-    if isinstance(p, Quote) and isinstance(g, Quote):
-        return same_actor(p.speaker.name, g.speaker.name)
-    if isinstance(p, Event) and isinstance(g, Event):
-        return p.type == g.type
-    if isinstance(p, Position) and isinstance(g, Position):
-        return p.stance == g.stance
-    return False
+def attribute_label(kind: str) -> str:
+    attribute = attribute_of(kind)
+    return f"{attribute} accuracy" if attribute else "–"
+
+
+def _attribute_checks(kind: str, pairs: list[tuple[Item, Item]]) -> tuple[int, int]:
+    """(right, checked) for the kind's attribute over span-matched pairs; a gold actor that is only a
+    pronoun cannot be checked by name and is left out."""
+    attribute = attribute_of(kind)
+    if attribute is None:
+        return 0, 0
+    right = checked = 0
+    for p, g in pairs:
+        gold_value = getattr(g, attribute, None)
+        name = _name(gold_value)
+        if name is not None and unnamed(name):
+            continue
+        checked += 1
+        pred_value = getattr(p, attribute, None)
+        p_name = _name(pred_value)
+        right += (
+            same_actor(p_name, name)
+            if p_name is not None and name is not None
+            else (_plain(pred_value) == _plain(gold_value))
+        )
+    return right, checked
+
+
+def kinds_in(*records: Iterable[ArticleRecord]) -> tuple[str, ...]:
+    """Every kind name the records hold, in order of first appearance."""
+    return tuple(dict.fromkeys(k for recs in records for r in recs for k in r.items))
 
 
 def score(
-    pred: Iterable[ArticleRecord], gold: Iterable[ArticleRecord], kinds: tuple[str, ...] = KINDS
+    pred: Iterable[ArticleRecord], gold: Iterable[ArticleRecord], kinds: tuple[str, ...] | None = None
 ) -> Score:
     """P/R/F1 per kind (strict, lenient, span-only), attribute accuracies and grounding rate.
 
-    ``kinds`` limits scoring to what the gold annotates (PolNeAR: quotes; SEESAW: positions).
+    ``kinds`` limits scoring to what the gold annotates (PolNeAR: quotes; SEESAW: positions); by
+    default every kind the gold or the predictions hold is scored.
     """
-    by_hash = {r.text_sha256: r for r in pred}
+    preds, golds = list(pred), list(gold)
+    by_hash = {r.text_sha256: r for r in preds}
     by_id = {r.article_id: r for r in by_hash.values()}
-    out = Score(kinds={k: KindScore() for k in kinds})
-    for g in gold:
+    names = kinds if kinds is not None else kinds_in(golds, preds)
+    out = Score(kinds={k: KindScore() for k in names})
+    for g in golds:
         out.articles += 1
         p = by_hash.get(g.text_sha256) or by_id.get(g.article_id)
         if p is None:
             out.missing_predictions.append(g.article_id)
             p = ArticleRecord(article_id=g.article_id, source="", text_sha256="", model="", strategy="",
                               prompt_version="")  # fmt: skip
-        out.kept += sum(len(getattr(p, k)) for k in KINDS)
+        out.kept += sum(p.counts().values())
         out.dropped += p.usage.dropped
-        for kind in kinds:
-            ps: list[Item] = list(getattr(p, kind))
-            gs: list[Item] = list(getattr(g, kind))
+        for kind in names:
+            ps, gs = p.of(kind), g.of(kind)
             ks = out.kinds[kind]
-            ks.strict.add(match(ps, gs, partial(fields_agree, lenient=False), True)[0])
-            ks.lenient.add(match(ps, gs, partial(fields_agree, lenient=True), False)[0])
+            ks.strict.add(match(ps, gs, partial(fields_agree, kind, lenient=False), True)[0])
+            ks.lenient.add(match(ps, gs, partial(fields_agree, kind, lenient=True), False)[0])
             span, pairs = match(ps, gs, lambda a, b: True, False)
             ks.span.add(span)
-            checkable = [(a, b) for a, b in pairs if not (isinstance(b, Quote) and unnamed(b.speaker.name))]
-            ks.attribute_checked += len(checkable)
-            ks.attribute_hits += sum(_attribute_ok(a, b) for a, b in checkable)
+            right, checked = _attribute_checks(kind, pairs)
+            ks.attribute_hits += right
+            ks.attribute_checked += checked
     return out

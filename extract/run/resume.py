@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from extract.errors import ExtractError
+from schemas import SCHEMA_VERSION
 
 
 def finished(path: Path, made_by: dict[str, str]) -> set[str]:
@@ -30,6 +31,11 @@ def finished(path: Path, made_by: dict[str, str]) -> set[str]:
                 raise ExtractError(
                     f"{path}:{number}: not a record line; use --overwrite or another -o"
                 ) from None
+            if rec.get("schema_version") != SCHEMA_VERSION:
+                raise ExtractError(
+                    f"{path}:{number}: a record of schema version {rec.get('schema_version')}, not "
+                    f"{SCHEMA_VERSION}; use --overwrite or another -o"
+                )
             other = {k: rec.get(k) for k in made_by if rec.get(k) != made_by[k]}
             if other:
                 raise ExtractError(

@@ -8,10 +8,13 @@ from functools import partial
 from html import escape
 from itertools import pairwise
 
-from extract.evaluate import fields_agree, match
-from schemas import ArticleRecord, Event, Position, Quote, Usage
+from pydantic import BaseModel
 
-Item = Quote | Event | Position
+from extract.analysis.evaluate import fields_agree, kinds_in, match
+from schemas import REGISTRY, ArticleRecord, Kind, Usage
+from schemas.kinds import GROUNDING_FIELDS, describe
+
+DEFAULT_COLOUR = "#8a63d2"
 
 
 @dataclass(frozen=True)
@@ -28,46 +31,57 @@ class Shown:
     verdict: str = ""  # "", "miss" (gold only) or "false-positive"
 
 
-def describe(item: Item) -> tuple[str, str, tuple[str, ...]]:
-    if isinstance(item, Quote):
-        cue = f" ({item.cue})" if item.cue else ""
-        kind = "direct" if item.direct else "indirect"
-        return "quote", f"{item.speaker.name}{cue}, {kind}", (item.speaker.name,)
-    if isinstance(item, Event):
-        actors = tuple(a.actor.name for a in item.actors)
-        roles = ", ".join(f"{a.actor.name} ({a.role})" for a in item.actors)
-        when = f" · {item.date or item.time}" if (item.date or item.time) else ""
-        return "event", f"{item.type.value}: {roles or 'no actors'}{when}", actors
-    return "position", f"{item.holder.name} · {item.stance.value} · {item.issue}", (item.holder.name,)
+def actors_of(value: object) -> tuple[str, ...]:
+    """Every actor named in an item (any field holding an object with a ``name``), in order."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    found: list[str] = []
+    if isinstance(value, dict):
+        if isinstance(value.get("name"), str) and set(value) <= {"name", "kind"}:
+            return (value["name"],)
+        for v in value.values():
+            found += actors_of(v)
+    elif isinstance(value, list):
+        for v in value:
+            found += actors_of(v)
+    return tuple(dict.fromkeys(found))
+
+
+def label_of(kind: str, item: BaseModel) -> str:
+    declared = REGISTRY.get(kind)
+    return declared.label(item) if declared is not None else describe(item, GROUNDING_FIELDS)
+
+
+def _shown(kind: str, item: BaseModel, ident: str, verdict: str) -> Shown:
+    start, end, evidence = getattr(item, "start", 0), getattr(item, "end", 0), getattr(item, "evidence", "")
+    return Shown(ident, kind, label_of(kind, item), start, end, evidence, actors_of(item), verdict)
 
 
 def shown_items(record: ArticleRecord, gold: ArticleRecord | None, prefix: str) -> list[Shown]:
     """The record's items, plus gold misses, each marked against gold when it is given."""
     out: list[Shown] = []
-    for kind in ("quotes", "events", "positions"):
-        preds: list[Item] = list(getattr(record, kind))
-        golds: list[Item] = list(getattr(gold, kind)) if gold else []
+    for n, kind in enumerate(kinds_in([record], [gold] if gold else [])):
+        preds, golds = record.of(kind), gold.of(kind) if gold else []
         matched_p: set[int] = set()
         matched_g: set[int] = set()
         if gold is not None:
-            _, pairs = match(preds, golds, partial(fields_agree, lenient=True), False)
+            _, pairs = match(preds, golds, partial(fields_agree, kind, lenient=True), False)
             matched_p = {id(p) for p, _ in pairs}
             matched_g = {id(g) for _, g in pairs}
         for i, item in enumerate(preds):
-            k, label, actors = describe(item)
             verdict = "false-positive" if gold is not None and id(item) not in matched_p else ""
-            out.append(
-                Shown(f"{prefix}-{k[0]}{i}", k, label, item.start, item.end, item.evidence, actors, verdict)
-            )
-        for i, item in enumerate(golds):
-            if id(item) not in matched_g:
-                k, label, actors = describe(item)
-                out.append(
-                    Shown(
-                        f"{prefix}-g{k[0]}{i}", k, label, item.start, item.end, item.evidence, actors, "miss"
-                    )
-                )
+            out.append(_shown(kind, item, f"{prefix}-k{n}-{i}", verdict))
+        out += [
+            _shown(kind, g, f"{prefix}-g{n}-{i}", "miss")
+            for i, g in enumerate(golds)
+            if id(g) not in matched_g
+        ]
     return out
+
+
+def colour(kind: str) -> str:
+    declared: Kind | None = REGISTRY.get(kind)
+    return declared.colour if declared is not None else DEFAULT_COLOUR
 
 
 def highlight(text: str, items: list[Shown]) -> str:
@@ -80,7 +94,7 @@ def highlight(text: str, items: list[Shown]) -> str:
         if not covering:
             parts.append(piece)
             continue
-        kinds = " ".join(sorted({f"k-{i.kind}" for i in covering}))
+        kinds = " ".join(sorted({f"k-{escape(i.kind)}" for i in covering}))
         ids = " ".join(i.id for i in covering)
         parts.append(f'<span class="seg {kinds}" data-items="{ids}">{piece}</span>')
     return "".join(parts)
@@ -90,11 +104,10 @@ def ledger(records: list[ArticleRecord]) -> str:
     total = Usage()
     for r in records:
         total = total.add(r.usage)
-    counts = {k: sum(len(getattr(r, k)) for r in records) for k in ("quotes", "events", "positions")}
+    counts = " · ".join(f"{sum(len(r.of(k)) for r in records)} {k}" for k in kinds_in(records))
     models = ", ".join(sorted({f"{r.model} ({r.strategy}, {r.prompt_version})" for r in records}))
     return (
-        f"{len(records)} articles · {counts['quotes']} quotes · {counts['events']} events · "
-        f"{counts['positions']} positions · {total.calls} model calls · {total.cache_hits} cache hits · "
+        f"{len(records)} articles · {counts} · {total.calls} model calls · {total.cache_hits} cache hits · "
         f"{total.reasks} re-asks · {total.prompt_tokens + total.completion_tokens} tokens · "
         f"{total.dropped} ungrounded dropped · {total.seconds:.1f} s · {models}"
     )
@@ -116,9 +129,9 @@ def render(
         items = shown_items(rec, (golds or {}).get(rec.text_sha256) if golds is not None else None, f"a{n}")
         actors.update(a for i in items for a in i.actors)
         side = "".join(
-            f'<li class="item k-{i.kind} {i.verdict}" data-id="{i.id}" data-kind="{i.kind}" '
+            f'<li class="item k-{escape(i.kind)} {i.verdict}" data-id="{i.id}" data-kind="{escape(i.kind)}" '
             f"data-actors='{escape(json.dumps(list(i.actors)))}' data-evidence=\"{escape(i.evidence)}\">"
-            f"<b>{i.kind}</b>{' · ' + i.verdict if i.verdict else ''}<br>{escape(i.label)}"
+            f"<b>{escape(i.kind)}</b>{' · ' + i.verdict if i.verdict else ''}<br>{escape(i.label)}"
             f"<div class=ev>{escape(i.evidence[:160])}</div></li>"
             for i in sorted(items, key=lambda i: (i.kind, i.start))
         )
@@ -127,7 +140,31 @@ def render(
             f'{highlight(text, items)}</pre><ul class="side">{side}</ul></div></section>'
         )
     options = "".join(f"<option>{escape(a)}</option>" for a in sorted(actors))
-    return PAGE.format(ledger=escape(ledger(records)), options=options, body="".join(sections))
+    kinds = kinds_in(records, (golds or {}).values())
+    return PAGE.format(
+        ledger=escape(ledger(records)), options=options, body="".join(sections),
+        kinds=kind_controls(kinds), style=kind_style(kinds),
+    )  # fmt: skip
+
+
+def kind_controls(kinds: tuple[str, ...]) -> str:
+    """One checkbox per kind, its colour beside it: the filter and the legend at once."""
+    return "".join(
+        f'<label class="legend"><input type="checkbox" class="kind" value="{escape(k)}" checked>'
+        f'<span class="swatch" style="background:{escape(colour(k))}"></span> {escape(k)}</label>'
+        for k in kinds
+    )
+
+
+def kind_style(kinds: tuple[str, ...]) -> str:
+    # Kind names come from user schemas: they are escaped in attributes, and only
+    # [a-z0-9_-] names get a CSS rule (the others keep the default colour).
+    rules = [
+        f".item.k-{k} {{ border-color: {colour(k)}; }} .seg.k-{k} {{ background: {colour(k)}33; }}"
+        for k in kinds
+        if k.replace("_", "").replace("-", "").isalnum() and colour(k).lstrip("#").isalnum()
+    ]
+    return "\n".join(rules)
 
 
 PAGE = """<!doctype html>
@@ -140,19 +177,16 @@ pre.text {{ white-space: pre-wrap; font: inherit; }}
 .side {{ list-style: none; padding: 0; max-height: 80vh; overflow: auto; position: sticky; top: 5em;
   align-self: start; }}
 .item {{ border-left: 4px solid #999; margin: .3em 0; padding: .2em .5em; cursor: pointer; }}
-.item.k-quote {{ border-color: #2a7de1; }} .item.k-event {{ border-color: #e1952a; }}
-.item.k-position {{ border-color: #2aa84a; }}
 .item.miss {{ background: #fde8e8; }} .item.false-positive {{ background: #fff6d6; }}
 .item.selected {{ outline: 2px solid #000; }} .ev {{ color: #666; font-size: 12px; }}
-.seg.k-event {{ border-bottom: 2px solid #e1952a; }} .seg.k-position {{ background: #dcf3e2; }}
-.seg.k-quote {{ background: #dbe9fb; }}
+.seg {{ background: #8a63d233; }} .swatch {{ display: inline-block; width: .9em; height: .9em;
+  vertical-align: middle; border-radius: 2px; }} .legend {{ margin-right: .8em; }}
+{style}
 .seg.active {{ background: #ffe14d !important; outline: 1px solid #c9a800; }}
 .hidden {{ display: none; }} .seg.off {{ background: none !important; border: none !important; }}
 </style></head><body>
 <header><div class="ledger">{ledger}</div>
-<label><input type="checkbox" class="kind" value="quote" checked> quotes</label>
-<label><input type="checkbox" class="kind" value="event" checked> events</label>
-<label><input type="checkbox" class="kind" value="position" checked> positions</label>
+{kinds}
 <select id="actor"><option value="">all actors</option>{options}</select></header>
 {body}
 <script>

@@ -6,6 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from pydantic import ValidationError
+
+from extract.errors import ExtractError
 from schemas import ArticleRecord
 
 
@@ -32,12 +35,25 @@ class JsonlWriter:
             self._fh.close()
 
 
+def _record(data: str, where: str) -> ArticleRecord:
+    try:
+        return ArticleRecord.model_validate_json(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        at = ".".join(str(p) for p in first["loc"])
+        raise ExtractError(f"{where}: not a record of this toolkit ({at}: {first['msg']})") from None
+
+
 def read_records(path: Path | str) -> Iterator[ArticleRecord]:
-    """Records from a JSONL file written by :class:`JsonlWriter`."""
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield ArticleRecord.model_validate_json(line)
+    """Records from a JSONL file written by :class:`JsonlWriter`; a line that is not one is an
+    :class:`ExtractError` naming the file and line (a record of another schema version says so)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    yield _record(line, f"{path}:{number}")
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def read_any(path: Path) -> list[ArticleRecord]:
@@ -45,4 +61,7 @@ def read_any(path: Path) -> list[ArticleRecord]:
     if path.suffix == ".jsonl":
         return list(read_records(path))
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-    return [ArticleRecord.model_validate_json(f.read_text(encoding="utf-8")) for f in files]
+    try:
+        return [_record(f.read_text(encoding="utf-8"), str(f)) for f in files]
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot read ({exc.strerror})") from None

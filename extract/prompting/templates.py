@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import resources
+from importlib.abc import Traversable
 from string import Template
 from typing import Any
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+# Package data of the top-level ``prompts`` package: found in a wheel as in a checkout.
+PROMPTS_DIR: Traversable = resources.files("prompts")
 _FILE = re.compile(r"^(?P<name>[a-z_]+)\.v(?P<version>\d+)\.txt$")
 _SECTION = re.compile(r"^\[(system|user)\]\s*$", re.M)
 
@@ -30,16 +32,16 @@ class Prompt:
 
 
 @cache
-def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
+def load_prompt(name: str, directory: Traversable = PROMPTS_DIR) -> Prompt:
     """Load the newest version of prompt ``name``."""
     found = [
         (int(m["version"]), p)
-        for p in directory.glob(f"{name}.v*.txt")
+        for p in directory.iterdir()
         if (m := _FILE.match(p.name)) and m["name"] == name
     ]
     if not found:
         raise FileNotFoundError(f"no prompt template {name}.v*.txt in {directory}")
-    version, path = max(found)
+    version, path = max(found, key=lambda f: f[0])
     parts = _SECTION.split(path.read_text(encoding="utf-8"))
     sections = tuple((parts[i], parts[i + 1].strip("\n")) for i in range(1, len(parts) - 1, 2))
     return Prompt(name, f"{name}/v{version}", sections)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from schemas import Event, EventDraft, Position, PositionDraft, Quote, QuoteDraft
+from pydantic import BaseModel, ValidationError
+
+from schemas import Kind
+from schemas.kinds import Drafted
 
 MatchKind = Literal["exact", "normalised", "fuzzy"]
 
@@ -120,91 +123,89 @@ def _snap_to_words(s: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-Draft = QuoteDraft | EventDraft | PositionDraft
-
-
 @dataclass
 class Grounded:
-    """Items tied to the text, and the anchors of those that could not be."""
+    """Items tied to the text, by kind name, and the anchors of those that could not be."""
 
-    quotes: list[Quote] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    positions: list[Position] = field(default_factory=list)
+    items: dict[str, list[BaseModel]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set, repr=False)
 
-    def add(self, item: Quote | Event | Position) -> None:
+    def add(self, kind: str, item: BaseModel) -> None:
         """Keep ``item`` unless an identical one (same span and fields) is already here."""
-        ident = f"{type(item).__name__}:{item.model_dump_json(exclude={'match'})}"
+        ident = f"{kind}:{item.model_dump_json(exclude={'match'})}"
         if ident in self._seen:
             return
         self._seen.add(ident)
-        if isinstance(item, Quote):
-            self.quotes.append(item)
-        elif isinstance(item, Event):
-            self.events.append(item)
-        else:
-            self.positions.append(item)
+        self.items.setdefault(kind, []).append(item)
 
     def merge(self, other: Grounded, keep_missing: bool = False) -> Grounded:
         """This result plus ``other``'s items; ``other``'s misses are the ones still missing
         (both results' misses with ``keep_missing``, for results of different chunks)."""
         out = Grounded(missing=[*self.missing, *other.missing] if keep_missing else list(other.missing))
-        for item in [*self.items(), *other.items()]:
-            out.add(item)
+        for kind, item in [*self.pairs(), *other.pairs()]:
+            out.add(kind, item)
         return out
 
     def union(self, other: Grounded) -> Grounded:
         """This result plus those of ``other``'s items that no item of the same kind here
         already covers (spans overlapping by half the shorter): a merge across strategies."""
         out = self.merge(Grounded(), keep_missing=True)
-        mine = self.items()
-        for item in other.items():
-            if not any(type(i) is type(item) and _covers(i, item) for i in mine):
-                out.add(item)
+        for kind, item in other.pairs():
+            if not any(_covers(mine, item) for mine in self.items.get(kind, [])):
+                out.add(kind, item)
         out.missing += other.missing
         return out
 
-    def items(self) -> list[Quote | Event | Position]:
-        return [*self.quotes, *self.events, *self.positions]
+    def pairs(self) -> list[tuple[str, BaseModel]]:
+        return [(kind, item) for kind, found in self.items.items() for item in found]
 
 
-def _covers(a: Quote | Event | Position, b: Quote | Event | Position) -> bool:
-    shared = min(a.end, b.end) - max(a.start, b.start)
-    return shared * 2 >= min(a.end - a.start, b.end - b.start) > 0
+def _span(item: BaseModel) -> tuple[int, int]:
+    return int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
 
 
-def anchor_of(draft: Draft) -> str:
-    """The string that must stand in the article: a quote's words, else the evidence."""
-    return draft.text if isinstance(draft, QuoteDraft) else draft.evidence
+def _covers(a: BaseModel, b: BaseModel) -> bool:
+    (sa, ea), (sb, eb) = _span(a), _span(b)
+    shared = min(ea, eb) - max(sa, sb)
+    return shared * 2 >= min(ea - sa, eb - sb) > 0
 
 
-def ground_one(draft: Draft, text: str, near: int | None = None) -> Quote | Event | Position | None:
-    """The grounded record for ``draft``, or None when its anchor is not in ``text``."""
-    span = align(anchor_of(draft), text, near)
+def anchor_of(kind: Kind, draft: BaseModel) -> str:
+    """The string that must stand in the article: the kind's first verbatim field."""
+    return str(getattr(draft, kind.anchor, "") or "")
+
+
+def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None) -> BaseModel | None:
+    """The grounded record for ``draft``, or None when a verbatim field is not in ``text`` (or the
+    kind's own validators reject the grounded item)."""
+    span = align(anchor_of(kind, draft), text, near)
     if span is None:
         return None
-    fields = draft.model_dump() | {
-        "evidence": text[span.start : span.end],
-        "start": span.start,
-        "end": span.end,
-        "match": span.match,
-    }
-    if isinstance(draft, QuoteDraft):
-        fields["text"] = fields["evidence"]
-        return Quote.model_validate(fields)
-    if isinstance(draft, EventDraft):
-        return Event.model_validate(fields)
-    return Position.model_validate(fields)
+    words = text[span.start : span.end]
+    fields = draft.model_dump() | {kind.anchor: words, "evidence": words, "start": span.start,
+                                   "end": span.end, "match": span.match}  # fmt: skip
+    for name in kind.verbatim[1:]:  # every other verbatim field must stand in the text too
+        value = getattr(draft, name, None)
+        if value is None:
+            continue
+        other = align(str(value), text, span.start)
+        if other is None:
+            return None
+        fields[name] = text[other.start : other.end]
+    try:
+        return kind.record.model_validate(fields, context={"text": text})
+    except ValidationError:
+        return None
 
 
-def ground(drafts: list[tuple[Draft, int | None]], text: str) -> Grounded:
-    """Turn (draft, offset hint) pairs into grounded records; never keep an unaligned item."""
+def ground(drafts: list[Drafted], text: str) -> Grounded:
+    """Turn (kind, draft, offset hint) triples into grounded records; never keep an unaligned item."""
     out = Grounded()
-    for draft, near in drafts:
-        item = ground_one(draft, text, near)
+    for kind, draft, near in drafts:
+        item = ground_one(kind, draft, text, near)
         if item is None:
-            out.missing.append(anchor_of(draft))
+            out.missing.append(anchor_of(kind, draft))
         else:
-            out.add(item)
+            out.add(kind.name, item)
     return out

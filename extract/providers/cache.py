@@ -9,6 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import diskcache
+from pydantic import ValidationError
+
+from extract.providers.base import Message, Provider, T, Wrapper, json_schema
+from schemas import Usage
 
 DEFAULT_CACHE_DIR = Path("cache")
 
@@ -64,3 +68,33 @@ class AnswerCache:
     def close(self) -> None:
         if self._cache is not None:
             self._cache.close()
+
+
+class Cached(Wrapper):
+    """A provider whose answers are kept on disk, keyed by everything that could change them:
+    the endpoint's identity, model and parameters, the prompt version, the response model's JSON
+    schema (so its field descriptions), the messages and the validation context."""
+
+    def __init__(self, inner: Provider, cache: AnswerCache) -> None:
+        super().__init__(inner)
+        self.cache = cache
+
+    def structured(
+        self,
+        messages: list[Message],
+        response_model: type[T],
+        prompt_version: str,
+        context: dict[str, Any] | None = None,
+    ) -> tuple[T, Usage]:
+        key = cache_key(
+            **self.inner.identity(), prompt=prompt_version, schema=json_schema(response_model),
+            messages=messages, **({"context": context} if context else {}),
+        )  # fmt: skip
+        if (hit := self.cache.get(key)) is not None:
+            try:
+                return response_model.model_validate(hit["data"], context=context), Usage(cache_hits=1)
+            except (ValidationError, KeyError):
+                pass  # a stale or damaged entry is a miss, never a wrong record
+        answer, cost = self.inner.structured(messages, response_model, prompt_version, context)
+        self.cache.set(key, {"data": answer.model_dump(mode="json")})
+        return answer, cost

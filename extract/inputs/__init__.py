@@ -1,0 +1,1 @@
+"""Stage 1, inputs: files, folders, globs and JSONL become Articles (or one-line errors)."""

@@ -1,0 +1,120 @@
+"""Which kinds a run extracts: packs (named sets of kinds with their rules) and user models.
+
+``--schema news`` is the built-in pack; ``--schema my_kinds.py:Claim`` (or, in Python, the class
+itself) is any Pydantic model, declared a kind on the spot. Nothing in the package changes when a
+user adds a kind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from extract.errors import ExtractError
+from schemas import NEWS_KINDS, Kind, kind_of, register
+
+SchemaSpec = str | type[BaseModel]
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Kinds shipped together, with an optional rule-based candidate generator
+    (``module:function``, imported on first use) and the prompts its choices use."""
+
+    name: str
+    kinds: tuple[Kind, ...]
+    rules: str | None = None
+    prompts: tuple[str, ...] = ()
+
+
+PACKS: dict[str, Pack] = {
+    "news": Pack(
+        "news", NEWS_KINDS, rules="extract.rules.news:drafts", prompts=("speaker", "event_type", "stance")
+    ),
+}
+DEFAULT_SCHEMA: tuple[SchemaSpec, ...] = ("news",)
+
+
+def pack_of(kind: Kind) -> Pack | None:
+    """The pack that ships ``kind`` (and may have rules for it), if any."""
+    return next((p for p in PACKS.values() if kind in p.kinds), None)
+
+
+def rules_for(kind: Kind) -> str | None:
+    """The ``module:function`` of the rules that produce ``kind``, if any do."""
+    pack = pack_of(kind)
+    return pack.rules if pack is not None else None
+
+
+@cache
+def rules_version() -> str:
+    """A hash of the rule code and its data: a changed rule misses the record cache."""
+    digest = hashlib.sha256()
+    root = resources.files("extract.rules")
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and not entry.name.endswith((".pyc", ".pyo")):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def resolve(specs: Iterable[SchemaSpec]) -> tuple[Kind, ...]:
+    """The kinds named by ``specs`` (pack names, ``file.py:Class`` or classes), in order, once each."""
+    kinds: dict[str, Kind] = {}
+    for spec in specs:
+        for kind in _kinds_of(spec):
+            kinds.setdefault(kind.name, kind)
+    if not kinds:
+        raise ExtractError("no record kinds: give --schema news or --schema FILE.py:Model")
+    return tuple(kinds.values())
+
+
+def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
+    if isinstance(spec, str) and spec in PACKS:
+        return PACKS[spec].kinds
+    model = load_model(spec) if isinstance(spec, str) else spec
+    try:
+        return (register(kind_of(model)),)
+    except (TypeError, ValueError) as exc:  # not a model, or a broken example
+        raise ExtractError(f"schema {spec!r}: {str(exc).splitlines()[0]}") from None
+
+
+def load_model(spec: str) -> type[BaseModel]:
+    """``path/to/file.py:ClassName`` → the class (the file is imported as a module)."""
+    path_text, _, class_name = spec.rpartition(":")
+    if not path_text or not class_name:
+        raise ExtractError(f"--schema {spec!r}: expected a pack ({', '.join(PACKS)}) or FILE.py:ClassName")
+    path = Path(path_text)
+    if not path.is_file():
+        raise ExtractError(f"--schema {spec!r}: no such file {path}")
+    module = _import_file(path.resolve())
+    model = getattr(module, class_name, None)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        raise ExtractError(f"--schema {spec!r}: {path} defines no Pydantic model {class_name}")
+    return model
+
+
+def _import_file(path: Path) -> object:
+    # Named after the file's path and contents: an edited file is imported afresh.
+    data = path.read_bytes()
+    name = f"extract_user_schema_{hashlib.sha256(str(path).encode() + data).hexdigest()[:12]}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ExtractError(f"cannot import schema file {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and pydantic look the module up while it runs
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        del sys.modules[name]
+        raise ExtractError(f"schema file {path} failed to import: {type(exc).__name__}: {exc}") from None
+    return module

@@ -1,0 +1,1 @@
+"""Prompts: versioned templates, and the parts of a prompt built from a kind's schema."""

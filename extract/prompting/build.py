@@ -1,0 +1,30 @@
+"""The parts of a prompt that come from the kinds: what each is, and its worked examples.
+
+Both go into the system message, before the article, so the fixed part of every prompt for a run
+is one shared prefix (a server's prompt cache reuses it across articles).
+"""
+
+from __future__ import annotations
+
+import json
+
+from schemas import Kind
+
+
+def describe_kinds(kinds: tuple[Kind, ...]) -> str:
+    """One line per kind: its name, its instructions (the model's docstring), its verbatim fields."""
+    lines = []
+    for kind in kinds:
+        copied = ", ".join(f"'{f}'" for f in kind.verbatim)
+        lines.append(f"- {kind.name}: {kind.instructions} (copy {copied} exactly from the article)")
+    return "\n".join(lines)
+
+
+def worked_examples(kinds: tuple[Kind, ...]) -> str:
+    """The kinds' examples as text → answer pairs; empty when no kind has any."""
+    parts = []
+    for kind in kinds:
+        for example in kind.examples:
+            answer = {k.name: (example.items if k is kind else []) for k in kinds}
+            parts.append(f"Text: {example.text}\nAnswer: {json.dumps(answer, ensure_ascii=False)}")
+    return "\n\nWorked examples:\n" + "\n\n".join(parts) if parts else ""

@@ -1,0 +1,87 @@
+"""The one interface every model sits behind, and the settings of a request."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel
+
+from schemas import Usage
+
+T = TypeVar("T", bound=BaseModel)
+Message = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where a model lives and how it is asked; the API key never enters keys or records."""
+
+    base_url: str
+    model: str
+    api_key: str = field(default="not-needed", repr=False)
+    temperature: float = 0.0
+    reply_tokens: int = 2048
+    timeout: float = 120.0
+    max_retries: int = 2  # re-asks after invalid output
+    http_retries: int = 2  # retries of failed requests (connection errors, 429, 5xx)
+
+    def params(self) -> dict[str, Any]:
+        """Generation parameters that change answers (and so enter the cache key)."""
+        return {"temperature": self.temperature, "max_tokens": self.reply_tokens}
+
+
+class Provider(Protocol):
+    """A model that fills a Pydantic model from messages (OpenAI-compatible, embedded, none)."""
+
+    @property
+    def model(self) -> str:
+        """The model's name as records state it."""
+        ...
+
+    def identity(self) -> dict[str, Any]:
+        """What identifies this provider's answers in a cache key (never the API key)."""
+        ...
+
+    def structured(
+        self,
+        messages: list[Message],
+        response_model: type[T],
+        prompt_version: str,
+        context: dict[str, Any] | None = None,
+    ) -> tuple[T, Usage]:
+        """One ``response_model`` and what it cost; ``context`` reaches its validators."""
+        ...
+
+    def check(self) -> None:
+        """Fail fast, with one line, when the model cannot be reached."""
+        ...
+
+    def close(self) -> None: ...
+
+
+@functools.cache
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's JSON schema, made once: pydantic takes milliseconds to build it."""
+    return model.model_json_schema()
+
+
+class Wrapper:
+    """A provider around another (cache, budget): everything but ``structured`` passes through."""
+
+    def __init__(self, inner: Provider) -> None:
+        self.inner = inner
+
+    @property
+    def model(self) -> str:
+        return self.inner.model
+
+    def identity(self) -> dict[str, Any]:
+        return self.inner.identity()
+
+    def check(self) -> None:
+        self.inner.check()
+
+    def close(self) -> None:
+        self.inner.close()

@@ -1,0 +1,128 @@
+"""The news pack's candidate generator: the pre-pass's candidates as drafts of quotes, events and
+positions, with the open choices (speaker, event type, stance) put to a :class:`Chooser`.
+
+A chooser answers from a closed list of options, so nothing it says can point outside the text:
+every span comes from the pre-pass and is grounded like any other.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from extract.inputs.load import Article
+from extract.rules.candidates import ActorRef, Analysis, QuoteCandidate, analyse
+from extract.rules.dates import article_date, normalise_time
+from extract.rules.stance import stance_of
+from schemas import (
+    EVENTS,
+    POSITIONS,
+    QUOTES,
+    Actor,
+    EventActor,
+    EventDraft,
+    EventType,
+    Kind,
+    PositionDraft,
+    QuoteDraft,
+    Stance,
+)
+from schemas.kinds import Drafted
+
+
+class Chooser(Protocol):
+    """Picks one of ``options`` for a question asked with prompt ``prompt_name``.
+
+    ``decide_all``: every choice is put to it (the rules' guess listed first), not only those the
+    rules leave open. The rules-only chooser returns the first option.
+    """
+
+    decide_all: bool
+
+    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str: ...
+
+
+def _actor(ref: ActorRef) -> Actor:
+    kind = ref.kind if ref.kind in ("person", "organization", "country", "group") else "other"
+    return Actor(name=ref.name, kind=kind)  # type: ignore[arg-type]
+
+
+def _speaker(q: QuoteCandidate, ask: Chooser) -> ActorRef | None:
+    names = list(dict.fromkeys(o.name for o in q.options))[:8]
+    if not names:
+        return None
+    if q.speaker is not None and not ask.decide_all:
+        # The rules named the speaker or resolved its pronoun. Measured on the seeds' gold, the
+        # 135M model overruling a resolved pronoun was wrong more often than right (quote F1
+        # 0.66 when it was asked, 0.88 when not): it is asked only where the rules found no one.
+        return q.speaker
+    picked = ask.choose(
+        "speaker", names, "The name of the person or body who said the quote.",
+        context=q.context, quote=q.text,
+    )  # fmt: skip
+    return next(o for o in q.options if o.name == picked)
+
+
+def decide_stance(ask: Chooser, sentence: str, holder: str, issue: str, lexicon: str | None = None) -> Stance:
+    """The rules' stance where they are confident; otherwise (or with ``decide_all``) the chooser's,
+    with the rules' guess listed first."""
+    rule, sure = stance_of(sentence, lexicon)
+    if sure and not ask.decide_all:
+        return rule
+    options = [rule.value, *(s.value for s in Stance if s is not rule)]
+    picked = ask.choose(
+        "stance", options, "The actor's stance on the issue.", sentence=sentence, holder=holder, issue=issue
+    )
+    return Stance(picked)
+
+
+def _quotes(found: Analysis, ask: Chooser) -> list[Drafted]:
+    out: list[Drafted] = []
+    for q in found.quotes:
+        speaker = _speaker(q, ask)
+        if speaker is not None:
+            draft = QuoteDraft(text=q.text, speaker=_actor(speaker), cue=q.cue, direct=q.direct)
+            out.append((QUOTES, draft, q.start))
+    return out
+
+
+def _events(article: Article, found: Analysis, ask: Chooser) -> list[Drafted]:
+    out: list[Drafted] = []
+    anchor = article_date(article.text)
+    types = [t.value for t in EventType]
+    for e in found.events:
+        etype = e.type.value
+        if ask.decide_all:
+            etype = ask.choose(
+                "event_type", [etype, *(t for t in types if t != etype)],
+                "The event type the sentence reports.", sentence=e.sentence, trigger=e.trigger,
+            )  # fmt: skip
+        actors = [EventActor(actor=_actor(e.source), role="source")] if e.source else []
+        actors += [EventActor(actor=_actor(e.target), role="target")] if e.target else []
+        date = normalise_time(e.time, anchor)
+        draft = EventDraft(
+            type=EventType(etype), actors=actors, time=e.time, date=date, place=e.place, evidence=e.sentence
+        )
+        out.append((EVENTS, draft, e.start))
+    return out
+
+
+def _positions(found: Analysis, ask: Chooser) -> list[Drafted]:
+    out: list[Drafted] = []
+    for p in found.positions:
+        stance = decide_stance(ask, p.sentence, p.holder.name, p.issue, lexicon=p.stance)
+        draft = PositionDraft(holder=_actor(p.holder), issue=p.issue, stance=stance, evidence=p.sentence)
+        out.append((POSITIONS, draft, p.start))
+    return out
+
+
+def drafts(article: Article, kinds: tuple[Kind, ...], ask: Chooser) -> list[Drafted]:
+    """Drafts of the pack's ``kinds`` from one pre-pass, asking only the choices the rules leave open."""
+    found = analyse(article.text)
+    out: list[Drafted] = []
+    if QUOTES in kinds:
+        out += _quotes(found, ask)
+    if EVENTS in kinds:
+        out += _events(article, found, ask)
+    if POSITIONS in kinds:
+        out += _positions(found, ask)
+    return out

@@ -1,0 +1,105 @@
+"""The batch driver: load, skip what the output already holds, extract (threads or Ray), write each
+record as it completes, list failures and keep the ledger. The CLI and the Python API both run it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from extract.errors import ArticleError, NotStarted
+from extract.inputs.load import Article, load_articles
+from extract.run.config import RunConfig
+from extract.run.extractor import Extractor
+from extract.run.jsonl import JsonlWriter
+from extract.run.ledger import Ledger
+from extract.run.resume import finished
+from schemas import ArticleRecord
+
+
+@dataclass
+class Batch:
+    """One batch run. Iterate it for each result (a record, or the error that stopped an article)
+    in completion order; ``ledger`` holds the totals, ``total`` the articles to extract.
+
+    ``output`` None writes nothing (results are only yielded); ``"-"`` is stdout. Without
+    ``overwrite`` an existing output is resumed: articles it holds (by text hash) are skipped.
+    Setup errors (an unreachable server, a foreign output file) raise :class:`ExtractError`.
+    """
+
+    config: RunConfig
+    inputs: Iterable[str | Article]
+    output: str | Path | None = None
+    overwrite: bool = False
+    failures: Path | None = None
+    ledger: Ledger = field(init=False)
+    total: int = field(init=False, default=0)
+    _pending: list[Article | ArticleError] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.extractor = Extractor(self.config)
+        self.ledger = Ledger(self.extractor.budget)
+        try:
+            self.extractor.check()
+            out = None if self.output in (None, "-") else Path(str(self.output))
+            done = (
+                finished(out, self.extractor.made_by()) if out is not None and not self.overwrite else set()
+            )
+        except BaseException:
+            self.extractor.close()
+            raise
+        self._append = bool(done)
+        for item in self._load(out):
+            if isinstance(item, Article) and item.sha256 in done:
+                self.ledger.resumed += 1
+            else:
+                self._pending.append(item)
+        self.total = len(self._pending)
+
+    def _load(self, out: Path | None) -> Iterator[Article | ArticleError]:
+        given = list(self.inputs)
+        yield from (i for i in given if isinstance(i, Article))
+        # The output file may sit in an input folder: never read it back as an article.
+        yield from load_articles((str(i) for i in given if not isinstance(i, Article)), exclude=out)
+
+    def _results(self) -> Iterator[ArticleRecord | ArticleError]:
+        if self.config.engine == "ray":
+            from extract.run.ray_engine import run_on_ray
+
+            return run_on_ray(self.config, self._pending, self.extractor.budget)
+        return self.extractor.batch(self._pending)
+
+    def __iter__(self) -> Iterator[ArticleRecord | ArticleError]:
+        writer = JsonlWriter(self.output, append=self._append) if self.output is not None else None
+        failed = self.failures.open("w", encoding="utf-8") if self.failures is not None else None
+        try:
+            for result in self._results():
+                self._account(result, writer, failed)
+                yield result
+        except KeyboardInterrupt:
+            self.ledger.stopped = "interrupted"
+            raise
+        finally:
+            if writer is not None:
+                writer.close()
+            if failed is not None:
+                failed.close()
+            self.extractor.close()
+            self.ledger.finish()
+
+    def _account(
+        self, result: ArticleRecord | ArticleError, writer: JsonlWriter | None, failed: IO[str] | None
+    ) -> None:
+        if isinstance(result, NotStarted):
+            self.ledger.not_started(result.source, result.reason)
+            self.ledger.stopped = self.ledger.stopped or result.reason.split(": ", 1)[-1]
+        elif isinstance(result, ArticleError):
+            self.ledger.fail(result.source, result.reason)
+            if failed is not None:
+                failed.write(f"{result.source}\t{' '.join(result.reason.split())}\n")
+                failed.flush()
+        else:
+            if writer is not None:
+                writer.write(result)
+            self.ledger.record(result)

@@ -1,0 +1,177 @@
+"""One article through the flow: kinds → strategy (rules and/or model) → grounding → record."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from functools import partial
+
+from pydantic import ValidationError
+
+from extract.errors import ArticleError, BudgetExceeded, ExtractError, ModelError, NotStarted, ServerError
+from extract.inputs.load import Article
+from extract.kinds import resolve, rules_for, rules_version
+from extract.prompting.templates import load_prompt
+from extract.providers.base import Endpoint, Provider
+from extract.providers.budget import Budget, Budgeted
+from extract.providers.cache import AnswerCache, Cached, cache_key
+from extract.providers.embedded import Embedded
+from extract.providers.none import NoModel
+from extract.providers.openai_compat import OpenAICompatible
+from extract.run.config import RunConfig
+from extract.run.workers import completed
+from extract.strategies import STRATEGIES
+from schemas import SCHEMA_VERSION, ArticleRecord, Usage
+
+
+def build_provider(config: RunConfig, needs_model: bool) -> Provider:
+    """The model a run asks: none for the rules, the embedded server, or an OpenAI-compatible one."""
+    if not needs_model:
+        return NoModel()
+    endpoint = Endpoint(
+        base_url=config.base_url or "http://127.0.0.1/v1", model=config.model or config.local_model,
+        api_key=config.key(), temperature=config.temperature, reply_tokens=config.reply_tokens,
+        timeout=config.timeout, http_retries=config.retries,
+    )  # fmt: skip
+    if config.base_url is None:
+        return Embedded(config.local_model, endpoint)
+    return OpenAICompatible(endpoint)
+
+
+class Extractor:
+    """Extracts one article at a time with one config: its kinds, strategy, provider and cache."""
+
+    def __init__(self, config: RunConfig | None = None, **options: object) -> None:
+        self.config = config = RunConfig.of(config, **options)
+        self.kinds = resolve(config.schema)
+        self.strategy = STRATEGIES[config.strategy_name]
+        if self.strategy.rules_only and (bad := [k.name for k in self.kinds if rules_for(k) is None]):
+            raise ExtractError(
+                f"strategy {self.strategy.name!r} has no rules for {', '.join(bad)}; use whole or hybrid"
+            )
+        self.budget = Budget(max_calls=config.max_calls, max_tokens=config.max_tokens)
+        self.cache = AnswerCache(config.cache_dir) if config.cache_dir is not None else None
+        provider: Provider = Budgeted(build_provider(config, self.strategy.needs_model), self.budget)
+        self.provider: Provider = Cached(provider, self.cache) if self.cache is not None else provider
+        prompts = self.strategy.prompts_for(self.kinds)
+        self.prompt_version = "+".join(load_prompt(p).version for p in prompts) or "none"
+
+    def _record_key(self, article: Article) -> str:
+        return cache_key(
+            kind="record",
+            **self.provider.identity(),
+            strategy=self.strategy.name,
+            prompt=self.prompt_version,
+            schema=SCHEMA_VERSION,
+            kinds=[k.fingerprint for k in self.kinds],
+            rules=rules_version() if self.strategy.uses_rules else None,
+            text=article.sha256,
+        )
+
+    def check(self) -> None:
+        """Fail fast, with one line, when the endpoint cannot be reached."""
+        self.provider.check()
+
+    def cached(self, article: Article) -> ArticleRecord | None:
+        """The article's record from an earlier run with the same configuration, if any."""
+        if self.cache is None:
+            return None
+        started = time.perf_counter()
+        if (hit := self.cache.get(self._record_key(article))) is None:
+            return None
+        try:
+            cached = ArticleRecord.model_validate(hit)
+        except ValidationError:
+            return None  # a damaged entry is a miss, never a wrong record
+        return cached.model_copy(
+            update={"article_id": article.id, "source": article.source,
+                    "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started)}
+        )  # fmt: skip
+
+    def extract(self, article: Article) -> ArticleRecord:
+        """Extract, ground and type every item of one article (whole records are cached too)."""
+        hit = self.cached(article)
+        return hit if hit is not None else self._extract_fresh(article)
+
+    def _extract_fresh(self, article: Article) -> ArticleRecord:
+        started = time.perf_counter()
+        grounded, usage = self.strategy.load()(article, self.kinds, self.provider)
+        usage = usage.model_copy(
+            update={
+                "dropped": usage.dropped + len(grounded.missing),
+                "seconds": time.perf_counter() - started,
+            }
+        )
+        items = {
+            k.name: sorted(grounded.items.get(k.name, []), key=lambda i: (i.start, i.end))  # type: ignore[attr-defined]
+            for k in self.kinds
+        }
+        record = ArticleRecord(
+            article_id=article.id, source=article.source, text_sha256=article.sha256, items=items,
+            **self.made_by(), usage=usage,
+        )  # fmt: skip
+        if self.cache is not None:
+            self.cache.set(self._record_key(article), record.model_dump(mode="json"))
+        return record
+
+    def made_by(self) -> dict[str, str]:
+        """What a record of this extractor says produced it (resume refuses a mixed file)."""
+        return {
+            "model": self.provider.model,
+            "strategy": self.strategy.name,
+            "prompt_version": self.prompt_version,
+        }
+
+    def attempt(self, item: Article | ArticleError, looked_up: bool = False) -> ArticleRecord | ArticleError:
+        """One article's record, or the one-line error that stopped it (``looked_up``: the
+        record cache was already checked and missed)."""
+        if isinstance(item, ArticleError):
+            return item
+        try:
+            return self._extract_fresh(item) if looked_up else self.extract(item)
+        except BudgetExceeded as exc:
+            return NotStarted(item.source, f"not finished: {exc}")
+        except (ModelError, ServerError) as exc:
+            return ArticleError(item.source, str(exc))
+
+    def batch(self, items: Iterable[Article | ArticleError]) -> Iterator[ArticleRecord | ArticleError]:
+        """Records, or the error that stopped each article, in completion order.
+
+        One failure never stops the rest. Once a budget is spent, the articles not yet started
+        come back as :class:`NotStarted` while those in flight finish.
+        """
+        fresh = partial(self.attempt, looked_up=True)
+        admitted = admit(items, self.budget)
+        yield from completed(fresh, admitted, self.config.workers, inline=self._cached_item)
+
+    def _cached_item(self, item: Article | ArticleError) -> ArticleRecord | ArticleError | None:
+        # Cache hits and load errors take microseconds: they never wait for a worker.
+        return item if isinstance(item, ArticleError) else self.cached(item)
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
+        self.provider.close()
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def admit(
+    items: Iterable[Article | ArticleError], budget: Budget | None = None
+) -> Iterator[Article | ArticleError]:
+    """Articles to extract: a text already seen in the batch is reported, not extracted twice,
+    and nothing new starts once ``budget`` is spent."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article):
+            if item.sha256 in seen:
+                item = ArticleError(item.source, f"duplicate of {seen[item.sha256]} (same text); skipped")
+            elif budget is not None and (why := budget.exceeded()) is not None:
+                item = NotStarted(item.source, f"not started: {why}")
+            else:
+                seen[item.sha256] = item.source
+        yield item

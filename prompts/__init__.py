@@ -1,0 +1,1 @@
+"""Versioned prompt templates (NAME.vN.txt), shipped as package data."""

@@ -1,0 +1,200 @@
+"""Record kinds: any Pydantic model, declared once and looped over by every stage.
+
+A kind is a plain Pydantic model. Its docstring and field descriptions are its instructions (to
+people and to the model alike). A field marked ``Annotated[str, Verbatim]`` must be copied from the
+article: the first such field is grounded to the item's ``start``/``end``; a model with none gets an
+``evidence`` field. Optional class attributes tune the rest::
+
+    class Casualty(BaseModel):
+        \"\"\"Casualty figures the article reports.\"\"\"
+        count: int = Field(description="How many people.")
+        span: Annotated[str, Verbatim] = Field(description="The words stating the figure.")
+        examples: ClassVar[list[Example]] = [Example(text="...", items=[{...}])]
+        key_fields: ClassVar[tuple[str, ...]] = ("count",)   # what eval compares
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic.fields import FieldInfo
+
+
+class Verbatim:
+    """Marks a ``str`` field whose value must stand word for word in the article.
+
+    Use as ``Annotated[str, Verbatim]``. Grounding checks it against the text (exact, then
+    normalised, then fuzzy) and drops the item when it is not there.
+    """
+
+
+class Grounding(BaseModel):
+    """Where an item's evidence stands in the article: text[start:end] == evidence."""
+
+    evidence: str = Field(description="The exact supporting text from the article.")
+    start: int = Field(ge=0, description="Offset of the evidence's first character.")
+    end: int = Field(ge=0, description="Offset just past the evidence's last character.")
+    match: Literal["exact", "normalised", "fuzzy", "rule"] = Field(
+        default="exact", description="How the evidence was aligned to the text."
+    )
+
+
+GROUNDING_FIELDS = frozenset(Grounding.model_fields)
+
+
+class GroundedItem(Grounding):
+    """An item of a kind this process has not registered (read back without its model)."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Example(BaseModel):
+    """A worked example for the prompt: a short text and the items the kind should yield from it."""
+
+    text: str
+    items: list[dict[str, Any]] = Field(default_factory=list)
+
+
+def is_verbatim(info: FieldInfo) -> bool:
+    return any(m is Verbatim or isinstance(m, Verbatim) for m in info.metadata)
+
+
+@dataclass(frozen=True, eq=False)
+class Kind:
+    """One kind of record: everything each stage needs to know about it, in one place.
+
+    ``name`` keys the kind in records (``record.items[name]``); ``draft`` is what the model
+    fills; ``record`` adds the grounding; ``anchor`` is the verbatim field grounded to start/end.
+    Eval compares ``key_fields`` strictly and ``lenient_fields`` loosely; ``attribute`` is the
+    field whose accuracy is reported; ``colour`` marks the kind in the report.
+    """
+
+    name: str
+    draft: type[BaseModel]
+    record: type[BaseModel]
+    anchor: str
+    verbatim: tuple[str, ...]
+    examples: tuple[Example, ...] = ()
+    key_fields: tuple[str, ...] = ()
+    lenient_fields: tuple[str, ...] = ()
+    attribute: str | None = None
+    colour: str = "#8a63d2"
+
+    @property
+    def instructions(self) -> str:
+        return " ".join((self.draft.__doc__ or self.name).split())
+
+    @functools.cached_property
+    def fingerprint(self) -> dict[str, Any]:
+        """What identifies the kind in cache keys: editing the model or its examples is a miss."""
+        return {
+            "name": self.name,
+            "schema": self.draft.model_json_schema(),
+            "examples": [e.model_dump(mode="json") for e in self.examples],
+        }
+
+    def label(self, item: BaseModel) -> str:
+        """A one-line description of an item (its own ``label()`` if the model defines one)."""
+        return describe(item, self.hidden)
+
+    @property
+    def hidden(self) -> frozenset[str]:
+        """Fields a table or label leaves out: the grounding and the verbatim words themselves."""
+        return GROUNDING_FIELDS | set(self.verbatim)
+
+
+def describe(item: BaseModel, hidden: frozenset[str] = frozenset()) -> str:
+    """An item's own ``label()`` if its model defines one, else its fields but ``hidden``."""
+    custom = getattr(item, "label", None)
+    if callable(custom):
+        return str(custom())
+    shown = {k: v for k, v in item.model_dump(mode="json").items() if k not in hidden}
+    return "; ".join(f"{k}: {_plain(v)}" for k, v in shown.items() if v not in (None, "", []))
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("name") or ", ".join(f"{k}={_plain(v)}" for k, v in value.items()))
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    return str(value)
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+EVIDENCE_DESCRIPTION = "The sentence or clause of the article that states this item, copied exactly."
+
+
+def kind_of(
+    model: type[BaseModel],
+    *,
+    name: str | None = None,
+    record: type[BaseModel] | None = None,
+    key_fields: tuple[str, ...] | None = None,
+    lenient_fields: tuple[str, ...] | None = None,
+    attribute: str | None = None,
+    colour: str | None = None,
+) -> Kind:
+    """Declare ``model`` as a kind; arguments override the model's class attributes
+    (``kind_name``, ``examples``, ``key_fields``, ``lenient_fields``, ``attribute``, ``colour``)."""
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        raise TypeError(f"{model!r} is not a Pydantic model")
+    draft = model
+    verbatim = tuple(k for k, f in model.model_fields.items() if is_verbatim(f))
+    if not verbatim:
+        draft = create_model(  # the model's own name: instructor names the tool after it
+            model.__name__,
+            __base__=model,
+            __doc__=model.__doc__,
+            evidence=(Annotated[str, Verbatim], Field(description=EVIDENCE_DESCRIPTION, min_length=1)),
+        )
+        verbatim = ("evidence",)
+    if record is None:
+        record = create_model(f"{model.__name__}Record", __base__=(draft, Grounding), __doc__=model.__doc__)
+    own = [k for k in draft.model_fields if k not in GROUNDING_FIELDS and k not in verbatim]
+    keys = key_fields if key_fields is not None else tuple(getattr(model, "key_fields", None) or own)
+    lenient = lenient_fields if lenient_fields is not None else getattr(model, "lenient_fields", None)
+    examples = tuple(Example.model_validate(e) for e in getattr(model, "examples", None) or ())
+    for example in examples:
+        for item in example.items:
+            draft.model_validate(item)  # a broken example fails at declaration, not in a prompt
+    return Kind(
+        name=name or getattr(model, "kind_name", None) or snake(model.__name__),
+        draft=draft,
+        record=record,
+        anchor=verbatim[0],
+        verbatim=verbatim,
+        examples=examples,
+        key_fields=tuple(keys),
+        lenient_fields=tuple(lenient if lenient is not None else keys),
+        attribute=attribute or getattr(model, "attribute", None),
+        colour=colour or getattr(model, "colour", None) or "#8a63d2",
+    )
+
+
+# Every kind this process knows, by name: records read back are typed by it.
+REGISTRY: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> Kind:
+    """Make ``kind`` known by name (a later declaration of the same name replaces it)."""
+    REGISTRY[kind.name] = kind
+    return kind
+
+
+def typed_item(kind_name: str, data: Any) -> BaseModel:
+    """An item read back: its kind's record model if registered, else a generic grounded item."""
+    if isinstance(data, BaseModel):
+        return data
+    kind = REGISTRY.get(kind_name)
+    return (kind.record if kind is not None else GroundedItem).model_validate(data)
+
+
+# A draft the model or the rules produced, its kind, and where in the text to look for it first.
+Drafted = tuple[Kind, BaseModel, int | None]

@@ -1,0 +1,150 @@
+"""The news pack: quotes, events and positions, declared as kinds like any user model.
+
+Field descriptions are read by people and sent to the model as part of the JSON schema.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.kinds import Grounding, Verbatim, kind_of, register
+
+
+class EventType(StrEnum):
+    """Closed event vocabulary for diplomatic and political news."""
+
+    MEET = "meet"
+    NEGOTIATE = "negotiate"
+    STATEMENT = "statement"
+    THREATEN = "threaten"
+    SANCTION = "sanction"
+    REFERENDUM = "vote_referendum"
+    DEPLOY_FORCE = "deploy_force"
+    DEMAND = "demand"
+    AGREE = "agree"
+    REJECT = "reject"
+    PROTEST = "protest"
+    OTHER = "other"
+
+
+class Stance(StrEnum):
+    SUPPORT = "support"
+    OPPOSE = "oppose"
+    NEUTRAL = "neutral_or_mixed"
+
+
+class Actor(BaseModel):
+    """A person, organisation, country or group named in the article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(
+        description="The actor's name as the article writes it, e.g. 'John Kerry', 'Russia'.",
+        min_length=1,
+    )
+    kind: Literal["person", "organization", "country", "group", "other"] = Field(
+        default="other", description="What sort of actor this is."
+    )
+
+
+class EventActor(BaseModel):
+    """An actor taking part in an event, with its role."""
+
+    actor: Actor
+    role: Literal["source", "target", "other"] = Field(
+        description="'source' does the action, 'target' receives it, 'other' takes part otherwise."
+    )
+
+
+class QuoteDraft(BaseModel):
+    """Words the article attributes to a speaker."""
+
+    text: Annotated[str, Verbatim] = Field(
+        description="The exact words of the quote, copied character for character from the article.",
+        min_length=1,
+    )
+    speaker: Actor = Field(description="Who said the words.")
+    cue: str | None = Field(
+        default=None, description="The verb introducing the quote as written, e.g. 'said', 'told'."
+    )
+    direct: bool = Field(
+        description="True if the words stand inside quotation marks, false for reported speech."
+    )
+
+
+class EventDraft(BaseModel):
+    """Who did what to whom, when and where."""
+
+    type: EventType = Field(description="The kind of event, from the closed vocabulary.")
+    actors: list[EventActor] = Field(default_factory=list, description="Actors and their roles.")
+    time: str | None = Field(
+        default=None, description="The time as written in the article, e.g. 'on Sunday'."
+    )
+    date: str | None = Field(
+        default=None,
+        description="The time normalised to an ISO date (YYYY-MM-DD) when the article's date allows.",
+    )
+    place: str | None = Field(default=None, description="Where it happened, as written.")
+    evidence: Annotated[str, Verbatim] = Field(
+        description="The sentence or clause of the article that states the event, copied exactly.",
+        min_length=1,
+    )
+
+
+class PositionDraft(BaseModel):
+    """An actor's stance on an issue."""
+
+    holder: Actor = Field(description="Who holds the position.")
+    issue: str = Field(
+        description="The issue, in a few words, e.g. 'legitimacy of the Crimea referendum'.",
+        min_length=1,
+    )
+    stance: Stance = Field(description="The holder's stance on the issue.")
+    evidence: Annotated[str, Verbatim] = Field(
+        description="The sentence of the article that shows the stance, copied exactly.",
+        min_length=1,
+    )
+
+
+class Quote(QuoteDraft, Grounding):
+    """A grounded quote; its evidence is the quote's words as they stand in the article."""
+
+    def label(self) -> str:
+        cue = f" ({self.cue})" if self.cue else ""
+        return f"{self.speaker.name}{cue}, {'direct' if self.direct else 'indirect'}"
+
+
+class Event(EventDraft, Grounding):
+    """A grounded event."""
+
+    def label(self) -> str:
+        roles = ", ".join(f"{a.actor.name} ({a.role})" for a in self.actors)
+        when = f" · {self.date or self.time}" if (self.date or self.time) else ""
+        return f"{self.type.value}: {roles or 'no actors'}{when}"
+
+
+class Position(PositionDraft, Grounding):
+    """A grounded position."""
+
+    def label(self) -> str:
+        return f"{self.holder.name} · {self.stance.value} · {self.issue}"
+
+
+# The pack's kinds, declared as any user kind is; the spaCy rules are its candidate generator
+# (extract/kinds.py names them). Lenient quote matching leaves out ``direct``: a span's quote
+# marks are trimmed before matching, so the span cannot tell.
+QUOTES = register(
+    kind_of(QuoteDraft, name="quotes", record=Quote, key_fields=("speaker", "direct"),
+            lenient_fields=("speaker",), attribute="speaker", colour="#2a7de1")
+)  # fmt: skip
+EVENTS = register(
+    kind_of(EventDraft, name="events", record=Event, key_fields=("type",), attribute="type", colour="#e1952a")
+)
+POSITIONS = register(
+    kind_of(PositionDraft, name="positions", record=Position, key_fields=("stance", "holder"),
+            attribute="stance", colour="#2aa84a")
+)  # fmt: skip
+NEWS_KINDS = (QUOTES, EVENTS, POSITIONS)
