@@ -27,6 +27,7 @@ from extract.run.config import Engine, RunConfig
 from extract.run.jsonl import read_any
 from extract.strategies import STRATEGIES
 from schemas import REGISTRY, ArticleRecord
+from schemas.kinds import GROUNDING_FIELDS
 
 app = typer.Typer(
     help="Typed, grounded records from news articles: quotes, events, positions, or your own kinds.",
@@ -218,7 +219,7 @@ def show(
 def kind_table(name: str, items: list[object]) -> Table:
     """One kind's items: its own fields, then the evidence (the grounding offsets left out)."""
     declared = REGISTRY.get(name)
-    hidden = declared.hidden if declared is not None else frozenset({"evidence", "start", "end", "match"})
+    hidden = declared.hidden if declared is not None else GROUNDING_FIELDS
     dumped = [i.model_dump(mode="json") for i in items if hasattr(i, "model_dump")]
     columns = list(dict.fromkeys(k for d in dumped for k in d if k not in hidden))
     table = Table(*columns, "evidence", title=name)

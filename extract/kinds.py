@@ -81,9 +81,16 @@ def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
         return PACKS[spec].kinds
     model = load_model(spec) if isinstance(spec, str) else spec
     try:
-        return (register(kind_of(model)),)
+        return (register(_declared(model)),)
     except (TypeError, ValueError) as exc:  # not a model, or a broken example
         raise ExtractError(f"schema {spec!r}: {str(exc).splitlines()[0]}") from None
+
+
+@cache
+def _declared(model: type[BaseModel]) -> Kind:
+    # Once per class: the derived models (draft, record, the response model) are built once,
+    # and so are their JSON schemas and instructor's wrappers of them.
+    return kind_of(model)
 
 
 def load_model(spec: str) -> type[BaseModel]:
