@@ -12,7 +12,7 @@ from extract.errors import ArticleError, NotStarted
 from extract.inputs.load import Article, load_articles
 from extract.run.config import RunConfig
 from extract.run.extractor import Extractor
-from extract.run.jsonl import JsonlWriter
+from extract.run.jsonl import JsonlWriter, lock_output, refuse_input_as_output
 from extract.run.ledger import Ledger
 from extract.run.resume import finished
 from schemas import ArticleRecord
@@ -38,16 +38,20 @@ class Batch:
     _pending: list[Article | ArticleError] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
+        self.inputs = list(self.inputs)
         self.extractor = Extractor(self.config)
         self.ledger = Ledger(self.extractor.budget)
+        self._lock: IO[bytes] | None = None
+        out = None if self.output in (None, "-") else Path(str(self.output))
         try:
+            if out is not None:
+                refuse_input_as_output(out, (str(i) for i in self.inputs if not isinstance(i, Article)))
+                self._lock = lock_output(out)
             self.extractor.check()
-            out = None if self.output in (None, "-") else Path(str(self.output))
-            done = (
-                finished(out, self.extractor.made_by()) if out is not None and not self.overwrite else set()
-            )
+            resume = out is not None and not self.overwrite
+            done = finished(out, self.extractor.made_by()) if resume and out is not None else set()
         except BaseException:
-            self.extractor.close()
+            self.close()
             raise
         self._append = bool(done)
         for item in self._load(out):
@@ -58,10 +62,9 @@ class Batch:
         self.total = len(self._pending)
 
     def _load(self, out: Path | None) -> Iterator[Article | ArticleError]:
-        given = list(self.inputs)
-        yield from (i for i in given if isinstance(i, Article))
+        yield from (i for i in self.inputs if isinstance(i, Article))
         # The output file may sit in an input folder: never read it back as an article.
-        yield from load_articles((str(i) for i in given if not isinstance(i, Article)), exclude=out)
+        yield from load_articles((str(i) for i in self.inputs if not isinstance(i, Article)), exclude=out)
 
     def _results(self) -> Iterator[ArticleRecord | ArticleError]:
         if self.config.engine == "ray":
@@ -85,8 +88,15 @@ class Batch:
                 writer.close()
             if failed is not None:
                 failed.close()
-            self.extractor.close()
+            self.close()
             self.ledger.finish()
+
+    def close(self) -> None:
+        """Release the model, the cache and the output's lock (iterating to the end does it)."""
+        self.extractor.close()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     def _account(
         self, result: ArticleRecord | ArticleError, writer: JsonlWriter | None, failed: IO[str] | None

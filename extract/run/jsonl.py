@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import errno
+import fcntl
+import glob
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -10,6 +13,36 @@ from pydantic import ValidationError
 
 from extract.errors import ExtractError
 from schemas import ArticleRecord
+
+
+def lock_output(path: Path) -> IO[bytes]:
+    """Hold an exclusive lock on ``path`` (created if absent) for as long as the handle is open:
+    a second run writing the same file is refused instead of interleaving and losing records."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("ab")
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot write the output ({exc.strerror})") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        handle.close()
+        if exc.errno in (errno.EAGAIN, errno.EACCES):
+            raise ExtractError(
+                f"{path} is being written by another extract run; wait or use another -o"
+            ) from None
+        raise
+    return handle
+
+
+def refuse_input_as_output(path: Path, inputs: Iterable[str]) -> None:
+    """An output that is one of the inputs (named, or matched by a glob) would be overwritten."""
+    target = path.resolve()
+    for item in inputs:
+        given = Path(item)
+        named = [given] if given.is_file() else [Path(p) for p in glob.glob(item, recursive=True)]
+        if any(p.resolve() == target for p in named):
+            raise ExtractError(f"output {path} is one of the inputs ({item}); choose another -o")
 
 
 class JsonlWriter:
