@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from itertools import islice
 from pathlib import Path
@@ -12,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
+from rich.text import Text
 
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
 from extract.analysis.evaluate import Score, attribute_label, score
@@ -66,9 +68,23 @@ Retries = Annotated[
 ]
 
 
+# Terminal control characters and bidi overrides: names and ids come from articles and models.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(value: object) -> Text:
+    """Text shown as it is: never read as rich markup ('[/x]'), control characters removed."""
+    return Text(_CONTROL.sub("", str(value)))
+
+
+def say(console: Console, label: str, style: str, message: object) -> None:
+    """One line: a coloured label, then the message as plain text."""
+    console.print(Text.assemble((label, style), " ", plain(message)), highlight=False, soft_wrap=True)
+
+
 def fail(message: object, code: int = 2) -> typer.Exit:
     """Print one error line and return the exit to raise."""
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    say(err, "error:", "red", message)
     return typer.Exit(code)
 
 
@@ -139,11 +155,11 @@ def run(
             task = bar.add_task("extracting", total=batch.total)
             for result in batch:
                 if isinstance(result, ArticleError) and not isinstance(result, NotStarted):
-                    err.print(f"[red]failed:[/red] {result}", highlight=False, soft_wrap=True)
+                    say(err, "failed:", "red", result)
                 bar.advance(task)
     except KeyboardInterrupt:
         interrupted = True
-    err.print(ledger.line(), highlight=False, soft_wrap=True)
+    err.print(plain(ledger.line()), highlight=False, soft_wrap=True)
     if ledger_file is not None:
         ledger.write(ledger_file)
     if interrupted:
@@ -185,10 +201,16 @@ def merge(
         output.write_text(merged.model_dump_json(indent=2) + "\n", encoding="utf-8")
     actors = Table("actor", "also named", "kind", "articles", title=f"actors ({len(merged.actors)})")
     for a in merged.actors[:top]:
-        actors.add_row(a.name, ", ".join(a.aliases), a.kind, str(len(a.articles)))
+        actors.add_row(plain(a.name), plain(", ".join(a.aliases)), a.kind, str(len(a.articles)))
     events = Table("type", "actors", "date", "outlets", "reports", title=f"events ({len(merged.events)})")
     for e in merged.events[:top]:
-        events.add_row(e.type.value, ", ".join(e.actors), e.date or "", str(e.outlets), str(len(e.mentions)))
+        events.add_row(
+            e.type.value,
+            plain(", ".join(e.actors)),
+            plain(e.date or ""),
+            str(e.outlets),
+            str(len(e.mentions)),
+        )
     positions = Table(
         "holder", "issue", "stances (outlets)", "", title=f"positions ({len(merged.positions)})"
     )
@@ -197,7 +219,12 @@ def merge(
             f"{stance.value}: {', '.join(sorted({m.article_id for m in ms}))}"
             for stance, ms in p.stances.items()
         )
-        positions.add_row(p.holder, p.issue, said, "[red]outlets disagree[/red]" if p.disagreement else "")
+        positions.add_row(
+            plain(p.holder),
+            plain(p.issue),
+            plain(said),
+            "[red]outlets disagree[/red]" if p.disagreement else "",
+        )
     for table in (actors, events, positions):
         out.print(table)
 
@@ -211,7 +238,7 @@ def show(
     """Print the records of a JSONL file as readable tables, one per kind."""
     register_schema(schema)
     for rec in records_of([records]):
-        out.rule(f"{rec.article_id}  ({rec.model}, {rec.strategy}, {rec.prompt_version})", characters="─")
+        out.rule(plain(f"{rec.article_id}  ({rec.model}, {rec.strategy}, {rec.prompt_version})"))
         for name in kind or list(rec.items):
             out.print(kind_table(name, rec.of(name)))
 
@@ -222,9 +249,11 @@ def kind_table(name: str, items: list[object]) -> Table:
     hidden = declared.hidden if declared is not None else GROUNDING_FIELDS
     dumped = [i.model_dump(mode="json") for i in items if hasattr(i, "model_dump")]
     columns = list(dict.fromkeys(k for d in dumped for k in d if k not in hidden))
-    table = Table(*columns, "evidence", title=name)
+    table = Table(title=plain(name))
+    for column in [*columns, "evidence"]:
+        table.add_column(plain(column))
     for d in dumped:
-        table.add_row(*(_cell(d.get(c)) for c in columns), str(d.get("evidence", "")))
+        table.add_row(*(plain(_cell(d.get(c))) for c in columns), plain(d.get("evidence", "")))
     return table
 
 
@@ -237,10 +266,10 @@ def _cell(value: object) -> str:
 
 
 def score_table(result: Score, title: str) -> Table:
-    table = Table("kind", "strict P / R / F1", "lenient P / R / F1", "attribute accuracy", title=title)
+    table = Table("kind", "strict P / R / F1", "lenient P / R / F1", "attribute accuracy", title=plain(title))
     for kind, ks in result.kinds.items():
         table.add_row(
-            kind,
+            plain(kind),
             " / ".join(f"{v:.2f}" for v in (ks.strict.precision, ks.strict.recall, ks.strict.f1)),
             " / ".join(f"{v:.2f}" for v in (ks.lenient.precision, ks.lenient.recall, ks.lenient.f1)),
             f"{attribute_label(kind)} {ks.attribute_accuracy:.2f}" if ks.attribute_checked else "–",
@@ -282,7 +311,7 @@ def evaluate(
             raise fail(f"unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
         root = corpora_dir / corpus
         if not root.is_dir():
-            err.print(f"skipped: corpus folder {root} is absent", highlight=False)
+            say(err, "skipped:", "yellow", f"corpus folder {root} is absent")
             raise typer.Exit(0)
         config = config_of(
             schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
@@ -296,7 +325,7 @@ def evaluate(
                 if isinstance(r, ArticleRecord):
                     preds.append(r)
                 else:  # scored as an empty prediction, and said so
-                    err.print(f"[red]failed:[/red] {r}", highlight=False, soft_wrap=True)
+                    say(err, "failed:", "red", r)
         except ExtractError as exc:
             raise fail(exc) from None
         title, kinds = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
@@ -331,20 +360,20 @@ def report(
     texts = {a.sha256: a.text for a in article_texts(r.source for r in recs)}
     golds = {g.text_sha256: g for g in records_of([gold])} if gold is not None else None
     output.write_text(render_report(recs, texts, golds), encoding="utf-8")
-    err.print(f"wrote {output} ({len(recs)} articles)", highlight=False)
+    say(err, "wrote", "", f"{output} ({len(recs)} articles)")
 
 
 @cache_app.command("info")
 def cache_info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     """Show where the cache is, how many answers it holds and its size."""
     info = AnswerCache(cache_dir).info()
-    out.print(f"{info['directory']}: {info['entries']} entries, {info['bytes']:,} bytes")
+    out.print(plain(f"{info['directory']}: {info['entries']} entries, {info['bytes']:,} bytes"))
 
 
 @cache_app.command("clear")
 def cache_clear(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     """Delete every cached answer."""
-    out.print(f"removed {AnswerCache(cache_dir).clear()} entries from {cache_dir}")
+    out.print(plain(f"removed {AnswerCache(cache_dir).clear()} entries from {cache_dir}"))
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ from typing import Any
 from typer.testing import CliRunner
 
 from extract.cli import app
+from extract.errors import ArticleError
+from extract.inputs.load import Article, load_articles
 from extract.run.jsonl import read_records
 from tests.conftest import ROOT
 from tests.test_batch import _cli, _wait_for_lines, echo_quote, run_args, write_articles
@@ -49,3 +51,84 @@ def test_output_that_is_an_input_is_refused_even_with_overwrite(tmp_path: Path) 
     glob_args = ["run", str(tmp_path / "*.jsonl"), "-o", str(data), "--strategy", "rules", "--overwrite"]
     assert runner.invoke(app, [*glob_args, "--no-cache"]).exit_code == 2
     assert data.read_bytes() == before
+
+
+def test_bad_jsonl_lines_fail_alone(tmp_path: Path) -> None:
+    """A lone surrogate, 100,000 levels of nesting and raw U+2028 used to crash or split the run."""
+    data = tmp_path / "a.jsonl"
+    lines = [
+        json.dumps({"id": "ok1", "text": "Kerry met Lavrov in London on Friday."}),
+        '{"id": "s1", "text": "bad \\ud800 text"}',
+        '{"id": "\\udfff", "text": "Kerry said nothing at all today."}',
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps(
+            {"id": "ls", "text": "Lavrov said\u2028nothing\u2029at all\x85today."}, ensure_ascii=False
+        ),
+    ]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = list(load_articles([str(data)]))
+    assert [a.id for a in found if isinstance(a, Article)] == ["ok1", "ls"]
+    errors = [str(e) for e in found if isinstance(e, ArticleError)]
+    assert len(errors) == 3 and all(str(data) in e for e in errors)
+    assert "invalid Unicode" in errors[0] and "invalid Unicode" in errors[1] and "nested" in errors[2]
+
+
+def test_unreadable_inputs_are_one_line_each(tmp_path: Path, monkeypatch: Any) -> None:
+    """An unreadable .jsonl, and a folder whose entries cannot be stat'ed, crashed the run (as root,
+    permissions cannot make them: the failures are injected)."""
+    (tmp_path / "ok.txt").write_text("Kerry met Lavrov in London on Friday.")
+    (tmp_path / "locked.jsonl").write_text("{}")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.txt").write_text("hidden")
+    read_bytes, is_file = Path.read_bytes, Path.is_file
+
+    def deny_read(self: Path) -> bytes:
+        if self.name == "locked.jsonl":
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(self)
+
+    def deny_stat(self: Path) -> bool:
+        if self.parent.name == "sub":
+            raise PermissionError(13, "Permission denied")
+        return is_file(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny_read)
+    monkeypatch.setattr(Path, "is_file", deny_stat)
+    found = list(load_articles([str(tmp_path)]))
+    assert [a.id for a in found if isinstance(a, Article)] == ["ok"]
+    errors = " | ".join(str(e) for e in found if isinstance(e, ArticleError))
+    assert "locked.jsonl: cannot read (Permission denied)" in errors
+    assert "x.txt: cannot read (Permission denied)" in errors
+
+
+def test_markup_in_paths_and_server_messages_is_printed_not_parsed(fake_server: Any, tmp_path: Path) -> None:
+    """rich read '[/x]' as a closing tag and crashed the run."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a[").mkdir()
+    (folder / "a[" / "x].txt").write_text("")  # the path reads 'in/a[/x].txt'
+
+    (folder / "b.txt").write_text("Kerry met Lavrov in London on Friday.")
+    server = fake_server(lambda r: (500, "model [/x] crashed [bold]"))
+    args = ["run", str(folder), "-o", str(tmp_path / "r.jsonl"), "--base-url", server.base_url]
+    result = runner.invoke(app, [*args, "--model", "fake", "--no-cache", "--retries", "0"])
+    assert result.exit_code == 1, result.output
+    assert "a[/x].txt: empty article" in result.output
+    assert "model [/x] crashed [bold]" in result.output
+
+
+def test_show_and_merge_strip_terminal_escapes_and_markup(tmp_path: Path) -> None:
+    """Model-made names reached the terminal raw (escape sequences), and '[/x]' crashed both."""
+    text = "Kerry met Lavrov."
+    item = {"text": "met", "evidence": "met", "start": 6, "end": 9, "direct": False, "cue": "said",
+            "speaker": {"name": "\x1b[31mEvil[/x]\x1b]0;pwned\x07", "kind": "person"}}  # fmt: skip
+    rec = {"schema_version": "2.0", "article_id": "a\x1b[2J", "source": "a.txt", "text_sha256": "h",
+           "items": {"quotes": [item]}, "model": "m", "strategy": "s", "prompt_version": "p"}  # fmt: skip
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(rec) + "\n")
+    assert text[6:9] == "met"
+    for command in (["show", str(path)], ["merge", str(path)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output and "\x07" not in result.output
+        assert "Evil[/x]" in result.output

@@ -84,8 +84,18 @@ def decode(data: bytes, source: str) -> str:
         return str(best)
 
 
+def check_unicode(value: str, source: str, what: str = "text") -> str:
+    """``value`` if it can be written as UTF-8 (JSON's \\ud800 escapes make lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArticleError(source, f"{what} holds invalid Unicode (a lone surrogate)") from None
+    return value
+
+
 def check_text(text: str, source: str) -> str:
     """Return usable article text or raise ArticleError saying why not."""
+    check_unicode(text, source)
     if _HTML_SNIFF.match(text):
         text = html_to_text(text)
     if not text.strip():
@@ -97,24 +107,33 @@ def check_text(text: str, source: str) -> str:
 
 def _from_jsonl(path: Path) -> Iterator[Article | ArticleError]:
     try:
-        lines = decode(path.read_bytes(), str(path)).splitlines()
+        # Lines end at "\n" only: JSON strings may hold raw U+2028, U+2029 or U+0085.
+        lines = decode(path.read_bytes(), str(path)).split("\n")
+    except OSError as exc:
+        yield ArticleError(str(path), f"cannot read ({exc.strerror})")
+        return
     except ArticleError as err:
         yield err
         return
     for n, line in enumerate(lines, 1):
-        source = f"{path}:{n}"
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise ArticleError(source, "JSONL line has no string 'text' field")
-            text = check_text(obj["text"], source)
-            yield Article(str(obj.get("id") or f"{path.stem}:{n}"), source, text)
-        except json.JSONDecodeError as exc:
-            yield ArticleError(source, f"invalid JSON ({exc.msg})")
-        except ArticleError as err:
-            yield err
+        if line.strip():
+            yield _jsonl_article(line, path, n)
+
+
+def _jsonl_article(line: str, path: Path, n: int) -> Article | ArticleError:
+    source = f"{path}:{n}"
+    try:
+        obj = json.loads(line)
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise ArticleError(source, "JSONL line has no string 'text' field")
+        text = check_text(obj["text"], source)
+        return Article(check_unicode(str(obj.get("id") or f"{path.stem}:{n}"), source, "id"), source, text)
+    except json.JSONDecodeError as exc:
+        return ArticleError(source, f"invalid JSON ({exc.msg})")
+    except RecursionError:
+        return ArticleError(source, "JSON nested too deeply")
+    except ArticleError as err:
+        return err
 
 
 def _from_file(path: Path) -> Iterator[Article | ArticleError]:
@@ -138,16 +157,30 @@ def expand(inputs: Iterable[str], exclude: Path | None = None) -> Iterator[Path 
             yield found
 
 
+def _folder(path: Path) -> Iterator[Path | ArticleError]:
+    """The article files under ``path``, sorted; one that cannot be looked at is an error."""
+    found: list[Path] = []
+    try:
+        candidates = sorted(p for p in path.rglob("*") if p.suffix in TEXT_SUFFIXES | {".jsonl"})
+    except OSError as exc:
+        yield ArticleError(str(path), f"cannot list the folder ({exc.strerror})")
+        return
+    for p in candidates:
+        try:
+            if p.is_file():
+                found.append(p)
+        except OSError as exc:
+            yield ArticleError(str(p), f"cannot read ({exc.strerror})")
+    if not found:
+        yield ArticleError(str(path), "folder holds no .txt/.md/.html/.jsonl files")
+    yield from found
+
+
 def _expand(inputs: Iterable[str]) -> Iterator[Path | ArticleError]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES | {".jsonl"}
-            )
-            if not files:
-                yield ArticleError(item, "folder holds no .txt/.md/.html/.jsonl files")
-            yield from files
+            yield from _folder(path)
         elif path.is_file():
             yield path
         else:
