@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import warnings
 from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
@@ -376,7 +377,13 @@ def cache_clear(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     out.print(plain(f"removed {AnswerCache(cache_dir).clear()} entries from {cache_dir}"))
 
 
+def _warn(message: Warning | str, *_: object, **__: object) -> None:
+    say(err, "warning:", "yellow", message)
+
+
 def main() -> None:
+    # Warnings (a stray byte replaced, a cache that cannot be used) are one line, like errors.
+    warnings.showwarning = _warn
     app()
 
 

@@ -40,6 +40,7 @@ class ArticleRecord(BaseModel):
     article_id: str
     source: str = Field(description="Path (or path:line for JSONL) the article came from.")
     text_sha256: str
+    encoding: str = Field(default="utf-8", description="How the article's file was decoded.")
     items: dict[str, list[Any]] = Field(
         default_factory=dict,
         description="Grounded items by kind name (e.g. 'quotes'); every kind asked for has a list.",

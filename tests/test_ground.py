@@ -59,6 +59,12 @@ def test_substring_is_always_found_exactly(text: str, data: st.DataObject) -> No
     j = data.draw(st.integers(i + 1, len(text)))
     anchor = text[i:j]
     span = align(anchor, text)
-    if anchor.strip().strip("\"'\u201c\u201d\u2018\u2019").strip():
+    core = anchor.strip().strip("\"'\u201c\u201d\u2018\u2019").strip()
+    at = i + anchor.find(core) if core else i
+    whole = bool(core) and not (
+        (core[0].isalnum() and at > 0 and text[at - 1].isalnum())
+        or (core[-1].isalnum() and at + len(core) < len(text) and text[at + len(core)].isalnum())
+    )
+    if whole and sum(c.isalnum() for c in core) >= 2:  # whole words with some substance
         assert span is not None and span.match == "exact"
         assert text[span.start : span.end] in anchor

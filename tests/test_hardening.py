@@ -8,11 +8,14 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
+from extract import Extractor
 from extract.cli import app
 from extract.errors import ArticleError
-from extract.inputs.load import Article, load_articles
+from extract.grounding.ground import align
+from extract.inputs.load import Article, InputWarning, load_articles
 from extract.run.jsonl import read_records
 from tests.conftest import ROOT
 from tests.test_batch import _cli, _wait_for_lines, echo_quote, run_args, write_articles
@@ -132,3 +135,50 @@ def test_show_and_merge_strip_terminal_escapes_and_markup(tmp_path: Path) -> Non
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.output and "\x07" not in result.output
         assert "Evil[/x]" in result.output
+
+
+def test_dotted_capital_i_does_not_shift_normalised_spans() -> None:
+    """'İ' lower-cases to two characters: each one before a quote shifted its span by one."""
+    text = "İİİ İmamoğlu told İstanbul: We Will Win, he said."
+    span = align("we will win", text)
+    assert span is not None and text[span.start : span.end] == "We Will Win"
+
+
+def test_grounding_refuses_word_fragments() -> None:
+    text = "Kerry sought assurances on Ukraine; a vote is due."
+    for fragment in ("e", "ass", "kraine", "a", "ion", "ought"):
+        assert align(fragment, text) is None, fragment
+    span = align("assurances", text)
+    assert span is not None and text[span.start : span.end] == "assurances"
+
+
+def test_a_tampered_cached_record_is_a_miss(tmp_path: Path) -> None:
+    """A cached record was trusted: an edited entry that still validated wrote an invented quote."""
+    article = Article("s", "s.txt", "Kerry said the talks were useful. Lavrov agreed on Friday.")
+    with Extractor(strategy="rules", cache_dir=tmp_path / "c") as ex:
+        first = ex.extract(article)
+        key = ex._record_key(article)
+        entry = ex.cache.get(key) if ex.cache else None
+        assert entry is not None
+        invented = "Russia must be destroyed"
+        entry["items"]["quotes"] = [{"text": invented, "evidence": invented, "start": 0, "end": 24,
+                                     "speaker": {"name": "Lavrov"}, "direct": True}]  # fmt: skip
+        assert ex.cache is not None
+        ex.cache.set(key, entry)
+        again = ex.extract(article)
+    assert again.usage.cache_hits == 0 and again.items == first.items
+
+
+def test_encodings_utf16_nul_and_a_stray_byte(tmp_path: Path) -> None:
+    text = "Kerry said \u201cwe will act\u201d in London on Friday."
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))  # with a BOM: was rejected as binary
+    (tmp_path / "nul.txt").write_bytes(b"x" * 9000 + b"\x00 hidden")  # NUL after 8 KB was accepted
+    (tmp_path / "stray.txt").write_bytes(text.encode("utf-8").replace(b"London", b"Lond\xf6n"))
+    with pytest.warns(InputWarning, match="decoded as utf-8 \\(1 invalid byte replaced\\)"):
+        found = {Path(a.source).name: a for a in load_articles([str(tmp_path)])}
+    u16, nul, stray = found["u16.txt"], found["nul.txt"], found["stray.txt"]
+    assert isinstance(u16, Article) and u16.text == text
+    assert isinstance(nul, ArticleError) and "binary" in str(nul)
+    # One bad byte: UTF-8 with a replacement character, not another code page ("\u0442\u0410\u042c").
+    assert isinstance(stray, Article) and "\u201cwe will act\u201d" in stray.text and "\ufffd" in stray.text
+    assert stray.encoding == "utf-8 (1 invalid byte replaced)" and u16.encoding == "utf-16"

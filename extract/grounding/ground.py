@@ -32,6 +32,7 @@ _FOLD = str.maketrans(
 )
 FUZZY_MIN_SCORE = 90.0
 FUZZY_MIN_CHARS = 12
+MIN_ALNUM = 2  # letters or digits an anchor needs to count as evidence
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def normalise(text: str) -> tuple[str, list[int]]:
             ch, prev_space = " ", True
         else:
             prev_space = False
-        out.append(ch.lower())
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)  # "İ".lower() is two characters: keep the map 1:1
         index.append(i)
     if out and out[-1] == " ":
         out.pop()
@@ -70,14 +72,24 @@ def _strip_quotes(s: str) -> str:
     return s.strip().strip("\"'\u201c\u201d\u2018\u2019").strip()
 
 
+def _whole_words(haystack: str, needle: str, pos: int) -> bool:
+    """Whether ``needle`` at ``pos`` neither starts nor ends inside a word ('e' in 'Kerry')."""
+    end = pos + len(needle)
+    starts_mid = needle[0].isalnum() and pos > 0 and haystack[pos - 1].isalnum()
+    ends_mid = needle[-1].isalnum() and end < len(haystack) and haystack[end].isalnum()
+    return not (starts_mid or ends_mid)
+
+
 def _nearest(haystack: str, needle: str, near: int | None) -> int:
-    """Offset of the occurrence of ``needle`` nearest ``near`` (the first if no hint); -1 if none."""
+    """Offset of the whole-word occurrence of ``needle`` nearest ``near`` (the first if no hint);
+    -1 if none."""
     best, pos = -1, haystack.find(needle)
     while pos >= 0:
-        if near is None:
-            return pos
-        if best < 0 or abs(pos - near) < abs(best - near):
-            best = pos
+        if _whole_words(haystack, needle, pos):
+            if near is None:
+                return pos
+            if best < 0 or abs(pos - near) < abs(best - near):
+                best = pos
         pos = haystack.find(needle, pos + 1)
     return best
 
@@ -88,8 +100,8 @@ def align(anchor: str, text: str, near: int | None = None) -> Span | None:
     ``near`` picks among repeated occurrences the one closest to that offset.
     """
     anchor = _strip_quotes(anchor)
-    if not anchor:
-        return None
+    if sum(c.isalnum() for c in anchor) < MIN_ALNUM:
+        return None  # "a", "e": found anywhere, evidence of nothing
     pos = _nearest(text, anchor, near)
     if pos >= 0:
         return Span(pos, pos + len(anchor), "exact")

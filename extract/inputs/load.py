@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import glob
 import hashlib
 import json
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,6 +29,7 @@ class Article:
     id: str
     source: str
     text: str
+    encoding: str = "utf-8"  # how the file was decoded, as the record reports it
 
     @cached_property
     def sha256(self) -> str:
@@ -69,19 +72,41 @@ def html_to_text(html: str) -> str:
     return re.sub(r"\n\s*\n+", "\n\n", text).strip()
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8, else as the detected encoding; reject binary data."""
-    if b"\x00" in data[:8192]:
+class InputWarning(UserWarning):
+    """An input was used, but not quite as written (e.g. a stray byte was replaced)."""
+
+
+# Nearly all UTF-8: up to this many invalid bytes (or this share) are damage, not another encoding.
+MAX_INVALID_UTF8 = (4, 0.01)
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """The text of ``data`` and the encoding used: UTF-16 by its BOM, else UTF-8 (a few invalid
+    bytes replaced, with a warning), else the detected encoding; binary data is refused."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise ArticleError(source, "starts with a UTF-16 mark but is not UTF-16") from None
+    if b"\x00" in data:
         raise ArticleError(source, "binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes  # rarely needed; slow to import
+        pass
+    text = data.decode("utf-8-sig", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    if invalid <= max(MAX_INVALID_UTF8[0], MAX_INVALID_UTF8[1] * len(data)):
+        used = f"utf-8 ({invalid} invalid byte{'s' if invalid > 1 else ''} replaced)"
+        warnings.warn(f"{source}: decoded as {used}", InputWarning, stacklevel=2)
+        return text, used
+    from charset_normalizer import from_bytes  # rarely needed; slow to import
 
-        best = from_bytes(data).best()
-        if best is None or best.encoding is None:
-            raise ArticleError(source, "not UTF-8 and no text encoding could be detected") from None
-        return str(best)
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ArticleError(source, "not UTF-8 and no text encoding could be detected")
+    warnings.warn(f"{source}: not UTF-8; decoded as {best.encoding} (detected)", InputWarning, stacklevel=2)
+    return str(best), best.encoding
 
 
 def check_unicode(value: str, source: str, what: str = "text") -> str:
@@ -108,7 +133,8 @@ def check_text(text: str, source: str) -> str:
 def _from_jsonl(path: Path) -> Iterator[Article | ArticleError]:
     try:
         # Lines end at "\n" only: JSON strings may hold raw U+2028, U+2029 or U+0085.
-        lines = decode(path.read_bytes(), str(path)).split("\n")
+        content, encoding = decode(path.read_bytes(), str(path))
+        lines = content.split("\n")
     except OSError as exc:
         yield ArticleError(str(path), f"cannot read ({exc.strerror})")
         return
@@ -117,17 +143,18 @@ def _from_jsonl(path: Path) -> Iterator[Article | ArticleError]:
         return
     for n, line in enumerate(lines, 1):
         if line.strip():
-            yield _jsonl_article(line, path, n)
+            yield _jsonl_article(line, path, n, encoding)
 
 
-def _jsonl_article(line: str, path: Path, n: int) -> Article | ArticleError:
+def _jsonl_article(line: str, path: Path, n: int, encoding: str) -> Article | ArticleError:
     source = f"{path}:{n}"
     try:
         obj = json.loads(line)
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise ArticleError(source, "JSONL line has no string 'text' field")
         text = check_text(obj["text"], source)
-        return Article(check_unicode(str(obj.get("id") or f"{path.stem}:{n}"), source, "id"), source, text)
+        article_id = check_unicode(str(obj.get("id") or f"{path.stem}:{n}"), source, "id")
+        return Article(article_id, source, text, encoding)
     except json.JSONDecodeError as exc:
         return ArticleError(source, f"invalid JSON ({exc.msg})")
     except RecursionError:
@@ -142,7 +169,8 @@ def _from_file(path: Path) -> Iterator[Article | ArticleError]:
         return
     source = str(path)
     try:
-        yield Article(path.stem, source, check_text(decode(path.read_bytes(), source), source))
+        text, encoding = decode(path.read_bytes(), source)
+        yield Article(path.stem, source, check_text(text, source), encoding)
     except OSError as exc:
         yield ArticleError(source, f"cannot read ({exc.strerror})")
     except ArticleError as err:

@@ -83,10 +83,20 @@ class Extractor:
             cached = ArticleRecord.model_validate(hit)
         except ValidationError:
             return None  # a damaged entry is a miss, never a wrong record
+        if not self._grounded(cached, article.text):
+            return None  # an edited entry: re-extract rather than write what the text lacks
         return cached.model_copy(
-            update={"article_id": article.id, "source": article.source,
+            update={"article_id": article.id, "source": article.source, "encoding": article.encoding,
                     "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started)}
         )  # fmt: skip
+
+    def _grounded(self, record: ArticleRecord, text: str) -> bool:
+        """Every item's offsets still point at its evidence, and its anchor is that evidence."""
+        return all(
+            text[i.start : i.end] == i.evidence and getattr(i, k.anchor, i.evidence) == i.evidence
+            for k in self.kinds
+            for i in record.of(k.name)
+        )
 
     def extract(self, article: Article) -> ArticleRecord:
         """Extract, ground and type every item of one article (whole records are cached too)."""
@@ -107,7 +117,8 @@ class Extractor:
             for k in self.kinds
         }
         record = ArticleRecord(
-            article_id=article.id, source=article.source, text_sha256=article.sha256, items=items,
+            article_id=article.id, source=article.source, text_sha256=article.sha256,
+            encoding=article.encoding, items=items,
             **self.made_by(), usage=usage,
         )  # fmt: skip
         if self.cache is not None:
