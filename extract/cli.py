@@ -21,7 +21,7 @@ from extract.analysis.evaluate import Score, attribute_label, score
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
-from extract.inputs.load import article_texts
+from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import PACKS, resolve
 from extract.providers.cache import DEFAULT_CACHE_DIR, AnswerCache
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
@@ -353,12 +353,18 @@ def report(
         typer.Option(help="Gold records (folder of .json, .json or .jsonl): show misses and FPs."),
     ] = None,
     schema: Schema = None,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Option("--inputs", help="The articles (files, folders, globs, JSONL); default: the records' "
+                     "sources, if they lie under the current folder."),
+    ] = None,
 ) -> None:
     """Write one self-contained HTML page: each kind's items highlighted over the article's text,
     in the kind's colour, with a legend and filters."""
     register_schema(schema)
     recs = records_of([records])
-    texts = {a.sha256: a.text for a in article_texts(r.source for r in recs)}
+    found = load_articles(inputs) if inputs else article_texts((r.source for r in recs), Path.cwd())
+    texts = {a.sha256: a.text for a in found if isinstance(a, Article)}
     golds = {g.text_sha256: g for g in records_of([gold])} if gold is not None else None
     output.write_text(render_report(recs, texts, golds), encoding="utf-8")
     say(err, "wrote", "", f"{output} ({len(recs)} articles)")

@@ -16,6 +16,7 @@ from extract.cli import app
 from extract.errors import ArticleError
 from extract.grounding.ground import align
 from extract.inputs.load import Article, InputWarning, load_articles
+from extract.providers.cache import AnswerCache, cache_key
 from extract.run.jsonl import read_records
 from tests.conftest import ROOT
 from tests.test_batch import _cli, _wait_for_lines, echo_quote, run_args, write_articles
@@ -182,3 +183,53 @@ def test_encodings_utf16_nul_and_a_stray_byte(tmp_path: Path) -> None:
     # One bad byte: UTF-8 with a replacement character, not another code page ("\u0442\u0410\u042c").
     assert isinstance(stray, Article) and "\u201cwe will act\u201d" in stray.text and "\ufffd" in stray.text
     assert stray.encoding == "utf-8 (1 invalid byte replaced)" and u16.encoding == "utf-16"
+
+
+class _Planted:
+    """Unpickling this writes a file: the proof that a cache read ran planted code."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Path.write_text, (Path(self.marker), "pwned"))
+
+
+def test_a_planted_pickle_in_the_cache_is_never_unpickled(tmp_path: Path) -> None:
+    import diskcache
+
+    marker = tmp_path / "marker"
+    cache = AnswerCache(tmp_path / "c")
+    key = cache_key(kind="anything")
+    with diskcache.Cache(str(tmp_path / "c")) as raw:  # what an attacker with write access does
+        raw.set(key, _Planted(str(marker)))
+    with pytest.warns(UserWarning, match="pickled entry"):
+        assert cache.get(key) is None
+    assert not marker.exists()
+    cache.set(key, {"data": [1, "two"]})
+    assert cache.get(key) == {"data": [1, "two"]}
+
+
+def test_report_reads_no_file_a_record_names_outside_its_inputs(tmp_path: Path, monkeypatch: Any) -> None:
+    """A crafted record's `source` embedded a secret file in the page; a `source` of '/' crashed."""
+    secret = tmp_path / "secret" / "key.txt"
+    secret.parent.mkdir()
+    secret.write_text("TOP SECRET api key sk-123")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "a.txt").write_text("Kerry met Lavrov in London.")
+    monkeypatch.chdir(work)
+    recs = [
+        {"source": str(secret), "text_sha256": Article("x", "x", secret.read_text()).sha256},
+        {"source": "/", "text_sha256": "0" * 64},
+        {"source": "a.txt", "text_sha256": Article("a", "a", "Kerry met Lavrov in London.").sha256},
+    ]
+    lines = [json.dumps({"schema_version": "2.0", "article_id": f"r{n}", "items": {}, "model": "m",
+                         "strategy": "s", "prompt_version": "p", **r}) for n, r in enumerate(recs)]  # fmt: skip
+    (work / "r.jsonl").write_text("\n".join(lines) + "\n")
+    result = runner.invoke(app, ["report", "r.jsonl", "-o", "r.html"])
+    assert result.exit_code == 0, result.output
+    page = (work / "r.html").read_text()
+    assert "TOP SECRET" not in page and "Kerry met Lavrov in London." in page
+    given = runner.invoke(app, ["report", "r.jsonl", "-o", "g.html", "--inputs", str(secret.parent)])
+    assert given.exit_code == 0 and "TOP SECRET" in (work / "g.html").read_text()  # named by the user

@@ -50,7 +50,7 @@ def test_click_highlights_the_span_in_chromium(tmp_path: Path) -> None:
 
     with Extractor(strategy="rules", cache_dir=None) as ex:  # the seeds' records, no model needed
         recs = [r for r in ex.batch(load_articles([str(SEEDS)])) if isinstance(r, ArticleRecord)]
-    texts = {a.sha256: a.text for a in article_texts(r.source for r in recs)}
+    texts = {a.sha256: a.text for a in article_texts((r.source for r in recs), ROOT)}
     page_file = tmp_path / "report.html"
     page_file.write_text(render(recs, texts), encoding="utf-8")
     artifacts = ROOT / "tests" / "artifacts"

@@ -230,9 +230,12 @@ def load_articles(inputs: Iterable[str], exclude: Path | None = None) -> Iterato
             yield from _from_file(item)
 
 
-def article_texts(sources: Iterable[str]) -> Iterator[Article]:
-    """Re-read the articles that records came from ('path' or 'path:line' for JSONL)."""
+def article_texts(sources: Iterable[str], root: Path) -> Iterator[Article]:
+    """Re-read the article files that records came from ('path' or 'path:line' for JSONL), only
+    files under ``root``: a record's ``source`` is data, and must not name any file to read."""
+    top = root.resolve()
     paths = dict.fromkeys(re.sub(r":\d+$", "", s) for s in sources)
-    for item in load_articles(p for p in paths if Path(p).exists()):
+    inside = [p for p in paths if Path(p).is_file() and Path(p).resolve().is_relative_to(top)]
+    for item in load_articles(inside):
         if isinstance(item, Article):
             yield item

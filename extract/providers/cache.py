@@ -15,12 +15,25 @@ from extract.providers.base import Message, Provider, T, Wrapper, json_schema
 from schemas import Usage
 
 DEFAULT_CACHE_DIR = Path("cache")
+# Entries are JSON text since format 2 (1 pickled them): older entries are never looked up.
+CACHE_FORMAT = 2
 
 
 def cache_key(**parts: Any) -> str:
     """A stable key across processes: sha256 of the canonical JSON of ``parts``."""
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    blob = json.dumps({**parts, "cache_format": CACHE_FORMAT}, sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"))  # fmt: skip
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class JsonOnlyDisk(diskcache.Disk):  # type: ignore[misc]
+    """diskcache's storage, refusing pickled values: whoever can write the cache folder could
+    otherwise run code in every run that reads it (values here are JSON text)."""
+
+    def fetch(self, mode: int, filename: str | None, value: Any, read: bool) -> Any:
+        if mode == diskcache.core.MODE_PICKLE:
+            raise ValueError("a pickled entry (this cache stores JSON only); refused")
+        return super().fetch(mode, filename, value, read)
 
 
 class AnswerCache:
@@ -30,7 +43,7 @@ class AnswerCache:
         self.directory = Path(directory)
         self._cache: diskcache.Cache | None
         try:
-            self._cache = diskcache.Cache(str(self.directory))
+            self._cache = diskcache.Cache(str(self.directory), disk=JsonOnlyDisk)
         except Exception as exc:
             warnings.warn(f"cache {self.directory} unusable ({exc}); running without cache", stacklevel=2)
             self._cache = None
@@ -39,7 +52,8 @@ class AnswerCache:
         if self._cache is None:
             return None
         try:
-            value = self._cache.get(key)
+            text = self._cache.get(key)
+            value = json.loads(text) if isinstance(text, str) else None
         except Exception as exc:
             warnings.warn(f"cache read failed ({exc}); treating as a miss", stacklevel=2)
             return None
@@ -49,7 +63,7 @@ class AnswerCache:
         if self._cache is None:
             return
         try:
-            self._cache.set(key, value)
+            self._cache.set(key, json.dumps(value, ensure_ascii=False))
         except Exception as exc:
             warnings.warn(f"cache write failed ({exc}); answer not cached", stacklevel=2)
 
