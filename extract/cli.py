@@ -355,8 +355,11 @@ def report(
     schema: Schema = None,
     inputs: Annotated[
         list[str] | None,
-        typer.Option("--inputs", help="The articles (files, folders, globs, JSONL); default: the records' "
-                     "sources, if they lie under the current folder."),
+        typer.Option(
+            "--inputs",
+            help="The articles (files, folders, globs, JSONL); default: the records' "
+            "sources, if they lie under the current folder.",
+        ),
     ] = None,
 ) -> None:
     """Write one self-contained HTML page: each kind's items highlighted over the article's text,

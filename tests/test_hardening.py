@@ -224,8 +224,8 @@ def test_report_reads_no_file_a_record_names_outside_its_inputs(tmp_path: Path, 
         {"source": "/", "text_sha256": "0" * 64},
         {"source": "a.txt", "text_sha256": Article("a", "a", "Kerry met Lavrov in London.").sha256},
     ]
-    lines = [json.dumps({"schema_version": "2.0", "article_id": f"r{n}", "items": {}, "model": "m",
-                         "strategy": "s", "prompt_version": "p", **r}) for n, r in enumerate(recs)]  # fmt: skip
+    made = {"schema_version": "2.0", "items": {}, "model": "m", "strategy": "s", "prompt_version": "p"}
+    lines = [json.dumps({**made, "article_id": f"r{n}", **r}) for n, r in enumerate(recs)]
     (work / "r.jsonl").write_text("\n".join(lines) + "\n")
     result = runner.invoke(app, ["report", "r.jsonl", "-o", "r.html"])
     assert result.exit_code == 0, result.output
@@ -233,3 +233,22 @@ def test_report_reads_no_file_a_record_names_outside_its_inputs(tmp_path: Path, 
     assert "TOP SECRET" not in page and "Kerry met Lavrov in London." in page
     given = runner.invoke(app, ["report", "r.jsonl", "-o", "g.html", "--inputs", str(secret.parent)])
     assert given.exit_code == 0 and "TOP SECRET" in (work / "g.html").read_text()  # named by the user
+
+
+def test_the_api_key_and_url_credentials_never_reach_output(fake_server: Any, tmp_path: Path) -> None:
+    """A server that echoes the key had it written to stderr, the failures file and the ledger."""
+    key = "sk-live-0123456789abcdef"
+    server = fake_server(lambda r: (500, f"bad request from key {key}"))
+    folder = write_articles(tmp_path / "in", 2)
+    failures, ledger = tmp_path / "f.tsv", tmp_path / "l.json"
+    args = ["run", str(folder), "-o", str(tmp_path / "r.jsonl"), "--base-url", server.base_url,
+            "--model", "fake", "--no-cache", "--retries", "0", "--failures", str(failures),
+            "--ledger", str(ledger)]  # fmt: skip
+    result = runner.invoke(app, args, env={"EXTRACT_API_KEY": key})
+    assert result.exit_code == 1 and "bad request from key ***" in result.output
+    for text in (result.output, failures.read_text(), ledger.read_text()):
+        assert key not in text
+    url = "http://user:hunter2@127.0.0.1:9/v1"
+    unreachable = runner.invoke(app, ["run", str(folder), "--base-url", url, "--model", "x", "--no-cache"])
+    assert unreachable.exit_code == 2 and "hunter2" not in unreachable.output
+    assert "http://***@127.0.0.1:9/v1" in unreachable.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -26,6 +27,17 @@ class Endpoint:
     timeout: float = 120.0
     max_retries: int = 2  # re-asks after invalid output
     http_retries: int = 2  # retries of failed requests (connection errors, 429, 5xx)
+
+    @property
+    def shown_url(self) -> str:
+        """The base URL as messages show it: credentials in it replaced."""
+        return re.sub(r"(?<=//)[^/@]+@", "***@", self.base_url)
+
+    def redact(self, text: str) -> str:
+        """``text`` (a server's error message, say) without the API key or the URL's credentials."""
+        if len(self.api_key) >= 4 and self.api_key != "not-needed":
+            text = text.replace(self.api_key, "***")
+        return text.replace(self.base_url, self.shown_url)
 
     def params(self) -> dict[str, Any]:
         """Generation parameters that change answers (and so enter the cache key)."""

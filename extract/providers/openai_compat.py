@@ -71,7 +71,7 @@ class OpenAICompatible:
         try:
             self.client.client.models.list()
         except openai.APIConnectionError:
-            raise ServerError(f"cannot reach model server at {self.endpoint.base_url}") from None
+            raise ServerError(f"cannot reach model server at {self.endpoint.shown_url}") from None
         except openai.APIStatusError:
             pass  # reachable; some servers do not list models
 
@@ -107,12 +107,13 @@ class OpenAICompatible:
             if cause is not None:  # instructor wraps transport errors too: report the real one
                 raise _transport_error(cause, self.endpoint) from None
             raise ModelError(
-                f"model output failed validation after {exc.n_attempts} attempts: {_first_line(exc)}"
+                f"model output failed validation after {exc.n_attempts} attempts: "
+                f"{_first_line(exc, self.endpoint)}"
             ) from None
         except openai.APIError as exc:
             raise _transport_error(exc, self.endpoint) from None
         except ValidationError as exc:
-            raise ModelError(f"model output invalid: {_first_line(exc)}") from None
+            raise ModelError(f"model output invalid: {_first_line(exc, self.endpoint)}") from None
         usage = getattr(completion, "usage", None)
         reasks: int = self._local.parse_errors
         return obj, Usage(
@@ -134,8 +135,9 @@ def _tool_schema(model: type[T]) -> type[T]:
     return wrapped
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
+def _first_line(exc: BaseException, endpoint: Endpoint) -> str:
+    """The first line of an error, without the API key (some servers echo the request)."""
+    text = endpoint.redact(str(exc)).strip().splitlines()
     return text[0][:300] if text else type(exc).__name__
 
 
@@ -156,7 +158,7 @@ def _transport_error(exc: BaseException, endpoint: Endpoint) -> ModelError | Ser
     if isinstance(exc, openai.APITimeoutError):
         return ModelError(f"model call timed out after {endpoint.timeout:g}s")
     if isinstance(exc, openai.APIConnectionError):
-        return ServerError(f"cannot reach model server at {endpoint.base_url}")
+        return ServerError(f"cannot reach model server at {endpoint.shown_url}")
     if isinstance(exc, openai.APIStatusError):
-        return ModelError(f"model server answered HTTP {exc.status_code}: {_first_line(exc)}")
-    return ModelError(f"model call failed: {_first_line(exc)}")
+        return ModelError(f"model server answered HTTP {exc.status_code}: {_first_line(exc, endpoint)}")
+    return ModelError(f"model call failed: {_first_line(exc, endpoint)}")
