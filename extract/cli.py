@@ -63,7 +63,11 @@ StrategyName = Annotated[
     typer.Option(help=f"{' | '.join(STRATEGIES)}; default: hybrid for the embedded model, whole otherwise."),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
-Timeout = Annotated[float, typer.Option(help="Seconds per model request.")]
+Timeout = Annotated[float, typer.Option(help="Seconds per model request, the whole reply included.")]
+ReplyTokens = Annotated[int, typer.Option(min=1, help="Most tokens the model may write per reply.")]
+Temperature = Annotated[
+    float, typer.Option(min=0.0, help="Sampling temperature (0: the same answer each time).")
+]
 Retries = Annotated[
     int, typer.Option(help="Retries of a failed request (connection, 429, 5xx; Retry-After honoured).")
 ]
@@ -114,6 +118,8 @@ def run(
     no_cache: NoCache = False,
     timeout: Timeout = 120.0,
     retries: Retries = 2,
+    reply_tokens: ReplyTokens = 2048,
+    temperature: Temperature = 0.0,
     workers: Annotated[int, typer.Option(min=1, help="Articles extracted at once.")] = 1,
     engine: Annotated[
         Engine, typer.Option(help="threads (default) or ray (Ray Data; needs `pip install ray[data]`).")
@@ -143,13 +149,14 @@ def run(
     config = config_of(
         schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
         strategy=strategy, timeout=timeout, retries=retries, workers=workers, engine=engine,
-        max_calls=max_calls, max_tokens=max_tokens,
+        max_calls=max_calls, max_tokens=max_tokens, reply_tokens=reply_tokens, temperature=temperature,
     )  # fmt: skip
     try:
         batch = Batch(config, inputs, output=output, overwrite=overwrite, failures=failures)
     except ExtractError as exc:
         raise fail(exc) from None
     ledger = batch.ledger
+    stop: ExtractError | None = None
     interrupted = False
     try:
         with Progress(console=err, transient=True, disable=not sys.stderr.isatty()) as bar:
@@ -160,9 +167,13 @@ def run(
                 bar.advance(task)
     except KeyboardInterrupt:
         interrupted = True
+    except ExtractError as exc:  # the endpoint refuses every request (bad key, wrong URL)
+        stop = exc
     err.print(plain(ledger.line()), highlight=False, soft_wrap=True)
     if ledger_file is not None:
         ledger.write(ledger_file)
+    if stop is not None:
+        raise fail(stop)
     if interrupted:
         raise typer.Exit(130)
     if ledger.unfinished:
@@ -300,6 +311,8 @@ def evaluate(
     no_cache: NoCache = False,
     timeout: Timeout = 120.0,
     retries: Retries = 2,
+    reply_tokens: ReplyTokens = 2048,
+    temperature: Temperature = 0.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score predictions against gold of any kind: P/R/F1 strict (same span, key fields) and
@@ -316,7 +329,8 @@ def evaluate(
             raise typer.Exit(0)
         config = config_of(
             schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
-            strategy=strategy, timeout=timeout, retries=retries,
+            strategy=strategy, timeout=timeout, retries=retries, reply_tokens=reply_tokens,
+            temperature=temperature,
         )  # fmt: skip
         pairs = list(islice(CORPORA[corpus](root), limit))
         golds = [g for _, g in pairs]

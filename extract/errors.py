@@ -1,8 +1,15 @@
 """Error types; the CLI turns each into one line naming what failed."""
 
+from schemas import Usage
+
 
 class ExtractError(Exception):
-    """Base for every error the toolkit reports to a user."""
+    """Base for every error the toolkit reports to a user.
+
+    ``usage``: what the failed work cost (requests sent), so that budgets count it too.
+    """
+
+    usage: Usage | None = None
 
 
 class ArticleError(ExtractError):
@@ -20,6 +27,10 @@ class ModelError(ExtractError):
 
 class ServerError(ExtractError):
     """The model's endpoint cannot be reached or the local server cannot start."""
+
+
+class SetupError(ExtractError):
+    """The endpoint refuses every request (a bad key, a wrong URL or model): the run stops."""
 
 
 class BudgetExceeded(ExtractError):

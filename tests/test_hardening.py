@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from extract.inputs.load import Article, InputWarning, load_articles
 from extract.providers.cache import AnswerCache, cache_key
 from extract.run.jsonl import read_records
 from tests.conftest import ROOT
+from tests.fake_openai import tool_reply
 from tests.test_batch import _cli, _wait_for_lines, echo_quote, run_args, write_articles
 
 runner = CliRunner()
@@ -252,3 +254,87 @@ def test_the_api_key_and_url_credentials_never_reach_output(fake_server: Any, tm
     unreachable = runner.invoke(app, ["run", str(folder), "--base-url", url, "--model", "x", "--no-cache"])
     assert unreachable.exit_code == 2 and "hunter2" not in unreachable.output
     assert "http://***@127.0.0.1:9/v1" in unreachable.output
+
+
+def test_budgets_count_the_requests_of_failed_articles(fake_server: Any, tmp_path: Path) -> None:
+    """5 failing articles under --max-calls 2 sent 15 paid requests and the ledger said 0."""
+    server = fake_server(lambda r: (500, "overloaded"))
+    folder, ledger = write_articles(tmp_path / "in", 5), tmp_path / "l.json"
+    args = run_args(folder, tmp_path / "r.jsonl", server.base_url, "--max-calls", "2", "--retries", "1")
+    result = runner.invoke(app, [*args, "--ledger", str(ledger)])
+    assert result.exit_code == 3, result.output
+    sent = len(server.requests)
+    assert sent == 2  # one article: its request and the client's retry; then the budget is spent
+    run = json.loads(ledger.read_text())["run"]
+    assert run["calls"] == sent and run["not_started"] == 4
+
+
+def _dripping_server(body: bytes, pause: float) -> tuple[Any, str]:
+    """A server that answers a chat request one byte at a time."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Drip(BaseHTTPRequestHandler):
+        def log_message(self, *_: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for byte in body:
+                try:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(pause)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+
+
+def test_timeout_is_a_deadline_for_the_whole_reply(tmp_path: Path) -> None:
+    """A byte a second held a --timeout 3 request for 44 s: each read was within the timeout."""
+    body = json.dumps(tool_reply({"tool_choice": {}}, '{"quotes": [], "events": [], "positions": []}'))
+    httpd, url = _dripping_server(body.encode(), pause=0.05)  # ~20 s for the whole body
+    (tmp_path / "a.txt").write_text("Kerry met Lavrov in London on Friday.")
+    args = ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "r.jsonl"), "--base-url", url,
+            "--model", "m", "--no-cache", "--retries", "0", "--timeout", "1"]  # fmt: skip
+    started = time.monotonic()
+    result = runner.invoke(app, args)
+    httpd.shutdown()
+    assert result.exit_code == 1, result.output
+    assert "timed out after 1s" in result.output and time.monotonic() - started < 8
+
+
+def test_a_huge_reply_is_refused_unread(fake_server: Any, tmp_path: Path) -> None:
+    """A 40 MB reply took gigabytes, was cached and sent back in the re-ask."""
+    server = fake_server(lambda r: (200, json.dumps({"quotes": [{"text": "x" * 5_000_000}]})))
+    (tmp_path / "a.txt").write_text("Kerry met Lavrov in London on Friday.")
+    args = run_args(tmp_path / "a.txt", tmp_path / "r.jsonl", server.base_url, "--retries", "0")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "bytes is over 4,000,000; refused" in result.output
+    assert len(server.requests) == 1  # no re-ask carried it back
+
+
+def test_a_bad_key_or_url_stops_the_run_at_the_first_article(fake_server: Any, tmp_path: Path) -> None:
+    """401 and 404 failed every article separately with a dict dump."""
+    folder = write_articles(tmp_path / "in", 6)
+    for status, hint in ((401, "check the API key"), (404, "check --base-url")):
+        server = fake_server(lambda r, s=status: (s, "no such thing"))
+        out = tmp_path / f"r{status}.jsonl"
+        result = runner.invoke(app, run_args(folder, out, server.base_url, "--retries", "0"))
+        assert result.exit_code == 2, result.output
+        assert f"answered HTTP {status} ({hint}" in result.output
+        assert len(server.requests) == 1 and result.output.count("HTTP") == 1

@@ -90,7 +90,9 @@ def test_cli_run_is_grounded_cached_reasked_scored_and_reported(
     assert json.loads(scored.output)["casualty"]["strict"]["f1"] == 1.0
 
     page = tmp_path / "r.html"
-    reported = runner.invoke(app, ["report", str(out), "-o", str(page), "--schema", spec])
+    reported = runner.invoke(
+        app, ["report", str(out), "-o", str(page), "--schema", spec, "--inputs", str(article)]
+    )
     assert reported.exit_code == 0, reported.output
     html = page.read_text()
     assert 'class="item k-casualty ' in html and 'value="casualty"' in html  # item and legend

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.errors import BudgetExceeded
+from extract.errors import BudgetExceeded, ExtractError
 from extract.providers.base import Message, Provider, T, Wrapper
 from schemas import Usage
 
@@ -56,6 +56,10 @@ class Budgeted(Wrapper):
         context: dict[str, Any] | None = None,
     ) -> tuple[T, Usage]:
         self.budget.check()
-        answer, cost = self.inner.structured(messages, response_model, prompt_version, context)
+        try:
+            answer, cost = self.inner.structured(messages, response_model, prompt_version, context)
+        except ExtractError as exc:
+            self.budget.spend(exc.usage or Usage(calls=1))  # a failed request counts as sent
+            raise
         self.budget.spend(cost)
         return answer, cost

@@ -10,8 +10,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extract.errors import ModelError, ServerError
+from extract.errors import ExtractError, ModelError, ServerError, SetupError
 from extract.providers.base import Endpoint, Message, T
+from extract.providers.transport import GuardedTransport, ReplyTooLarge
 from schemas import Usage
 
 
@@ -27,6 +28,7 @@ class OpenAICompatible:
         self._client: Any = None
         self._lock = threading.Lock()  # workers share one client
         self._local = threading.local()  # re-asks are counted per thread, one call at a time
+        self.transport = GuardedTransport(endpoint.timeout)
 
     @property
     def model(self) -> str:
@@ -43,6 +45,7 @@ class OpenAICompatible:
             return self._client
 
     def _make_client(self) -> Any:
+        import httpx2
         import instructor
         import openai
 
@@ -53,6 +56,7 @@ class OpenAICompatible:
             api_key=self.endpoint.api_key,
             timeout=self.endpoint.timeout,
             max_retries=self.endpoint.http_retries,
+            http_client=httpx2.Client(transport=self.transport, timeout=self.endpoint.timeout),
         )
         # TOOLS mode: llama.cpp's server compiles the tool's JSON schema into a grammar, and
         # OpenAI, vLLM and Ollama accept forced tool calls too (JSON_SCHEMA mode's
@@ -87,14 +91,35 @@ class OpenAICompatible:
     ) -> tuple[T, Usage]:
         """Ask for one ``response_model``; return it and what the call cost. A validator's error
         (``context`` is its ``info.context``) becomes the re-ask message, as in instructor."""
-        import openai
-        from instructor.core.exceptions import InstructorRetryException
-
         started = time.perf_counter()
         client = self.client
         self._local.parse_errors = 0
+        self.transport.reset()
         try:
-            obj, completion = client.chat.completions.create_with_completion(
+            obj, completion = self._ask(client, messages, response_model, context)
+        except ExtractError as exc:
+            # Failed requests were sent (and maybe paid for): budgets count them too.
+            exc.usage = Usage(calls=max(1, self.transport.requests), seconds=time.perf_counter() - started)
+            raise
+        usage = getattr(completion, "usage", None)
+        reasks: int = self._local.parse_errors
+        return obj, Usage(
+            calls=max(1 + reasks, self.transport.requests),
+            reasks=reasks,
+            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _ask(
+        self, client: Any, messages: list[Message], response_model: type[T], context: dict[str, Any] | None
+    ) -> tuple[T, Any]:
+        """instructor's call, its failures turned into our one-line errors."""
+        import openai
+        from instructor.core.exceptions import InstructorRetryException
+
+        try:
+            answer: tuple[T, Any] = client.chat.completions.create_with_completion(
                 model=self.endpoint.model,
                 messages=messages,
                 response_model=_tool_schema(response_model),
@@ -102,6 +127,7 @@ class OpenAICompatible:
                 context=context,
                 **self.endpoint.params(),
             )
+            return answer
         except InstructorRetryException as exc:
             cause = _api_cause(exc, openai.APIError)
             if cause is not None:  # instructor wraps transport errors too: report the real one
@@ -114,15 +140,6 @@ class OpenAICompatible:
             raise _transport_error(exc, self.endpoint) from None
         except ValidationError as exc:
             raise ModelError(f"model output invalid: {_first_line(exc, self.endpoint)}") from None
-        usage = getattr(completion, "usage", None)
-        reasks: int = self._local.parse_errors
-        return obj, Usage(
-            calls=1 + reasks,
-            reasks=reasks,
-            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-            seconds=time.perf_counter() - started,
-        )
 
 
 @functools.cache
@@ -151,14 +168,29 @@ def _api_cause(exc: BaseException, kind: type[BaseException]) -> BaseException |
     return None
 
 
-def _transport_error(exc: BaseException, endpoint: Endpoint) -> ModelError | ServerError:
+# Statuses that every later request would get too: the run stops at the first (exit 2).
+SETUP_STATUSES = {
+    401: "check the API key",
+    403: "check the API key",
+    404: "check --base-url (…/v1?) and --model",
+}
+
+
+def _transport_error(exc: BaseException, endpoint: Endpoint) -> ExtractError:
     """One line for an openai transport error: timeout, unreachable, or an HTTP status."""
     import openai
 
     if isinstance(exc, openai.APITimeoutError):
         return ModelError(f"model call timed out after {endpoint.timeout:g}s")
+    if (too_large := _api_cause(exc, ReplyTooLarge)) is not None:
+        return ModelError(str(too_large))
     if isinstance(exc, openai.APIConnectionError):
         return ServerError(f"cannot reach model server at {endpoint.shown_url}")
+    if isinstance(exc, openai.APIStatusError) and exc.status_code in SETUP_STATUSES:
+        return SetupError(
+            f"model server at {endpoint.shown_url} answered HTTP {exc.status_code} "
+            f"({SETUP_STATUSES[exc.status_code]}): {_first_line(exc, endpoint)}"
+        )
     if isinstance(exc, openai.APIStatusError):
         return ModelError(f"model server answered HTTP {exc.status_code}: {_first_line(exc, endpoint)}")
     return ModelError(f"model call failed: {_first_line(exc, endpoint)}")

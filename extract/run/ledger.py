@@ -46,6 +46,11 @@ class Ledger:
         self.unfinished += 1
         self.entries.append({"source": source, "status": "not started", "reason": reason})
 
+    @property
+    def calls(self) -> int:
+        """Requests sent: the budget also counts those of articles that failed."""
+        return max(self.usage.calls, self.budget.calls)
+
     def finish(self) -> Ledger:
         self.wall_seconds = time.perf_counter() - self.started
         return self
@@ -56,7 +61,7 @@ class Ledger:
         text = (
             f"{self.articles} articles, {self.failures} failed, {self.resumed} already done | "
             f"{', '.join(f'{n} {kind}' for kind, n in self.items.items()) or 'no items'} | "
-            f"{u.calls} model calls, {u.cache_hits} cache hits, {u.reasks} re-asks, "
+            f"{self.calls} model calls, {u.cache_hits} cache hits, {u.reasks} re-asks, "
             f"{u.prompt_tokens} + {u.completion_tokens} tokens | {u.dropped} ungrounded dropped | "
             f"{self.wall_seconds:.1f} s ({rate:.1f} articles/s)"
         )
@@ -71,6 +76,7 @@ class Ledger:
                 "articles": self.articles, "failed": self.failures, "already_done": self.resumed,
                 "not_started": self.unfinished, "items": self.items,
                 **self.usage.model_dump(exclude={"seconds"}),
+                "calls": self.calls,
                 "wall_seconds": round(self.wall_seconds, 3),
                 "budget": {"max_calls": b.max_calls, "max_tokens": b.max_tokens},
                 "stopped": self.stopped,
