@@ -171,7 +171,10 @@ def run(
         stop = exc
     err.print(plain(ledger.line()), highlight=False, soft_wrap=True)
     if ledger_file is not None:
-        ledger.write(ledger_file)
+        try:
+            ledger.write(ledger_file)
+        except OSError as exc:
+            say(err, "warning:", "yellow", f"{ledger_file}: ledger not written ({exc.strerror})")
     if stop is not None:
         raise fail(stop)
     if interrupted:

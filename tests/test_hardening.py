@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -12,13 +13,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from extract import Extractor
+from extract import Batch, Extractor, RunConfig
 from extract.cli import app
 from extract.errors import ArticleError
 from extract.grounding.ground import align
 from extract.inputs.load import Article, InputWarning, load_articles
 from extract.providers.cache import AnswerCache, cache_key
-from extract.run.jsonl import read_records
+from extract.providers.embedded import LOG_FILES_KEPT, log_file
+from extract.run.jsonl import JsonlWriter, read_records
 from tests.conftest import ROOT
 from tests.fake_openai import tool_reply
 from tests.test_batch import _cli, _wait_for_lines, echo_quote, run_args, write_articles
@@ -338,3 +340,83 @@ def test_a_bad_key_or_url_stops_the_run_at_the_first_article(fake_server: Any, t
         assert result.exit_code == 2, result.output
         assert f"answered HTTP {status} ({hint}" in result.output
         assert len(server.requests) == 1 and result.output.count("HTTP") == 1
+
+
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Kerry met Lavrov in London on Friday.")
+    result = runner.invoke(app, ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path), "--strategy", "rules"])
+    assert result.exit_code == 2 and "cannot write the output" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_full_disk_stops_the_run_with_one_line_and_a_ledger(tmp_path: Path, monkeypatch: Any) -> None:
+    def full(*_: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(JsonlWriter, "write", full)
+    folder, ledger = write_articles(tmp_path / "in", 3), tmp_path / "l.json"
+    args = ["run", str(folder), "-o", str(tmp_path / "r.jsonl"), "--strategy", "rules", "--no-cache"]
+    result = runner.invoke(app, [*args, "--ledger", str(ledger)])
+    assert result.exit_code == 2, result.output
+    assert "No space left on device" in result.output and "Traceback" not in result.output
+    assert json.loads(ledger.read_text())["run"]["stopped"].startswith("cannot write")
+
+
+def test_failures_file_stays_two_columns_whatever_the_file_name(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\tb\nc.txt").write_text("")
+    failures = tmp_path / "f.tsv"
+    args = ["run", str(folder), "-o", str(tmp_path / "r.jsonl"), "--strategy", "rules", "--no-cache"]
+    runner.invoke(app, [*args, "--failures", str(failures)])
+    [line] = failures.read_text().splitlines()
+    source, reason = line.split("\t")
+    assert source.endswith("a\\tb\\nc.txt") and reason.startswith("empty article")
+
+
+def test_duplicate_ids_are_warned(tmp_path: Path) -> None:
+    data = tmp_path / "a.jsonl"
+    rows = [
+        {"id": "x", "text": "Kerry met Lavrov in London."},
+        {"id": "x", "text": "Lavrov met Kerry in Rome."},
+    ]
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    with pytest.warns(InputWarning, match=r"duplicate id 'x' \(also at .*a.jsonl:1\)"):
+        found = list(Batch(RunConfig(strategy="rules", cache_dir=None), [str(data)]))
+    assert len(found) == 2  # both kept: their texts differ
+
+
+def test_interrupted_run_says_how_many_articles_are_left(fake_server: Any, tmp_path: Path) -> None:
+    server = fake_server(echo_quote, latency=0.2)
+    folder, out = write_articles(tmp_path / "in", 30), tmp_path / "r.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(_cli(*run_args(folder, out, server.base_url)), cwd=ROOT, env=env,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+    _wait_for_lines(out, 3)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    done = out.read_text().count("\n")
+    assert f"stopped: interrupted; {30 - done} articles left for a re-run" in stderr
+
+
+def test_a_closed_stdout_is_one_line(tmp_path: Path) -> None:
+    folder = write_articles(tmp_path / "in", 3)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = _cli("run", str(folder), "-o", "-", "--strategy", "rules", "--no-cache")
+    proc = subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader went away (`| head -0`)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 2, stderr
+    assert "standard output was closed" in stderr and "Traceback" not in stderr
+
+
+def test_embedded_server_logs_go_to_the_cache_folder_and_rotate(tmp_path: Path) -> None:
+    logs = tmp_path / "cache" / "logs"
+    made = [log_file(logs) for _ in range(5)]
+    kept = sorted(logs.iterdir())
+    assert len(kept) == LOG_FILES_KEPT and set(kept) <= set(made)
+    assert made[-1] in kept and all(p.parent == logs for p in made)

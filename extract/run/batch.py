@@ -3,13 +3,15 @@ record as it completes, list failures and keep the ledger. The CLI and the Pytho
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import IO
 
-from extract.errors import ArticleError, NotStarted
-from extract.inputs.load import Article, load_articles
+from extract.errors import ArticleError, ExtractError, NotStarted
+from extract.inputs.load import Article, InputWarning, load_articles
 from extract.run.config import RunConfig
 from extract.run.extractor import Extractor
 from extract.run.jsonl import JsonlWriter, lock_output, refuse_input_as_output
@@ -62,9 +64,17 @@ class Batch:
         self.total = len(self._pending)
 
     def _load(self, out: Path | None) -> Iterator[Article | ArticleError]:
-        yield from (i for i in self.inputs if isinstance(i, Article))
+        given = (i for i in self.inputs if isinstance(i, Article))
         # The output file may sit in an input folder: never read it back as an article.
-        yield from load_articles((str(i) for i in self.inputs if not isinstance(i, Article)), exclude=out)
+        loaded = load_articles((str(i) for i in self.inputs if not isinstance(i, Article)), exclude=out)
+        first: dict[str, str] = {}
+        for item in chain(given, loaded):
+            if isinstance(item, Article):
+                if item.id in first:
+                    warnings.warn(f"{item.source}: duplicate id {item.id!r} (also at {first[item.id]})",
+                                  InputWarning, stacklevel=2)  # fmt: skip
+                first.setdefault(item.id, item.source)
+            yield item
 
     def _results(self) -> Iterator[ArticleRecord | ArticleError]:
         if self.config.engine == "ray":
@@ -82,6 +92,8 @@ class Batch:
                 yield result
         except KeyboardInterrupt:
             self.ledger.stopped = "interrupted"
+            # Every article neither written nor failed is left for the re-run.
+            self.ledger.unfinished = self.total - self.ledger.articles - self.ledger.failures
             raise
         finally:
             if writer is not None:
@@ -107,9 +119,20 @@ class Batch:
         elif isinstance(result, ArticleError):
             self.ledger.fail(result.source, result.reason)
             if failed is not None:
-                failed.write(f"{result.source}\t{' '.join(result.reason.split())}\n")
+                failed.write(f"{_tsv_field(result.source)}\t{' '.join(result.reason.split())}\n")
                 failed.flush()
         else:
             if writer is not None:
-                writer.write(result)
+                try:
+                    writer.write(result)
+                except OSError as exc:  # a full disk, say: stop, with the ledger of what was done
+                    self.ledger.stopped = f"cannot write {self.output} ({exc.strerror})"
+                    raise ExtractError(
+                        f"{self.output}: cannot write ({exc.strerror}); the run stops"
+                    ) from None
             self.ledger.record(result)
+
+
+def _tsv_field(text: str) -> str:
+    """A file name as one TSV field: tabs and line breaks in it would split the line."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")

@@ -15,7 +15,7 @@ from extract.prompting.templates import load_prompt
 from extract.providers.base import Endpoint, Provider
 from extract.providers.budget import Budget, Budgeted
 from extract.providers.cache import AnswerCache, Cached, cache_key
-from extract.providers.embedded import Embedded
+from extract.providers.embedded import DEFAULT_LOG_DIR, Embedded
 from extract.providers.none import NoModel
 from extract.providers.openai_compat import OpenAICompatible
 from extract.run.config import RunConfig
@@ -34,7 +34,8 @@ def build_provider(config: RunConfig, needs_model: bool) -> Provider:
         timeout=config.timeout, http_retries=config.retries,
     )  # fmt: skip
     if config.base_url is None:
-        return Embedded(config.local_model, endpoint)
+        logs = config.cache_dir / "logs" if config.cache_dir is not None else DEFAULT_LOG_DIR
+        return Embedded(config.local_model, endpoint, logs)
     return OpenAICompatible(endpoint)
 
 

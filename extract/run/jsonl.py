@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import fcntl
 import glob
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -58,7 +60,12 @@ class JsonlWriter:
     def write(self, record: ArticleRecord) -> None:
         line = record.model_dump_json() + "\n"
         if self._fh is None:
-            print(line, end="", flush=True)
+            try:
+                print(line, end="", flush=True)
+            except BrokenPipeError:
+                # Whoever read stdout went away: say so once, and let Python's exit flush nowhere.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise ExtractError("standard output was closed (broken pipe); the run stops") from None
         else:
             self._fh.write(line)
             self._fh.flush()
