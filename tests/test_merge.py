@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
 
+import extract.analysis.merge as merge_module
 from extract.analysis.merge import merge
 from extract.cli import app
 from extract.run.jsonl import JsonlWriter
@@ -104,3 +106,52 @@ def test_merge_command_prints_and_writes_json(tmp_path: Path) -> None:
     assert "outlets disagree" in result.output and "John Kerry" in result.output
     data = json.loads((tmp_path / "m.json").read_text())
     assert data["articles"] == 3 and len(data["events"]) >= 1
+
+
+def _naive_clusters(issues: list[str]) -> dict[str, str]:
+    """The former all-pairs clustering, the reference for the indexed one."""
+    clusters: list[tuple[set[str], list[str]]] = []
+    for issue in sorted(set(issues), key=len, reverse=True):
+        words = merge_module._content_words(issue) or {issue.lower()}
+        for rep, phrasings in clusters:
+            if merge_module._same_issue(words, rep):
+                phrasings.append(issue)
+                break
+        else:
+            clusters.append((words, [issue]))
+    return {p: phrasings[0] for _, phrasings in clusters for p in phrasings}
+
+
+def test_issue_clusters_match_the_all_pairs_reference_without_all_pairs(monkeypatch: Any) -> None:
+    """Issue grouping compared every phrasing with every cluster (20,000 issues: 59 s)."""
+    rng = random.Random(7)
+    vocab = [
+        "crimea",
+        "referendum",
+        "sanctions",
+        "legitimacy",
+        "troops",
+        "border",
+        "gas",
+        "prices",
+        "annexation",
+        "talks",
+    ]
+    issues = [" ".join(rng.sample(vocab, rng.randint(1, 4))) for _ in range(400)]
+    assert merge_module._issue_clusters(issues) == _naive_clusters(issues)
+
+    def word(i: int) -> str:  # letters only: content words drop digits
+        return "".join(chr(97 + int(d)) for d in f"{i:05d}")
+
+    distinct = [f"topic{word(i)} matter{word(i)} question{word(i)}" for i in range(3000)]
+    calls = 0
+    same = merge_module._same_issue
+
+    def counted(words: set[str], rep: set[str]) -> bool:
+        nonlocal calls
+        calls += 1
+        return same(words, rep)
+
+    monkeypatch.setattr(merge_module, "_same_issue", counted)
+    merge_module._issue_clusters(distinct)
+    assert calls == 0  # all-pairs made 4.5 million comparisons here

@@ -6,8 +6,9 @@ Every merged item keeps each source's evidence and offsets, so a reader can chec
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from math import ceil
 
 from extract.analysis.evaluate import name_words
 from schemas import (
@@ -138,18 +139,39 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP_WORDS and len(w) > 2}
 
 
+def _same_issue(words: set[str], rep: set[str]) -> bool:
+    return len(words & rep) / len(words | rep) >= _ISSUE_MATCH or words <= rep
+
+
 def _issue_clusters(issues: Iterable[str]) -> dict[str, str]:
-    """Each issue phrasing -> the most specific phrasing of its cluster."""
-    clusters: list[tuple[set[str], list[str]]] = []
-    for issue in sorted(set(issues), key=len, reverse=True):
-        words = _content_words(issue) or {issue.lower()}
-        for rep, phrasings in clusters:
-            if len(words & rep) / len(words | rep) >= _ISSUE_MATCH or words <= rep:
-                phrasings.append(issue)
-                break
-        else:
-            clusters.append((words, [issue]))
-    return {p: phrasings[0] for _, phrasings in clusters for p in phrasings}
+    """Each issue phrasing -> the most specific phrasing of its cluster (the first, longest-first,
+    whose words it shares by Jaccard >= 0.5 or contains).
+
+    Linear in practice: a cluster is compared only if it holds one of the phrasing's rarest
+    ``n - ceil(0.5 n) + 1`` words, which any match must share (prefix filtering), not every cluster.
+    """
+    phrasings = sorted(set(issues), key=len, reverse=True)
+    words_of = {p: _content_words(p) or {p.lower()} for p in phrasings}
+    frequency = Counter(w for words in words_of.values() for w in words)
+    reps: list[set[str]] = []
+    heads: list[str] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    out: dict[str, str] = {}
+    for phrasing in phrasings:
+        words = words_of[phrasing]
+        probe = sorted(words, key=lambda w: (frequency[w], w))[
+            : len(words) - ceil(_ISSUE_MATCH * len(words)) + 1
+        ]
+        candidates = sorted({c for w in probe for c in index.get(w, ())})
+        found = next((c for c in candidates if _same_issue(words, reps[c])), None)
+        if found is None:
+            found = len(reps)
+            reps.append(words)
+            heads.append(phrasing)
+            for w in words:
+                index[w].append(found)
+        out[phrasing] = heads[found]
+    return out
 
 
 def _events(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedEvent]:
