@@ -33,6 +33,10 @@ class SetupError(ExtractError):
     """The endpoint refuses every request (a bad key, a wrong URL or model): the run stops."""
 
 
+class StageTimeout(ExtractError):
+    """A stage (the rules' pre-pass, say) ran past its time limit for one article."""
+
+
 class BudgetExceeded(ExtractError):
     """A ``--max-calls`` or ``--max-tokens`` budget is spent; the run stops taking new articles."""
 

@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 
 from extract import Batch, Extractor, RunConfig
 from extract.cli import app
-from extract.errors import ArticleError
+from extract.errors import ArticleError, StageTimeout
 from extract.grounding.ground import align
 from extract.inputs.load import Article, InputWarning, load_articles
 from extract.providers.cache import AnswerCache, cache_key
@@ -420,3 +421,38 @@ def test_embedded_server_logs_go_to_the_cache_folder_and_rotate(tmp_path: Path) 
     kept = sorted(logs.iterdir())
     assert len(kept) == LOG_FILES_KEPT and set(kept) <= set(made)
     assert made[-1] in kept and all(p.parent == logs for p in made)
+
+
+def test_the_rules_pre_pass_is_linear_in_the_text() -> None:
+    """100k characters took 15.6 s, 200k 33.9 s, 990k over 600 s: per-quote scans of the whole
+    article. Counted in lines of the rules' own code run (not seconds: machines are noisy)."""
+    from extract.rules.candidates import analyse
+
+    base = (ROOT / "seeds" / "reuters_kerry_lavrov_2014-03-14.txt").read_text()
+
+    def lines_run(text: str) -> int:
+        count = 0
+
+        def tracer(frame: Any, event: str, _: Any) -> Any:
+            nonlocal count
+            if frame.f_code.co_filename.endswith("candidates.py"):
+                count += event == "line"
+                return tracer
+            return None
+
+        sys.settrace(tracer)
+        try:
+            analyse(text)
+        finally:
+            sys.settrace(None)
+        return count
+
+    small, large = lines_run(base * 2), lines_run(base * 8)
+    assert large / small < 5  # 4x the text; was 11x the work
+
+
+def test_a_pre_pass_past_its_time_limit_fails_only_its_article(tmp_path: Path) -> None:
+    from extract.rules.candidates import analyse
+
+    with pytest.raises(StageTimeout, match="took over 0s"):
+        analyse("Kerry met Lavrov in London on Friday. " * 50, seconds=0)

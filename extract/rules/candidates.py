@@ -7,10 +7,13 @@ point outside the text.
 from __future__ import annotations
 
 import re
+import time
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from extract.errors import StageTimeout
 from schemas import EventType
 
 CUE_LEMMAS = {
@@ -119,6 +122,9 @@ class _Actors:
     """Named actors and their aliases in one article ('Kerry' -> 'John Kerry')."""
 
     def __init__(self, doc: Any, quoted: list[tuple[int, int]]) -> None:
+        # Each token's sentence, found once: spaCy's Token.sent walks every sentence of the doc.
+        self.sentence_of: list[Any] = [sent for sent in doc.sents for _ in range(sent.start, sent.end)]
+        self.text: str = doc.text  # Doc.text joins every token again on each call
         self.by_alias: dict[str, ActorRef] = {}
         self.mentions: list[tuple[int, ActorRef]] = []
         self.by_token: dict[int, ActorRef] = {}
@@ -142,13 +148,18 @@ class _Actors:
             self.by_alias.setdefault(name.lower(), ref)
             self.mentions.append((ent.start_char, ref))
             self.by_token.update({i: ref for i in range(ent.start, ent.end)})
-            quoted_here = any(a <= ent.start_char < b for a, b in quoted)
+            quoted_here = inside(quoted, ent.start_char)
             # A person named outside quotes and not as an object ("the opposite to Mr Lavrov")
             # is who a later "he" most likely means; parsers often mislabel subjects as compounds.
             if ref.kind == "person" and not quoted_here and ent.root.dep_ not in _OBJECT_DEPS:
                 self.subjects.append((ent.start_char, ref))
             if ref.kind == "person":
                 self.titles.setdefault(ref, set()).update(_title_words(doc, ent.start))
+        # Lookups by position and by alias, built once (the article can be long).
+        self.mention_at = [s for s, _ in self.mentions]
+        self.subject_at = [s for s, _ in self.subjects]
+        self.alias_rank = {alias: n for n, alias in enumerate(self.by_alias)}
+        self.longest_alias = max((len(re.findall(r"\w+", a)) for a in self.by_alias), default=0)
 
     def resolve_token(self, tok: Any) -> ActorRef | None:
         """An actor for a subject token: relative pronouns take their noun, nouns their phrase."""
@@ -175,30 +186,46 @@ class _Actors:
             return self.salient(at)
         if low in self.by_alias:
             return self.by_alias[low]
-        for alias, ref in self.by_alias.items():
-            if re.search(rf"\b{re.escape(alias)}\b", low):
-                return ref
+        inner = self._alias_within(low)
+        if inner is not None:
+            return self.by_alias[inner]
         return ActorRef(text, "other") if text else None
+
+    def _alias_within(self, low: str) -> str | None:
+        """The earliest-declared alias standing as whole words in ``low`` (as a ``\\b``-bounded
+        search for each alias would find, without trying every alias)."""
+        words = [(m.start(), m.end()) for m in re.finditer(r"\w+", low)]
+        found = (
+            low[words[i][0] : words[j][1]]
+            for i in range(len(words))
+            for j in range(i, min(len(words), i + self.longest_alias))
+        )
+        return min((w for w in found if w in self.alias_rank), key=self.alias_rank.__getitem__, default=None)
 
     def salient(self, at: int) -> ActorRef | None:
         """The person a pronoun at ``at`` most likely means: the last one named before it."""
-        people = [r for s, r in self.subjects if s < at]
-        return people[-1] if people else None
+        before = bisect_left(self.subject_at, at)
+        return self.subjects[before - 1][1] if before else None
 
     def described(self, words: set[str], at: int) -> ActorRef | None:
         """The last person before ``at`` whose title has ``words``, else the salient one."""
-        titled = [
-            r for s, r in self.subjects if s < at and words - {"counterpart"} <= self.titles.get(r, set())
-        ]
-        return titled[-1] if titled else self.salient(at)
+        wanted = words - {"counterpart"}
+        for n in range(bisect_left(self.subject_at, at) - 1, -1, -1):  # the nearest first
+            ref = self.subjects[n][1]
+            if wanted <= self.titles.get(ref, set()):
+                return ref
+        return self.salient(at)
 
     def near(self, start: int, end: int) -> list[ActorRef]:
         """People and organisations mentioned in [start - 300, end + 100), nearest first."""
+        window = self.mentions[
+            bisect_left(self.mention_at, start - 300) : bisect_left(self.mention_at, end + 100)
+        ]
         found = sorted(
             (
                 (min(abs(s - start), abs(s - end)), r)
-                for s, r in self.mentions
-                if start - 300 <= s < end + 100 and r.kind in ("person", "organization")
+                for s, r in window
+                if r.kind in ("person", "organization")
             ),
             key=lambda x: x[0],
         )
@@ -248,26 +275,41 @@ def _phrase(token: Any) -> str:
     return str(token.doc[token.left_edge.i : token.right_edge.i + 1].text)
 
 
-def analyse(text: str) -> Analysis:
-    """Find actors and quote, event and position candidates in ``text``."""
+# The pre-pass is linear in the text (about 7 s per 100,000 characters on one core); past this
+# limit an article is failed with one line rather than holding a worker.
+RULES_SECONDS = 300.0
+
+
+def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
+    """Find actors and quote, event and position candidates in ``text``; raise StageTimeout
+    when that takes more than ``seconds``."""
+    deadline = time.monotonic() + seconds
+
+    def on_time() -> None:
+        if time.monotonic() > deadline:
+            raise StageTimeout(f"the rules' pre-pass took over {seconds:g}s; article skipped")
+
     doc = nlp()(text)
+    on_time()
     spans_in_quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(text)]
     actors = _Actors(doc, spans_in_quotes)
     out = Analysis(actors=dict(actors.by_alias))
 
     def in_quote(i: int) -> bool:
-        return any(s <= i < e for s, e in spans_in_quotes)
+        return inside(spans_in_quotes, i)
 
     cues = [t for t in doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" and not in_quote(t.idx)]
+    cue_at = [t.idx for t in cues]
     last_speaker: ActorRef | None = None
     for m in _QUOTE.finditer(text):
+        on_time()
         content = m.group(1).strip()
         if len(content.split()) < 4:
             continue  # scare quotes: part of the surrounding reported speech
         para_start = text.rfind("\n", 0, m.start()) + 1
         para_end = text.find("\n", m.end())
         para_end = len(text) if para_end < 0 else para_end
-        local = [t for t in cues if para_start <= t.idx < para_end]
+        local = cues[bisect_left(cue_at, para_start) : bisect_left(cue_at, para_end)]
         cue = min(local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None)
         subj = _subject(cue) if cue is not None else None
         speaker = actors.resolve_token(subj) if subj is not None else last_speaker
@@ -278,6 +320,7 @@ def analyse(text: str) -> Analysis:
         )  # fmt: skip
         last_speaker = speaker or last_speaker
     for cue in cues:
+        on_time()
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         subj = _subject(cue)
         if comp is None or subj is None or in_quote(comp.idx):
@@ -289,10 +332,20 @@ def analyse(text: str) -> Analysis:
     for tok in doc:
         if not in_quote(tok.idx):
             _according_to(tok, actors, out) or _cue_noun(tok, actors, out)
+    ents_in: dict[int, list[Any]] = {}  # by sentence start: Span.ents scans every entity of the doc
+    for ent in doc.ents:
+        ents_in.setdefault(actors.sentence_of[ent.start].start, []).append(ent)
     for sent in doc.sents:
-        _events_in(sent, actors, out)
+        on_time()
+        _events_in(sent, ents_in.get(sent.start, []), actors, out)
         _positions_in(sent, actors, out)
     return out
+
+
+def inside(spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether ``i`` falls in one of ``spans`` (sorted, not overlapping)."""
+    n = bisect_right(spans, (i, float("inf"))) - 1
+    return n >= 0 and spans[n][0] <= i < spans[n][1]
 
 
 def _reported(out: Analysis, actors: _Actors, span: Any, cue: str, subj: Any) -> bool:
@@ -301,11 +354,11 @@ def _reported(out: Analysis, actors: _Actors, span: Any, cue: str, subj: Any) ->
     if len(content.split()) < 3 or subj is None:
         return False
     speaker = actors.resolve_token(subj)
-    sent = subj.sent
+    sent = actors.sentence_of[subj.i]
     options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
     out.quotes.append(
         QuoteCandidate(content, span.start_char, False, cue, speaker, list(dict.fromkeys(options)),
-                       _context(span.doc.text, sent.start_char, sent.end_char))
+                       _context(actors.text, sent.start_char, sent.end_char))
     )  # fmt: skip
     return True
 
@@ -318,7 +371,7 @@ def _according_to(tok: Any, actors: _Actors, out: Analysis) -> bool:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return False
-    sent, doc = tok.sent, tok.doc
+    sent, doc = actors.sentence_of[tok.i], tok.doc
     if tok.i > sent.start:  # trailing: the claim precedes it
         end = tok.i
         while end > sent.start and doc[end - 1].is_punct:
@@ -350,7 +403,7 @@ def doc_first(token: Any) -> Any:
     return token.doc[token.left_edge.i]
 
 
-def _events_in(sent: Any, actors: _Actors, out: Analysis) -> None:
+def _events_in(sent: Any, ents: list[Any], actors: _Actors, out: Analysis) -> None:
     for tok in sent:
         etype = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.text.lower())
         if etype is None or tok.pos_ not in ("VERB", "NOUN"):
@@ -358,8 +411,8 @@ def _events_in(sent: Any, actors: _Actors, out: Analysis) -> None:
         verb = tok if tok.pos_ == "VERB" else tok.head
         subj = _subject(verb)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "dative")), None)
-        dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
-        places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
+        places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
         out.events.append(
             EventCandidate(
                 sent.text, sent.start_char, tok.text, etype,

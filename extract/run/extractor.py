@@ -8,7 +8,15 @@ from functools import partial
 
 from pydantic import ValidationError
 
-from extract.errors import ArticleError, BudgetExceeded, ExtractError, ModelError, NotStarted, ServerError
+from extract.errors import (
+    ArticleError,
+    BudgetExceeded,
+    ExtractError,
+    ModelError,
+    NotStarted,
+    ServerError,
+    StageTimeout,
+)
 from extract.inputs.load import Article
 from extract.kinds import resolve, rules_for, rules_version
 from extract.prompting.templates import load_prompt
@@ -143,7 +151,7 @@ class Extractor:
             return self._extract_fresh(item) if looked_up else self.extract(item)
         except BudgetExceeded as exc:
             return NotStarted(item.source, f"not finished: {exc}")
-        except (ModelError, ServerError) as exc:
+        except (ModelError, ServerError, StageTimeout) as exc:
             return ArticleError(item.source, str(exc))
 
     def batch(self, items: Iterable[Article | ArticleError]) -> Iterator[ArticleRecord | ArticleError]:
