@@ -456,3 +456,32 @@ def test_a_pre_pass_past_its_time_limit_fails_only_its_article(tmp_path: Path) -
 
     with pytest.raises(StageTimeout, match="took over 0s"):
         analyse("Kerry met Lavrov in London on Friday. " * 50, seconds=0)
+
+
+PAGE = (
+    '<html><head><title>Kerry meets Lavrov</title><script>var q = "we will strike at dawn";</script>'
+    "</head><body><nav>Home | World | Sport</nav><article><h1>Kerry meets Lavrov</h1>"
+    '<p>LONDON - U.S. Secretary of State John Kerry said on Friday that "we will act now" on Crimea.</p>'
+    "<p>Russian Foreign Minister Sergei Lavrov said there was no common vision of the situation.</p>"
+    "</article><footer>Copyright Reuters | Privacy</footer></body></html>"
+)
+
+
+def test_html_of_every_shape_is_reduced_to_the_article(tmp_path: Path) -> None:
+    """Only pages starting with a few tags were stripped: a <script>'s text became a quote, and
+    navigation lines ('Home | World | Sport') stayed in the text."""
+    for n, prefix in enumerate(["<!-- saved page -->", '<?xml version="1.0"?>', "<head></head>", "", "\n  "]):
+        page = PAGE if n != 2 else PAGE.replace("<html><head>", "<html><head></head><head>")
+        (tmp_path / f"p{n}.txt").write_text(prefix + page)
+    (tmp_path / "q.txt").write_text("<article>" + PAGE.split("<article>")[1])
+    found = list(load_articles([str(tmp_path)]))
+    assert len(found) == 6
+    for article in found:
+        assert isinstance(article, Article), article
+        assert "we will act now" in article.text and "common vision" in article.text
+        assert "strike at dawn" not in article.text and "Home | World" not in article.text
+        assert "<" not in article.text
+    prose = "Kerry said 3 < 4 and <b> is a tag name in HTML, then left."  # prose is not a page
+    (tmp_path / "prose.txt").write_text(prose)
+    [again] = [a for a in load_articles([str(tmp_path / "prose.txt")]) if isinstance(a, Article)]
+    assert again.text == prose

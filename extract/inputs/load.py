@@ -6,6 +6,7 @@ import codecs
 import glob
 import hashlib
 import json
+import logging
 import re
 import warnings
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,13 @@ from extract.errors import ArticleError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
 MAX_CHARS = 1_000_000
-_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<body|<p[ >]|<div[ >])", re.I)
+# Markup at the start (after any comments or an XML declaration), or a page's tags anywhere early.
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)*<(?:!doctype\s+html|html|head|body|article|main|section|div|p|"
+    r"span|title|meta|script|style|nav|header|h[1-6])\b",
+    re.I | re.S,
+)
+_HTML_TAGS = re.compile(r"<(?:html|head|body|article|p|div|br)\b[^>]*>", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,8 +71,21 @@ class _TextOnly(HTMLParser):
             self.parts.append(data)
 
 
+def looks_like_html(text: str) -> bool:
+    """A page, not prose: it starts with markup, or its first 5,000 characters hold 3 page tags."""
+    head = text[:5000]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 3
+
+
 def html_to_text(html: str) -> str:
-    """Strip markup to plain text; records' offsets then index this text."""
+    """The article's own text, boilerplate (navigation, footers, scripts) removed by trafilatura;
+    the bare text of every tag when it finds no main content. Offsets index this text."""
+    import trafilatura  # imported for HTML inputs only
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    main = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if main and main.strip():
+        return str(main).strip()
     parser = _TextOnly()
     parser.feed(html)
     text = "".join(parser.parts)
@@ -121,7 +141,7 @@ def check_unicode(value: str, source: str, what: str = "text") -> str:
 def check_text(text: str, source: str) -> str:
     """Return usable article text or raise ArticleError saying why not."""
     check_unicode(text, source)
-    if _HTML_SNIFF.match(text):
+    if looks_like_html(text):
         text = html_to_text(text)
     if not text.strip():
         raise ArticleError(source, "empty article (no text)")
