@@ -41,6 +41,11 @@ class Grounding(BaseModel):
     match: Literal["exact", "normalised", "fuzzy", "rule"] = Field(
         default="exact", description="How the evidence was aligned to the text."
     )
+    flags: list[str] = Field(
+        default_factory=list,
+        description="Reasons to doubt the item: 'addresses-model' when its text sits in a passage "
+        "written to instruct a model (prompt injection), whose words are in the article all the same.",
+    )
 
 
 GROUNDING_FIELDS = frozenset(Grounding.model_fields)

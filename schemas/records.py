@@ -23,6 +23,7 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     dropped: int = Field(default=0, description="Items the model gave that could not be grounded.")
+    flagged: int = Field(default=0, description="Items kept with a flag (see Grounding.flags).")
     seconds: float = 0.0
 
     def add(self, other: Usage) -> Usage:

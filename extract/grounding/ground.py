@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -183,6 +184,33 @@ def _covers(a: BaseModel, b: BaseModel) -> bool:
     return shared * 2 >= min(ea - sa, eb - sb) > 0
 
 
+# Text written to instruct a model rather than to inform a reader: grounding proves the words are in
+# the article, not that the article means them; such items are kept, flagged and counted.
+_ADDRESSES_MODEL = re.compile(
+    "|".join(
+        [
+            r"ignore (?:all |any |the )?(?:previous|prior|above|earlier) (?:instructions|text|rules)",
+            r"disregard (?:all|the|previous)",
+            r"system prompt|language model|as an ai\b|\bai (?:model|assistant)",
+            r"\byou are an? (?:ai|assistant|model|extractor)",
+            r"\b(?:output|return|emit|print|add|extract|report|insert) "
+            r"(?:a |an |the |this |one |following |new )*"
+            r"(?:quote|quotation|json|record|item|event|position|statement)s?\b",
+        ]
+    ),
+    re.I,
+)
+
+
+def suspicions(text: str, start: int, end: int) -> list[str]:
+    """Flags for the span [start, end): 'addresses-model' if it, or the line it stands on,
+    reads as instructions to a model."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return ["addresses-model"] if _ADDRESSES_MODEL.search(line) else []
+
+
 def anchor_of(kind: Kind, draft: BaseModel) -> str:
     """The string that must stand in the article: the kind's first verbatim field."""
     return str(getattr(draft, kind.anchor, "") or "")
@@ -196,7 +224,8 @@ def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None)
         return None
     words = text[span.start : span.end]
     fields = draft.model_dump() | {kind.anchor: words, "evidence": words, "start": span.start,
-                                   "end": span.end, "match": span.match}  # fmt: skip
+                                   "end": span.end, "match": span.match,
+                                   "flags": suspicions(text, span.start, span.end)}  # fmt: skip
     for name in kind.verbatim[1:]:  # every other verbatim field must stand in the text too
         value = getattr(draft, name, None)
         if value is None:

@@ -118,6 +118,7 @@ class Extractor:
         usage = usage.model_copy(
             update={
                 "dropped": usage.dropped + len(grounded.missing),
+                "flagged": sum(bool(getattr(i, "flags", None)) for _, i in grounded.pairs()),
                 "seconds": time.perf_counter() - started,
             }
         )
