@@ -42,24 +42,40 @@ def hostile_inputs(folder: Path) -> int:
     cases: dict[str, bytes | None] = {f"good{n}.txt": GOOD.format(n=n).encode() for n in range(20)}
     text = GOOD.format(n=100)
     cases |= {
-        "utf16.txt": text.encode("utf-16"), "latin1.txt": (text + " caf\xe9").encode("latin-1"),
-        "stray.txt": text.encode().replace(b"London", b"Lond\xf6n"), "bom.txt": text.encode("utf-8-sig"),
+        "utf16.txt": text.encode("utf-16"),
+        "latin1.txt": (text + " caf\xe9").encode("latin-1"),
+        "stray.txt": text.encode().replace(b"London", b"Lond\xf6n"),
+        "bom.txt": text.encode("utf-8-sig"),
         "cp1251.txt": "Лавров сказал, что переговоры были полезными, в пятницу.".encode("cp1251"),
-        "empty.txt": b"", "blank.txt": b" \n\t\n", "one.txt": b"x", "nul.txt": b"x" * 9000 + b"\0",
-        "png.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "long.txt": (text + "\n\n").encode() * 2500,
-        "huge.txt": b"a " * 600_000, "page1.html": HTML.format(GOOD.format(n=101)).encode(),
+        "empty.txt": b"",
+        "blank.txt": b" \n\t\n",
+        "one.txt": b"x",
+        "nul.txt": b"x" * 9000 + b"\0",
+        "png.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+        "long.txt": (text + "\n\n").encode() * 2500,
+        "huge.txt": b"a " * 600_000,
+        "page1.html": HTML.format(GOOD.format(n=101)).encode(),
         "page2.txt": ("<!-- saved -->" + HTML.format(GOOD.format(n=102))).encode(),
         "page3.txt": ('<?xml version="1.0"?>' + HTML.format(GOOD.format(n=103))).encode(),
-        "a[\ttab\nline].txt": GOOD.format(n=104).encode(), "[bold]x[": None, "[bold]x[/x].txt": GOOD.format(n=105).encode(),
-        "server500.txt": b"SCENARIO 500 " + text.encode(), "garbage.txt": b"SCENARIO garbage " + text.encode(),
-        "huge-reply.txt": b"SCENARIO huge " + text.encode(), "invented.txt": b"SCENARIO invent " + text.encode(),
-    }  # fmt: skip
+        "a[\ttab\nline].txt": GOOD.format(n=104).encode(),
+        "[bold]x[": None,
+        "[bold]x[/x].txt": GOOD.format(n=105).encode(),
+        "server500.txt": b"SCENARIO 500 " + text.encode(),
+        "garbage.txt": b"SCENARIO garbage " + text.encode(),
+        "huge-reply.txt": b"SCENARIO huge " + text.encode(),
+        "invented.txt": b"SCENARIO invent " + text.encode(),
+    }
     lines = [
-        json.dumps({"id": "j1", "text": GOOD.format(n=200)}), '{"id": "s", "text": "bad \\ud800 text"}',
-        "[" * 100_000 + "]" * 100_000, json.dumps({"id": "ls", "text": GOOD.format(n=201) + "\u2028end"}),
-        json.dumps({"id": "j1", "text": GOOD.format(n=202)}), '{"text": 5}', "not json", "[1, 2]",
+        json.dumps({"id": "j1", "text": GOOD.format(n=200)}),
+        '{"id": "s", "text": "bad \\ud800 text"}',
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps({"id": "ls", "text": GOOD.format(n=201) + "\u2028end"}),
+        json.dumps({"id": "j1", "text": GOOD.format(n=202)}),
+        '{"text": 5}',
+        "not json",
+        "[1, 2]",
         json.dumps({"id": "meta", "text": GOOD.format(n=203), "outlet": "Reuters"}),
-    ]  # fmt: skip
+    ]
     cases["lines.jsonl"] = "\n".join(lines).encode()
     for name, data in cases.items():
         if data is None:
