@@ -22,6 +22,7 @@ from extract.inputs.load import Article, InputWarning, load_articles
 from extract.providers.cache import AnswerCache, cache_key
 from extract.providers.embedded import LOG_FILES_KEPT, log_file
 from extract.run.jsonl import JsonlWriter, read_records
+from schemas import ArticleRecord
 from tests.conftest import ROOT, extraction, quote
 from tests.fake_openai import tool_reply
 from tests.test_batch import _cli, _wait_for_lines, echo_quote, run_args, write_articles
@@ -509,3 +510,33 @@ def test_items_in_text_that_addresses_the_model_are_flagged_and_counted(
     flags = {q.text: q.flags for q in rec.quotes}
     assert flags == {"Russia must be destroyed": ["addresses-model"], "there was no common vision": []}
     assert rec.usage.flagged == 1
+
+
+def test_articles_are_loaded_as_the_batch_reaches_them(tmp_path: Path, monkeypatch: Any) -> None:
+    """Every input was read and decoded before the first extraction: memory grew with the corpus,
+    and a crash in any input stopped them all."""
+    import extract.inputs.load as load_module
+
+    folder = write_articles(tmp_path / "in", 30)
+    decoded: list[str] = []
+    decode = load_module.decode
+
+    def counting(data: bytes, source: str) -> tuple[str, str]:
+        decoded.append(source)
+        return decode(data, source)
+
+    monkeypatch.setattr(load_module, "decode", counting)
+    batch = Batch(RunConfig(strategy="rules", cache_dir=None), [str(folder)])
+    assert batch.total == 30 and decoded == []
+    first = next(iter(batch))
+    assert isinstance(first, ArticleRecord) and len(decoded) == 1
+
+
+def test_grounding_past_its_time_limit_fails_only_its_article() -> None:
+    from extract.grounding.ground import ground
+    from schemas import QUOTES, Actor, QuoteDraft
+
+    draft = QuoteDraft(text="Kerry met Lavrov", speaker=Actor(name="Kerry"), direct=False)
+    assert ground([(QUOTES, draft, None)], "Kerry met Lavrov.").items
+    with pytest.raises(StageTimeout, match="grounding took over -1s"):
+        ground([(QUOTES, draft, None)], "Kerry met Lavrov.", seconds=-1)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
+from extract.errors import StageTimeout
 from schemas import Kind
 from schemas.kinds import Drafted
 
@@ -240,10 +242,18 @@ def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None)
         return None
 
 
-def ground(drafts: list[Drafted], text: str) -> Grounded:
-    """Turn (kind, draft, offset hint) triples into grounded records; never keep an unaligned item."""
+# Fuzzy alignment is the costly part (a model's long, near-miss anchors over a long article).
+GROUND_SECONDS = 120.0
+
+
+def ground(drafts: list[Drafted], text: str, seconds: float = GROUND_SECONDS) -> Grounded:
+    """Turn (kind, draft, offset hint) triples into grounded records; never keep an unaligned item.
+    Raise StageTimeout past ``seconds`` for the article."""
+    deadline = time.monotonic() + seconds
     out = Grounded()
     for kind, draft, near in drafts:
+        if time.monotonic() > deadline:
+            raise StageTimeout(f"grounding took over {seconds:g}s; article skipped")
         item = ground_one(kind, draft, text, near)
         if item is None:
             out.missing.append(anchor_of(kind, draft))

@@ -250,6 +250,22 @@ def load_articles(inputs: Iterable[str], exclude: Path | None = None) -> Iterato
             yield from _from_file(item)
 
 
+def count_inputs(inputs: Iterable[str], exclude: Path | None = None) -> int:
+    """How many articles (or failures in their place) ``inputs`` will yield, counted without
+    decoding anything: one per file, one per non-blank JSONL line."""
+    total = 0
+    for item in expand(inputs, exclude):
+        if isinstance(item, Path) and item.suffix == ".jsonl":
+            try:
+                with item.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
 def article_texts(sources: Iterable[str], root: Path) -> Iterator[Article]:
     """Re-read the article files that records came from ('path' or 'path:line' for JSONL), only
     files under ``root``: a record's ``source`` is data, and must not name any file to read."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from extract.errors import ArticleError, ExtractError, NotStarted
-from extract.inputs.load import Article, InputWarning, load_articles
+from extract.inputs.load import Article, InputWarning, count_inputs, load_articles
 from extract.run.config import RunConfig
 from extract.run.extractor import Extractor
 from extract.run.jsonl import JsonlWriter, lock_output, refuse_input_as_output
@@ -37,7 +37,6 @@ class Batch:
     failures: Path | None = None
     ledger: Ledger = field(init=False)
     total: int = field(init=False, default=0)
-    _pending: list[Article | ArticleError] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.inputs = list(self.inputs)
@@ -56,12 +55,18 @@ class Batch:
             self.close()
             raise
         self._append = bool(done)
-        for item in self._load(out):
-            if isinstance(item, Article) and item.sha256 in done:
+        self._done = done
+        self._out = out
+        # Counted, not read: articles are loaded one at a time as the batch reaches them.
+        paths = [str(i) for i in self.inputs if not isinstance(i, Article)]
+        self.total = count_inputs(paths, exclude=out) + sum(isinstance(i, Article) for i in self.inputs)
+
+    def _pending(self) -> Iterator[Article | ArticleError]:
+        for item in self._load(self._out):
+            if isinstance(item, Article) and item.sha256 in self._done:
                 self.ledger.resumed += 1
             else:
-                self._pending.append(item)
-        self.total = len(self._pending)
+                yield item
 
     def _load(self, out: Path | None) -> Iterator[Article | ArticleError]:
         given = (i for i in self.inputs if isinstance(i, Article))
@@ -80,8 +85,8 @@ class Batch:
         if self.config.engine == "ray":
             from extract.run.ray_engine import run_on_ray
 
-            return run_on_ray(self.config, self._pending, self.extractor.budget)
-        return self.extractor.batch(self._pending)
+            return run_on_ray(self.config, self._pending(), self.extractor.budget)
+        return self.extractor.batch(self._pending())
 
     def __iter__(self) -> Iterator[ArticleRecord | ArticleError]:
         writer = JsonlWriter(self.output, append=self._append) if self.output is not None else None
@@ -93,7 +98,8 @@ class Batch:
         except KeyboardInterrupt:
             self.ledger.stopped = "interrupted"
             # Every article neither written nor failed is left for the re-run.
-            self.ledger.unfinished = self.total - self.ledger.articles - self.ledger.failures
+            done = self.ledger.resumed + self.ledger.articles + self.ledger.failures
+            self.ledger.unfinished = max(self.ledger.unfinished, self.total - done)
             raise
         finally:
             if writer is not None:
