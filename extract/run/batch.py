@@ -39,14 +39,16 @@ class Batch:
     total: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
-        self.inputs = list(self.inputs)
+        given = list(self.inputs)
+        self._articles = [i for i in given if isinstance(i, Article)]
+        self._paths = [str(i) for i in given if not isinstance(i, Article)]
         self.extractor = Extractor(self.config)
         self.ledger = Ledger(self.extractor.budget)
         self._lock: IO[bytes] | None = None
         out = None if self.output in (None, "-") else Path(str(self.output))
         try:
             if out is not None:
-                refuse_input_as_output(out, (str(i) for i in self.inputs if not isinstance(i, Article)))
+                refuse_input_as_output(out, self._paths)
                 self._lock = lock_output(out)
             self.extractor.check()
             resume = out is not None and not self.overwrite
@@ -54,26 +56,22 @@ class Batch:
         except BaseException:
             self.close()
             raise
-        self._append = bool(done)
-        self._done = done
-        self._out = out
+        self._done, self._out = done, out
         # Counted, not read: articles are loaded one at a time as the batch reaches them.
-        paths = [str(i) for i in self.inputs if not isinstance(i, Article)]
-        self.total = count_inputs(paths, exclude=out) + sum(isinstance(i, Article) for i in self.inputs)
+        self.total = count_inputs(self._paths, exclude=out) + len(self._articles)
 
     def _pending(self) -> Iterator[Article | ArticleError]:
-        for item in self._load(self._out):
+        for item in self._load():
             if isinstance(item, Article) and item.sha256 in self._done:
                 self.ledger.resumed += 1
             else:
                 yield item
 
-    def _load(self, out: Path | None) -> Iterator[Article | ArticleError]:
-        given = (i for i in self.inputs if isinstance(i, Article))
+    def _load(self) -> Iterator[Article | ArticleError]:
         # The output file may sit in an input folder: never read it back as an article.
-        loaded = load_articles((str(i) for i in self.inputs if not isinstance(i, Article)), exclude=out)
+        loaded = load_articles(self._paths, exclude=self._out)
         first: dict[str, str] = {}
-        for item in chain(given, loaded):
+        for item in chain(self._articles, loaded):
             if isinstance(item, Article):
                 if item.id in first:
                     warnings.warn(f"{item.source}: duplicate id {item.id!r} (also at {first[item.id]})",
@@ -89,7 +87,7 @@ class Batch:
         return self.extractor.batch(self._pending())
 
     def __iter__(self) -> Iterator[ArticleRecord | ArticleError]:
-        writer = JsonlWriter(self.output, append=self._append) if self.output is not None else None
+        writer = JsonlWriter(self.output, append=bool(self._done)) if self.output is not None else None
         failed = self.failures.open("w", encoding="utf-8") if self.failures is not None else None
         try:
             for result in self._results():
