@@ -13,8 +13,9 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import import_module, resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -41,6 +42,13 @@ PACKS: dict[str, Pack] = {
     ),
 }
 DEFAULT_SCHEMA: tuple[SchemaSpec, ...] = ("news",)
+
+
+def function_at(path: str) -> Any:
+    """The function a ``module:function`` path names, imported on first use (so a fully cached
+    run never imports spaCy or the strategies)."""
+    module, name = path.split(":")
+    return getattr(import_module(module), name)
 
 
 def pack_of(kind: Kind) -> Pack | None:

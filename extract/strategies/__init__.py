@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 
 from extract.grounding.ground import Grounded
 from extract.inputs.load import Article
-from extract.kinds import pack_of, rules_for
+from extract.kinds import function_at, pack_of, rules_for
 from extract.providers.base import Provider
 from schemas import Kind, Usage
 
@@ -43,8 +42,7 @@ class Strategy:
         return tuple(dict.fromkeys([*own, *self.prompts, *(_WHOLE if unruled else ())]))
 
     def load(self) -> StrategyFn:
-        module, func = self.function.split(":")
-        fn: StrategyFn = getattr(import_module(module), func)
+        fn: StrategyFn = function_at(self.function)
         return fn
 
 

@@ -8,14 +8,13 @@ type, stance), so a tiny model cannot invent text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
 from extract.grounding.ground import Grounded, ground
 from extract.inputs.load import Article
-from extract.kinds import rules_for
+from extract.kinds import function_at, rules_for
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
 from extract.strategies.whole import run_whole
@@ -61,9 +60,8 @@ class Asker:
 RulesFn = Callable[[Article, tuple[Kind, ...], Asker], list[Drafted]]
 
 
-def _rules(path: str) -> RulesFn:
-    module, func = path.split(":")
-    fn: RulesFn = getattr(import_module(module), func)
+def _rules_at(path: str) -> RulesFn:
+    fn: RulesFn = function_at(path)
     return fn
 
 
@@ -76,7 +74,7 @@ def _run(article: Article, kinds: tuple[Kind, ...], ask: Asker) -> tuple[Grounde
             by_rules.setdefault(rules, []).append(kind)
         else:
             unruled.append(kind)
-    drafted = [d for path, ks in by_rules.items() for d in _rules(path)(article, tuple(ks), ask)]
+    drafted = [d for path, ks in by_rules.items() for d in _rules_at(path)(article, tuple(ks), ask)]
     result, usage = ground(drafted, article.text), ask.usage
     if unruled:
         asked, cost = run_whole(article, tuple(unruled), ask.provider)
