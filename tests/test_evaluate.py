@@ -80,3 +80,11 @@ def test_a_pronoun_gold_speaker_is_scored_by_span_and_left_out_of_speaker_accura
     ks = s.kinds["quotes"]
     assert (ks.lenient.tp, ks.lenient.fp, ks.lenient.fn) == (1, 1, 1)  # 'he' cannot be checked by name
     assert ks.attribute_checked == 1 and ks.attribute_accuracy == 0.0  # only Lavrov's is checkable
+
+
+def test_titles_with_a_dot_are_dropped_before_names_are_compared() -> None:
+    """'Ms. Batchelder' never matched 'Lily Batchelder': the title was checked before its dot went."""
+    assert same_actor("Ms. Batchelder", "Lily Batchelder")
+    assert same_actor("Mr. Trump", "Donald Trump") and same_actor("Dr. Fauci", "Anthony Fauci")
+    assert same_actor("Mrs. Clinton", "Hillary Clinton") and same_actor("U.S. President Obama", "Obama")
+    assert not same_actor("Mr. Trump", "Mrs. Clinton")

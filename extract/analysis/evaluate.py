@@ -24,8 +24,10 @@ _TRIM = " \t\n,.;:\"'\u201c\u201d\u2018\u2019"
 
 def name_words(name: str) -> list[str]:
     """The words that identify an actor, in order: lowercased, titles and punctuation dropped."""
-    words = (w.strip(".'") for w in re.findall(r"[\w.'-]+", name.lower()) if w not in _TITLE_WORDS)
-    return [w for w in words if w]
+    # A title is dropped with or without its dot: "Ms." as well as "ms", "U.S." as well as "u.s".
+    raw = re.findall(r"[\w.'-]+", name.lower())
+    words = (w.strip(".'") for w in raw if w not in _TITLE_WORDS)
+    return [w for w in words if w and w not in _TITLE_WORDS]
 
 
 def name_tokens(name: str) -> set[str]:
