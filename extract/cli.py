@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
-from extract.analysis.evaluate import Score, attribute_label, score
+from extract.analysis.evaluate import PRF, Score, attribute_label, score
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
@@ -285,12 +285,31 @@ def score_table(result: Score, title: str) -> Table:
     for kind, ks in result.kinds.items():
         table.add_row(
             plain(kind),
-            " / ".join(f"{v:.2f}" for v in (ks.strict.precision, ks.strict.recall, ks.strict.f1)),
-            " / ".join(f"{v:.2f}" for v in (ks.lenient.precision, ks.lenient.recall, ks.lenient.f1)),
+            prf(ks.strict),
+            prf(ks.lenient),
             f"{attribute_label(kind)} {ks.attribute_accuracy:.2f}" if ks.attribute_checked else "–",
         )
     table.caption = f"{result.articles} articles, grounding rate {result.grounding_rate:.2f}"
     return table
+
+
+def prf(counts: PRF) -> str:
+    """P / R / F1, with '–' for a precision (or recall) that has nothing to divide."""
+    p = f"{counts.precision:.2f}" if counts.tp + counts.fp else "–"
+    r = f"{counts.recall:.2f}" if counts.tp + counts.fn else "–"
+    return f"{p} / {r} / {counts.f1:.2f}"
+
+
+def warn_unpaired(result: Score) -> None:
+    """Say which articles were not scored as a pair, so a low score cannot hide a mismatch."""
+    for label, ids in (
+        ("gold articles with no prediction (scored as empty)", result.missing_predictions),
+        ("predictions with no gold (not scored)", result.unmatched_predictions),
+        ("matched by id but their text changed (offsets may differ)", result.changed_text),
+    ):
+        if ids:
+            shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+            say(err, "warning:", "yellow", f"{len(ids)} {label}: {shown}")
 
 
 @app.command("eval")
@@ -357,6 +376,9 @@ def evaluate(
         print(json.dumps(result.as_dict(), indent=2))
     else:
         out.print(score_table(result, title))
+    warn_unpaired(result)
+    if result.articles and len(result.missing_predictions) == result.articles:
+        raise fail("the predictions and the gold share no article (by text hash or id)", code=1)
 
 
 @app.command()

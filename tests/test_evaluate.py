@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from extract.analysis.evaluate import same_actor, score
 from schemas import Actor, ArticleRecord, Event, EventType, Quote
 
@@ -88,3 +90,26 @@ def test_titles_with_a_dot_are_dropped_before_names_are_compared() -> None:
     assert same_actor("Mr. Trump", "Donald Trump") and same_actor("Dr. Fauci", "Anthony Fauci")
     assert same_actor("Mrs. Clinton", "Hillary Clinton") and same_actor("U.S. President Obama", "Obama")
     assert not same_actor("Mr. Trump", "Mrs. Clinton")
+
+
+def test_eval_says_which_articles_were_not_paired_and_fails_when_none_were(tmp_path: Path) -> None:
+    """Scores over disjoint files printed zeros with no word of why."""
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    runner = CliRunner()
+    gold, other = rec([q("we will act", "John Kerry")]), rec([])
+    other = other.model_copy(update={"article_id": "b", "text_sha256": "other"})
+    (tmp_path / "g.json").write_text(gold.model_dump_json())
+    (tmp_path / "p.jsonl").write_text(other.model_dump_json() + "\n")
+    result = runner.invoke(app, ["eval", str(tmp_path / "p.jsonl"), str(tmp_path / "g.json")])
+    assert result.exit_code == 1, result.output
+    assert "1 gold articles with no prediction (scored as empty): a" in result.output
+    assert "1 predictions with no gold (not scored): b" in result.output
+    assert "share no article" in result.output
+    assert "– / 0.00 / 0.00" in result.output  # no predictions: no precision to show
+    changed = gold.model_copy(update={"text_sha256": "edited"})
+    (tmp_path / "c.jsonl").write_text(changed.model_dump_json() + "\n")
+    same_id = runner.invoke(app, ["eval", str(tmp_path / "c.jsonl"), str(tmp_path / "g.json")])
+    assert same_id.exit_code == 0 and "matched by id but their text changed" in same_id.output

@@ -186,7 +186,9 @@ class KindScore:
 class Score:
     kinds: dict[str, KindScore] = field(default_factory=dict)
     articles: int = 0
-    missing_predictions: list[str] = field(default_factory=list)
+    missing_predictions: list[str] = field(default_factory=list)  # gold articles nobody predicted
+    unmatched_predictions: list[str] = field(default_factory=list)  # predictions with no gold
+    changed_text: list[str] = field(default_factory=list)  # matched by id, but the text differs
     kept: int = 0
     dropped: int = 0
 
@@ -199,6 +201,8 @@ class Score:
         out: dict[str, Any] = {
             "articles": self.articles,
             "missing_predictions": self.missing_predictions,
+            "unmatched_predictions": self.unmatched_predictions,
+            "changed_text": self.changed_text,
             "grounding_rate": self.grounding_rate,
         }
         for kind, ks in self.kinds.items():
@@ -263,10 +267,15 @@ def score(
     by_id = {r.article_id: r for r in by_hash.values()}
     names = kinds if kinds is not None else kinds_in(golds, preds)
     out = Score(kinds={k: KindScore() for k in names})
+    used: set[str] = set()
     for g in golds:
         out.articles += 1
-        p = by_hash.get(g.text_sha256) or by_id.get(g.article_id)
-        if p is None:
+        p = by_hash.get(g.text_sha256)
+        if p is None and (p := by_id.get(g.article_id)) is not None:
+            out.changed_text.append(g.article_id)  # offsets may point elsewhere: say so
+        if p is not None:
+            used.add(p.text_sha256)
+        else:
             out.missing_predictions.append(g.article_id)
             p = ArticleRecord(article_id=g.article_id, source="", text_sha256="", model="", strategy="",
                               prompt_version="")  # fmt: skip
@@ -282,4 +291,5 @@ def score(
             right, checked = _attribute_checks(kind, pairs)
             ks.attribute_hits += right
             ks.attribute_checked += checked
+    out.unmatched_predictions = [r.article_id for r in by_hash.values() if r.text_sha256 not in used]
     return out
