@@ -6,6 +6,7 @@ import json
 import re
 import sys
 import warnings
+from importlib.metadata import version as package_version
 from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,11 +33,32 @@ from extract.strategies import STRATEGIES
 from schemas import REGISTRY, ArticleRecord
 from schemas.kinds import GROUNDING_FIELDS
 
+HELP = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
     help="Typed, grounded records from news articles: quotes, events, positions, or your own kinds.",
     no_args_is_help=True,
+    context_settings=HELP,
 )
-cache_app = typer.Typer(help="Inspect or clear the answer cache.", no_args_is_help=True)
+cache_app = typer.Typer(
+    help="Inspect or clear the answer cache.", no_args_is_help=True, context_settings=HELP
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"news-extract {package_version('news-extract')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Typed, grounded records from news articles: quotes, events, positions, or your own kinds."""
+
+
 app.add_typer(cache_app, name="cache")
 err = Console(stderr=True)
 out = Console()
@@ -420,9 +442,16 @@ def cache_info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
 
 
 @cache_app.command("clear")
-def cache_clear(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
-    """Delete every cached answer."""
-    out.print(plain(f"removed {AnswerCache(cache_dir).clear()} entries from {cache_dir}"))
+def cache_clear(
+    cache_dir: CacheDir = DEFAULT_CACHE_DIR,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete every cached answer (asks first, unless --yes)."""
+    cache = AnswerCache(cache_dir)
+    entries = cache.info()["entries"]
+    if not yes and not typer.confirm(f"Delete {entries} cached entries in {cache_dir}?", default=False):
+        raise fail("nothing deleted", code=1)
+    out.print(plain(f"removed {cache.clear()} entries from {cache_dir}"))
 
 
 def _warn(message: Warning | str, *_: object, **__: object) -> None:

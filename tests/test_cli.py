@@ -36,7 +36,10 @@ def test_run_show_and_cache(fake_server: Any, tmp_path: Path) -> None:
     assert shown.exit_code == 0 and "constructive but difficult" in shown.output
     info = runner.invoke(app, ["cache", "info", "--cache-dir", str(cache)])
     assert "2 entries" in info.output
-    cleared = runner.invoke(app, ["cache", "clear", "--cache-dir", str(cache)])
+    kept = runner.invoke(app, ["cache", "clear", "--cache-dir", str(cache)], input="n\n")
+    assert kept.exit_code == 1 and "nothing deleted" in kept.output  # it asks first
+    assert "2 entries" in runner.invoke(app, ["cache", "info", "--cache-dir", str(cache)]).output
+    cleared = runner.invoke(app, ["cache", "clear", "--cache-dir", str(cache), "--yes"])
     assert cleared.exit_code == 0 and "removed 2 entries" in cleared.output
 
 
@@ -47,3 +50,10 @@ def test_unreachable_server_is_one_line_and_nonzero(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "cannot reach model server at http://127.0.0.1:9/v1" in result.output
     assert "Traceback" not in result.output
+
+
+def test_version_and_short_help() -> None:
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.output.startswith("news-extract ")
+    short = runner.invoke(app, ["run", "-h"])
+    assert short.exit_code == 0 and "--schema" in short.output
