@@ -12,6 +12,7 @@ class Mention(BaseModel):
 
     article_id: str
     source: str
+    outlet: str | None = Field(default=None, description="The article's outlet, from its metadata.")
     evidence: str
     start: int
     end: int
@@ -36,7 +37,8 @@ class MergedEvent(BaseModel):
 
     @property
     def outlets(self) -> int:
-        return len({m.article_id for m in self.mentions})
+        """Outlets reporting it: by their ``outlet`` field, else one per article."""
+        return len({m.outlet or m.article_id for m in self.mentions})
 
 
 class MergedPosition(BaseModel):

@@ -42,6 +42,10 @@ class ArticleRecord(BaseModel):
     source: str = Field(description="Path (or path:line for JSONL) the article came from.")
     text_sha256: str
     encoding: str = Field(default="utf-8", description="How the article's file was decoded.")
+    meta: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The article's own fields from its JSONL line (date, outlet, url...), passed through.",
+    )
     items: dict[str, list[Any]] = Field(
         default_factory=dict,
         description="Grounded items by kind name (e.g. 'quotes'); every kind asked for has a list.",

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import extract.analysis.merge as merge_module
 from extract.analysis.merge import merge
 from extract.cli import app
-from extract.run.jsonl import JsonlWriter
+from extract.run.jsonl import JsonlWriter, read_records
 from schemas import ArticleRecord, Stance
 
 
@@ -155,3 +155,24 @@ def test_issue_clusters_match_the_all_pairs_reference_without_all_pairs(monkeypa
     monkeypatch.setattr(merge_module, "_same_issue", counted)
     merge_module._issue_clusters(distinct)
     assert calls == 0  # all-pairs made 4.5 million comparisons here
+
+
+def test_article_metadata_passes_through_anchors_dates_and_counts_outlets(tmp_path: Path) -> None:
+    """Extra JSONL fields were dropped: no outlet to count by, no date for 'on Tuesday'."""
+    text = "Kerry met Lavrov in London on Tuesday."
+    rows = [
+        {"id": "r1", "text": text, "date": "2014-03-14", "outlet": "Reuters", "url": "http://r/1"},
+        {"id": "r2", "text": text + " They talked.", "date": "2014-03-14", "outlet": "Reuters"},
+        {"id": "b1", "text": text + " Then they left.", "date": "2014-03-14", "outlet": "BBC"},
+    ]
+    data, out = tmp_path / "a.jsonl", tmp_path / "r.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = CliRunner().invoke(app, ["run", str(data), "-o", str(out), "--strategy", "rules", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    records = {r.article_id: r for r in read_records(out)}
+    assert records["r1"].meta == {"date": "2014-03-14", "outlet": "Reuters", "url": "http://r/1"}
+    [event] = [e for e in records["r1"].events if e.type.value == "meet"]
+    assert event.date == "2014-03-11"  # the Tuesday before Friday 14 March 2014
+    merged = merge(records.values())
+    [meeting] = [e for e in merged.events if e.type.value == "meet"]
+    assert len(meeting.mentions) == 3 and meeting.outlets == 2  # Reuters twice, BBC once

@@ -129,8 +129,18 @@ def _fullest(names: Iterable[str]) -> str:
 
 def _mention(rec: ArticleRecord, item: Grounding) -> Mention:
     return Mention(
-        article_id=rec.article_id, source=rec.source, evidence=item.evidence, start=item.start, end=item.end
+        article_id=rec.article_id,
+        source=rec.source,
+        outlet=_outlet(rec),
+        evidence=item.evidence,
+        start=item.start,
+        end=item.end,
     )
+
+
+def _outlet(rec: ArticleRecord) -> str | None:
+    outlet = rec.meta.get("outlet")
+    return str(outlet) if outlet else None
 
 
 def _content_words(text: str) -> set[str]:

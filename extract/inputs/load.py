@@ -10,11 +10,11 @@ import logging
 import re
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from extract.errors import ArticleError
 
@@ -37,6 +37,8 @@ class Article:
     source: str
     text: str
     encoding: str = "utf-8"  # how the file was decoded, as the record reports it
+    # A JSONL line's other fields (date, outlet, url...), passed through to the record.
+    meta: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @cached_property
     def sha256(self) -> str:
@@ -174,7 +176,8 @@ def _jsonl_article(line: str, path: Path, n: int, encoding: str) -> Article | Ar
             raise ArticleError(source, "JSONL line has no string 'text' field")
         text = check_text(obj["text"], source)
         article_id = check_unicode(str(obj.get("id") or f"{path.stem}:{n}"), source, "id")
-        return Article(article_id, source, text, encoding)
+        meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
+        return Article(article_id, source, text, encoding, meta)
     except json.JSONDecodeError as exc:
         return ArticleError(source, f"invalid JSON ({exc.msg})")
     except RecursionError:

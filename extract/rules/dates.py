@@ -25,6 +25,14 @@ def article_date(text: str) -> dt.date | None:
     return None
 
 
+def date_field(value: object) -> dt.date | None:
+    """A metadata date ("2014-03-14", "2014-03-14T11:08:00Z"), if it is one."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def normalise_time(expression: str | None, anchor: dt.date | None) -> str | None:
     """ISO date for a weekday, 'today' or an explicit date, relative to ``anchor``."""
     if not expression:

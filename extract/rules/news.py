@@ -11,7 +11,7 @@ from typing import Protocol
 
 from extract.inputs.load import Article
 from extract.rules.candidates import ActorRef, Analysis, QuoteCandidate, analyse
-from extract.rules.dates import article_date, normalise_time
+from extract.rules.dates import article_date, date_field, normalise_time
 from extract.rules.stance import stance_of
 from schemas import (
     EVENTS,
@@ -87,7 +87,8 @@ def _quotes(found: Analysis, ask: Chooser) -> list[Drafted]:
 
 def _events(article: Article, found: Analysis, ask: Chooser) -> list[Drafted]:
     out: list[Drafted] = []
-    anchor = article_date(article.text)
+    # The dateline, else the article's own date field: "on Tuesday" needs a week to fall in.
+    anchor = article_date(article.text) or date_field(article.meta.get("date"))
     types = [t.value for t in EventType]
     for e in found.events:
         etype = e.type.value

@@ -96,6 +96,7 @@ class Extractor:
             return None  # an edited entry: re-extract rather than write what the text lacks
         return cached.model_copy(
             update={"article_id": article.id, "source": article.source, "encoding": article.encoding,
+                    "meta": article.meta,
                     "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started)}
         )  # fmt: skip
 
@@ -128,7 +129,7 @@ class Extractor:
         }
         record = ArticleRecord(
             article_id=article.id, source=article.source, text_sha256=article.sha256,
-            encoding=article.encoding, items=items,
+            encoding=article.encoding, meta=article.meta, items=items,
             **self.made_by(), usage=usage,
         )  # fmt: skip
         if self.cache is not None:
