@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
-from extract.analysis.evaluate import PRF, Score, attribute_label, score
+from extract.analysis.evaluate import PRF, KindScore, Score, attribute_label, score
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
@@ -309,10 +309,18 @@ def score_table(result: Score, title: str) -> Table:
             plain(kind),
             prf(ks.strict),
             prf(ks.lenient),
-            f"{attribute_label(kind)} {ks.attribute_accuracy:.2f}" if ks.attribute_checked else "–",
+            attribute_cell(kind, ks),
         )
     table.caption = f"{result.articles} articles, grounding rate {result.grounding_rate:.2f}"
     return table
+
+
+def attribute_cell(kind: str, ks: KindScore) -> str:
+    """'stance accuracy 0.55 (majority 'oppose' 0.62)': the accuracy beside the baseline it must beat."""
+    if not ks.attribute_checked or ks.majority is None:
+        return "–"
+    value, share = ks.majority
+    return f"{attribute_label(kind)} {ks.attribute_accuracy:.2f} (majority {value!r} {share:.2f})"
 
 
 def prf(counts: PRF) -> str:
@@ -358,6 +366,10 @@ def evaluate(
     reply_tokens: ReplyTokens = 2048,
     temperature: Temperature = 0.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="With --corpus: also write the predictions as JSONL."),
+    ] = None,
 ) -> None:
     """Score predictions against gold of any kind: P/R/F1 strict (same span, key fields) and
     lenient (overlapping span, names loosely), attribute accuracy, grounding rate.
@@ -380,7 +392,7 @@ def evaluate(
         golds = [g for _, g in pairs]
         preds = []
         try:
-            for r in Batch(config, [a for a, _ in pairs]):
+            for r in Batch(config, [a for a, _ in pairs], output=output, overwrite=True):
                 if isinstance(r, ArticleRecord):
                     preds.append(r)
                 else:  # scored as an empty prediction, and said so

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from itertools import islice
 from pathlib import Path
 
@@ -34,3 +35,15 @@ def test_seesaw_triplets_become_grounded_positions() -> None:
 def test_absent_corpus_is_skipped_with_a_message(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "--corpus", "polnear", "--corpora-dir", str(tmp_path)])
     assert result.exit_code == 0 and "skipped: corpus folder" in result.output
+
+
+@pytest.mark.skipif(not (CORPORA / "seesaw").is_dir(), reason="../shared/corpora/seesaw is absent")
+def test_corpus_eval_shows_the_majority_baseline_and_keeps_predictions(tmp_path: Path) -> None:
+    """SEESAW stance was reported without the majority it has to beat; predictions were not kept."""
+    out = tmp_path / "preds.jsonl"
+    args = ["eval", "--corpus", "seesaw", "--limit", "5", "--strategy", "rules", "--no-cache", "-o", str(out)]
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    value, share = json.loads(result.output)["positions"]["attribute_majority"]
+    assert value in ("support", "oppose") and 0.5 <= share <= 1.0
+    assert len(out.read_text().splitlines()) == 5

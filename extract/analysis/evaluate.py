@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from enum import Enum
@@ -176,10 +177,20 @@ class KindScore:
     span: PRF = field(default_factory=PRF)  # overlapping evidence, fields ignored
     attribute_hits: int = 0  # among span matches: speaker / event type / stance right
     attribute_checked: int = 0  # span matches whose attribute can be checked (a named speaker)
+    gold_values: Counter[str] = field(default_factory=Counter)  # the checked gold attribute values
 
     @property
     def attribute_accuracy(self) -> float:
         return self.attribute_hits / self.attribute_checked if self.attribute_checked else 0.0
+
+    @property
+    def majority(self) -> tuple[str, float] | None:
+        """The most common gold value of the attribute, and the accuracy of always guessing it:
+        the baseline the attribute accuracy has to beat."""
+        if not self.gold_values:
+            return None
+        value, count = self.gold_values.most_common(1)[0]
+        return value, count / self.attribute_checked
 
 
 @dataclass
@@ -211,6 +222,7 @@ class Score:
                 "lenient": ks.lenient.as_dict(),
                 "span": ks.span.as_dict(),
                 "attribute_accuracy": ks.attribute_accuracy,
+                "attribute_majority": ks.majority,
             }
         return out
 
@@ -226,9 +238,12 @@ def attribute_label(kind: str) -> str:
     return f"{attribute} accuracy" if attribute else "–"
 
 
-def _attribute_checks(kind: str, pairs: list[tuple[Item, Item]]) -> tuple[int, int]:
-    """(right, checked) for the kind's attribute over span-matched pairs; a gold actor that is only a
-    pronoun cannot be checked by name and is left out."""
+def _attribute_checks(
+    kind: str, pairs: list[tuple[Item, Item]], gold_values: Counter[str]
+) -> tuple[int, int]:
+    """(right, checked) for the kind's attribute over span-matched pairs, counting each checked gold
+    value into ``gold_values``; a gold actor that is only a pronoun cannot be checked by name and is
+    left out."""
     attribute = attribute_of(kind)
     if attribute is None:
         return 0, 0
@@ -239,6 +254,7 @@ def _attribute_checks(kind: str, pairs: list[tuple[Item, Item]]) -> tuple[int, i
         if name is not None and unnamed(name):
             continue
         checked += 1
+        gold_values[str(name if name is not None else _plain(gold_value))] += 1
         pred_value = getattr(p, attribute, None)
         p_name = _name(pred_value)
         right += (
@@ -288,7 +304,7 @@ def score(
             ks.lenient.add(match(ps, gs, partial(fields_agree, kind, lenient=True), False)[0])
             span, pairs = match(ps, gs, lambda a, b: True, False)
             ks.span.add(span)
-            right, checked = _attribute_checks(kind, pairs)
+            right, checked = _attribute_checks(kind, pairs, ks.gold_values)
             ks.attribute_hits += right
             ks.attribute_checked += checked
     out.unmatched_predictions = [r.article_id for r in by_hash.values() if r.text_sha256 not in used]
