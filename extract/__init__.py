@@ -1,6 +1,7 @@
 """Typed, validated, source-grounded records from news articles: quotes, events, positions, or
 any kind a Pydantic model declares."""
 
+from extract.analysis.export import records_to_pandas
 from extract.api import extract_article, extract_batch
 from extract.errors import ArticleError, ExtractError, ModelError, ServerError
 from extract.inputs.load import Article, load_articles
@@ -23,4 +24,5 @@ __all__ = [
     "extract_article",
     "extract_batch",
     "load_articles",
+    "records_to_pandas",
 ]

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
 from extract.analysis.evaluate import PRF, KindScore, Score, attribute_label, score
+from extract.analysis.export import write_table
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
@@ -109,6 +110,9 @@ def say(console: Console, label: str, style: str, message: object) -> None:
     console.print(Text.assemble((label, style), " ", plain(message)), highlight=False, soft_wrap=True)
 
 
+TABLE_SUFFIXES = {".csv", ".tsv", ".parquet", ".json", ".xlsx"}
+
+
 def fail(message: object, code: int = 2) -> typer.Exit:
     """Print one error line and return the exit to raise."""
     say(err, "error:", "red", message)
@@ -168,6 +172,8 @@ def run(
     Exit status: 0 done, 1 every article failed, 2 bad setup, 3 a budget stopped the run,
     130 interrupted (re-run the same command to finish).
     """
+    if Path(output).suffix.lower() in TABLE_SUFFIXES:
+        raise fail(f"-o {output}: `extract run` writes JSONL; then `extract export ... -o {output}`")
     config = config_of(
         schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
         strategy=strategy, timeout=timeout, retries=retries, workers=workers, engine=engine,
@@ -222,6 +228,26 @@ def register_schema(schema: list[str] | None) -> None:
     except ExtractError as exc:
         if schema:
             raise fail(exc) from None
+
+
+@app.command()
+def export(
+    records: Annotated[
+        list[Path], typer.Argument(help="JSONL files written by `extract run` (or gold .json).")
+    ],
+    kind: Annotated[str, typer.Option("--kind", help="The kind to export, e.g. quotes.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="A .csv or .parquet file.")],
+    schema: Schema = None,
+) -> None:
+    """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets.
+
+    Example: extract export records.jsonl --kind quotes -o quotes.csv"""
+    register_schema(schema)
+    try:
+        written = write_table(records_of(records), kind, output)
+    except (ExtractError, OSError) as exc:
+        raise fail(exc) from None
+    say(err, "wrote", "", f"{output} ({written} {kind})")
 
 
 @app.command()

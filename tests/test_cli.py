@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -57,3 +58,35 @@ def test_version_and_short_help() -> None:
     assert version.exit_code == 0 and version.output.startswith("news-extract ")
     short = runner.invoke(app, ["run", "-h"])
     assert short.exit_code == 0 and "--schema" in short.output
+
+
+def test_export_round_trips_a_dataframe(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from extract import records_to_pandas
+
+    data = tmp_path / "a.jsonl"
+    rows = [{"id": "r1", "text": 'Kerry said "we will act now on Crimea" in London.', "outlet": "Reuters"}]
+    data.write_text(json.dumps(rows[0]) + "\n")
+    out = tmp_path / "r.jsonl"
+    assert (
+        runner.invoke(app, ["run", str(data), "-o", str(out), "--strategy", "rules", "--no-cache"]).exit_code
+        == 0
+    )
+    frames = records_to_pandas(read_records(out))
+    quotes = frames["quotes"]
+    assert list(quotes["meta_outlet"]) == ["Reuters"] and list(quotes["speaker"]) == ["Kerry"]
+    for suffix in (".csv", ".parquet"):
+        table = tmp_path / f"q{suffix}"
+        result = runner.invoke(app, ["export", str(out), "--kind", "quotes", "-o", str(table)])
+        assert result.exit_code == 0, result.output
+        back = pd.read_csv(table) if suffix == ".csv" else pd.read_parquet(table)
+        assert back[["article_id", "speaker", "evidence", "start", "end"]].equals(
+            quotes[["article_id", "speaker", "evidence", "start", "end"]]
+        )
+    text = rows[0]["text"]
+    assert all(
+        text[s:e] == ev for s, e, ev in zip(quotes["start"], quotes["end"], quotes["evidence"], strict=True)
+    )
+    refused = runner.invoke(app, ["run", str(data), "-o", str(tmp_path / "x.csv"), "--strategy", "rules"])
+    assert refused.exit_code == 2 and "extract export" in refused.output
