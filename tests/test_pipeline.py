@@ -109,3 +109,13 @@ def test_duplicate_articles_are_reported_once(fake_server: Any) -> None:
     assert isinstance(first, ArticleRecord)
     assert isinstance(second, ExtractError) and "b.txt: duplicate of a.txt" in str(second)
     assert len(server.requests) == 1
+
+
+def test_the_python_api_makes_no_cache_folder_where_it_runs(tmp_path: Path, monkeypatch: Any) -> None:
+    from extract import extract_article
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    record = extract_article("Kerry said the talks were useful, officials said on Friday.", strategy="rules")
+    assert record.strategy == "rules" and not (tmp_path / "cache").exists()
+    assert (tmp_path / "xdg" / "news-extract").is_dir()

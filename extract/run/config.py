@@ -9,11 +9,20 @@ from typing import Any, Literal
 
 from extract.errors import ExtractError
 from extract.kinds import DEFAULT_SCHEMA, SchemaSpec
-from extract.providers.cache import DEFAULT_CACHE_DIR
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
 from extract.strategies import STRATEGIES, default_strategy
 
 API_KEY_VARS = ("EXTRACT_API_KEY", "OPENAI_API_KEY")
+
+
+def user_cache_dir() -> Path:
+    """The Python API's default cache: the user's cache folder, never ./cache in whatever folder
+    a notebook runs in (the CLI's default stays ./cache, as documented)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("news-extract"))
+
+
 Engine = Literal["threads", "ray"]
 
 
@@ -32,7 +41,7 @@ class RunConfig:
     api_key: str | None = field(default=None, repr=False)
     local_model: str = DEFAULT_LOCAL_MODEL
     strategy: str | None = None
-    cache_dir: Path | None = DEFAULT_CACHE_DIR
+    cache_dir: Path | None = field(default_factory=user_cache_dir)
     timeout: float = 120.0
     retries: int = 2
     reply_tokens: int = 2048
