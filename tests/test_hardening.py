@@ -540,3 +540,25 @@ def test_grounding_past_its_time_limit_fails_only_its_article() -> None:
     assert ground([(QUOTES, draft, None)], "Kerry met Lavrov.").items
     with pytest.raises(StageTimeout, match="grounding took over -1s"):
         ground([(QUOTES, draft, None)], "Kerry met Lavrov.", seconds=-1)
+
+
+def test_a_lost_embedded_server_still_charges_its_requests_to_the_budget() -> None:
+    """The embedded provider re-raised its own error and dropped the count of requests sent."""
+    from extract.errors import ServerError
+    from extract.providers.base import Endpoint
+    from extract.providers.budget import Budget, Budgeted
+    from extract.providers.embedded import Embedded
+    from schemas import Usage
+
+    class Lost:
+        def structured(self, *_: Any) -> Any:
+            error = ServerError("cannot reach model server")
+            error.usage = Usage(calls=3)
+            raise error
+
+    embedded = Embedded("smollm2-135m", Endpoint("", ""))
+    embedded._inner = Lost()  # type: ignore[assignment]
+    budget = Budget()
+    with pytest.raises(ServerError, match=r"embedded llama\.cpp server stopped answering"):
+        Budgeted(embedded, budget).structured([], ArticleRecord, "p")
+    assert budget.calls == 3

@@ -199,12 +199,14 @@ class Embedded:
         inner = self._connected()
         try:
             return inner.structured(messages, response_model, prompt_version, context)
-        except ServerError:
+        except ServerError as lost:
             with self._lock:
                 self._inner = None  # the next call starts the server again
-            raise ServerError(
+            said = ServerError(
                 "the embedded llama.cpp server stopped answering (restarted for the next article)"
-            ) from None
+            )
+            said.usage = lost.usage  # the requests it sent still count against budgets
+            raise said from None
 
     def check(self) -> None:
         return None  # checked when it starts
