@@ -124,7 +124,8 @@ def test_a_changed_rule_misses_the_record_cache(tmp_path: Path, monkeypatch: pyt
     with Extractor(strategy="rules", cache_dir=tmp_path / "cache") as ex:
         first = ex.extract(article)
         assert ex.extract(article).usage.cache_hits == 1
-        monkeypatch.setattr(extractor_module, "rules_version", lambda: "edited rules")
+    monkeypatch.setattr(extractor_module, "rules_version", lambda: "edited rules")  # the next run's rules
+    with Extractor(strategy="rules", cache_dir=tmp_path / "cache") as ex:
         fresh = ex.extract(article)
     assert fresh.usage.cache_hits == 0 and fresh.items == first.items
 

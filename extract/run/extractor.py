@@ -64,9 +64,9 @@ class Extractor:
         self.provider: Provider = Cached(provider, self.cache) if self.cache is not None else provider
         prompts = self.strategy.prompts_for(self.kinds)
         self.prompt_version = "+".join(load_prompt(p).version for p in prompts) or "none"
-
-    def _record_key(self, article: Article) -> str:
-        return cache_key(
+        # Everything in a record's key but the text, hashed once: the kinds' JSON schemas are
+        # large, and a cached run looks up a key per article.
+        self._config_key = cache_key(
             kind="record",
             **self.provider.identity(),
             strategy=self.strategy.name,
@@ -74,8 +74,10 @@ class Extractor:
             schema=SCHEMA_VERSION,
             kinds=[k.fingerprint for k in self.kinds],
             rules=rules_version() if self.strategy.uses_rules else None,
-            text=article.sha256,
         )
+
+    def _record_key(self, article: Article) -> str:
+        return cache_key(config=self._config_key, text=article.sha256)
 
     def check(self) -> None:
         """Fail fast, with one line, when the endpoint cannot be reached."""
