@@ -213,8 +213,10 @@ def run(
         raise typer.Exit(1)
 
 
-def records_of(paths: list[Path]) -> list[ArticleRecord]:
-    """Records from JSONL (or gold .json) files; a file that holds none is one error line."""
+def records_of(paths: list[Path], schema: list[str] | None = None) -> list[ArticleRecord]:
+    """Records from JSONL (or gold .json) files, typed by the user's kinds in ``schema``; a file
+    that holds none is one error line."""
+    register_schema(schema)
     try:
         return [rec for path in paths for rec in read_any(path)]
     except ExtractError as exc:
@@ -242,9 +244,8 @@ def export(
     """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets.
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
-    register_schema(schema)
     try:
-        written = write_table(records_of(records), kind, output)
+        written = write_table(records_of(records, schema), kind, output)
     except (ExtractError, OSError) as exc:
         raise fail(exc) from None
     say(err, "wrote", "", f"{output} ({written} {kind})")
@@ -299,8 +300,7 @@ def show(
     schema: Schema = None,
 ) -> None:
     """Print the records of a JSONL file as readable tables, one per kind."""
-    register_schema(schema)
-    for rec in records_of([records]):
+    for rec in records_of([records], schema):
         out.rule(plain(f"{rec.article_id}  ({rec.model}, {rec.strategy}, {rec.prompt_version})"))
         for name in kind or list(rec.items):
             out.print(kind_table(name, rec.of(name)))
@@ -427,8 +427,7 @@ def evaluate(
             raise fail(exc) from None
         title, kinds = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
     elif pred is not None and gold is not None:
-        register_schema(schema)
-        preds, golds, title = records_of([pred]), records_of([gold]), f"{pred} vs {gold}"
+        preds, golds, title = records_of([pred], schema), records_of([gold]), f"{pred} vs {gold}"
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
     result = score(preds, golds, kinds)
@@ -463,8 +462,7 @@ def report(
 ) -> None:
     """Write one self-contained HTML page: each kind's items highlighted over the article's text,
     in the kind's colour, with a legend and filters."""
-    register_schema(schema)
-    recs = records_of([records])
+    recs = records_of([records], schema)
     found = load_articles(inputs) if inputs else article_texts((r.source for r in recs), Path.cwd())
     texts = {a.sha256: a.text for a in found if isinstance(a, Article)}
     golds = {g.text_sha256: g for g in records_of([gold])} if gold is not None else None

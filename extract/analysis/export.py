@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from extract.analysis.evaluate import kinds_in
 from extract.errors import ExtractError
 from schemas import ArticleRecord
 
@@ -72,5 +73,4 @@ def to_frame(table: list[dict[str, Any]]) -> Any:
 def records_to_pandas(records: Iterable[ArticleRecord]) -> dict[str, Any]:
     """One DataFrame per kind the records hold, one row per item."""
     recs = list(records)
-    kinds = dict.fromkeys(k for r in recs for k in r.items)
-    return {kind: to_frame(rows(recs, kind)) for kind in kinds}
+    return {kind: to_frame(rows(recs, kind)) for kind in kinds_in(recs)}
