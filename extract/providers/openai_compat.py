@@ -12,7 +12,6 @@ from pydantic import ValidationError
 
 from extract.errors import ExtractError, ModelError, ServerError, SetupError
 from extract.providers.base import Endpoint, Message, T
-from extract.providers.transport import GuardedTransport, ReplyTooLarge
 from schemas import Usage
 
 
@@ -28,7 +27,7 @@ class OpenAICompatible:
         self._client: Any = None
         self._lock = threading.Lock()  # workers share one client
         self._local = threading.local()  # re-asks are counted per thread, one call at a time
-        self.transport = GuardedTransport(endpoint.timeout)
+        self.transport: Any = None  # made with the client: httpx2 is imported on a cache miss only
 
     @property
     def model(self) -> str:
@@ -48,6 +47,10 @@ class OpenAICompatible:
         import httpx2
         import instructor
         import openai
+
+        from extract.providers.transport import GuardedTransport
+
+        self.transport = GuardedTransport(self.endpoint.timeout)
 
         # Its per-attempt log lines would repeat what our one-line errors already say.
         logging.getLogger("instructor").setLevel(logging.CRITICAL)
@@ -182,6 +185,8 @@ def _transport_error(exc: BaseException, endpoint: Endpoint) -> ExtractError:
 
     if isinstance(exc, openai.APITimeoutError):
         return ModelError(f"model call timed out after {endpoint.timeout:g}s")
+    from extract.providers.transport import ReplyTooLarge
+
     if (too_large := _api_cause(exc, ReplyTooLarge)) is not None:
         return ModelError(str(too_large))
     if isinstance(exc, openai.APIConnectionError):
