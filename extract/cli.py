@@ -26,7 +26,8 @@ from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import PACKS, resolve
 from extract.providers.cache import DEFAULT_CACHE_DIR, AnswerCache
-from extract.providers.embedded import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
+from extract.providers.embedded import DEFAULT_LOCAL_MODEL
+from extract.providers.models import LOCAL_MODELS
 from extract.run.batch import Batch
 from extract.run.config import Engine, RunConfig
 from extract.run.jsonl import read_any

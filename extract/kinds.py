@@ -34,11 +34,24 @@ class Pack:
     kinds: tuple[Kind, ...]
     rules: str | None = None
     prompts: tuple[str, ...] = ()
+    # ``module:function(passage, kinds) -> bool``: which passages a model pass need not ask.
+    sieve: str | None = None
+    # The kinds whose rules miss what a model pass finds (measured): ``hybrid+paragraph`` asks
+    # the model about these only, keeping the extra items that ``verify``
+    # (``module:function(text, sentence, start, end) -> bool``) accepts.
+    recall_from_model: tuple[str, ...] = ()
+    verify: str | None = None
 
 
 PACKS: dict[str, Pack] = {
     "news": Pack(
-        "news", NEWS_KINDS, rules="extract.rules.news:drafts", prompts=("speaker", "event_type", "stance")
+        "news",
+        NEWS_KINDS,
+        rules="extract.rules.news:drafts",
+        prompts=("speaker", "event_type", "stance"),
+        sieve="extract.rules.news:worth_asking",
+        recall_from_model=("quotes",),
+        verify="extract.rules.news:attributed",
     ),
 }
 DEFAULT_SCHEMA: tuple[SchemaSpec, ...] = ("news",)
@@ -64,12 +77,14 @@ def rules_for(kind: Kind) -> str | None:
 
 @cache
 def rules_version() -> str:
-    """A hash of the rule code and its data: a changed rule misses the record cache."""
+    """A hash of the rule and strategy code and its data: a changed rule, or a changed way of
+    combining rules and model, misses the record cache."""
     digest = hashlib.sha256()
-    root = resources.files("extract.rules")
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if entry.is_file() and not entry.name.endswith((".pyc", ".pyo")):
-            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    for package in ("extract.rules", "extract.strategies"):
+        root = resources.files(package)
+        for entry in sorted(root.iterdir(), key=lambda e: e.name):
+            if entry.is_file() and not entry.name.endswith((".pyc", ".pyo")):
+                digest.update(f"{package}/{entry.name}".encode() + b"\0" + entry.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -85,9 +100,18 @@ def resolve(specs: Iterable[SchemaSpec]) -> tuple[Kind, ...]:
 
 
 def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
-    if isinstance(spec, str) and spec in PACKS:
-        return PACKS[spec].kinds
+    """A pack's kinds (``news``), one of them (``news:quotes``), or a model declared as a kind
+    (a pack's own draft class is that pack's kind, rules and all)."""
+    if isinstance(spec, str) and (pack := PACKS.get(spec.partition(":")[0])) is not None:
+        named = spec.partition(":")[2]
+        chosen = tuple(k for k in pack.kinds if named in ("", k.name))
+        if not chosen:
+            names = ", ".join(k.name for k in pack.kinds)
+            raise ExtractError(f"--schema {spec!r}: the {pack.name} pack has no kind {named!r} ({names})")
+        return chosen
     model = load_model(spec) if isinstance(spec, str) else spec
+    if shipped := [k for p in PACKS.values() for k in p.kinds if k.draft is model]:
+        return tuple(shipped)
     try:
         return (register(_declared(model)),)
     except (TypeError, ValueError) as exc:  # not a model, or a broken example

@@ -6,11 +6,18 @@ Field descriptions are read by people and sent to the model as part of the JSON 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.kinds import Grounding, Verbatim, kind_of, register
+from schemas.kinds import Example, Grounding, Verbatim, kind_of, register
+
+# One invented paragraph, worked for each kind: the examples every prompt shows the model.
+_EXAMPLE = (
+    "Foreign Minister Anna Berg met her Danish counterpart in Geneva on Monday. She said the trade "
+    'deal was "a mistake we will not repeat," and warned that Norway would leave the talks.'
+)
+_BERG = {"name": "Anna Berg", "kind": "person"}
 
 
 class EventType(StrEnum):
@@ -74,6 +81,13 @@ class QuoteDraft(BaseModel):
         description="True if the words stand inside quotation marks, false for reported speech."
     )
 
+    examples: ClassVar[list[Example]] = [
+        Example(text=_EXAMPLE, items=[
+            {"text": "a mistake we will not repeat", "speaker": _BERG, "cue": "said", "direct": True},
+            {"text": "Norway would leave the talks", "speaker": _BERG, "cue": "warned", "direct": False},
+        ])
+    ]  # fmt: skip
+
 
 class EventDraft(BaseModel):
     """Who did what to whom, when and where."""
@@ -93,6 +107,15 @@ class EventDraft(BaseModel):
         min_length=1,
     )
 
+    examples: ClassVar[list[Example]] = [
+        Example(text=_EXAMPLE, items=[{
+            "type": "meet", "time": "on Monday", "place": "Geneva",
+            "actors": [{"actor": _BERG, "role": "source"},
+                       {"actor": {"name": "her Danish counterpart", "kind": "person"}, "role": "target"}],
+            "evidence": "Foreign Minister Anna Berg met her Danish counterpart in Geneva on Monday.",
+        }])
+    ]  # fmt: skip
+
 
 class PositionDraft(BaseModel):
     """An actor's stance on an issue."""
@@ -107,6 +130,14 @@ class PositionDraft(BaseModel):
         description="The sentence of the article that shows the stance, copied exactly.",
         min_length=1,
     )
+
+    examples: ClassVar[list[Example]] = [
+        Example(text=_EXAMPLE, items=[{
+            "holder": _BERG, "issue": "the trade deal", "stance": "oppose",
+            "evidence": 'She said the trade deal was "a mistake we will not repeat," and warned that Norway '
+                        "would leave the talks.",
+        }])
+    ]  # fmt: skip
 
 
 class Quote(QuoteDraft, Grounding):

@@ -20,10 +20,11 @@ def describe_kinds(kinds: tuple[Kind, ...]) -> str:
 
 
 def worked_examples(kinds: tuple[Kind, ...]) -> str:
-    """The kinds' examples as text → answer pairs; empty when no kind has any."""
-    parts = []
+    """The kinds' examples as text → answer pairs, one per distinct text (kinds that share an
+    example text are answered together); empty when no kind has any."""
+    answers: dict[str, dict[str, list[dict[str, object]]]] = {}
     for kind in kinds:
         for example in kind.examples:
-            answer = {k.name: (example.items if k is kind else []) for k in kinds}
-            parts.append(f"Text: {example.text}\nAnswer: {json.dumps(answer, ensure_ascii=False)}")
+            answers.setdefault(example.text, {k.name: [] for k in kinds})[kind.name] += example.items
+    parts = [f"Text: {text}\nAnswer: {json.dumps(a, ensure_ascii=False)}" for text, a in answers.items()]
     return "\n\nWorked examples:\n" + "\n\n".join(parts) if parts else ""

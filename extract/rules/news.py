@@ -7,10 +7,11 @@ every span comes from the pre-pass and is grounded like any other.
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from extract.inputs.load import Article
-from extract.rules.candidates import ActorRef, Analysis, QuoteCandidate, analyse
+from extract.rules.candidates import CUE_LEMMAS, CUE_NOUNS, ActorRef, Analysis, QuoteCandidate, analyse
 from extract.rules.dates import article_date, date_field, normalise_time
 from extract.rules.stance import stance_of
 from schemas import (
@@ -39,6 +40,36 @@ class Chooser(Protocol):
     decide_all: bool
 
     def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str: ...
+
+
+def _forms(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
+    return {lemma, f"{lemma}s", f"{lemma}ed", f"{lemma}d", f"{stem}ing", f"{stem}ied", f"{stem}ies"}
+
+
+_IRREGULAR = {"said", "told", "wrote", "written", "according", "spoke", "spoken"}
+_CUE_FORMS = "|".join(sorted({f for w in CUE_LEMMAS | CUE_NOUNS for f in _forms(w)} | _IRREGULAR))
+_CUE_WORD = re.compile(rf"\b(?:{_CUE_FORMS})\b", re.IGNORECASE)
+_CUE_LOWER = re.compile(rf"\b(?:{_CUE_FORMS})\b")
+_QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb]')
+
+
+def worth_asking(passage: str, kinds: tuple[Kind, ...]) -> bool:
+    """The pack's sieve for model passes: a passage can hold a quote only if it has a quote mark
+    or a speech or belief word; events and positions can be anywhere."""
+    if EVENTS in kinds or POSITIONS in kinds:
+        return True
+    return bool(_QUOTE_MARK.search(passage) or _CUE_WORD.search(passage))
+
+
+def attributed(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Whether a model's extra quote at ``[start, end)`` is attributed speech: it stands in
+    quote marks, or its sentence has a speech or belief word outside it, in lower case ('State'
+    in 'Secretary of State' is a title, not a cue)."""
+    if _QUOTE_MARK.search(text[max(0, start - 2) : start]) or _QUOTE_MARK.search(text[end : end + 2]):
+        return True
+    before, after = text[sentence[0] : start], text[end : sentence[1]]
+    return bool(_CUE_LOWER.search(before) or _CUE_LOWER.search(after))
 
 
 def _actor(ref: ActorRef) -> Actor:

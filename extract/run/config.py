@@ -9,18 +9,11 @@ from typing import Any, Literal
 
 from extract.errors import ExtractError
 from extract.kinds import DEFAULT_SCHEMA, SchemaSpec
-from extract.providers.embedded import DEFAULT_LOCAL_MODEL, LOCAL_MODELS
+from extract.providers.embedded import DEFAULT_LOCAL_MODEL
+from extract.providers.models import LOCAL_MODELS, user_cache_dir
 from extract.strategies import STRATEGIES, default_strategy
 
 API_KEY_VARS = ("EXTRACT_API_KEY", "OPENAI_API_KEY")
-
-
-def user_cache_dir() -> Path:
-    """The Python API's default cache: the user's cache folder, never ./cache in whatever folder
-    a notebook runs in (the CLI's default stays ./cache, as documented)."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("news-extract"))
 
 
 Engine = Literal["threads", "ray"]

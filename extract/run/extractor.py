@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import partial
 
 from pydantic import ValidationError
@@ -164,8 +166,13 @@ class Extractor:
         One failure never stops the rest. Once a budget is spent, the articles not yet started
         come back as :class:`NotStarted` while those in flight finish.
         """
-        fresh = partial(self.attempt, looked_up=True)
         admitted = admit(items, self.budget)
+        if not self.strategy.needs_model and self.config.workers > 1:
+            # CPU-bound (the rules): a process per worker, each with its own Extractor, past the GIL.
+            pool = partial(_process_pool, config=self.config)
+            yield from completed(_attempt_here, admitted, self.config.workers, self._cached_item, pool)
+            return
+        fresh = partial(self.attempt, looked_up=True)
         yield from completed(fresh, admitted, self.config.workers, inline=self._cached_item)
 
     def _cached_item(self, item: Article | ArticleError) -> ArticleRecord | ArticleError | None:
@@ -182,6 +189,26 @@ class Extractor:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+_HERE: Extractor | None = None  # a worker process's own extractor
+
+
+def _start_worker(config: RunConfig) -> None:
+    global _HERE
+    _HERE = Extractor(config)
+
+
+def _attempt_here(item: Article | ArticleError) -> ArticleRecord | ArticleError:
+    assert _HERE is not None, "a worker process runs _start_worker first"
+    return _HERE.attempt(item, looked_up=True)
+
+
+def _process_pool(workers: int, config: RunConfig) -> Executor:
+    # spawn, not fork: the parent may hold threads (progress bar, server watcher) whose locks a
+    # forked child would inherit taken.
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(config,))
 
 
 def admit(

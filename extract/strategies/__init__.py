@@ -13,6 +13,7 @@ from extract.providers.base import Provider
 from schemas import Kind, Usage
 
 _WHOLE = ("whole", "reask")
+_PARAGRAPH = ("paragraph", "reask")
 StrategyFn = Callable[[Article, tuple[Kind, ...], Provider], tuple[Grounded, Usage]]
 
 
@@ -55,6 +56,9 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("rules", "extract.strategies.hybrid:run_rules", (), uses_rules=True, needs_model=False,
                  rules_only=True),
         Strategy("hybrid+whole", "extract.strategies.combined:run_combined", _WHOLE, uses_rules=True),
+        Strategy("paragraph", "extract.strategies.paragraph:run_paragraph", _PARAGRAPH),
+        Strategy("hybrid+paragraph", "extract.strategies.combined:run_rules_paragraph", _PARAGRAPH,
+                 uses_rules=True),
     )
 }  # fmt: skip
 

@@ -1,12 +1,14 @@
-"""Both strategies on one article: the hybrid's grounded candidates, plus whatever the whole-article
-call finds that they do not cover. For strong models, where recall beyond the rules pays."""
+"""Rules and model together on one article: the rules' grounded items (the model settling their
+open choices), plus the model's items that no rule item covers, for recall beyond the rules."""
 
 from __future__ import annotations
 
 from extract.grounding.ground import Grounded
 from extract.inputs.load import Article
+from extract.kinds import function_at, pack_of, rules_for
 from extract.providers.base import Provider
 from extract.strategies.hybrid import run_hybrid
+from extract.strategies.paragraph import run_paragraph
 from extract.strategies.whole import run_whole
 from schemas import Kind, Usage
 
@@ -16,3 +18,39 @@ def run_combined(article: Article, kinds: tuple[Kind, ...], provider: Provider) 
     rules_part, cost = run_hybrid(article, kinds, provider)
     model_part, more = run_whole(article, kinds, provider)
     return rules_part.union(model_part), cost.add(more)
+
+
+def run_rules_paragraph(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider
+) -> tuple[Grounded, Usage]:
+    """Hybrid first (its spans and speakers win), then the paragraph pass's new items.
+
+    The model is asked about the kinds no rules know and those its pack names in
+    ``recall_from_model``. Measured on the seeds with Qwen2.5-1.5B: rules quotes F1 0.88, the
+    model's 0.61, the union 0.87; the model's extras that its pack's sieve rejects on their own
+    sentence (no quote mark, no speech or belief word) were all false.
+    """
+    rules_part, cost = run_hybrid(article, kinds, provider)
+    packs = {k.name: pack_of(k) for k in kinds}
+    asked = tuple(
+        k for k in kinds if rules_for(k) is None or k.name in getattr(packs[k.name], "recall_from_model", ())
+    )
+    if not asked:
+        return rules_part, cost
+    model_part, more = run_paragraph(article, asked, provider)
+    extra = Grounded(missing=model_part.missing)
+    for kind_name, item in model_part.pairs():
+        verify = getattr(packs[kind_name], "verify", None)
+        start, end = int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
+        span = sentence_around(article.text, start, end)
+        if verify is None or function_at(verify)(article.text, span, start, end):
+            extra.add(kind_name, item)
+    return rules_part.union(extra), cost.add(more)
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of the sentence(s) holding ``text[start:end]``: from the last stop or line
+    break before it to the first after it."""
+    before = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "? ", "! ")))
+    after = [i for i in (text.find(c, end) for c in ("\n", ". ", "? ", "! ")) if i >= 0]
+    return before + 1, min(after, default=len(text))

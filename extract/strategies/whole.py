@@ -13,7 +13,7 @@ from extract.inputs.chunk import chunks
 from extract.inputs.load import Article
 from extract.prompting.build import describe_kinds, worked_examples
 from extract.prompting.templates import load_prompt
-from extract.providers.base import Provider
+from extract.providers.base import Message, Provider
 from schemas import Kind, Usage
 from schemas.kinds import Drafted
 
@@ -46,12 +46,19 @@ def run_whole(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> 
 def _ask(
     chunk: str, offset: int, text: str, kinds: tuple[Kind, ...], provider: Provider
 ) -> tuple[Grounded, Usage]:
-    """One chunk: ask; re-ask once naming what is not in the text; what is still missing is dropped."""
     prompt = load_prompt("whole")
+    messages = prompt.render(kinds=describe_kinds(kinds), examples=worked_examples(kinds), article=chunk)
+    return ask_grounded(messages, prompt.version, offset, text, kinds, provider)
+
+
+def ask_grounded(
+    messages: list[Message], version: str, offset: int, text: str, kinds: tuple[Kind, ...], provider: Provider
+) -> tuple[Grounded, Usage]:
+    """Ask; re-ask once naming what is not in the text; what is still missing is dropped.
+    ``offset`` is where the asked part of ``text`` starts (grounding looks there first)."""
     model = extraction_model(kinds)
     context = {"text": text}  # the kinds' validators see the article as info.context["text"]
-    messages = prompt.render(kinds=describe_kinds(kinds), examples=worked_examples(kinds), article=chunk)
-    extraction, usage = provider.structured(messages, model, prompt.version, context)
+    extraction, usage = provider.structured(messages, model, version, context)
     result = ground(drafts_of(extraction, kinds, offset), text)
     for _ in range(MAX_REASKS):
         if not result.missing:
@@ -62,7 +69,7 @@ def _ask(
             {"role": "assistant", "content": extraction.model_dump_json()},
             *reask.render(missing=json.dumps(result.missing, ensure_ascii=False)),
         ]
-        extraction, cost = provider.structured(messages, model, f"{prompt.version}+{reask.version}", context)
+        extraction, cost = provider.structured(messages, model, f"{version}+{reask.version}", context)
         usage = usage.add(cost).add(Usage(reasks=1))
         # Keep what the first answer grounded; what is still missing is dropped and counted.
         result = result.merge(ground(drafts_of(extraction, kinds, offset), text))
