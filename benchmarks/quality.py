@@ -1,9 +1,11 @@
 """Quality of the offline default (or any endpoint) on the seeds' gold and on public corpora.
 
-Usage: python benchmarks/quality.py [--strategies naive,hybrid,langextract] [--polnear 20]
-       [--seesaw 0] [--seesaw-pairs 300] [--base-url URL --model NAME]
+Usage: python benchmarks/quality.py [--strategies rules,hybrid+paragraph,langextract] [--polnear 20]
+       [--polnear-split dev|train] [--seesaw 0] [--seesaw-pairs 300]
+       [--local-model qwen2.5-1.5b | --base-url URL --model NAME]
 Prints one table: per approach and data set, per kind lenient P/R/F1 and strict F1, attribute
-accuracy, wall seconds per article and tokens per article; then stance accuracy on SEESAW's gold
+accuracy, wall seconds per article, tokens per article and (embedded models) the share of prompt
+tokens the server's prefix cache served, read from its log; then stance accuracy on SEESAW's gold
 (holder, object, sentence) triplets against the majority baseline. `naive` is the `whole`
 strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
 same server (benchmarks/langextract_peer.py; skipped if not installed). A fresh cache by default,
@@ -25,12 +27,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract import Extractor, load_articles
-from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
+from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, polnear
 from extract.analysis.evaluate import attribute_label, score
 from extract.errors import ArticleError
 from extract.inputs.load import Article
-from extract.providers.base import Endpoint
-from extract.providers.embedded import Embedded
+from extract.providers.base import Endpoint, Wrapper
+from extract.providers.embedded import DEFAULT_LOCAL_MODEL, Embedded, ServerStats
+from extract.providers.models import LOCAL_MODELS
 from extract.rules.news import decide_stance
 from extract.strategies.hybrid import Asker
 from schemas import ArticleRecord, Position, Stance
@@ -51,7 +54,9 @@ def seeds() -> list[tuple[Article, ArticleRecord]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--strategies", default="hybrid")
-    ap.add_argument("--polnear", type=int, default=20, help="PolNeAR dev articles (0: none)")
+    ap.add_argument("--polnear", type=int, default=20, help="PolNeAR articles (0: none)")
+    ap.add_argument("--polnear-split", default="dev", help="dev (the fair check) or train (development)")
+    ap.add_argument("--local-model", default=DEFAULT_LOCAL_MODEL, choices=list(LOCAL_MODELS))
     ap.add_argument("--seesaw", type=int, default=0, help="SEESAW articles (0: none)")
     ap.add_argument("--seesaw-pairs", type=int, default=0, help="SEESAW stance triplets to classify")
     ap.add_argument("--base-url")
@@ -67,27 +72,30 @@ def main() -> None:
     for name, limit in (("polnear", args.polnear), ("seesaw", args.seesaw)):
         root = DEFAULT_CORPORA / name
         if limit and root.is_dir():
-            datasets.append((name, list(islice(CORPORA[name](root), limit)), CORPUS_KINDS[name]))
+            corpus = polnear(root, args.polnear_split) if name == "polnear" else CORPORA[name](root)
+            datasets.append((name, list(islice(corpus, limit)), CORPUS_KINDS[name]))
         elif limit:
             print(f"skipped {name}: {root} is absent")
 
     header = f"{'approach':<12}{'data':<9}{'kind':<10}{'P':>6}{'R':>6}{'F1':>6}{'strict F1':>11}"
     header += f"  {'attribute':<24}"
-    rows = [header + f"{'s/article':>10}{'tokens/article':>15}", "-" * (len(header) + 25)]
+    rows = [header + f"{'s/article':>10}{'tokens/article':>15}{'prefix cache':>13}", "-" * (len(header) + 38)]
     for approach in args.strategies.split(","):
         strategy = "whole" if approach == "naive" else approach
         if approach == "langextract" and importlib.util.find_spec("langextract") is None:
             print("skipped langextract: not installed (pip install langextract)")
             continue
         with Extractor(
-            base_url=args.base_url, model=args.model,
+            base_url=args.base_url, model=args.model, local_model=args.local_model,
             strategy="rules" if approach == "langextract" else strategy, cache_dir=cache_dir,
         ) as ex:  # fmt: skip
             run = _peer(ex) if approach == "langextract" else ex.batch
             for name, pairs, kinds in datasets:
                 started = time.perf_counter()
+                before = _server_stats(ex)
                 preds = [r for r in run(a for a, _ in pairs) if isinstance(r, ArticleRecord)]
                 wall = time.perf_counter() - started
+                reuse = _reuse(before, _server_stats(ex))
                 secs = wall / max(1, len(pairs))
                 toks = sum(r.usage.prompt_tokens + r.usage.completion_tokens for r in preds) / max(
                     1, len(preds)
@@ -98,7 +106,7 @@ def main() -> None:
                     rows.append(
                         f"{approach:<12}{name:<9}{kind:<10}{le.precision:6.2f}{le.recall:6.2f}{le.f1:6.2f}"
                         f"{ks.strict.f1:11.2f}  {attribute_label(kind) + f' {ks.attribute_accuracy:.2f}':<24}"
-                        f"{secs:10.1f}{toks:15.0f}"
+                        f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
@@ -109,12 +117,28 @@ def main() -> None:
     print("\n".join(rows))
 
 
+def _server_stats(ex: Extractor) -> ServerStats | None:
+    """The embedded server's counters so far (None for a remote endpoint or no model)."""
+    provider = ex.provider
+    while isinstance(provider, Wrapper):
+        provider = provider.inner
+    return provider.server.stats() if isinstance(provider, Embedded) else None
+
+
+def _reuse(before: ServerStats | None, after: ServerStats | None) -> str:
+    """Prompt tokens served by the prefix cache between two readings, as a share."""
+    if before is None or after is None:
+        return "–"
+    reused, evaluated = after.reused - before.reused, after.evaluated - before.evaluated
+    return f"{reused / (reused + evaluated):.0%}" if reused + evaluated else "–"
+
+
 def _peer(ex: Extractor) -> Callable[[Iterable[Article]], Iterator[ArticleRecord | ArticleError]]:
     """langextract over the same endpoint as ``ex`` (the embedded server, started here)."""
     from benchmarks.langextract_peer import run_langextract
 
     # The peer gets the raw endpoint: the embedded server (started here) or --base-url.
-    local = Embedded(ex.config.local_model, Endpoint("", ""))
+    local = Embedded(ex.config.local_model, Endpoint("", ""), log_dir=Path(tempfile.mkdtemp()))
     base_url = local.server.start().base_url if ex.config.base_url is None else ex.config.base_url
     model = local.model if ex.config.base_url is None else str(ex.config.model)
 

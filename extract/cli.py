@@ -9,7 +9,7 @@ import warnings
 from importlib.metadata import version as package_version
 from itertools import islice
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -31,7 +31,7 @@ from extract.providers.models import LOCAL_MODELS
 from extract.run.batch import Batch
 from extract.run.config import Engine, RunConfig
 from extract.run.jsonl import read_any
-from extract.strategies import STRATEGIES
+from extract.strategies import STRATEGIES, default_strategy
 from schemas import REGISTRY, ArticleRecord
 from schemas.kinds import GROUNDING_FIELDS
 
@@ -66,7 +66,9 @@ err = Console(stderr=True)
 out = Console()
 
 # Options that `run` and `eval --corpus` share: declared once.
-CacheDir = Annotated[Path, typer.Option("--cache-dir", help="Where model answers are cached.")]
+CacheDir = Annotated[
+    Path, typer.Option("--cache-dir", envvar="EXTRACT_CACHE_DIR", help="Where model answers are cached.")
+]
 Schema = Annotated[
     list[str] | None,
     typer.Option(
@@ -76,16 +78,27 @@ Schema = Annotated[
     ),
 ]
 BaseUrl = Annotated[
-    str | None, typer.Option(help="OpenAI-compatible endpoint; omit to start the embedded local model.")
+    str | None,
+    typer.Option(
+        envvar="EXTRACT_BASE_URL", help="OpenAI-compatible endpoint; omit to start the embedded local model."
+    ),
 ]
-ModelName = Annotated[str | None, typer.Option(help="Model name at --base-url.")]
+ModelName = Annotated[str | None, typer.Option(envvar="EXTRACT_MODEL", help="Model name at --base-url.")]
+# Literals built from the registries: --help lists the choices and a typo is refused by name.
+LocalModelChoice: Any = Literal[tuple(LOCAL_MODELS)]
+StrategyChoice: Any = Literal[tuple(STRATEGIES)]
 LocalModel = Annotated[
-    str, typer.Option(help=f"Embedded model when no --base-url: {', '.join(LOCAL_MODELS)}.")
+    LocalModelChoice,
+    typer.Option(envvar="EXTRACT_LOCAL_MODEL", help="Embedded model when no --base-url (`extract info`)."),
 ]
 StrategyName = Annotated[
-    str | None,
-    typer.Option(help=f"{' | '.join(STRATEGIES)}; default: hybrid for the embedded model, whole otherwise."),
-]
+    StrategyChoice | None,
+    typer.Option(
+        envvar="EXTRACT_STRATEGY",
+        help=f"Default: {default_strategy(None)} for the embedded model, "
+        f"{default_strategy('remote')} otherwise.",
+    ),
+]  # fmt: skip
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 Timeout = Annotated[float, typer.Option(help="Seconds per model request, the whole reply included.")]
 ReplyTokens = Annotated[int, typer.Option(min=1, help="Most tokens the model may write per reply.")]
@@ -157,7 +170,7 @@ def run(
     max_calls: Annotated[
         int | None, typer.Option(help="Stop starting articles after this many model calls.")
     ] = None,
-    max_tokens: Annotated[
+    token_budget: Annotated[
         int | None, typer.Option(help="Stop starting articles after this many tokens.")
     ] = None,
     ledger_file: Annotated[
@@ -178,7 +191,7 @@ def run(
     config = config_of(
         schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
         strategy=strategy, timeout=timeout, retries=retries, workers=workers, engine=engine,
-        max_calls=max_calls, max_tokens=max_tokens, reply_tokens=reply_tokens, temperature=temperature,
+        max_calls=max_calls, token_budget=token_budget, reply_tokens=reply_tokens, temperature=temperature,
     )  # fmt: skip
     try:
         batch = Batch(config, inputs, output=output, overwrite=overwrite, failures=failures)
@@ -495,10 +508,49 @@ def _warn(message: Warning | str, *_: object, **__: object) -> None:
     say(err, "warning:", "yellow", message)
 
 
+SETTINGS_FILES = ("extract.toml", "pyproject.toml")
+
+
+def settings(folder: Path) -> dict[str, Any]:
+    """Option defaults a team shares: ``extract.toml`` (or ``[tool.extract]`` in
+    ``pyproject.toml``) in ``folder``. Top-level keys apply to every command, a ``[run]`` (or
+    other command's) table to that command; names as the options, ``base-url`` or ``base_url``.
+    The command line and ``EXTRACT_*`` variables win over the file."""
+    import tomllib
+
+    for name in SETTINGS_FILES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+            raise ExtractError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
+        table = data.get("tool", {}).get("extract") if name == "pyproject.toml" else data
+        if table is None:
+            continue
+
+        def keys(d: dict[str, Any]) -> dict[str, Any]:
+            return {k.replace("-", "_"): v for k, v in d.items() if not isinstance(v, dict)}
+
+        shared = keys(table)
+        return {c: {**shared, **keys(table.get(c, {}))} for c in _command_names()}
+    return {}
+
+
+def _command_names() -> list[str]:
+    return [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+
+
 def main() -> None:
     # Warnings (a stray byte replaced, a cache that cannot be used) are one line, like errors.
     warnings.showwarning = _warn
-    app()
+    try:
+        defaults = settings(Path.cwd())
+    except ExtractError as exc:
+        say(err, "error:", "red", exc)
+        raise SystemExit(2) from None
+    app(default_map=defaults)
 
 
 __all__ = ["app", "main"]

@@ -88,7 +88,7 @@ def test_budget_stops_cleanly_and_rerun_finishes(fake_server: Any, tmp_path: Pat
 def test_token_budget(fake_server: Any, tmp_path: Path) -> None:
     server = fake_server(echo_quote)  # 15 tokens per call
     folder, out = write_articles(tmp_path / "in", 5), tmp_path / "r.jsonl"
-    result = runner.invoke(app, run_args(folder, out, server.base_url, "--max-tokens", "40"))
+    result = runner.invoke(app, run_args(folder, out, server.base_url, "--token-budget", "40"))
     assert result.exit_code == 3 and len(sources(out)) == 3  # 15, 30, 45: the fourth never starts
 
 

@@ -16,7 +16,7 @@ class Budget:
     """Limits on model calls and tokens, shared by every worker; cache hits cost nothing."""
 
     max_calls: int | None = None
-    max_tokens: int | None = None
+    token_budget: int | None = None
     calls: int = 0
     tokens: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -26,8 +26,8 @@ class Budget:
         with self._lock:
             if self.max_calls is not None and self.calls >= self.max_calls:
                 return f"--max-calls {self.max_calls} reached"
-            if self.max_tokens is not None and self.tokens >= self.max_tokens:
-                return f"--max-tokens {self.max_tokens} reached"
+            if self.token_budget is not None and self.tokens >= self.token_budget:
+                return f"--token-budget {self.token_budget} reached"
         return None
 
     def check(self) -> None:

@@ -42,7 +42,7 @@ class RunConfig:
     workers: int = 1
     engine: Engine = "threads"
     max_calls: int | None = None
-    max_tokens: int | None = None
+    token_budget: int | None = None
 
     def __post_init__(self) -> None:
         # Python callers may pass one class or a list; the frozen config keeps a tuple.

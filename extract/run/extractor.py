@@ -60,7 +60,7 @@ class Extractor:
             raise ExtractError(
                 f"strategy {self.strategy.name!r} has no rules for {', '.join(bad)}; use whole or hybrid"
             )
-        self.budget = Budget(max_calls=config.max_calls, max_tokens=config.max_tokens)
+        self.budget = Budget(max_calls=config.max_calls, token_budget=config.token_budget)
         self.cache = AnswerCache(config.cache_dir) if config.cache_dir is not None else None
         provider: Provider = Budgeted(build_provider(config, self.strategy.needs_model), self.budget)
         self.provider: Provider = Cached(provider, self.cache) if self.cache is not None else provider

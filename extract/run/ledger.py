@@ -79,7 +79,7 @@ class Ledger:
                 **self.usage.model_dump(exclude={"seconds"}),
                 "calls": self.calls,
                 "wall_seconds": round(self.wall_seconds, 3),
-                "budget": {"max_calls": b.max_calls, "max_tokens": b.max_tokens},
+                "budget": {"max_calls": b.max_calls, "token_budget": b.token_budget},
                 "stopped": self.stopped,
             },
             "articles": self.entries,

@@ -37,7 +37,7 @@ def run_rules_paragraph(
     )
     if not asked:
         return rules_part, cost
-    model_part, more = run_paragraph(article, asked, provider)
+    model_part, more = run_paragraph(article, asked, provider, known=rules_part)
     extra = Grounded(missing=model_part.missing)
     for kind_name, item in model_part.pairs():
         verify = getattr(packs[kind_name], "verify", None)

@@ -9,7 +9,10 @@ context are new in each call. Answers are grammar-constrained, grounded and re-a
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
+
+from pydantic import BaseModel
 
 from extract.grounding.ground import Grounded
 from extract.inputs.chunk import paragraphs
@@ -69,13 +72,24 @@ def ask_windows(
     return result, usage
 
 
-def run_paragraph(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
-    """One pass per kind over the windows its sieve lets through (all windows without one)."""
+def run_paragraph(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider, known: Grounded | None = None
+) -> tuple[Grounded, Usage]:
+    """One pass per kind over the windows its sieve lets through (all windows without one),
+    skipping those where ``known`` already has an item of the kind."""
     result, usage = Grounded(), Usage()
     for kind in kinds:
-        found, cost = ask_windows(article, (kind,), provider, sieved(article.text, (kind,)))
+        had = known.items.get(kind.name, []) if known is not None else []
+        found, cost = ask_windows(article, (kind,), provider, _unknown(article.text, kind, had))
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage
+
+
+def _unknown(text: str, kind: Kind, had: list[BaseModel]) -> Callable[[int, int], bool]:
+    """Windows the kind's sieve lets through and where no item of ``had`` starts."""
+    sieve = sieved(text, (kind,))
+    starts = sorted(int(getattr(i, "start", 0)) for i in had)
+    return lambda s, e: sieve(s, e) and bisect_left(starts, s) == bisect_left(starts, e)
 
 
 def sieved(text: str, kinds: tuple[Kind, ...]) -> Callable[[int, int], bool]:
