@@ -43,3 +43,18 @@ def test_stance_lexicon_first_then_valence_then_unsure() -> None:
     assert stance_of("The minister praised the excellent, successful agreement.") == (Stance.SUPPORT, True)
     assert stance_of("The minister condemned the brutal, illegal attack.") == (Stance.OPPOSE, True)
     assert stance_of("The minister met the delegation on Tuesday.") == (Stance.NEUTRAL, False)
+
+
+def test_a_bare_possessed_cue_noun_gives_no_empty_speaker() -> None:
+    # Found on PolNeAR train: "the judge's apparent concern that ..." made a speaker named "",
+    # and the Actor built from it failed validation, stopping the whole batch.
+    from extract.inputs.load import Article
+    from extract.providers.none import NoModel
+    from extract.rules.news import drafts
+    from extract.strategies.hybrid import Asker
+    from schemas import NEWS_KINDS
+
+    text = "I wanted to address the judge\u2019s apparent concern that I was not contrite over my misdeeds."
+    quotes = analyse(text).quotes
+    assert all(o.name for q in quotes for o in [*q.options, *([q.speaker] if q.speaker else [])])
+    drafts(Article("a", "a.txt", text), NEWS_KINDS, Asker(NoModel(), use_model=False))
