@@ -374,10 +374,11 @@ def _name_colon(text: str, actors: _Actors, out: Analysis) -> None:
         if speaker is None or speaker.kind == "other":
             continue  # "Wait, it gets better:" or "Update:" name no actor
         content = m.group(2).rstrip()
-        direct = content[:1] in "\"\u201c" and content[-1:] in "\"\u201d"
+        direct = content[:1] in '"\u201c' and content[-1:] in '"\u201d'
         words = content[1:-1] if direct else content
         context = _context(text, m.start(), m.end())
-        out.quotes.append(QuoteCandidate(words, m.start(2) + direct, direct, ":", speaker, [speaker], context))
+        found = QuoteCandidate(words, m.start(2) + direct, direct, ":", speaker, [speaker], context)
+        out.quotes.append(found)
 
 
 def _reported(out: Analysis, actors: _Actors, span: Any, cue: str, subj: Any) -> bool:
