@@ -53,7 +53,7 @@ def seeds() -> list[tuple[Article, ArticleRecord]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--strategies", default="hybrid")
+    ap.add_argument("--strategies", default="rules,hybrid+paragraph")
     ap.add_argument("--polnear", type=int, default=20, help="PolNeAR articles (0: none)")
     ap.add_argument("--polnear-split", default="dev", help="dev (the fair check) or train (development)")
     ap.add_argument("--local-model", default=DEFAULT_LOCAL_MODEL, choices=list(LOCAL_MODELS))

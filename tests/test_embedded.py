@@ -22,7 +22,8 @@ from tests.conftest import SEEDS
 def test_embedded_model_gives_valid_grounded_records(strategy: str, tmp_path: Path) -> None:
     [article] = load_articles([str(SEEDS / "reuters_kerry_lavrov_2014-03-14.txt")])
     assert not isinstance(article, Exception)
-    with Extractor(strategy=strategy, cache_dir=tmp_path / "cache") as ex:
+    # The tiny model for the mechanics (fast); the default model runs in test_gold's quality floor.
+    with Extractor(strategy=strategy, local_model="smollm2-135m", cache_dir=tmp_path / "cache") as ex:
         record = ex.extract(article)
     record = ArticleRecord.model_validate_json(record.model_dump_json())
     items = [*record.quotes, *record.events, *record.positions]
@@ -38,7 +39,7 @@ def test_embedded_server_dies_with_a_killed_run(tmp_path: Path) -> None:
     script = (
         "import sys, time\n"
         "from extract.providers.embedded import LocalServer\n"
-        "s = LocalServer().start()\n"
+        "s = LocalServer('smollm2-135m').start()\n"
         "print(s._proc.pid, flush=True)\n"
         "time.sleep(600)\n"
     )

@@ -1,0 +1,131 @@
+"""Speed near the limit, side by side in one run on the same texts.
+
+Usage: python benchmarks/speed.py [--articles 40] [--model-articles 2] [--local-model qwen2.5-1.5b]
+       [--skip-model]
+
+Rules: bare spaCy (``nlp.pipe``, one process) against ``--strategy rules`` at 1 and 2 workers
+(worker processes), on PolNeAR dev articles (the seeds when the corpus is absent), with no cache.
+Model path (``hybrid+paragraph`` and ``paragraph`` on the seeds, embedded server, cold answer
+cache): wall time against the time the server itself reports spending on prompts and generation
+(the rest is overhead: HTTP, validation, grounding, the rules), and prompt tokens sent against
+those the server evaluated (the rest came from its prefix cache); then langextract with the same
+model and server on the same articles, when installed. Ratios are within this one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from extract import Extractor, extract_batch, load_articles
+from extract.analysis.corpora import DEFAULT_CORPORA, polnear
+from extract.inputs.load import Article
+from extract.providers.base import Endpoint, Wrapper
+from extract.providers.embedded import Embedded, ServerStats
+from extract.rules.candidates import nlp
+from schemas import ArticleRecord
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def texts(limit: int) -> tuple[str, list[Article]]:
+    root = DEFAULT_CORPORA / "polnear"
+    if root.is_dir():
+        return f"PolNeAR dev ({limit})", [a for a, _ in islice(polnear(root, "dev"), limit)]
+    found = [a for a in load_articles([str(ROOT / "seeds")]) if isinstance(a, Article)]
+    return f"seeds ({len(found)}; PolNeAR absent)", found
+
+
+def rules_rows(articles: list[Article]) -> list[str]:
+    started = time.perf_counter()
+    for _ in nlp().pipe(a.text for a in articles):
+        pass
+    bare = time.perf_counter() - started
+    rows = [f"{'bare spaCy nlp.pipe, 1 process':<44}{bare:8.1f} s{'1.00x':>9}"]
+    one = 0.0
+    for workers in (1, 2):
+        started = time.perf_counter()
+        done = list(extract_batch(articles, strategy="rules", workers=workers, cache_dir=None))
+        wall = time.perf_counter() - started
+        assert all(isinstance(r, ArticleRecord) for r in done), "an article failed"
+        one = one or wall
+        rows.append(
+            f"{f'rules strategy, {workers} worker(s)':<44}{wall:8.1f} s{bare / wall:8.2f}x"
+            f"   ({one / wall:.2f}x of 1 worker)"
+        )
+    return rows
+
+
+def _server(ex: Extractor) -> Embedded:
+    provider = ex.provider
+    while isinstance(provider, Wrapper):
+        provider = provider.inner
+    assert isinstance(provider, Embedded), "the model rows need the embedded server"
+    return provider
+
+
+def model_rows(articles: list[Article], local_model: str) -> list[str]:
+    rows = []
+    for strategy in ("hybrid+paragraph", "paragraph"):
+        with (
+            tempfile.TemporaryDirectory() as cache,
+            Extractor(strategy=strategy, local_model=local_model, cache_dir=Path(cache)) as ex,
+        ):
+            embedded = _server(ex).server
+            embedded.start()  # started before the clock: start-up is not per-article cost
+            before = embedded.stats()
+            started = time.perf_counter()
+            records = [r for r in ex.batch(articles) if isinstance(r, ArticleRecord)]
+            wall = time.perf_counter() - started
+            after = embedded.stats()
+            busy = after.busy_s - before.busy_s
+            sent = sum(r.usage.prompt_tokens for r in records)
+            evaluated = after.evaluated - before.evaluated
+            reused = ServerStats(after.reused - before.reused, evaluated, busy).reuse_share
+            rows.append(
+                f"{strategy:<18}{wall / len(articles):8.1f} s/article  server busy {busy / wall:5.0%}"
+                f"  overhead {1 - busy / wall:5.0%}  prompt tokens sent {sent:>6}, evaluated {evaluated:>6}"
+                f"  (prefix cache {reused:.0%})"
+            )
+    if importlib.util.find_spec("langextract") is None:
+        return [*rows, "langextract: not installed (pip install -e '.[bench]')"]
+    from benchmarks.langextract_peer import run_langextract
+
+    with Embedded(local_model, Endpoint("", ""), log_dir=Path(tempfile.mkdtemp())).server as peer:
+        started = time.perf_counter()
+        for a in articles:
+            try:
+                run_langextract(a, peer.base_url, local_model)
+            except Exception as exc:  # the peer's failure is reported, not fatal to the table
+                print(f"langextract failed on {a.source}: {str(exc)[:200]}")
+        wall = time.perf_counter() - started
+    rows.append(f"{'langextract':<18}{wall / len(articles):8.1f} s/article (same model and server)")
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=40)
+    ap.add_argument("--model-articles", type=int, default=2, help="seeds for the model rows")
+    ap.add_argument("--local-model", default="qwen2.5-1.5b")
+    ap.add_argument("--skip-model", action="store_true")
+    args = ap.parse_args()
+    name, articles = texts(args.articles)
+    chars = sum(len(a.text) for a in articles)
+    print(f"rules on {name}, {chars:,} characters")
+    print("\n".join(rules_rows(articles)), flush=True)
+    if not args.skip_model:
+        seeds = [a for a in load_articles([str(ROOT / "seeds")]) if isinstance(a, Article)]
+        print(f"model path on the seeds ({args.local_model})")
+        print("\n".join(model_rows(seeds[: args.model_articles], args.local_model)))
+
+
+if __name__ == "__main__":
+    main()
