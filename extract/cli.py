@@ -484,6 +484,41 @@ def report(
     say(err, "wrote", "", f"{output} ({len(recs)} articles)")
 
 
+@app.command()
+def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
+    """Show the version, the embedded models (installed, assembled), the cache, the strategies
+    and their defaults, and the settings file in use.
+
+    Example: extract info
+    """
+    from extract.providers.models import user_cache_dir
+
+    version = package_version("news-extract")
+    out.print(plain(f"news-extract {version} (English news; other languages are untested)"))
+    table = Table("embedded model", "what", "licence", "state", box=None)
+    models_dir = user_cache_dir() / "models"
+    for name, m in LOCAL_MODELS.items():
+        if not m.installed():
+            state = "not installed"
+        elif m.parts is not None:
+            assembled = models_dir / m.parts.filename
+            state = f"assembled: {assembled}" if assembled.exists() else "installed (assembled on first use)"
+        else:
+            state = "installed"
+        default = " (default)" if name == DEFAULT_LOCAL_MODEL else ""
+        table.add_row(plain(name + default), plain(m.about), plain(m.licence), plain(state))
+    out.print(table)
+    cached = AnswerCache(cache_dir).info()
+    out.print(plain(f"cache: {cached['directory']} ({cached['entries']} entries, {cached['bytes']:,} bytes)"))
+    out.print(plain(f"strategies: {', '.join(STRATEGIES)}; default {default_strategy(None)} (embedded), "
+                    f"{default_strategy('remote')} (--base-url)"))  # fmt: skip
+    try:
+        found = settings_file(Path.cwd())
+    except ExtractError as exc:
+        raise fail(exc) from None
+    out.print(plain(f"settings: {found[0] if found else 'none (put them in extract.toml)'}"))
+
+
 @cache_app.command("info")
 def cache_info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     """Show where the cache is, how many answers it holds and its size."""
@@ -511,11 +546,9 @@ def _warn(message: Warning | str, *_: object, **__: object) -> None:
 SETTINGS_FILES = ("extract.toml", "pyproject.toml")
 
 
-def settings(folder: Path) -> dict[str, Any]:
-    """Option defaults a team shares: ``extract.toml`` (or ``[tool.extract]`` in
-    ``pyproject.toml``) in ``folder``. Top-level keys apply to every command, a ``[run]`` (or
-    other command's) table to that command; names as the options, ``base-url`` or ``base_url``.
-    The command line and ``EXTRACT_*`` variables win over the file."""
+def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The settings a team shares in ``folder``: ``extract.toml``, or ``[tool.extract]`` in
+    ``pyproject.toml``; None when there are none."""
     import tomllib
 
     for name in SETTINGS_FILES:
@@ -527,15 +560,24 @@ def settings(folder: Path) -> dict[str, Any]:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
             raise ExtractError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
         table = data.get("tool", {}).get("extract") if name == "pyproject.toml" else data
-        if table is None:
-            continue
+        if table is not None:
+            return path, table
+    return None
 
-        def keys(d: dict[str, Any]) -> dict[str, Any]:
-            return {k.replace("-", "_"): v for k, v in d.items() if not isinstance(v, dict)}
 
-        shared = keys(table)
-        return {c: {**shared, **keys(table.get(c, {}))} for c in _command_names()}
-    return {}
+def settings(folder: Path) -> dict[str, Any]:
+    """Option defaults from the settings file, for click's ``default_map``. Top-level keys apply
+    to every command, a ``[run]`` (or other command's) table to that command; names as the
+    options, ``base-url`` or ``base_url``. The command line and ``EXTRACT_*`` variables win."""
+    found = settings_file(folder)
+    if found is None:
+        return {}
+    table = found[1]
+
+    def keys(d: dict[str, Any]) -> dict[str, Any]:
+        return {k.replace("-", "_"): v for k, v in d.items() if not isinstance(v, dict)}
+
+    return {c: {**keys(table), **keys(table.get(c, {}))} for c in _command_names()}
 
 
 def _command_names() -> list[str]:

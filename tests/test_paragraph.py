@@ -1,0 +1,78 @@
+"""The paragraph-prompted strategy and hybrid+paragraph, against the scripted fake server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from extract import Extractor
+from extract.inputs.load import Article
+from extract.strategies.paragraph import context_before, windows
+from schemas import ArticleRecord
+from tests.conftest import quote, user_text
+
+TEXT = (
+    "Kerry met Lavrov in London on Friday.\n\n"
+    'Kerry said the talks were "frank and very direct" and would go on.\n\n'
+    "The weather was cold.\n\n"
+    "Lavrov's message was clear: the West has no right to judge Russia."
+)
+
+
+def _passage(request: dict[str, Any]) -> str:
+    return user_text(request).split("Passage:\n<<<\n", 1)[1].split("\n>>>", 1)[0]
+
+
+def test_windows_are_paragraphs_and_context_is_the_text_before() -> None:
+    spans = windows(TEXT)
+    assert [TEXT[s:e] for s, e in spans] == [p for p in TEXT.split("\n\n")]
+    assert context_before(TEXT, spans[1][0]).endswith("on Friday.")
+    assert "opens the article" in context_before(TEXT, 0)
+    long = "word " * 400
+    assert all(e - s <= 600 for s, e in windows(long))
+
+
+def test_paragraph_asks_one_kind_per_pass_with_a_fixed_prefix(fake_server: Any, tmp_path: Path) -> None:
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        tool = request["tools"][0]["function"]["parameters"]["properties"]
+        if "quotes" in tool and "frank" in _passage(request):
+            return 200, json.dumps({"quotes": [quote("frank and very direct")]})
+        return 200, json.dumps({name: [] for name in tool})
+
+    server = fake_server(answer)
+    article = Article("a", "a.txt", TEXT)
+    with Extractor(base_url=server.base_url, model="m", strategy="paragraph", cache_dir=None) as ex:
+        record = ex.extract(article)
+    assert [q.evidence for q in record.quotes] == ["frank and very direct"]
+    asked = [r for r in server.requests if "quotes" in r["tools"][0]["function"]["parameters"]["properties"]]
+    # The news sieve: quotes are asked only of passages with a quote mark or a speech/belief word.
+    assert sorted(_passage(r)[:10] for r in asked) == ["Kerry said", "Lavrov's m"]
+    # The fixed part (system message: instructions, examples) is the same in every call of a pass.
+    assert len({r["messages"][0]["content"] for r in asked}) == 1
+    assert "Anna Berg" in asked[0]["messages"][0]["content"]  # the kinds' worked example
+    assert len(server.requests) == 2 + 2 * 4  # quotes: 2 sieved passages; events, positions: all 4
+
+
+def test_hybrid_paragraph_adds_only_attributed_quotes_where_the_rules_found_none(
+    fake_server: Any, tmp_path: Path
+) -> None:
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        found = []
+        if "Lavrov's message" in _passage(request):
+            # The second is no attribution: its sentence has no speech word outside it.
+            found = [quote("the West has no right to judge Russia", "Lavrov"), quote("The weather was cold")]
+        return 200, json.dumps({"quotes": found})
+
+    server = fake_server(answer)
+    article = Article("a", "a.txt", TEXT)
+    with Extractor(base_url=server.base_url, model="m", strategy="hybrid+paragraph", cache_dir=None) as ex:
+        record = ex.extract(article)
+    record = ArticleRecord.model_validate_json(record.model_dump_json())
+    texts = [q.evidence for q in record.quotes]
+    passages = {_passage(r)[:12] for r in server.requests if "Passage:" in user_text(r)}
+    # The rules found Kerry's quote: his paragraph is not asked; the Lavrov paragraph is.
+    assert "Kerry said t" not in passages and "Lavrov's mes" in passages
+    assert any("frank and very direct" in t for t in texts)
+    assert "the West has no right to judge Russia" in texts
+    assert "The weather was cold" not in texts

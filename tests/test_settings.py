@@ -1,0 +1,79 @@
+"""Settings a team shares (EXTRACT_* variables, extract.toml, [tool.extract]) and `extract info`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from extract.cli import app, settings
+from extract.errors import ExtractError
+from extract.kinds import resolve
+from tests.conftest import extraction, quote
+
+runner = CliRunner()
+ARTICLE = 'Kerry said "the talks were frank and very direct" on Friday.'
+
+
+def _run(tmp_path: Path, defaults: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Any:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    args = ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "r.jsonl"), "--strategy", "whole",
+            "--cache-dir", str(tmp_path / "cache")]  # fmt: skip
+    return runner.invoke(app, args, default_map=defaults, env=env)
+
+
+def test_the_endpoint_comes_from_the_environment(fake_server: Any, tmp_path: Path) -> None:
+    server = fake_server(lambda r: (200, extraction([quote("the talks were frank and very direct")])))
+    result = _run(tmp_path, env={"EXTRACT_BASE_URL": server.base_url, "EXTRACT_MODEL": "fake"})
+    assert result.exit_code == 0, result.output
+    assert len(server.requests) == 1
+    record = json.loads((tmp_path / "r.jsonl").read_text())
+    assert record["model"] == "fake"
+
+
+@pytest.mark.parametrize("name", ["extract.toml", "pyproject.toml"])
+def test_a_settings_file_gives_option_defaults(name: str, fake_server: Any, tmp_path: Path) -> None:
+    server = fake_server(lambda r: (200, extraction([quote("the talks were frank and very direct")])))
+    table = "[tool.extract]\n" if name == "pyproject.toml" else ""
+    (tmp_path / name).write_text(f'{table}base-url = "{server.base_url}"\nmodel = "shared"\n')
+    defaults = settings(tmp_path)
+    assert defaults["run"]["base_url"] == server.base_url
+    result = _run(tmp_path, defaults)
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "r.jsonl").read_text())["model"] == "shared"
+    # The environment wins over the file.
+    (tmp_path / "r.jsonl").unlink()
+    result = _run(tmp_path, defaults, env={"EXTRACT_MODEL": "mine"})
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "r.jsonl").read_text())["model"] == "mine"
+
+
+def test_a_broken_settings_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "extract.toml").write_text("base-url = \n")
+    with pytest.raises(ExtractError, match=r"extract.toml: not valid TOML"):
+        settings(tmp_path)
+    assert settings(tmp_path / "nowhere") == {}
+
+
+def test_a_pack_kind_can_be_chosen_alone_and_a_typo_is_named() -> None:
+    assert [k.name for k in resolve(["news:quotes"])] == ["quotes"]
+    with pytest.raises(ExtractError, match="has no kind 'quote'"):
+        resolve(["news:quote"])
+
+
+def test_choices_are_listed_and_a_wrong_one_refused(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", "-h"], env={"COLUMNS": "200"})
+    assert "qwen2.5-1.5b" in result.output and "hybrid+paragraph" in result.output
+    assert "EXTRACT_BASE_URL" in result.output
+    result = runner.invoke(app, ["run", str(tmp_path), "--local-model", "qwen9"])
+    assert result.exit_code == 2 and "qwen9" in result.output
+
+
+def test_info_lists_models_cache_and_defaults(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["info", "--cache-dir", str(tmp_path / "c")], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for expected in ("news-extract", "qwen2.5-1.5b (default)", "Apache-2.0", "hybrid+paragraph", "English"):
+        assert expected in result.output
