@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
+import time
 import warnings
 from importlib.metadata import version as package_version
 from itertools import islice
@@ -52,13 +54,28 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class _Notes(logging.Handler):
+    """The package's notices ('assembling model...', 'starting local model...') as one line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        say(err, "note:" if record.levelno < logging.WARNING else "warning:", "cyan", record.getMessage())
+
+
 @app.callback()
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also a line per article and where logs are.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors and the final ledger only.")] = False,
 ) -> None:
     """Typed, grounded records from news articles: quotes, events, positions, or your own kinds."""
+    logger = logging.getLogger("extract")
+    logger.handlers = [_Notes()]
+    logger.propagate = False
+    logger.setLevel(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
 
 
 app.add_typer(cache_app, name="cache")
@@ -200,13 +217,20 @@ def run(
     ledger = batch.ledger
     stop: ExtractError | None = None
     interrupted = False
+    quiet = not logging.getLogger("extract").isEnabledFor(logging.INFO)
+    lines = ProgressLines(batch.total, every_s=PROGRESS_EVERY_S)
     try:
-        with Progress(console=err, transient=True, disable=not sys.stderr.isatty()) as bar:
+        # A bar (with ETA) on a terminal; otherwise (a log file of a long job) a line now and then.
+        with Progress(console=err, transient=True, disable=quiet or not sys.stderr.isatty()) as bar:
             task = bar.add_task("extracting", total=batch.total)
             for result in batch:
                 if isinstance(result, ArticleError) and not isinstance(result, NotStarted):
                     say(err, "failed:", "red", result)
+                elif isinstance(result, ArticleRecord):
+                    logging.getLogger("extract").debug(f"{result.source}: {result.counts()}")
                 bar.advance(task)
+                if not quiet and not sys.stderr.isatty() and (line := lines.advance()):
+                    say(err, "progress:", "cyan", line)
     except KeyboardInterrupt:
         interrupted = True
     except ExtractError as exc:  # the endpoint refuses every request (bad key, wrong URL)
@@ -225,6 +249,33 @@ def run(
         raise typer.Exit(3)
     if ledger.articles == ledger.resumed == 0 and ledger.failures:
         raise typer.Exit(1)
+
+
+PROGRESS_EVERY_S = 30.0
+
+
+class ProgressLines:
+    """One progress line at most every ``every_s`` seconds: done, total, rate and ETA."""
+
+    def __init__(self, total: int, every_s: float) -> None:
+        self.total, self.every_s, self.done = total, every_s, 0
+        self.started = self.last = time.monotonic()
+
+    def advance(self) -> str | None:
+        self.done += 1
+        now = time.monotonic()
+        if now - self.last < self.every_s and self.done < self.total:
+            return None
+        self.last = now
+        rate = self.done / max(now - self.started, 1e-9)
+        eta = (self.total - self.done) / rate if rate else 0.0
+        return f"{self.done}/{self.total} articles, {rate * 60:.1f}/min, ETA {_duration(eta)}"
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
 
 
 def records_of(paths: list[Path], schema: list[str] | None = None) -> list[ArticleRecord]:

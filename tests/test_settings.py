@@ -77,3 +77,24 @@ def test_info_lists_models_cache_and_defaults(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     for expected in ("news-extract", "qwen2.5-1.5b (default)", "Apache-2.0", "hybrid+paragraph", "English"):
         assert expected in result.output
+
+
+def test_progress_lines_when_not_a_terminal_and_quiet_verbose(fake_server: Any, tmp_path: Path) -> None:
+    server = fake_server(lambda r: (200, extraction([quote("the talks were frank and very direct")])))
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    args = ["run", str(tmp_path / "a.txt"), "--base-url", server.base_url, "--model", "m",
+            "--strategy", "whole", "--cache-dir", str(tmp_path / "cache"), "--overwrite", "-o"]  # fmt: skip
+    plain = runner.invoke(app, [*args, str(tmp_path / "1.jsonl")])
+    assert "progress: 1/1 articles" in plain.output and "ETA" in plain.output
+    quiet = runner.invoke(app, ["-q", *args, str(tmp_path / "2.jsonl")])
+    assert "progress:" not in quiet.output and "1 articles" in quiet.output  # the ledger stays
+    verbose = runner.invoke(app, ["-v", *args, str(tmp_path / "3.jsonl")])
+    assert "a.txt: {'quotes': 1" in verbose.output, verbose.output
+
+
+def test_progress_lines_are_spaced_in_time() -> None:
+    from extract.cli import ProgressLines
+
+    lines = ProgressLines(total=1000, every_s=3600)
+    assert [lines.advance() for _ in range(999)] == [None] * 999
+    assert (last := lines.advance()) is not None and last.startswith("1000/1000 articles")

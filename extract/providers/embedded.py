@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import re
 import socket
@@ -22,6 +23,7 @@ from extract.providers.openai_compat import OpenAICompatible
 from schemas import Usage
 
 # The server's log: beside the cache (kept for diagnosis), the newest few only.
+notes = logging.getLogger("extract")
 DEFAULT_LOG_DIR = Path(tempfile.gettempdir()) / "news-extract-logs"
 LOG_FILES_KEPT = 3
 
@@ -129,6 +131,8 @@ class LocalServer:
             cmd += ["--chat_format", self.model.chat_format]
         # The server's output goes to a file: read back when it fails to start, kept for diagnosis.
         self.log_path = log_file(self.log_dir)
+        notes.info(f"starting local model {self.model.name} (llama.cpp server)")
+        notes.debug(f"its log: {self.log_path}")
         with self.log_path.open("wb") as log:
             self._proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
         atexit.register(self.stop)

