@@ -98,3 +98,18 @@ def test_progress_lines_are_spaced_in_time() -> None:
     lines = ProgressLines(total=1000, every_s=3600)
     assert [lines.advance() for _ in range(999)] == [None] * 999
     assert (last := lines.advance()) is not None and last.startswith("1000/1000 articles")
+
+
+def test_calls_are_logged_and_listed_without_the_key(fake_server: Any, tmp_path: Path) -> None:
+    server = fake_server(lambda r: (200, extraction([quote("the talks were frank and very direct")])))
+    result = _run(tmp_path, env={"EXTRACT_BASE_URL": server.base_url, "EXTRACT_MODEL": "fake",
+                                 "EXTRACT_API_KEY": "sk-secret-123"})  # fmt: skip
+    assert result.exit_code == 0, result.output
+    log = (tmp_path / "cache" / "logs" / "calls.jsonl").read_text()
+    assert "sk-secret-123" not in log and "frank and very direct" in log
+    listed = runner.invoke(app, ["logs", "--cache-dir", str(tmp_path / "cache")], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0 and "whole/v2" in listed.output, listed.output
+    shown = runner.invoke(app, ["logs", "--cache-dir", str(tmp_path / "cache"), "--show", "1"])
+    assert '"reply"' in shown.output and '"messages"' in shown.output
+    missing = runner.invoke(app, ["logs", "--cache-dir", str(tmp_path / "cache"), "--show", "9"])
+    assert missing.exit_code == 2 and len(missing.output.strip().splitlines()) == 1
