@@ -403,7 +403,14 @@ def score_table(result: Score, title: str) -> Table:
             prf(ks.lenient),
             attribute_cell(kind, ks),
         )
+    compared = "; ".join(
+        f"{kind}: span + {', '.join(REGISTRY[kind].key_fields) or 'nothing else'}"
+        for kind in result.kinds
+        if kind in REGISTRY
+    )
     table.caption = f"{result.articles} articles, grounding rate {result.grounding_rate:.2f}"
+    if compared:
+        table.caption += f"\nstrict compares {compared} (lenient: overlapping spans, names by words)"
     return table
 
 

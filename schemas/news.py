@@ -172,10 +172,18 @@ QUOTES = register(
             lenient_fields=("speaker",), attribute="speaker", colour="#2a7de1")
 )  # fmt: skip
 EVENTS = register(
-    kind_of(EventDraft, name="events", record=Event, key_fields=("type",), attribute="type", colour="#e1952a")
+    kind_of(
+        EventDraft,
+        name="events",
+        record=Event,
+        key_fields=("type", "actors", "date", "place"),
+        lenient_fields=("type",),
+        attribute="type",
+        colour="#e1952a",
+    )
 )
 POSITIONS = register(
-    kind_of(PositionDraft, name="positions", record=Position, key_fields=("stance", "holder"),
-            attribute="stance", colour="#2aa84a")
+    kind_of(PositionDraft, name="positions", record=Position, key_fields=("stance", "holder", "issue"),
+            lenient_fields=("stance", "holder"), attribute="stance", colour="#2aa84a")
 )  # fmt: skip
 NEWS_KINDS = (QUOTES, EVENTS, POSITIONS)

@@ -113,3 +113,30 @@ def test_eval_says_which_articles_were_not_paired_and_fails_when_none_were(tmp_p
     (tmp_path / "c.jsonl").write_text(changed.model_dump_json() + "\n")
     same_id = runner.invoke(app, ["eval", str(tmp_path / "c.jsonl"), str(tmp_path / "g.json")])
     assert same_id.exit_code == 0 and "matched by id but their text changed" in same_id.output
+
+
+def test_strict_events_compare_actors_date_and_place_and_positions_the_issue() -> None:
+    from schemas import EventActor, Position, Stance
+
+    words = "Talks were held in London."
+    i = TEXT.index(words)
+    kerry = EventActor(actor=Actor(name="Kerry"), role="source")
+    lavrov = EventActor(actor=Actor(name="Lavrov"), role="target")
+    ev = Event(type=EventType.NEGOTIATE, evidence=words, start=i, end=i + len(words), actors=[kerry, lavrov],
+               place="London")  # fmt: skip
+    same_in_other_order = ev.model_copy(update={"actors": [lavrov, kerry]})
+    assert score([rec([], [same_in_other_order])], [rec([], [ev])]).kinds["events"].strict.tp == 1
+    elsewhere = ev.model_copy(update={"place": "Geneva"})
+    result = score([rec([], [elsewhere])], [rec([], [ev])]).kinds["events"]
+    assert result.strict.tp == 0 and result.lenient.tp == 1  # lenient: span and type only
+
+    def pos(issue: str) -> Position:
+        span = {"evidence": words, "start": i, "end": i + len(words)}
+        return Position(holder=Actor(name="Kerry"), issue=issue, stance=Stance.OPPOSE, **span)
+
+    def with_positions(p: Position) -> ArticleRecord:
+        return rec([]).model_copy(update={"items": {"positions": [p]}})
+
+    gold = [with_positions(pos("the Crimea referendum"))]
+    assert score([with_positions(pos("Crimea referendum"))], gold).kinds["positions"].strict.tp == 1
+    assert score([with_positions(pos("sanctions on Russia"))], gold).kinds["positions"].strict.tp == 0

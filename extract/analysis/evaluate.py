@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -91,8 +92,26 @@ def values_agree(pred: Any, gold: Any, lenient: bool) -> bool:
     if isinstance(pred, Enum) or isinstance(gold, Enum):
         return bool(_plain(pred) == _plain(gold))
     if isinstance(pred, str) and isinstance(gold, str):
-        return same_actor(pred, gold) if lenient else pred.strip() == gold.strip()
+        return same_actor(pred, gold) if lenient else same_wording(pred, gold)
+    if isinstance(pred, list) and isinstance(gold, list):  # e.g. an event's actors: in any order
+        return sorted(map(_canonical_json, pred)) == sorted(map(_canonical_json, gold))
     return bool(_plain(pred) == _plain(gold))
+
+
+# Free text (a position's issue) is worded by whoever writes it: strict matching accepts the
+# same words in another order or with a few more ("Crimea referendum" ~ "the Crimea referendum").
+WORDING_RATIO = 80
+
+
+def same_wording(pred: str, gold: str) -> bool:
+    from rapidfuzz import fuzz
+
+    a, b = " ".join(pred.lower().split()), " ".join(gold.lower().split())
+    return a == b or fuzz.token_set_ratio(a, b) >= WORDING_RATIO
+
+
+def _canonical_json(value: Any) -> str:
+    return json.dumps(_plain(value), sort_keys=True, ensure_ascii=False)
 
 
 def _plain(value: Any) -> Any:

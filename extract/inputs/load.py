@@ -200,11 +200,12 @@ def _from_file(path: Path) -> Iterator[Article | ArticleError]:
         yield err
 
 
-def expand(inputs: Iterable[str], exclude: Path | None = None) -> Iterator[Path | ArticleError]:
-    """Turn files, folders and glob patterns into files (sorted), leaving out ``exclude``."""
-    skip = exclude.resolve() if exclude is not None else None
+def expand(inputs: Iterable[str], exclude: Iterable[Path | None] = ()) -> Iterator[Path | ArticleError]:
+    """Turn files, folders and glob patterns into files (sorted), leaving out the files and
+    folders in ``exclude``."""
+    skip = [p.resolve() for p in exclude if p is not None]
     for found in _expand(inputs):
-        if isinstance(found, ArticleError) or found.resolve() != skip:
+        if isinstance(found, ArticleError) or not any(found.resolve().is_relative_to(s) for s in skip):
             yield found
 
 
@@ -241,10 +242,12 @@ def _expand(inputs: Iterable[str]) -> Iterator[Path | ArticleError]:
             yield from matches
 
 
-def load_articles(inputs: Iterable[str], exclude: Path | None = None) -> Iterator[Article | ArticleError]:
+def load_articles(
+    inputs: Iterable[str], exclude: Iterable[Path | None] = ()
+) -> Iterator[Article | ArticleError]:
     """Yield each article, or an ArticleError in its place, so a batch never stops on one.
 
-    ``exclude`` (the run's own output file) is never read as input.
+    ``exclude`` (the run's own output file, its cache folder) is never read as input.
     """
     for item in expand(inputs, exclude):
         if isinstance(item, ArticleError):
@@ -253,7 +256,7 @@ def load_articles(inputs: Iterable[str], exclude: Path | None = None) -> Iterato
             yield from _from_file(item)
 
 
-def count_inputs(inputs: Iterable[str], exclude: Path | None = None) -> int:
+def count_inputs(inputs: Iterable[str], exclude: Iterable[Path | None] = ()) -> int:
     """How many articles (or failures in their place) ``inputs`` will yield, counted without
     decoding anything: one per file, one per non-blank JSONL line."""
     total = 0

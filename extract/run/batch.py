@@ -58,7 +58,9 @@ class Batch:
             raise
         self._done, self._out = done, out
         # Counted, not read: articles are loaded one at a time as the batch reaches them.
-        self.total = count_inputs(self._paths, exclude=out) + len(self._articles)
+        # The output and the cache (its call log is JSONL) may sit in an input folder: skipped.
+        self._skip = (out, self.config.cache_dir)
+        self.total = count_inputs(self._paths, exclude=self._skip) + len(self._articles)
 
     def _pending(self) -> Iterator[Article | ArticleError]:
         for item in self._load():
@@ -68,8 +70,7 @@ class Batch:
                 yield item
 
     def _load(self) -> Iterator[Article | ArticleError]:
-        # The output file may sit in an input folder: never read it back as an article.
-        loaded = load_articles(self._paths, exclude=self._out)
+        loaded = load_articles(self._paths, exclude=self._skip)
         first: dict[str, str] = {}
         for item in chain(self._articles, loaded):
             if isinstance(item, Article):
