@@ -21,6 +21,19 @@ def as_article(item: str | Article, article_id: str = "article") -> Article:
     return Article(article_id, "<string>", check_text(item, "<string>"))
 
 
+def text_article(item: str | dict[str, Any], n: int) -> Article | ArticleError:
+    """The ``n``-th of ``texts``: a string, or a dict with ``text`` (and ``id``, metadata)."""
+    fields = dict(item) if isinstance(item, dict) else {"text": item}
+    text, article_id = fields.pop("text", None), str(fields.pop("id", f"text-{n}"))
+    source = f"<text {n}>"
+    if not isinstance(text, str):
+        return ArticleError(source, "no string 'text'")
+    try:
+        return Article(article_id, source, check_text(text, source), meta=fields)
+    except ArticleError as exc:
+        return exc
+
+
 def extract_article(
     article: str | Article, *, id: str = "article", config: RunConfig | None = None, **options: Any
 ) -> ArticleRecord:
@@ -31,15 +44,18 @@ def extract_article(
 
 
 def extract_batch(
-    inputs: Iterable[str | Path | Article],
+    inputs: Iterable[str | Path | Article] = (),
     *,
+    texts: Iterable[str | dict[str, Any]] = (),
     output: str | Path | None = None,
     overwrite: bool = False,
     config: RunConfig | None = None,
     **options: Any,
 ) -> Iterator[ArticleRecord | ArticleError]:
     """Records (or the error that stopped each article) for files, folders, globs, JSONL or
-    Articles. With ``output`` the records are also appended to that JSONL, resuming it as the CLI
+    Articles, and for ``texts``: strings, or dicts as JSONL lines are (``text``, ``id``, any
+    metadata). With ``output`` the records are also appended to that JSONL, resuming it as the CLI
     does. ``options`` are :class:`RunConfig` fields (``schema``, ``workers``, ``max_calls``...)."""
-    given = [i if isinstance(i, Article) else str(i) for i in inputs]
+    given: list[str | Article | ArticleError] = [i if isinstance(i, Article) else str(i) for i in inputs]
+    given += [text_article(t, n) for n, t in enumerate(texts, 1)]
     yield from Batch(RunConfig.of(config, **options), given, output=output, overwrite=overwrite)

@@ -221,3 +221,19 @@ def test_user_rule_free_kinds_ride_along_with_the_news_rules(fake_server: Any, s
         assert ex.prompt_version.endswith("whole/v2+reask/v2")
     assert set(record.items) == {"quotes", "events", "positions", "casualty"}
     assert len(record.casualty) == 1 and len(server.requests) == 1
+
+
+def test_extract_batch_takes_raw_texts_with_ids_and_metadata(fake_server: Any) -> None:
+    from extract import extract_batch
+    from extract.errors import ArticleError
+    from tests.conftest import extraction, quote
+
+    server = fake_server(lambda r: (200, extraction([quote("the talks were frank")])))
+    said = 'Kerry said "the talks were frank" today.'
+    texts = [said, {"id": "n2", "text": said.replace("today", "again"), "outlet": "Reuters"}, "   "]
+    results = list(extract_batch(texts=texts, base_url=server.base_url, model="m", strategy="whole",
+                                 cache_dir=None))  # fmt: skip
+    records = {r.article_id: r for r in results if not isinstance(r, ArticleError)}
+    assert set(records) == {"text-1", "n2"} and records["n2"].meta == {"outlet": "Reuters"}
+    [error] = [r for r in results if isinstance(r, ArticleError)]
+    assert error.source == "<text 3>" and "empty" in error.reason

@@ -31,7 +31,7 @@ class Batch:
     """
 
     config: RunConfig
-    inputs: Iterable[str | Article]
+    inputs: Iterable[str | Article | ArticleError]  # paths, articles, and texts refused on the way in
     output: str | Path | None = None
     overwrite: bool = False
     failures: Path | None = None
@@ -40,8 +40,8 @@ class Batch:
 
     def __post_init__(self) -> None:
         given = list(self.inputs)
-        self._articles = [i for i in given if isinstance(i, Article)]
-        self._paths = [str(i) for i in given if not isinstance(i, Article)]
+        self._articles = [i for i in given if isinstance(i, Article | ArticleError)]
+        self._paths = [str(i) for i in given if not isinstance(i, Article | ArticleError)]
         self.extractor = Extractor(self.config)
         self.ledger = Ledger(self.extractor.budget)
         self._lock: IO[bytes] | None = None
