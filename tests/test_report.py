@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
@@ -51,8 +55,10 @@ def test_click_highlights_the_span_in_chromium(tmp_path: Path) -> None:
     with Extractor(strategy="rules", cache_dir=None) as ex:  # the seeds' records, no model needed
         recs = [r for r in ex.batch(load_articles([str(SEEDS)])) if isinstance(r, ArticleRecord)]
     texts = {a.sha256: a.text for a in article_texts((r.source for r in recs), ROOT)}
+    golds = {g.text_sha256: g for g in (ArticleRecord.model_validate_json(p.read_text(encoding="utf-8"))
+                                         for p in (ROOT / "tests" / "gold").glob("*.json"))}  # fmt: skip
     page_file = tmp_path / "report.html"
-    page_file.write_text(render(recs, texts), encoding="utf-8")
+    page_file.write_text(render(recs, texts, golds), encoding="utf-8")
     artifacts = ROOT / "tests" / "artifacts"
     artifacts.mkdir(exist_ok=True)
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -62,11 +68,51 @@ def test_click_highlights_the_span_in_chromium(tmp_path: Path) -> None:
         page = browser.new_page()
         page.goto(page_file.as_uri())
         items = page.locator("li.item")
-        assert items.count() == sum(sum(r.counts().values()) for r in recs)
+        assert page.locator("li.item:not(.miss)").count() == sum(sum(r.counts().values()) for r in recs)
         for n in range(items.count()):  # every item: its highlighted span is its evidence
             item = items.nth(n)
             item.click()
             shown = "".join(page.locator(".seg.active").all_inner_texts())
             assert shown == item.get_attribute("data-evidence")
         page.screenshot(path=str(artifacts / "report.png"))
+        _legend_summary_and_filters(page)
         browser.close()
+
+
+def _legend_summary_and_filters(page: Any) -> None:
+    # The legend: one ticked box and colour swatch per kind.
+    assert page.locator("label.legend input.kind:checked").count() == 3
+    assert page.locator("label.legend .swatch").count() == 3
+    # The score summary against the gold, one row per kind.
+    assert page.locator("#summary tr").count() == 1 + 3 and "quotes" in page.locator("#summary").inner_text()
+    # Unticking a kind removes every mark of it: its items hide, and no span only it marks stays lit.
+    page.locator("input.kind[value=quotes]").uncheck()
+    assert page.locator("li.item.k-quotes:not(.hidden)").count() == 0
+    lit = page.evaluate("""() => [...document.querySelectorAll('.seg:not(.off)')].filter(s =>
+        s.dataset.items.split(' ').every(id =>
+          document.querySelector(`li.item[data-id="${id}"]`).dataset.kind === 'quotes')).length""")
+    assert lit == 0
+    page.locator("input.kind[value=quotes]").check()
+    # An actor with items in one article only: the other article is hidden.
+    per_article = page.evaluate("""() => {
+        const seen = {};
+        document.querySelectorAll('li.item').forEach(li => JSON.parse(li.dataset.actors).forEach(a =>
+          (seen[a] = seen[a] || new Set()).add(li.dataset.article)));
+        return Object.entries(seen).filter(([a, s]) => s.size === 1).map(([a]) => a); }""")
+    page.locator("#actor").select_option(per_article[0])
+    assert page.locator("#articles section:not(.hidden)").count() == 1
+    page.locator("#actor").select_option("")
+    # One article at a time, with a list to jump and arrows.
+    page.locator("#article").select_option("1")
+    assert page.locator("#articles section:not(.hidden)").count() == 1
+    page.locator("#prev").click()
+    assert page.locator("#articles section:not(.hidden)").get_attribute("data-n") == "0"
+    page.locator("#article").select_option("all")
+    # The table view lists every shown item, and the CSV link carries the same rows.
+    page.locator("#view").click()
+    rows = page.locator("#table tr").count() - 1
+    assert rows == page.locator("li.item").count() and page.locator("#articles").is_hidden()
+    href = page.locator("#csv").get_attribute("href") or ""
+    assert href.startswith("data:text/csv")
+    table = list(csv.reader(io.StringIO(unquote(href.split(",", 1)[1]))))
+    assert table[0] == ["article", "kind", "item", "evidence"] and len(table) - 1 == rows

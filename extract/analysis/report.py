@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from pydantic import BaseModel
 
-from extract.analysis.evaluate import fields_agree, kinds_in, match
+from extract.analysis.evaluate import fields_agree, kinds_in, match, score
 from schemas import REGISTRY, ArticleRecord, Kind, Usage
 from schemas.kinds import GROUNDING_FIELDS, describe
 
@@ -123,28 +123,49 @@ def render(
         text = texts.get(rec.text_sha256)
         if text is None:
             sections.append(
-                f"<section><h2>{escape(rec.article_id)}</h2><p>article text not found</p></section>"
+                f'<section data-n="{n}"><h2>{escape(rec.article_id)}</h2>'
+                "<p>article text not found</p></section>"
             )
             continue
         items = shown_items(rec, (golds or {}).get(rec.text_sha256) if golds is not None else None, f"a{n}")
         actors.update(a for i in items for a in i.actors)
         side = "".join(
             f'<li class="item k-{escape(i.kind)} {i.verdict}" data-id="{i.id}" data-kind="{escape(i.kind)}" '
+            f'data-article="{escape(rec.article_id)}" data-label="{escape(i.label)}" '
             f"data-actors='{escape(json.dumps(list(i.actors)))}' data-evidence=\"{escape(i.evidence)}\">"
             f"<b>{escape(i.kind)}</b>{' · ' + i.verdict if i.verdict else ''}<br>{escape(i.label)}"
             f"<div class=ev>{escape(i.evidence[:160])}</div></li>"
             for i in sorted(items, key=lambda i: (i.kind, i.start))
         )
         sections.append(
-            f'<section><h2>{escape(rec.article_id)}</h2><div class="article"><pre class="text">'
+            f'<section data-n="{n}"><h2>{escape(rec.article_id)}</h2><div class="article"><pre class="text">'
             f'{highlight(text, items)}</pre><ul class="side">{side}</ul></div></section>'
         )
     options = "".join(f"<option>{escape(a)}</option>" for a in sorted(actors))
     kinds = kinds_in(records, (golds or {}).values())
+    jump = "".join(f'<option value="{n}">{escape(r.article_id)}</option>' for n, r in enumerate(records))
     return PAGE.format(
         ledger=escape(ledger(records)), options=options, body="".join(sections),
-        kinds=kind_controls(kinds), style=kind_style(kinds),
+        kinds=kind_controls(kinds), style=kind_style(kinds), jump=jump,
+        summary=score_summary(records, golds, kinds) if golds is not None else "",
     )  # fmt: skip
+
+
+def score_summary(
+    records: list[ArticleRecord], golds: dict[str, ArticleRecord], kinds: tuple[str, ...]
+) -> str:
+    """Per kind, lenient and strict P/R/F1 against the gold of the articles shown."""
+    paired = [g for r in records if (g := golds.get(r.text_sha256)) is not None]
+    result = score(records, paired, kinds)
+    rows = "".join(
+        f"<tr><td>{escape(kind)}</td><td>{ks.lenient.precision:.2f}</td><td>{ks.lenient.recall:.2f}</td>"
+        f"<td><b>{ks.lenient.f1:.2f}</b></td><td>{ks.strict.f1:.2f}</td></tr>"
+        for kind, ks in result.kinds.items()
+    )
+    return (
+        f'<table id="summary"><caption>against gold ({len(paired)} of {len(records)} articles)</caption>'
+        f"<tr><th>kind</th><th>P</th><th>R</th><th>F1</th><th>strict F1</th></tr>{rows}</table>"
+    )
 
 
 def kind_controls(kinds: tuple[str, ...]) -> str:
@@ -174,7 +195,7 @@ body {{ font: 14px/1.45 system-ui, sans-serif; margin: 0 1.5em; color: #222; }}
 header {{ position: sticky; top: 0; background: #fff; padding: .6em 0; border-bottom: 1px solid #ccc; }}
 .article {{ display: grid; grid-template-columns: 3fr 2fr; gap: 1.5em; }}
 pre.text {{ white-space: pre-wrap; font: inherit; }}
-.side {{ list-style: none; padding: 0; max-height: 80vh; overflow: auto; position: sticky; top: 5em;
+.side {{ list-style: none; padding: 0; max-height: 75vh; overflow: auto; position: sticky; top: 8em;
   align-self: start; }}
 .item {{ border-left: 4px solid #999; margin: .3em 0; padding: .2em .5em; cursor: pointer; }}
 .item.miss {{ background: #fde8e8; }} .item.false-positive {{ background: #fff6d6; }}
@@ -184,11 +205,20 @@ pre.text {{ white-space: pre-wrap; font: inherit; }}
 {style}
 .seg.active {{ background: #ffe14d !important; outline: 1px solid #c9a800; }}
 .hidden {{ display: none; }} .seg.off {{ background: none !important; border: none !important; }}
+#summary {{ border-collapse: collapse; float: right; font-size: 12px; }} select {{ max-width: 18em; }}
+#summary td, #summary th {{ padding: 0 .6em; }}
+#table table {{ border-collapse: collapse; }} #table td {{ border-top: 1px solid #ddd; padding: .2em .5em;
+  vertical-align: top; }}
 </style></head><body>
 <header><div class="ledger">{ledger}</div>
+{summary}
 {kinds}
-<select id="actor"><option value="">all actors</option>{options}</select></header>
-{body}
+<select id="actor"><option value="">all actors</option>{options}</select>
+<select id="article"><option value="all">all articles</option>{jump}</select>
+<button id="prev">&larr;</button><button id="next">&rarr;</button>
+<button id="view">table view</button> <a id="csv" download="items.csv" href="#">download CSV</a></header>
+<div id="table" class="hidden"></div>
+<div id="articles">{body}</div>
 <script>
 function select(li) {{
   document.querySelectorAll('.seg.active').forEach(s => s.classList.remove('active'));
@@ -200,18 +230,51 @@ function select(li) {{
   if (segs.length) segs[0].scrollIntoView({{block: 'center'}});
 }}
 document.querySelectorAll('.item').forEach(li => li.addEventListener('click', () => select(li)));
-function filter() {{
+function shownItems() {{
   const kinds = [...document.querySelectorAll('.kind:checked')].map(c => c.value);
   const actor = document.getElementById('actor').value;
-  const visible = new Set();
-  document.querySelectorAll('.item').forEach(li => {{
-    const ok = kinds.includes(li.dataset.kind) && (!actor || JSON.parse(li.dataset.actors).includes(actor));
-    li.classList.toggle('hidden', !ok);
-    if (ok) visible.add(li.dataset.id);
-  }});
+  return [...document.querySelectorAll('.item')].filter(li =>
+    kinds.includes(li.dataset.kind) && (!actor || JSON.parse(li.dataset.actors).includes(actor)));
+}}
+function filter() {{
+  const shown = new Set(shownItems());
+  const visible = new Set([...shown].map(li => li.dataset.id));
+  document.querySelectorAll('.item').forEach(li => li.classList.toggle('hidden', !shown.has(li)));
   document.querySelectorAll('.seg').forEach(s =>
     s.classList.toggle('off', !s.dataset.items.split(' ').some(id => visible.has(id))));
+  // One article at a time when one is chosen; with an actor chosen, articles with nothing left go.
+  const actor = document.getElementById('actor').value;
+  const one = document.getElementById('article').value;
+  document.querySelectorAll('#articles section').forEach(sec => {{
+    const left = sec.querySelectorAll('.item:not(.hidden)').length;
+    sec.classList.toggle('hidden', (one !== 'all' && sec.dataset.n !== one) || (actor && !left));
+  }});
+  table(shown);
 }}
-document.querySelectorAll('.kind, #actor').forEach(c => c.addEventListener('change', filter));
+function cell(v) {{ return '"' + String(v).replace(/"/g, '""') + '"'; }}
+function table(shown) {{
+  const rows = [...shown].map(li => [li.dataset.article, li.dataset.kind, li.dataset.label,
+                                     li.dataset.evidence]);
+  const esc = v => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  document.getElementById('table').innerHTML = '<table><tr><th>article</th><th>kind</th><th>item</th>' +
+    '<th>evidence</th></tr>' + rows.map(r => '<tr>' + r.map(v => '<td>' + esc(v) + '</td>').join('') +
+    '</tr>').join('') + '</table>';
+  const csv = [['article', 'kind', 'item', 'evidence'], ...rows].map(r => r.map(cell).join(',')).join('\\n');
+  document.getElementById('csv').href = 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv);
+}}
+function step(by) {{
+  const pick = document.getElementById('article');
+  const n = Math.min(Math.max(pick.selectedIndex + by, 1), pick.options.length - 1);
+  pick.selectedIndex = n; filter();
+}}
+document.getElementById('prev').addEventListener('click', () => step(-1));
+document.getElementById('next').addEventListener('click', () => step(1));
+document.getElementById('view').addEventListener('click', e => {{
+  const toTable = document.getElementById('table').classList.toggle('hidden') === false;
+  document.getElementById('articles').classList.toggle('hidden', toTable);
+  e.target.textContent = toTable ? 'article view' : 'table view';
+}});
+document.querySelectorAll('.kind, #actor, #article').forEach(c => c.addEventListener('change', filter));
+filter();
 </script></body></html>
 """
