@@ -39,14 +39,18 @@ from schemas import REGISTRY, ArticleRecord
 from schemas.kinds import GROUNDING_FIELDS
 
 HELP = {"help_option_names": ["-h", "--help"]}
+# Plain click help: flags read as flags (rich panels show them as "<bool>"), choices in brackets.
 app = typer.Typer(
     help="Typed, grounded records from news articles: quotes, events, positions, or your own kinds.",
     no_args_is_help=True,
     context_settings=HELP,
+    rich_markup_mode=None,
+    add_completion=False,
 )
 cache_app = typer.Typer(
-    help="Inspect or clear the answer cache.", no_args_is_help=True, context_settings=HELP
-)
+    help="Inspect or clear the answer cache.", no_args_is_help=True, context_settings=HELP,
+    rich_markup_mode=None,
+)  # fmt: skip
 
 
 def _version(value: bool) -> None:
@@ -203,6 +207,8 @@ def run(
 
     Exit status: 0 done, 1 every article failed, 2 bad setup, 3 a budget stopped the run,
     130 interrupted (re-run the same command to finish).
+
+    Example: extract run seeds/ -o records.jsonl --workers 2
     """
     if Path(output).suffix.lower() in TABLE_SUFFIXES:
         raise fail(f"-o {output}: `extract run` writes JSONL; then `extract export ... -o {output}`")
@@ -325,7 +331,10 @@ def merge(
     ] = None,
     top: Annotated[int, typer.Option(help="Rows per table.")] = 20,
 ) -> None:
-    """Group the same actor, event and position across articles and outlets, keeping every source."""
+    """Group the same actor, event and position across articles and outlets, keeping every source.
+
+    Example: extract merge records.jsonl -o merged.json
+    """
     merged = consolidate(records_of(records))
     if output is not None:
         output.write_text(merged.model_dump_json(indent=2) + "\n", encoding="utf-8")
@@ -365,7 +374,10 @@ def show(
     kind: Annotated[list[str] | None, typer.Option("--kind", help="Only these kinds (repeatable).")] = None,
     schema: Schema = None,
 ) -> None:
-    """Print the records of a JSONL file as readable tables, one per kind."""
+    """Print the records of a JSONL file (or gold .json) as readable tables, one per kind.
+
+    Example: extract show records.jsonl --kind quotes
+    """
     for rec in records_of([records], schema):
         out.rule(plain(f"{rec.article_id}  ({rec.model}, {rec.strategy}, {rec.prompt_version})"))
         for name in kind or list(rec.items):
@@ -473,7 +485,10 @@ def evaluate(
     """Score predictions against gold of any kind: P/R/F1 strict (same span, key fields) and
     lenient (overlapping span, names loosely), attribute accuracy, grounding rate.
 
-    With --schema, your kinds' key fields decide what is compared; without, every field."""
+    With --schema, your kinds' key fields decide what is compared; without, every field.
+
+    Example: extract eval records.jsonl tests/gold
+    """
     kinds: tuple[str, ...] | None = None
     if corpus is not None:
         if corpus not in CORPORA:
@@ -534,7 +549,10 @@ def report(
     ] = None,
 ) -> None:
     """Write one self-contained HTML page: each kind's items highlighted over the article's text,
-    in the kind's colour, with a legend and filters."""
+    in the kind's colour, with a legend and filters.
+
+    Example: extract report records.jsonl -o report.html --gold tests/gold
+    """
     recs = records_of([records], schema)
     found = load_articles(inputs) if inputs else article_texts((r.source for r in recs), Path.cwd())
     texts = {a.sha256: a.text for a in found if isinstance(a, Article)}
@@ -619,7 +637,10 @@ def logs(
 
 @cache_app.command("info")
 def cache_info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
-    """Show where the cache is, how many answers it holds and its size."""
+    """Show where the cache is, how many answers it holds and its size.
+
+    Example: extract cache info --cache-dir cache
+    """
     info = AnswerCache(cache_dir).info()
     out.print(plain(f"{info['directory']}: {info['entries']} entries, {info['bytes']:,} bytes"))
 
@@ -629,7 +650,10 @@ def cache_clear(
     cache_dir: CacheDir = DEFAULT_CACHE_DIR,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete every cached answer (asks first, unless --yes)."""
+    """Delete every cached answer (asks first, unless --yes).
+
+    Example: extract cache clear --yes
+    """
     cache = AnswerCache(cache_dir)
     entries = cache.info()["entries"]
     if not yes and not typer.confirm(f"Delete {entries} cached entries in {cache_dir}?", default=False):
