@@ -379,7 +379,8 @@ def show(
     Example: extract show records.jsonl --kind quotes
     """
     for rec in records_of([records], schema):
-        out.rule(plain(f"{rec.article_id}  ({rec.model}, {rec.strategy}, {rec.prompt_version})"))
+        made = f"{rec.model}, {rec.strategy}, {rec.prompt_version}; decided by {rec.decided_by}"
+        out.rule(plain(f"{rec.article_id}  ({made})"))
         for name in kind or list(rec.items):
             out.print(kind_table(name, rec.of(name)))
 

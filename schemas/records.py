@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar, overload
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, computed_field, field_validator
 
 from schemas.kinds import typed_item
 
@@ -50,10 +50,17 @@ class ArticleRecord(BaseModel):
         default_factory=dict,
         description="Grounded items by kind name (e.g. 'quotes'); every kind asked for has a list.",
     )
-    model: str
+    model: str = Field(description="The model the run was set up with ('none' for the rules alone).")
     strategy: str
     prompt_version: str
     usage: Usage = Field(default_factory=Usage)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def decided_by(self) -> str:
+        """Who made this record's choices: the model when it was asked (or its cached answer was
+        used), else 'rules' (a hybrid run where the rules were sure makes no call)."""
+        return self.model if self.usage.calls or self.usage.cache_hits else "rules"
 
     @field_validator("schema_version", mode="before")
     @classmethod

@@ -76,3 +76,13 @@ def test_hybrid_paragraph_adds_only_attributed_quotes_where_the_rules_found_none
     assert any("frank and very direct" in t for t in texts)
     assert "the West has no right to judge Russia" in texts
     assert "The weather was cold" not in texts
+
+
+def test_a_record_says_whether_the_model_or_the_rules_decided(fake_server: Any) -> None:
+    server = fake_server(lambda r: (200, json.dumps({"quotes": []})))
+    quiet = Article("b", "b.txt", "The weather was cold in London on Friday.")  # nothing to ask
+    with Extractor(base_url=server.base_url, model="m", strategy="hybrid+paragraph", cache_dir=None) as ex:
+        assert ex.extract(quiet).decided_by == "rules"
+        record = ex.extract(Article("a", "a.txt", TEXT))
+    assert record.decided_by == "m" and '"decided_by":"m"' in record.model_dump_json()
+    assert ArticleRecord.model_validate_json(record.model_dump_json()).decided_by == "m"
