@@ -1,7 +1,7 @@
 """Speed near the limit, side by side in one run on the same texts.
 
-Usage: python benchmarks/speed.py [--articles 40] [--model-articles 2] [--local-model qwen2.5-1.5b]
-       [--skip-model] [--peer]
+Usage: python benchmarks/speed.py [--articles 40] [--split dev|train] [--model-articles 2]
+       [--local-model qwen2.5-1.5b] [--skip-model] [--peer]
 
 Rules: bare spaCy (``nlp.pipe``, one process, model loaded beforehand) against ``--strategy
 rules`` at 1 and 2 workers (worker processes, whose start-up and model loading are timed), on
@@ -37,10 +37,10 @@ from schemas import ArticleRecord
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def texts(limit: int) -> tuple[str, list[Article]]:
+def texts(limit: int, split: str) -> tuple[str, list[Article]]:
     root = DEFAULT_CORPORA / "polnear"
     if root.is_dir():
-        return f"PolNeAR dev ({limit})", [a for a, _ in islice(polnear(root, "dev"), limit)]
+        return f"PolNeAR {split} ({limit})", [a for a, _ in islice(polnear(root, split), limit)]
     found = [a for a in load_articles([str(ROOT / "seeds")]) if isinstance(a, Article)]
     return f"seeds ({len(found)}; PolNeAR absent)", found
 
@@ -118,12 +118,13 @@ def model_rows(articles: list[Article], local_model: str, peer: bool) -> list[st
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=40)
+    ap.add_argument("--split", default="dev", help="PolNeAR dev, or train for larger batches")
     ap.add_argument("--model-articles", type=int, default=2, help="seeds for the model rows")
     ap.add_argument("--local-model", default="qwen2.5-1.5b")
     ap.add_argument("--skip-model", action="store_true")
     ap.add_argument("--peer", action="store_true", help="also langextract (about 2 minutes per article)")
     args = ap.parse_args()
-    name, articles = texts(args.articles)
+    name, articles = texts(args.articles, args.split)
     chars = sum(len(a.text) for a in articles)
     print(f"rules on {name}, {chars:,} characters")
     print("\n".join(rules_rows(articles)), flush=True)
