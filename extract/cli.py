@@ -28,7 +28,7 @@ from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import PACKS, resolve
 from extract.providers.cache import DEFAULT_CACHE_DIR, AnswerCache
-from extract.providers.calllog import CALL_LOG, read_calls
+from extract.providers.calllog import call_log, read_calls
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
 from extract.providers.models import LOCAL_MODELS
 from extract.run.batch import Batch
@@ -610,7 +610,7 @@ def logs(
 
     Example: extract logs -n 5; extract logs --show 3
     """
-    calls = read_calls(cache_dir / "logs" / CALL_LOG)
+    calls = read_calls(call_log(cache_dir))
     if not calls:
         raise fail(f"{cache_dir}: no model calls logged (runs with this --cache-dir log them)", code=1)
     listed = list(enumerate(calls, 1))[-count:]

@@ -113,3 +113,17 @@ def test_calls_are_logged_and_listed_without_the_key(fake_server: Any, tmp_path:
     assert '"reply"' in shown.output and '"messages"' in shown.output
     missing = runner.invoke(app, ["logs", "--cache-dir", str(tmp_path / "cache"), "--show", "9"])
     assert missing.exit_code == 2 and len(missing.output.strip().splitlines()) == 1
+
+
+def test_a_call_the_budget_refuses_is_not_logged_as_sent(fake_server: Any, tmp_path: Path) -> None:
+    # The answer is not in the text, so the article needs a re-ask: the budget of one call
+    # refuses it before any request goes out, and the log must hold only the request sent.
+    server = fake_server(lambda r: (200, extraction([quote("words nobody wrote anywhere")])))
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    args = ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "r.jsonl"), "--strategy", "whole",
+            "--cache-dir", str(tmp_path / "cache"), "--max-calls", "1"]  # fmt: skip
+    result = runner.invoke(app, args, env={"EXTRACT_BASE_URL": server.base_url, "EXTRACT_MODEL": "fake"})
+    assert result.exit_code == 3, result.output
+    assert len(server.requests) == 1
+    logged = (tmp_path / "cache" / "logs" / "calls.jsonl").read_text().splitlines()
+    assert len(logged) == 1 and '"error"' not in logged[0]

@@ -19,6 +19,11 @@ from schemas import Usage
 CALL_LOG = "calls.jsonl"
 
 
+def call_log(cache_dir: Path) -> Path:
+    """Where runs with ``cache_dir`` log their calls (and ``extract logs`` reads them)."""
+    return cache_dir / "logs" / CALL_LOG
+
+
 class Logged(Wrapper):
     """A provider whose requests and answers are appended to ``path`` (one JSON line each)."""
 

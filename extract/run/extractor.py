@@ -25,7 +25,7 @@ from extract.prompting.templates import load_prompt
 from extract.providers.base import Endpoint, Provider
 from extract.providers.budget import Budget, Budgeted
 from extract.providers.cache import AnswerCache, Cached, cache_key
-from extract.providers.calllog import CALL_LOG, Logged
+from extract.providers.calllog import Logged, call_log
 from extract.providers.embedded import DEFAULT_LOG_DIR, Embedded
 from extract.providers.none import NoModel
 from extract.providers.openai_compat import OpenAICompatible
@@ -63,9 +63,11 @@ class Extractor:
             )
         self.budget = Budget(max_calls=config.max_calls, token_budget=config.token_budget)
         self.cache = AnswerCache(config.cache_dir) if config.cache_dir is not None else None
-        provider: Provider = Budgeted(build_provider(config, self.strategy.needs_model), self.budget)
+        provider = build_provider(config, self.strategy.needs_model)
         if config.cache_dir is not None and self.strategy.needs_model:
-            provider = Logged(provider, config.cache_dir / "logs" / CALL_LOG)
+            # Inside the budget: a call the budget refuses is never sent, so never logged.
+            provider = Logged(provider, call_log(config.cache_dir))
+        provider = Budgeted(provider, self.budget)
         self.provider: Provider = Cached(provider, self.cache) if self.cache is not None else provider
         prompts = self.strategy.prompts_for(self.kinds)
         self.prompt_version = "+".join(load_prompt(p).version for p in prompts) or "none"
