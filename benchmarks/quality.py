@@ -31,8 +31,8 @@ from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, pol
 from extract.analysis.evaluate import attribute_label, score
 from extract.errors import ArticleError
 from extract.inputs.load import Article
-from extract.providers.base import Endpoint, Wrapper
-from extract.providers.embedded import DEFAULT_LOCAL_MODEL, Embedded, ServerStats
+from extract.providers.base import Endpoint
+from extract.providers.embedded import DEFAULT_LOCAL_MODEL, Embedded, ServerStats, local_server
 from extract.providers.models import LOCAL_MODELS
 from extract.rules.news import decide_stance
 from extract.strategies.hybrid import Asker
@@ -92,10 +92,11 @@ def main() -> None:
             run = _peer(ex) if approach == "langextract" else ex.batch
             for name, pairs, kinds in datasets:
                 started = time.perf_counter()
-                before = _server_stats(ex)
+                server = local_server(ex.provider)
+                before = server.stats() if server is not None else None
                 preds = [r for r in run(a for a, _ in pairs) if isinstance(r, ArticleRecord)]
                 wall = time.perf_counter() - started
-                reuse = _reuse(before, _server_stats(ex))
+                reuse = _reuse(server.stats().since(before)) if server is not None and before else "–"
                 secs = wall / max(1, len(pairs))
                 toks = sum(r.usage.prompt_tokens + r.usage.completion_tokens for r in preds) / max(
                     1, len(preds)
@@ -117,20 +118,9 @@ def main() -> None:
     print("\n".join(rows))
 
 
-def _server_stats(ex: Extractor) -> ServerStats | None:
-    """The embedded server's counters so far (None for a remote endpoint or no model)."""
-    provider = ex.provider
-    while isinstance(provider, Wrapper):
-        provider = provider.inner
-    return provider.server.stats() if isinstance(provider, Embedded) else None
-
-
-def _reuse(before: ServerStats | None, after: ServerStats | None) -> str:
-    """Prompt tokens served by the prefix cache between two readings, as a share."""
-    if before is None or after is None:
-        return "–"
-    reused, evaluated = after.reused - before.reused, after.evaluated - before.evaluated
-    return f"{reused / (reused + evaluated):.0%}" if reused + evaluated else "–"
+def _reuse(used: ServerStats) -> str:
+    """The share of prompt tokens the prefix cache served ('–' when none were read)."""
+    return f"{used.reuse_share:.0%}" if used.reused + used.evaluated else "–"
 
 
 def _peer(ex: Extractor) -> Callable[[Iterable[Article]], Iterator[ArticleRecord | ArticleError]]:

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract import Extractor, extract_batch, load_articles
 from extract.analysis.corpora import DEFAULT_CORPORA, polnear
 from extract.inputs.load import Article
-from extract.providers.base import Endpoint, Wrapper
-from extract.providers.embedded import Embedded, ServerStats
+from extract.providers.base import Endpoint
+from extract.providers.embedded import Embedded, local_server
 from extract.rules.candidates import nlp
 from schemas import ArticleRecord
 
@@ -66,36 +66,26 @@ def rules_rows(articles: list[Article]) -> list[str]:
     return rows
 
 
-def _server(ex: Extractor) -> Embedded:
-    provider = ex.provider
-    while isinstance(provider, Wrapper):
-        provider = provider.inner
-    assert isinstance(provider, Embedded), "the model rows need the embedded server"
-    return provider
-
-
 def model_rows(articles: list[Article], local_model: str, peer: bool) -> list[str]:
     rows = []
     # The paragraph pass over quotes alone: over every kind it takes ~8 minutes per seed article.
     for strategy, schema in (("hybrid+paragraph", "news"), ("paragraph", "news:quotes")):
         options: dict[str, Any] = {"strategy": strategy, "local_model": local_model, "schema": (schema,)}
         with tempfile.TemporaryDirectory() as cache, Extractor(cache_dir=Path(cache), **options) as ex:
-            embedded = _server(ex).server
+            embedded = local_server(ex.provider)
+            assert embedded is not None, "the model rows need the embedded server"
             embedded.start()  # started before the clock: start-up is not per-article cost
             before = embedded.stats()
             started = time.perf_counter()
             records = [r for r in ex.batch(articles) if isinstance(r, ArticleRecord)]
             wall = time.perf_counter() - started
-            after = embedded.stats()
-            busy = after.busy_s - before.busy_s
+            used = embedded.stats().since(before)
             sent = sum(r.usage.prompt_tokens for r in records)
-            evaluated = after.evaluated - before.evaluated
-            reused = ServerStats(after.reused - before.reused, evaluated, busy).reuse_share
             rows.append(
                 f"{f'{strategy} ({schema})':<30}{wall / len(articles):6.1f} s/article"
-                f"  server busy {busy / wall:5.0%}"
-                f"  overhead {1 - busy / wall:5.0%}  prompt tokens sent {sent:>6}, evaluated {evaluated:>6}"
-                f"  (prefix cache {reused:.0%})"
+                f"  server busy {used.busy_s / wall:5.0%}  overhead {1 - used.busy_s / wall:5.0%}"
+                f"  prompt tokens sent {sent:>6}, evaluated {used.evaluated:>6}"
+                f"  (prefix cache {used.reuse_share:.0%})"
             )
     if not peer:
         return rows

@@ -62,3 +62,16 @@ def test_the_qwen_models_are_declared_with_their_published_hashes() -> None:
     assert (big.count, big.size, big.sha256[:12]) == (22, 1_117_320_768, "cc324af070c2")
     assert (small.count, small.size, small.sha256[:12]) == (6, 491_400_064, "1d9614638d18")
     assert all(m.licence for m in LOCAL_MODELS.values())
+
+
+def test_the_server_behind_wrappers_and_its_counters_between_readings(tmp_path: Path) -> None:
+    from extract.providers.base import Endpoint
+    from extract.providers.budget import Budget, Budgeted
+    from extract.providers.embedded import Embedded, ServerStats, local_server
+    from extract.providers.none import NoModel
+
+    embedded = Embedded("smollm2-135m", Endpoint("", ""), log_dir=tmp_path)  # not started
+    assert local_server(Budgeted(embedded, Budget())) is embedded.server
+    assert local_server(Budgeted(NoModel(), Budget())) is None
+    used = ServerStats(130, 70, 9.5).since(ServerStats(100, 50, 2.0))
+    assert used == ServerStats(30, 20, 7.5) and used.reuse_share == 0.6

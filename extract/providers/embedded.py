@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from extract.errors import ServerError
-from extract.providers.base import Endpoint, Message, T
+from extract.providers.base import Endpoint, Message, Provider, T, Wrapper
 from extract.providers.models import LOCAL_MODELS
 from extract.providers.openai_compat import OpenAICompatible
 from schemas import Usage
 
-# The server's log: beside the cache (kept for diagnosis), the newest few only.
 notes = logging.getLogger("extract")
+# The server's log: beside the cache (kept for diagnosis), the newest few only.
 DEFAULT_LOG_DIR = Path(tempfile.gettempdir()) / "news-extract-logs"
 LOG_FILES_KEPT = 3
 
@@ -60,6 +60,12 @@ class ServerStats:
     @property
     def reuse_share(self) -> float:
         return self.reused / max(1, self.reused + self.evaluated)
+
+    def since(self, before: ServerStats) -> ServerStats:
+        """What the server did between the reading ``before`` and this one."""
+        return ServerStats(
+            self.reused - before.reused, self.evaluated - before.evaluated, self.busy_s - before.busy_s
+        )
 
 
 def free_port() -> int:
@@ -177,6 +183,13 @@ class LocalServer:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+def local_server(provider: Provider) -> LocalServer | None:
+    """The embedded server behind ``provider`` and its wrappers (cache, budget, log), if any."""
+    while isinstance(provider, Wrapper):
+        provider = provider.inner
+    return provider.server if isinstance(provider, Embedded) else None
 
 
 class Embedded:
