@@ -569,17 +569,13 @@ def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
 
     Example: extract info
     """
-    from extract.providers.models import user_cache_dir
-
     version = package_version("news-extract")
     out.print(plain(f"news-extract {version} (English news; other languages are untested)"))
     table = Table("embedded model", "what", "licence", "state", box=None)
-    models_dir = user_cache_dir() / "models"
     for name, m in LOCAL_MODELS.items():
         if not m.installed():
             state = "not installed"
-        elif m.parts is not None:
-            assembled = models_dir / m.parts.filename
+        elif (assembled := m.assembled()) is not None:
             state = f"assembled: {assembled}" if assembled.exists() else "installed (assembled on first use)"
         else:
             state = "installed"

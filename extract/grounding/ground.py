@@ -176,12 +176,13 @@ class Grounded:
         return [(kind, item) for kind, found in self.items.items() for item in found]
 
 
-def _span(item: BaseModel) -> tuple[int, int]:
+def span_of(item: BaseModel) -> tuple[int, int]:
+    """A grounded item's ``[start, end)`` in the article."""
     return int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
 
 
 def _covers(a: BaseModel, b: BaseModel) -> bool:
-    (sa, ea), (sb, eb) = _span(a), _span(b)
+    (sa, ea), (sb, eb) = span_of(a), span_of(b)
     shared = min(ea, eb) - max(sa, sb)
     return shared * 2 >= min(ea - sa, eb - sb) > 0
 

@@ -28,6 +28,11 @@ def user_cache_dir() -> Path:
     return Path(os.environ.get("EXTRACT_CACHE_HOME") or platformdirs.user_cache_dir("news-extract"))
 
 
+def models_dir() -> Path:
+    """Where split models are assembled: ``models`` in the user's cache folder."""
+    return user_cache_dir() / "models"
+
+
 @dataclass(frozen=True)
 class Parts:
     """A GGUF file split over packages ``package.format(n)`` for n in 1..count, each holding
@@ -100,10 +105,14 @@ class LocalModel:
     def installed(self) -> bool:
         return find_spec(self.package) is not None
 
-    def path(self, models_dir: Path | None = None) -> Path:
+    def assembled(self) -> Path | None:
+        """Where a split model's file is once assembled (None for a model shipped whole)."""
+        return models_dir() / self.parts.filename if self.parts is not None else None
+
+    def path(self) -> Path:
         """The GGUF file, assembling it first if it comes in parts."""
         if self.parts is not None:
-            return self.parts.assemble(models_dir or user_cache_dir() / "models")
+            return self.parts.assemble(models_dir())
         try:
             module = import_module(self.package)
         except ImportError:

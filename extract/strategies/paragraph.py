@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 
-from extract.grounding.ground import Grounded
+from extract.grounding.ground import Grounded, span_of
 from extract.inputs.chunk import paragraphs
 from extract.inputs.load import Article
 from extract.kinds import function_at, pack_of
@@ -86,13 +86,12 @@ def run_paragraph(
 
 
 def _unknown(text: str, kind: Kind, had: list[BaseModel]) -> Callable[[int, int], bool]:
-    """Windows the kind's sieve lets through and where no item of ``had`` starts."""
-    sieve = sieved(text, (kind,))
-    starts = sorted(int(getattr(i, "start", 0)) for i in had)
-    return lambda s, e: sieve(s, e) and bisect_left(starts, s) == bisect_left(starts, e)
+    """Windows the kind's sieve lets through (all without one) where no item of ``had`` starts."""
+    sieve = sieve_for((kind,))
+    starts = sorted(span_of(i)[0] for i in had)
 
+    def asked(s: int, e: int) -> bool:
+        passes = sieve is None or sieve(text[s:e], (kind,))
+        return passes and bisect_left(starts, s) == bisect_left(starts, e)
 
-def sieved(text: str, kinds: tuple[Kind, ...]) -> Callable[[int, int], bool]:
-    """Whether a window of ``text`` passes the kinds' sieve (every window does without one)."""
-    sieve = sieve_for(kinds)
-    return lambda s, e: sieve is None or sieve(text[s:e], kinds)
+    return asked
