@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.errors import ArticleError
-from extract.inputs.load import Article, check_text
+from extract.inputs.load import Article, article_from, check_text
 from extract.run.batch import Batch
 from extract.run.config import RunConfig
 from extract.run.extractor import Extractor
@@ -22,14 +22,11 @@ def as_article(item: str | Article, article_id: str = "article") -> Article:
 
 
 def text_article(item: str | dict[str, Any], n: int) -> Article | ArticleError:
-    """The ``n``-th of ``texts``: a string, or a dict with ``text`` (and ``id``, metadata)."""
-    fields = dict(item) if isinstance(item, dict) else {"text": item}
-    text, article_id = fields.pop("text", None), str(fields.pop("id", f"text-{n}"))
-    source = f"<text {n}>"
-    if not isinstance(text, str):
-        return ArticleError(source, "no string 'text'")
+    """The ``n``-th of ``texts``: a string, or a dict with ``text`` (and ``id``, metadata),
+    checked as a JSONL line is."""
     try:
-        return Article(article_id, source, check_text(text, source), meta=fields)
+        obj = item if isinstance(item, dict) else {"text": item}
+        return article_from(obj, f"<text {n}>", f"text-{n}", what="item")
     except ArticleError as exc:
         return exc
 

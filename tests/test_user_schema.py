@@ -237,3 +237,14 @@ def test_extract_batch_takes_raw_texts_with_ids_and_metadata(fake_server: Any) -
     assert set(records) == {"text-1", "n2"} and records["n2"].meta == {"outlet": "Reuters"}
     [error] = [r for r in results if isinstance(r, ArticleError)]
     assert error.source == "<text 3>" and "empty" in error.reason
+
+
+def test_extract_batch_texts_are_checked_as_jsonl_lines_are() -> None:
+    from extract.api import text_article
+    from extract.errors import ArticleError
+
+    # A lone surrogate in an id could not be written as UTF-8 JSONL: refused, as in a JSONL file.
+    bad = text_article({"id": "a\udc80", "text": "Kerry spoke."}, 1)
+    assert isinstance(bad, ArticleError) and "surrogate" in bad.reason
+    missing = text_article({"id": "x", "body": "no text here"}, 2)
+    assert isinstance(missing, ArticleError) and "no string 'text'" in missing.reason

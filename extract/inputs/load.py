@@ -168,16 +168,23 @@ def _from_jsonl(path: Path) -> Iterator[Article | ArticleError]:
             yield _jsonl_article(line, path, n, encoding)
 
 
+def article_from(
+    obj: object, source: str, default_id: str, encoding: str = "utf-8", what: str = "JSONL line"
+) -> Article:
+    """An article from a JSON object with ``text`` (and ``id``, any metadata passed to ``meta``),
+    checked as every input is; raises ArticleError naming ``source``."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise ArticleError(source, f"{what} has no string 'text' field")
+    text = check_text(obj["text"], source)
+    article_id = check_unicode(str(obj.get("id") or default_id), source, "id")
+    meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
+    return Article(article_id, source, text, encoding, meta)
+
+
 def _jsonl_article(line: str, path: Path, n: int, encoding: str) -> Article | ArticleError:
     source = f"{path}:{n}"
     try:
-        obj = json.loads(line)
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise ArticleError(source, "JSONL line has no string 'text' field")
-        text = check_text(obj["text"], source)
-        article_id = check_unicode(str(obj.get("id") or f"{path.stem}:{n}"), source, "id")
-        meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
-        return Article(article_id, source, text, encoding, meta)
+        return article_from(json.loads(line), source, f"{path.stem}:{n}", encoding)
     except json.JSONDecodeError as exc:
         return ArticleError(source, f"invalid JSON ({exc.msg})")
     except RecursionError:
