@@ -58,3 +58,55 @@ def test_a_bare_possessed_cue_noun_gives_no_empty_speaker() -> None:
     quotes = analyse(text).quotes
     assert all(o.name for q in quotes for o in [*q.options, *([q.speaker] if q.speaker else [])])
     drafts(Article("a", "a.txt", text), NEWS_KINDS, Asker(NoModel(), use_model=False))
+
+
+def test_a_reported_clause_whose_verb_alone_is_quoted_is_reported_speech() -> None:
+    # Before: the clause was skipped because its verb stood inside quote marks.
+    found = speakers(
+        "Florida Sen. Marco Rubio says Obama is \u201cobsessed\u201d with undermining the Second Amendment."
+    )
+    assert found["Obama is \u201cobsessed\u201d with undermining the Second Amendment"] == "Marco Rubio"
+
+
+def test_a_parse_run_across_lines_attributes_nothing_across_them() -> None:
+    # Before: spaCy parsed a headline bullet into the dateline's sentence, and the bullet became the
+    # official's words.
+    text = (
+        "* Kerry says U.S., EU may impose sanctions as soon as Monday\n\n"
+        "* U.S. to offer more proposals to defuse tensions - official\n\nBy Lesley Wroughton\n\n"
+        "LONDON, March 14 (Reuters) - U.S. Secretary of State John Kerry will seek assurances from Russia "
+        "at talks in London on Friday, a senior State Department official said."
+    )
+    assert speakers(text).get("Kerry says U.S., EU may impose sanctions as soon as Monday") is None
+
+
+def test_a_lead_in_ending_in_a_colon_names_the_speaker_whatever_its_verb() -> None:
+    text = (
+        "Marco Rubio spoke first and Ted Cruz waited.\n\nCruz continued:\n\n"
+        "\u201cYou look at the questions. How about talking about the substantive issues?\u201d"
+    )
+    assert speakers(text)["You look at the questions. How about talking about the substantive issues?"] == (
+        "Ted Cruz"
+    )
+
+
+def test_an_attribution_inside_another_is_one_quote() -> None:
+    text = 'Cruz said he believes his campaign has "the wind at our backs" heading into Super Tuesday.'
+    assert list(speakers(text)) == [
+        'he believes his campaign has "the wind at our backs" heading into Super Tuesday'
+    ]
+
+
+def test_what_an_actor_calls_for_backs_or_endorses_is_theirs() -> None:
+    found = speakers("Mike Pence called for a special prosecutor. Morton Blackwell endorsed Cruz last week.")
+    assert found["a special prosecutor"] == "Mike Pence"
+    assert found["Cruz"] == "Morton Blackwell"
+
+
+def test_a_speech_verb_as_an_aside_gives_the_sentence_to_its_subject() -> None:
+    found = speakers(
+        "In the three years since the shootings, Barden says, far too many lives have been lost."
+    )
+    assert found[
+        "In the three years since the shootings, Barden says, far too many lives have been lost"
+    ] == ("Barden")

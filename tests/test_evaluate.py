@@ -140,3 +140,10 @@ def test_strict_events_compare_actors_date_and_place_and_positions_the_issue() -
     gold = [with_positions(pos("the Crimea referendum"))]
     assert score([with_positions(pos("Crimea referendum"))], gold).kinds["positions"].strict.tp == 1
     assert score([with_positions(pos("sanctions on Russia"))], gold).kinds["positions"].strict.tp == 0
+
+
+def test_a_source_span_that_runs_on_to_an_apposition_is_its_name() -> None:
+    # PolNeAR's source spans often include the apposition; before, 'Paul Ryan' did not match it.
+    assert same_actor("Paul Ryan", "Ryan, a policy-focused conservative,")
+    assert same_actor("Bernie Sanders", "Sanders, runner-up to Hillary Clinton for the nomination")
+    assert not same_actor("Paul Ryan", "Pelosi, a Democrat,")

@@ -44,7 +44,7 @@ def test_the_model_decides_stance_only_where_the_rules_are_unsure(fake_server: A
 
 def test_combined_keeps_hybrid_items_and_adds_only_what_they_do_not_cover(fake_server: Any) -> None:
     text = (
-        'Kerry said the talks were "constructive but difficult for everyone". Lavrov called the '
+        'Kerry said: "The talks were constructive but difficult for everyone." Lavrov deemed the '
         "sanctions pointless and harmful to all."
     )
 
@@ -56,7 +56,7 @@ def test_combined_keeps_hybrid_items_and_adds_only_what_they_do_not_cover(fake_s
     with Extractor(base_url=server.base_url, model="fake", strategy="hybrid+whole", cache_dir=None) as ex:
         rec = ex.extract(Article("a", "a.txt", text))
     by_text = {q.evidence: q.speaker.name for q in rec.quotes}
-    assert by_text["constructive but difficult for everyone"] == "Kerry"  # the hybrid's, kept
+    assert by_text["The talks were constructive but difficult for everyone."] == "Kerry"  # the hybrid's, kept
     assert by_text["the sanctions pointless"] == "Lavrov"  # new: added from the whole-article call
     assert "constructive but difficult" not in by_text  # covered by the hybrid's quote: dropped
     assert rec.usage.dropped == 0

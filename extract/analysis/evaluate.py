@@ -38,7 +38,18 @@ def name_tokens(name: str) -> set[str]:
 
 
 def same_actor(a: str, b: str) -> bool:
-    """'Kerry' = 'John Kerry' = 'US Secretary of State John Kerry': one's tokens contain the other's."""
+    """'Kerry' = 'John Kerry' = 'US Secretary of State John Kerry': one's tokens contain the other's.
+    A name followed by an apposition is its name: 'Ryan, a policy-focused conservative,' = 'Paul Ryan'
+    (annotated source spans often run on to the apposition)."""
+    return _same_name(a, b) or _same_name(_before_apposition(a), _before_apposition(b))
+
+
+def _before_apposition(name: str) -> str:
+    head = name.strip(" ,").split(",", 1)[0]
+    return head if head.strip() else name
+
+
+def _same_name(a: str, b: str) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return a.strip().lower() == b.strip().lower()

@@ -47,6 +47,13 @@ STANCE_WORDS: dict[str, str] = {
     "condemn": "oppose", "annexation": "oppose", "favour": "support", "favor": "support",
     "concerned": "oppose", "destabilising": "oppose", "intimidation": "oppose",
 }  # fmt: skip
+# Verbs whose object is the actor's stance or intention: 'wants a wall', 'called for a prosecutor'.
+OBJECT_CUES = {
+    "want", "call", "support", "oppose", "criticize", "criticise", "praise", "endorse", "back", "urge",
+    "propose", "refuse", "plan", "prefer", "promise", "vow", "pledge", "demand", "condemn",
+    "defend", "blame", "accuse", "welcome", "slam", "dismiss", "announce", "seek", "push", "express",
+    "discuss", "cite", "tout", "favor", "favour", "recommend", "request", "mention", "describe",
+}  # fmt: skip
 # Nouns that carry reported speech in a "that" clause: "the UK's view that ...".
 CUE_NOUNS = {
     "view", "position", "belief", "claim", "assertion", "insistence", "warning", "argument", "statement",
@@ -138,6 +145,7 @@ class _Actors:
         # Each token's sentence, found once: spaCy's Token.sent walks every sentence of the doc.
         self.sentence_of: list[Any] = [sent for sent in doc.sents for _ in range(sent.start, sent.end)]
         self.text: str = doc.text  # Doc.text joins every token again on each call
+        self.token_at: dict[int, int] = {t.idx: t.i for t in doc}  # character offset -> token
         self.by_alias: dict[str, ActorRef] = {}
         self.mentions: list[tuple[int, ActorRef]] = []
         self.by_token: dict[int, ActorRef] = {}
@@ -324,7 +332,9 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
         para_end = text.find("\n", m.end())
         para_end = len(text) if para_end < 0 else para_end
         local = cues[bisect_left(cue_at, para_start) : bisect_left(cue_at, para_end)]
-        cue = min(local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None)
+        cue = _lead_in(actors, doc, m.start()) or min(
+            local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None
+        )
         subj = _subject(cue) if cue is not None else None
         speaker = actors.resolve_token(subj) if subj is not None else last_speaker
         options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
@@ -338,15 +348,22 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
         on_time()
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         subj = _subject(cue)
-        if comp is None or subj is None or in_quote(comp.idx):
+        if subj is None:
+            continue
+        if comp is None:
+            _aside(cue, subj, actors, out)
             continue
         first = comp.left_edge.i
         while doc[first].dep_ == "mark" or doc[first].is_punct:
             first += 1
+        if in_quote(doc[first].idx):
+            # The clause opens inside quote marks: a direct quote, found above. A clause whose
+            # verb alone is quoted ('says Obama is "obsessed" with ...') is reported speech.
+            continue
         _reported(out, actors, doc[first : comp.right_edge.i + 1], cue.text, subj)
     for tok in doc:
         if not in_quote(tok.idx):
-            _according_to(tok, actors, out) or _cue_noun(tok, actors, out)
+            _according_to(tok, actors, out) or _cue_noun(tok, actors, out) or _stance_object(tok, actors, out)
     ents_in: dict[int, list[Any]] = {}  # by sentence start: Span.ents scans every entity of the doc
     for ent in doc.ents:
         ents_in.setdefault(actors.sentence_of[ent.start].start, []).append(ent)
@@ -354,7 +371,33 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
         on_time()
         _events_in(sent, ents_in.get(sent.start, []), actors, out)
         _positions_in(sent, actors, out)
+    out.quotes = outermost(out.quotes)
     return out
+
+
+def outermost(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """The quotes no other quote contains: 'he believes his campaign has "the wind at our backs"'
+    is one attribution, not three ("believes" inside "said", the quoted words inside both)."""
+    spans = sorted(((q.start, -(q.start + len(q.text)), n) for n, q in enumerate(quotes)))
+    keep: set[int] = set()
+    reach = -1
+    for _, neg_end, n in spans:  # by start, longest first: a contained span ends within reach
+        if -neg_end > reach:
+            keep.add(n)
+            reach = -neg_end
+    return [q for n, q in enumerate(quotes) if n in keep]
+
+
+def _lead_in(actors: _Actors, doc: Any, mark: int) -> Any | None:
+    """The verb of a lead-in ending in a colon right before the quote mark at ``mark``, in its
+    paragraph or closing the one before: 'Cruz continued:', 'the Christie supporter retorted:'.
+    Whatever the verb, a colon hands the quote to its subject."""
+    colon = len(actors.text[:mark].rstrip()) - 1
+    if colon < 0 or actors.text[colon] != ":" or colon not in actors.token_at:
+        return None
+    at = actors.token_at[colon]
+    verbs = (t for t in reversed(doc[actors.sentence_of[at].start : at]) if t.pos_ in ("VERB", "AUX"))
+    return next((v for v in verbs if _subject(v) is not None), None)
 
 
 def inside(spans: list[tuple[int, int]], i: int) -> bool:
@@ -381,11 +424,14 @@ def _name_colon(text: str, actors: _Actors, out: Analysis) -> None:
         out.quotes.append(found)
 
 
-def _reported(out: Analysis, actors: _Actors, span: Any, cue: str, subj: Any) -> bool:
-    """Add ``span`` as an indirect quote of ``subj``'s actor, if it is long enough to be one."""
+def _reported(out: Analysis, actors: _Actors, span: Any, cue: str, subj: Any, words: int = 3) -> bool:
+    """Add ``span`` as an indirect quote of ``subj``'s actor, if it has ``words`` words or more."""
     content = span.text.split("\n", 1)[0].strip().rstrip(" ,.")  # reported speech ends at its line
-    if len(content.split()) < 3 or subj is None:
+    if len(content.split()) < words or subj is None:
         return False
+    between = sorted((subj.idx, span.start_char))
+    if "\n" in actors.text[between[0] : between[1]]:
+        return False  # a parse run across lines (a headline list into a dateline) joins no one
     speaker = actors.resolve_token(subj)
     sent = actors.sentence_of[subj.i]
     options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
@@ -430,6 +476,43 @@ def _cue_noun(tok: Any, actors: _Actors, out: Analysis) -> bool:
     subj = _subject(tok.head) or next((c for c in tok.children if c.dep_ == "poss"), None)
     span = tok.doc[doc_first(clause).i + 1 : clause.right_edge.i + 1]
     return _reported(out, actors, span, tok.head.text, subj)
+
+
+def _aside(cue: Any, subj: Any, actors: _Actors, out: Analysis) -> bool:
+    """A speech verb with no clause of its own: 'In three years, Barden says, far too many lives
+    were lost' (an aside: the sentence is his), or 'McCain says the movement ... appeals to ...'
+    (the clause misparsed as an object: the rest of the sentence is his)."""
+    doc, sent = cue.doc, actors.sentence_of[cue.i]
+    if cue.dep_ == "parataxis" and not actors.text[sent.start_char : cue.idx].lstrip().startswith(
+        ('"', "\u201c")
+    ):
+        span = doc[sent.start : sent.end]
+    elif cue.lemma_ == "say" and any(c.dep_ == "dobj" for c in cue.children) and sent.end - cue.i > 6:
+        span = doc[cue.i + 1 : sent.end]
+    else:
+        return False
+    return _reported(out, actors, span, cue.text, subj)
+
+
+def _stance_object(tok: Any, actors: _Actors, out: Analysis) -> bool:
+    """'Trump wants a wall on the border', 'Pence called for a special prosecutor': what an
+    actor wants, backs or condemns is attributed to them (PolNeAR counts intentions and stances)."""
+    if (
+        tok.lemma_.lower() not in OBJECT_CUES
+        or tok.pos_ != "VERB"
+        or any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        return False
+    subj = _subject(tok)
+    if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in _PRONOUNS):
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)
+    if obj is None:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return False
+    return _reported(out, actors, tok.doc[obj.left_edge.i : obj.right_edge.i + 1], tok.text, subj, words=1)
 
 
 def doc_first(token: Any) -> Any:
