@@ -110,3 +110,12 @@ def test_a_speech_verb_as_an_aside_gives_the_sentence_to_its_subject() -> None:
     assert found[
         "In the three years since the shootings, Barden says, far too many lives have been lost"
     ] == ("Barden")
+
+
+def test_a_described_speaker_is_named_as_written_and_within_its_line() -> None:
+    # Before: tokens were joined with spaces ('Sixty - six percent' lost its hyphen) and a
+    # subject phrase could reach back over a line break to pick up a timestamp.
+    found = speakers("Sixty-six percent of voters said it made no difference to them at all.")
+    assert found["it made no difference to them at all"] == "Sixty-six percent"
+    found = speakers("7:45 a.m.\n\nRepublican presidential hopefuls say the senator has not been tested yet.")
+    assert found["the senator has not been tested yet"] == "Republican presidential hopefuls"

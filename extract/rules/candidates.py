@@ -53,7 +53,11 @@ OBJECT_CUES = {
     "propose", "refuse", "plan", "prefer", "promise", "vow", "pledge", "demand", "condemn",
     "defend", "blame", "accuse", "welcome", "slam", "dismiss", "announce", "seek", "push", "express",
     "discuss", "cite", "tout", "favor", "favour", "recommend", "request", "mention", "describe",
+    "hope", "expect", "intend", "threaten", "thank", "mock", "repeat", "speak", "talk", "point", "refer",
 }  # fmt: skip
+# 'called for a prosecutor', 'spoke about the economy' ('pointed to his record' too, but not
+# 'spoke to the prime minister').
+_OBJECT_PREPS = {"for", "on", "about"}
 # Nouns that carry reported speech in a "that" clause: "the UK's view that ...".
 CUE_NOUNS = {
     "view", "position", "belief", "claim", "assertion", "insistence", "warning", "argument", "statement",
@@ -195,9 +199,13 @@ class _Actors:
             ):
                 # "the Russian foreign minister": a titled person named earlier.
                 return self.described({t.lower_ for t in words}, tok.idx)
-            # "a senior State Department official": the description is the speaker. A bare
-            # possessed noun ("the judge's concern that ...") has no words of its own: no one.
-            return ActorRef(" ".join(t.text for t in words), "other") if words else None
+            # "a senior State Department official": the description is the speaker, as written
+            # ("Sixty-six percent") and within its line. A bare possessed noun ("the judge's
+            # concern that ...") has no words of its own: no one.
+            if not words:
+                return None
+            written = self.text[words[0].idx : tok.idx + len(tok.text)].rsplit("\n", 1)[-1].strip()
+            return ActorRef(written, "other") if written else None
         return self.resolve(_phrase(tok), tok.idx)
 
     def resolve(self, span_text: str, at: int) -> ActorRef | None:
@@ -508,7 +516,8 @@ def _stance_object(tok: Any, actors: _Actors, out: Analysis) -> bool:
         return False
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)
     if obj is None:
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
+        preps = _OBJECT_PREPS | ({"to"} if tok.lemma_.lower() in ("point", "refer") else set())
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if obj is None:
         return False
