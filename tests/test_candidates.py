@@ -119,3 +119,22 @@ def test_a_described_speaker_is_named_as_written_and_within_its_line() -> None:
     assert found["it made no difference to them at all"] == "Sixty-six percent"
     found = speakers("7:45 a.m.\n\nRepublican presidential hopefuls say the senator has not been tested yet.")
     assert found["the senator has not been tested yet"] == "Republican presidential hopefuls"
+
+
+def test_an_event_has_its_conjoined_actors_a_place_after_in_and_no_things_as_actors() -> None:
+    text = (
+        "Kerry to seek assurances on Crimea in talks with Lavrov\n\nby Reuters\n\n"
+        "The United States and the European Union will impose sanctions against Russia in Brussels on "
+        "Monday. Such sanctions would threaten the US economy. Russia and China rejected the resolution in "
+        "New York on Friday."
+    )
+    events = analyse(text).events
+    headline = next(e for e in events if e.start == 0)
+    assert "\n" not in headline.sentence  # before: the headline ran on into the byline
+    imposed = next(e for e in events if e.trigger == "impose")
+    assert imposed.sources == [] and imposed.place == "Brussels"  # before: the headline's Kerry
+    rejected = next(e for e in events if e.trigger == "rejected")
+    assert [a.name for a in rejected.sources] == ["Russia", "China"]  # before: Russia alone
+    assert rejected.place == "New York"
+    threat = next(e for e in events if e.sentence.startswith("Such"))
+    assert threat.sources == [] and threat.place is None  # before: 'sanctions' acted, in 'US'

@@ -11,6 +11,7 @@ import time
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from extract.errors import StageTimeout
@@ -69,6 +70,13 @@ ROLE_NOUNS = {
     "minister", "secretary", "counterpart", "president", "chancellor", "premier", "spokesman",
     "spokeswoman", "diplomat", "ambassador", "envoy", "leader",
 }  # fmt: skip
+# Common nouns for people and bodies that can take part in an event.
+AGENT_NOUNS = {
+    "official", "government", "administration", "ministry", "people", "protester", "troop", "force",
+    "army", "police", "community", "country", "nation", "lawmaker", "senator", "party", "voter",
+    "group", "rebel", "militant", "authority", "diplomat", "man", "woman", "state", "court", "union",
+}  # fmt: skip
+_AT = {"in", "at", "near", "outside", "inside", "on"}
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "iobj", "attr"}
 _KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 _TITLES = re.compile(r"^(the |mr\.? |mrs\.? |ms\.? |dr\.? |president |secretary )+", re.I)
@@ -103,8 +111,8 @@ class EventCandidate:
     start: int
     trigger: str
     type: EventType
-    source: ActorRef | None
-    target: ActorRef | None
+    sources: list[ActorRef]  # 'Kerry and Lavrov met': both
+    targets: list[ActorRef]
     time: str | None
     place: str | None
 
@@ -207,6 +215,25 @@ class _Actors:
             written = self.text[words[0].idx : tok.idx + len(tok.text)].rsplit("\n", 1)[-1].strip()
             return ActorRef(written, "other") if written else None
         return self.resolve(_phrase(tok), tok.idx)
+
+    def agent(self, tok: Any | None) -> ActorRef | None:
+        """:meth:`resolve_token` for a token that can act: a name, a pronoun for a person, or a
+        noun for people ('officials'), not 'the talks' or 'such sanctions'."""
+        if tok is None:
+            return None
+        if (
+            tok.i in self.by_token
+            or tok.lower_ in _PRONOUNS
+            or tok.lemma_.lower() in AGENT_NOUNS | ROLE_NOUNS
+        ):
+            return self.resolve_token(tok)
+        return None
+
+    def agents(self, tok: Any | None) -> list[ActorRef]:
+        """:meth:`agent` for ``tok`` and the tokens conjoined to it ('Kerry and Lavrov')."""
+        conjoined = [tok, *(c for c in tok.conjuncts if c.i > tok.i)] if tok is not None else []
+        found = (self.agent(t) for t in conjoined)
+        return list(dict.fromkeys(a for a in found if a is not None))
 
     def resolve(self, span_text: str, at: int) -> ActorRef | None:
         """An actor for a subject phrase: a known alias, a pronoun's last person, or the phrase."""
@@ -377,10 +404,21 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
         ents_in.setdefault(actors.sentence_of[ent.start].start, []).append(ent)
     for sent in doc.sents:
         on_time()
-        _events_in(sent, ents_in.get(sent.start, []), actors, out)
-        _positions_in(sent, actors, out)
+        for line in _lines(sent):
+            ents = [e for e in ents_in.get(sent.start, []) if line.start <= e.start < line.end]
+            _events_in(line, ents, actors, out)
+            _positions_in(line, actors, out)
     out.quotes = outermost(out.quotes)
     return out
+
+
+def _lines(sent: Any) -> list[Any]:
+    """The sentence cut at line breaks: spaCy runs a headline or a byline into the next
+    paragraph's sentence, and an event or a position is stated within one line."""
+    breaks = [t.i for t in sent if t.is_space and "\n" in t.text]
+    bounds = [sent.start, *breaks, sent.end]
+    pieces = [(a + (a in breaks), b) for a, b in pairwise(bounds)]
+    return [sent.doc[a:b] for a, b in pieces if b > a]
 
 
 def outermost(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
@@ -534,19 +572,25 @@ def _events_in(sent: Any, ents: list[Any], actors: _Actors, out: Analysis) -> No
         if etype is None or tok.pos_ not in ("VERB", "NOUN"):
             continue
         verb = tok if tok.pos_ == "VERB" else tok.head
-        subj = _subject(verb)
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "dative")), None)
+        # Only within the line: a parse run across lines can make a headline's name the subject.
+        subj = _within(sent, _subject(verb))
+        obj = _within(sent, next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "dative")), None))
         dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
-        places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
+        # 'in London', 'at the residence': a named place after a locative preposition ('the US'
+        # as a subject or object is an actor, not where it happened).
+        places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in _AT]
         out.events.append(
             EventCandidate(
                 sent.text, sent.start_char, tok.text, etype,
-                actors.resolve_token(subj) if subj is not None else None,
-                actors.resolve_token(obj) if obj is not None else None,
+                actors.agents(subj), actors.agents(obj),
                 dates[0].text if dates else None, places[0].text if places else None,
             )
         )  # fmt: skip
         return  # one event per sentence: the first trigger
+
+
+def _within(span: Any, tok: Any | None) -> Any | None:
+    return tok if tok is not None and span.start <= tok.i < span.end else None
 
 
 def _positions_in(sent: Any, actors: _Actors, out: Analysis) -> None:

@@ -128,8 +128,8 @@ def _events(article: Article, found: Analysis, ask: Chooser) -> list[Drafted]:
                 "event_type", [etype, *(t for t in types if t != etype)],
                 "The event type the sentence reports.", sentence=e.sentence, trigger=e.trigger,
             )  # fmt: skip
-        actors = [EventActor(actor=_actor(e.source), role="source")] if e.source else []
-        actors += [EventActor(actor=_actor(e.target), role="target")] if e.target else []
+        actors = [EventActor(actor=_actor(a), role="source") for a in e.sources]
+        actors += [EventActor(actor=_actor(a), role="target") for a in e.targets if a not in e.sources]
         date = normalise_time(e.time, anchor)
         draft = EventDraft(
             type=EventType(etype), actors=actors, time=e.time, date=date, place=e.place, evidence=e.sentence
