@@ -138,3 +138,19 @@ def test_an_event_has_its_conjoined_actors_a_place_after_in_and_no_things_as_act
     assert rejected.place == "New York"
     threat = next(e for e in events if e.sentence.startswith("Such"))
     assert threat.sources == [] and threat.place is None  # before: 'sanctions' acted, in 'US'
+
+
+def test_a_position_is_held_by_an_agent_and_we_in_a_quote_is_its_speaker() -> None:
+    text = (
+        "David Cameron met Kerry on Friday.\n\n"
+        '"We are very concerned about the annexation," a U.S. official said.\n\n'
+        "The Russian foreign minister Sergei Lavrov said such sanctions would be counter-productive.\n\n"
+        "The massing of troops is destabilising."
+    )
+    held = {(p.holder.name, p.cue) for p in analyse(text).positions}
+    assert ("U.S. official", "concerned") in held  # before: 'we' went to David Cameron
+    assert (
+        "Sergei Lavrov",
+        "counter-productive",
+    ) in held  # before: the split compound was not in the lexicon
+    assert not any(name == "massing" for name, _ in held)  # before: 'the massing' held a position

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -399,6 +400,13 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
     for tok in doc:
         if not in_quote(tok.idx):
             _according_to(tok, actors, out) or _cue_noun(tok, actors, out) or _stance_object(tok, actors, out)
+    direct = sorted((q.start, q.start + len(q.text), q.speaker) for q in out.quotes if q.direct)
+
+    def speaker_of_quote(at: int) -> ActorRef | None:
+        """The speaker of the direct quote around offset ``at``, if any."""
+        n = bisect_right(direct, (at, float("inf"))) - 1
+        return direct[n][2] if n >= 0 and direct[n][0] <= at < direct[n][1] else None
+
     ents_in: dict[int, list[Any]] = {}  # by sentence start: Span.ents scans every entity of the doc
     for ent in doc.ents:
         ents_in.setdefault(actors.sentence_of[ent.start].start, []).append(ent)
@@ -407,7 +415,7 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
         for line in _lines(sent):
             ents = [e for e in ents_in.get(sent.start, []) if line.start <= e.start < line.end]
             _events_in(line, ents, actors, out)
-            _positions_in(line, actors, out)
+            _positions_in(line, actors, out, speaker_of_quote)
     out.quotes = outermost(out.quotes)
     return out
 
@@ -593,9 +601,22 @@ def _within(span: Any, tok: Any | None) -> Any | None:
     return tok if tok is not None and span.start <= tok.i < span.end else None
 
 
-def _positions_in(sent: Any, actors: _Actors, out: Analysis) -> None:
+def _stance_word(tok: Any) -> str | None:
+    """The lexicon's entry at ``tok``: its text, its lemma, or a hyphenated compound it starts
+    ('counter-productive', which spaCy splits in three)."""
+    doc = tok.doc
+    joined = (
+        doc[tok.i : tok.i + 3].text.lower() if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" else ""
+    )
+    return next((w for w in (tok.text.lower(), tok.lemma_.lower(), joined) if w in STANCE_WORDS), None)
+
+
+def _positions_in(
+    sent: Any, actors: _Actors, out: Analysis, speaker_at: Callable[[int], ActorRef | None]
+) -> None:
     for tok in sent:
-        if tok.text.lower() not in STANCE_WORDS and tok.lemma_.lower() not in STANCE_WORDS:
+        word = _stance_word(tok)
+        if word is None:
             continue
         verb = tok
         while verb.dep_ not in ("ROOT", "ccomp") and verb.head is not verb:
@@ -603,14 +624,14 @@ def _positions_in(sent: Any, actors: _Actors, out: Analysis) -> None:
         holder_tok = _subject(sent.root) if sent.root.lemma_ in CUE_LEMMAS else _subject(verb)
         if holder_tok is None:
             continue
-        holder = actors.resolve_token(holder_tok)
+        # 'We are very concerned' inside a quote: the quote's speaker holds it.
+        speaker = speaker_at(holder_tok.idx) if holder_tok.lower_ in ("i", "we") else None
+        holder = speaker or actors.agent(holder_tok)  # 'It', 'the massing' hold no position
         issue_tok = _subject(verb) if verb is not sent.root else None
         issue = _phrase(issue_tok) if issue_tok is not None and issue_tok is not holder_tok else tok.text
-        polarity = STANCE_WORDS.get(tok.text.lower()) or STANCE_WORDS[tok.lemma_.lower()]
+        polarity = STANCE_WORDS[word]
         if any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in sent):
             polarity = {"support": "oppose", "oppose": "support"}[polarity]
         if holder is not None:
-            out.positions.append(
-                PositionCandidate(sent.text, sent.start_char, holder, issue, tok.text, polarity)
-            )
+            out.positions.append(PositionCandidate(sent.text, sent.start_char, holder, issue, word, polarity))
         return
