@@ -154,3 +154,38 @@ def test_a_position_is_held_by_an_agent_and_we_in_a_quote_is_its_speaker() -> No
         "counter-productive",
     ) in held  # before: the split compound was not in the lexicon
     assert not any(name == "massing" for name, _ in held)  # before: 'the massing' held a position
+
+
+def test_a_trailing_attribution_after_a_run_in_headline_takes_its_line_without_the_dateline() -> None:
+    text = (
+        "* Kerry says U.S., EU may impose sanctions as soon as Monday\n\n"
+        "* U.S. to offer more proposals to defuse tensions - official\n\nBy Lesley Wroughton\n\n"
+        "LONDON, March 14 (Reuters) - U.S. Secretary of State John Kerry will seek assurances from Russia "
+        "at talks in London on Friday that it will not try to annex Crimea and will address concerns over "
+        "Ukraine through negotiation, a senior State Department official said."
+    )
+    found = speakers(text)
+    claim = (
+        "U.S. Secretary of State John Kerry will seek assurances from Russia at talks in London on Friday "
+        "that it will not try to annex Crimea and will address concerns over Ukraine through negotiation"
+    )
+    assert found[claim] == "senior State Department official"  # before: not found at all
+
+
+def test_according_to_takes_the_claim_on_its_own_line() -> None:
+    text = (
+        '"We are ready," he said."\n\nThe massing of troops on the border has concerned Washington, '
+        "according to a senior official."
+    )
+    claim = "The massing of troops on the border has concerned Washington"
+    assert speakers(text)[claim] == "senior official"  # before: the claim began with the quote mark
+
+
+def test_made_clear_is_a_cue_and_the_two_men_are_the_last_two_named() -> None:
+    text = (
+        "John Kerry met Sergei Lavrov in London. The two men said they had a lot to talk about. "
+        "Ukraine has made clear it is willing to negotiate with Russia."
+    )
+    found = speakers(text)
+    assert found["they had a lot to talk about"] == "John Kerry and Sergei Lavrov"  # before: 'two men'
+    assert any(s == "Ukraine" for s in found.values())  # before: 'made clear' was no cue

@@ -77,6 +77,8 @@ AGENT_NOUNS = {
     "army", "police", "community", "country", "nation", "lawmaker", "senator", "party", "voter",
     "group", "rebel", "militant", "authority", "diplomat", "man", "woman", "state", "court", "union",
 }  # fmt: skip
+# 'LONDON, March 14 (Reuters) - ': where the story was filed, not what anyone said.
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
 _AT = {"in", "at", "near", "outside", "inside", "on"}
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "iobj", "attr"}
 _KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
@@ -203,6 +205,11 @@ class _Actors:
             return self.by_token[tok.i]
         if tok.pos_ == "NOUN":
             words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct", "poss")]
+            if any(t.lower_ in ("two", "both") for t in tok.children) and tok.tag_ == "NNS":
+                # "the two men", "both leaders": the last two people named.
+                pair = self.last_people(2, tok.idx)
+                if len(pair) == 2:
+                    return ActorRef(" and ".join(r.name for r in pair), "group")
             if tok.lemma_.lower() in ROLE_NOUNS and any(
                 t.lower_ in ("the", "his", "her") for t in tok.children
             ):
@@ -265,6 +272,17 @@ class _Actors:
         before = bisect_left(self.subject_at, at)
         return self.subjects[before - 1][1] if before else None
 
+    def last_people(self, n: int, at: int) -> list[ActorRef]:
+        """The last ``n`` different people named before ``at``, in the order they were named."""
+        found: list[ActorRef] = []
+        for k in range(bisect_left(self.mention_at, at) - 1, -1, -1):
+            ref = self.mentions[k][1]
+            if ref.kind == "person" and ref not in found:
+                found.append(ref)
+            if len(found) == n:
+                break
+        return found[::-1]
+
     def described(self, words: set[str], at: int) -> ActorRef | None:
         """The last person before ``at`` whose title has ``words``, else the salient one."""
         wanted = words - {"counterpart"}
@@ -306,6 +324,15 @@ def _title_words(doc: Any, start: int) -> set[str]:
         words.add(tok.lower_)
         i -= 1
     return words - {"of", "mr", "mrs", "ms"}
+
+
+def _is_cue(tok: Any) -> bool:
+    """A verb that reports speech or belief: 'said', 'thinks', or 'made (it) clear'."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.lemma_ == "make":
+        return any(t.lower_ == "clear" for t in tok.doc[tok.i + 1 : tok.i + 3])
+    return tok.lemma_ in CUE_LEMMAS
 
 
 def _subject(token: Any) -> Any | None:
@@ -356,7 +383,7 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
     def in_quote(i: int) -> bool:
         return inside(spans_in_quotes, i)
 
-    cues = [t for t in doc if t.lemma_ in CUE_LEMMAS and t.pos_ == "VERB" and not in_quote(t.idx)]
+    cues = [t for t in doc if _is_cue(t) and not in_quote(t.idx)]
     cue_at = [t.idx for t in cues]
     last_speaker: ActorRef | None = None
     for m in _QUOTE.finditer(text):
@@ -386,17 +413,17 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
         subj = _subject(cue)
         if subj is None:
             continue
-        if comp is None:
-            _aside(cue, subj, actors, out)
-            continue
-        first = comp.left_edge.i
-        while doc[first].dep_ == "mark" or doc[first].is_punct:
-            first += 1
-        if in_quote(doc[first].idx):
-            # The clause opens inside quote marks: a direct quote, found above. A clause whose
-            # verb alone is quoted ('says Obama is "obsessed" with ...') is reported speech.
-            continue
-        _reported(out, actors, doc[first : comp.right_edge.i + 1], cue.text, subj)
+        if comp is not None:
+            first = comp.left_edge.i
+            while doc[first].dep_ == "mark" or doc[first].is_punct:
+                first += 1
+            if in_quote(doc[first].idx):
+                # The clause opens inside quote marks: a direct quote, found above. A clause whose
+                # verb alone is quoted ('says Obama is "obsessed" with ...') is reported speech.
+                continue
+            if _reported(out, actors, doc[first : comp.right_edge.i + 1], cue.text, subj):
+                continue
+        _aside(cue, subj, actors, out) or _trailing(cue, subj, actors, out)
     for tok in doc:
         if not in_quote(tok.idx):
             _according_to(tok, actors, out) or _cue_noun(tok, actors, out) or _stance_object(tok, actors, out)
@@ -504,7 +531,10 @@ def _according_to(tok: Any, actors: _Actors, out: Analysis) -> bool:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return False
-    sent, doc = actors.sentence_of[tok.i], tok.doc
+    doc = tok.doc
+    # Within the line: a sentence that opens with the previous paragraph's closing quote mark
+    # would otherwise hand that mark to the source.
+    sent = next(line for line in _lines(actors.sentence_of[tok.i]) if line.start <= tok.i < line.end)
     if tok.i > sent.start:  # trailing: the claim precedes it
         end = tok.i
         while end > sent.start and doc[end - 1].is_punct:
@@ -546,6 +576,24 @@ def _aside(cue: Any, subj: Any, actors: _Actors, out: Analysis) -> bool:
     else:
         return False
     return _reported(out, actors, span, cue.text, subj)
+
+
+def _trailing(cue: Any, subj: Any, actors: _Actors, out: Analysis) -> bool:
+    """'LONDON (Reuters) - Kerry will seek assurances ..., a senior official said.': the line before
+    the comma is the speaker's, when the parse found no clause on the line (a headline run in)."""
+    doc, text = cue.doc, actors.text
+    line_start = text.rfind("\n", 0, cue.idx) + 1
+    line_end = text.find("\n", cue.idx)
+    tail = text[cue.idx + len(cue.text) : len(text) if line_end < 0 else line_end]
+    comma = subj.left_edge.i - 1
+    if not (subj.i < cue.i and comma >= 0 and doc[comma].text == "," and doc[comma].idx > line_start):
+        return False
+    if "," in tail or len(tail.split()) > 4:
+        return False  # the attribution does not close the line
+    dateline = _DATELINE.match(text, line_start, doc[comma].idx)
+    start = dateline.end() if dateline else line_start
+    span = doc.char_span(start, doc[comma].idx, alignment_mode="expand")
+    return span is not None and _reported(out, actors, span, cue.text, subj)
 
 
 def _stance_object(tok: Any, actors: _Actors, out: Analysis) -> bool:
