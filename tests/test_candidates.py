@@ -40,8 +40,9 @@ def test_according_to_and_cue_nouns_are_reported_speech() -> None:
 
 def test_stance_lexicon_first_then_valence_then_unsure() -> None:
     assert stance_of("They said it is fine.", lexicon="oppose") == (Stance.OPPOSE, True)
-    assert stance_of("The minister praised the excellent, successful agreement.") == (Stance.SUPPORT, True)
-    assert stance_of("The minister condemned the brutal, illegal attack.") == (Stance.OPPOSE, True)
+    # VADER's valence is a guess the model is asked to check, never a sure answer.
+    assert stance_of("The minister praised the excellent, successful agreement.") == (Stance.SUPPORT, False)
+    assert stance_of("The minister condemned the brutal, illegal attack.") == (Stance.OPPOSE, False)
     assert stance_of("The minister met the delegation on Tuesday.") == (Stance.NEUTRAL, False)
 
 

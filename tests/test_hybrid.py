@@ -34,12 +34,15 @@ def test_rules_only_never_calls(fake_server: Any) -> None:
 def test_the_model_decides_stance_only_where_the_rules_are_unsure(fake_server: Any) -> None:
     server = fake_server(lambda r: (200, json.dumps({"choice": "oppose"})))
     ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
-    sure = decide_stance(ask, "Kerry praised the excellent agreement.", "Kerry", "the agreement")
-    assert sure is Stance.SUPPORT and server.requests == []
+    sure = decide_stance(ask, "Kerry praised the excellent agreement.", "Kerry", "the agreement", "support")
+    assert sure is Stance.SUPPORT and server.requests == []  # the domain lexicon fired
     unsure = decide_stance(ask, "Kerry met Lavrov on Tuesday.", "Kerry", "Lavrov")
     assert unsure is Stance.OPPOSE and len(server.requests) == 1
     options = server.requests[0]["tools"][0]["function"]["parameters"]["properties"]["choice"]["enum"]
     assert options[0] == "neutral_or_mixed"  # the rules' guess comes first
+    # VADER's valence alone is a guess the model checks (it was right on 0.50 of SEESAW train).
+    decide_stance(ask, "Kerry praised the excellent agreement.", "Kerry", "the agreement")
+    assert len(server.requests) == 2
 
 
 def test_combined_keeps_hybrid_items_and_adds_only_what_they_do_not_cover(fake_server: Any) -> None:
