@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import random
 import sys
 import tempfile
 import time
@@ -27,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract import Extractor, load_articles
-from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, polnear
+from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, polnear, seesaw
 from extract.analysis.evaluate import attribute_label, score
 from extract.errors import ArticleError
 from extract.inputs.load import Article
@@ -59,6 +60,7 @@ def main() -> None:
     ap.add_argument("--local-model", default=DEFAULT_LOCAL_MODEL, choices=list(LOCAL_MODELS))
     ap.add_argument("--seesaw", type=int, default=0, help="SEESAW articles (0: none)")
     ap.add_argument("--seesaw-pairs", type=int, default=0, help="SEESAW stance triplets to classify")
+    ap.add_argument("--seesaw-split", default="valid", help="valid (the fair check), train, or all")
     ap.add_argument("--base-url")
     ap.add_argument("--model")
     ap.add_argument("--cache-dir", help="reuse a cache (default: a fresh one, so times are cold)")
@@ -114,7 +116,7 @@ def main() -> None:
                     flush=True,
                 )
             if args.seesaw_pairs and approach != "langextract":
-                rows += _stance_rows(ex, approach, args.seesaw_pairs)
+                rows += _stance_rows(ex, approach, args.seesaw_pairs, args.seesaw_split)
     print("\n".join(rows))
 
 
@@ -143,13 +145,16 @@ def _peer(ex: Extractor) -> Callable[[Iterable[Article]], Iterator[ArticleRecord
     return run
 
 
-def _stance_rows(ex: Extractor, approach: str, limit: int) -> list[str]:
-    """Stance accuracy on SEESAW's gold triplets: the rules, the hybrid (model where the rules are
-    unsure) and the model alone (naive), each against the majority class."""
+def _stance_rows(ex: Extractor, approach: str, limit: int, split: str) -> list[str]:
+    """Stance accuracy on SEESAW's gold triplets of ``split``: the rules, the hybrid (model where
+    the rules are unsure) and the model alone (naive), each against the majority class. The
+    triplets are a fixed random sample (seed 0) of the split, so they span its stories."""
     root = DEFAULT_CORPORA / "seesaw"
     if not root.is_dir():
         return [f"skipped SEESAW stance: {root} is absent"]
-    triplets = [p for _, gold in CORPORA["seesaw"](root) for p in gold.of(Position)][:limit]
+    pairs = seesaw(root, None if split == "all" else split)
+    triplets = [p for _, gold in pairs for p in gold.of(Position)]
+    triplets = random.Random(0).sample(triplets, min(limit, len(triplets)))
     asker = {
         "naive": Asker(ex.provider, decide_all=True),
         "hybrid": Asker(ex.provider),

@@ -47,3 +47,11 @@ def test_corpus_eval_shows_the_majority_baseline_and_keeps_predictions(tmp_path:
     value, share = json.loads(result.output)["positions"]["attribute_majority"]
     assert value in ("support", "oppose") and 0.5 <= share <= 1.0
     assert len(out.read_text().splitlines()) == 5
+
+
+@pytest.mark.skipif(not (CORPORA / "seesaw").is_dir(), reason="../shared/corpora/seesaw is absent")
+def test_seesaw_keeps_one_split_from_the_stories_meta_files() -> None:
+    valid = {a.id for a, _ in seesaw(CORPORA / "seesaw", "valid")}
+    train = {a.id for a, _ in seesaw(CORPORA / "seesaw", "train")}
+    assert valid and train and not valid & train
+    assert valid | train == {a.id for a, _ in seesaw(CORPORA / "seesaw")}

@@ -65,9 +65,14 @@ def polnear(
         yield article, _gold(article, "quotes", quotes)
 
 
-def seesaw(root: Path = DEFAULT_CORPORA / "seesaw") -> Iterator[tuple[Article, ArticleRecord]]:
-    """SEESAW sentence-level stance triplets as positions (holder=subject, issue=object)."""
+def seesaw(
+    root: Path = DEFAULT_CORPORA / "seesaw", split: str | None = None
+) -> Iterator[tuple[Article, ArticleRecord]]:
+    """SEESAW sentence-level stance triplets as positions (holder=subject, issue=object); ``split``
+    ('train' or 'valid', from each story's meta file) keeps one split, None keeps both."""
     for path in sorted((root / "articles").glob("*.json")):
+        if split is not None and _seesaw_split(root, path.stem) != split:
+            continue
         doc = json.loads(path.read_text(encoding="utf-8"))
         sentences = [s["text"] for s in doc.get("text", [])]
         starts, pos = [], 0
@@ -94,6 +99,15 @@ def seesaw(root: Path = DEFAULT_CORPORA / "seesaw") -> Iterator[tuple[Article, A
                     )
                 )  # fmt: skip
         yield article, _gold(article, "positions", positions)
+
+
+def _seesaw_split(root: Path, article: str) -> str | None:
+    """The split of a SEESAW article, from its story's meta file (TRIPLET_nnn_DOCUMENT_k)."""
+    meta = root / "meta" / (article.rsplit("_DOCUMENT", 1)[0] + ".json")
+    if not meta.exists():
+        return None
+    split = json.loads(meta.read_text(encoding="utf-8")).get("Split")
+    return str(split) if split is not None else None
 
 
 CORPORA = {"polnear": polnear, "seesaw": seesaw}
