@@ -147,3 +147,11 @@ def test_a_source_span_that_runs_on_to_an_apposition_is_its_name() -> None:
     assert same_actor("Paul Ryan", "Ryan, a policy-focused conservative,")
     assert same_actor("Bernie Sanders", "Sanders, runner-up to Hillary Clinton for the nomination")
     assert not same_actor("Paul Ryan", "Pelosi, a Democrat,")
+
+
+def test_a_relative_or_possessive_pronoun_source_is_scored_by_span_like_any_pronoun() -> None:
+    # PolNeAR marks "who" in "Jeb Bush, who announced ..." as the source; before, naming Jeb Bush
+    # counted as a wrong speaker.
+    gold = [rec([q("we will act", "who"), q("we disagree", "his")])]
+    s = score([rec([q("we will act", "Jeb Bush"), q("we disagree", "Sergei Lavrov")])], gold)
+    assert s.kinds["quotes"].lenient.f1 == 1.0 and s.kinds["quotes"].attribute_checked == 0

@@ -57,7 +57,11 @@ def _same_name(a: str, b: str) -> bool:
 
 
 # PolNeAR marks the pronoun itself as a quote's source: such a speaker cannot be checked by name.
-_UNNAMED = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"}
+# Relative and possessive pronouns too ("Bush, who announced ...", "his claim that ...").
+_UNNAMED = {
+    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "who", "whom", "which",
+    "that", "his", "its", "their", "our", "my", "your",
+}  # fmt: skip
 
 
 def unnamed(name: str) -> bool:
