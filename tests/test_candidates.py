@@ -190,3 +190,9 @@ def test_made_clear_is_a_cue_and_the_two_men_are_the_last_two_named() -> None:
     found = speakers(text)
     assert found["they had a lot to talk about"] == "John Kerry and Sergei Lavrov"  # before: 'two men'
     assert any(s == "Ukraine" for s in found.values())  # before: 'made clear' was no cue
+
+
+def test_an_object_cue_takes_what_the_object_is_called_and_no_date() -> None:
+    found = speakers("Chris Christie called him a political opportunist. Barack Obama spoke on Tuesday.")
+    assert found["him a political opportunist"] == "Chris Christie"  # before: 'him' alone
+    assert "Tuesday" not in found  # before: 'spoke on Tuesday' attributed 'Tuesday'

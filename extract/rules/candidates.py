@@ -57,9 +57,13 @@ OBJECT_CUES = {
     "discuss", "cite", "tout", "favor", "favour", "recommend", "request", "mention", "describe",
     "hope", "expect", "intend", "threaten", "thank", "mock", "repeat", "speak", "talk", "point", "refer",
 }  # fmt: skip
-# 'called for a prosecutor', 'spoke about the economy' ('pointed to his record' too, but not
-# 'spoke to the prime minister').
-_OBJECT_PREPS = {"for", "on", "about"}
+# 'called for a prosecutor', 'spoke about the economy', 'pointed to his record' (but not 'spoke to
+# the prime minister', 'spoke on Tuesday'): the prepositions whose object is what is meant.
+_OBJECT_PREPS: dict[str, tuple[str, ...]] = {
+    "call": ("for", "on"), "push": ("for",), "speak": ("about",), "talk": ("about",),
+    "point": ("to",), "refer": ("to",), "express": ("about",), "hope": ("for",), "plan": ("for",),
+    "vow": ("to",), "pledge": ("to",), "seek": ("for",), "demand": ("for",), "mention": ("about",),
+}  # fmt: skip
 # Nouns that carry reported speech in a "that" clause: "the UK's view that ...".
 CUE_NOUNS = {
     "view", "position", "belief", "claim", "assertion", "insistence", "warning", "argument", "statement",
@@ -608,14 +612,18 @@ def _stance_object(tok: Any, actors: _Actors, out: Analysis) -> bool:
     subj = _subject(tok)
     if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in _PRONOUNS):
         return False
+    lemma = tok.lemma_.lower()
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)
     if obj is None:
-        preps = _OBJECT_PREPS | ({"to"} if tok.lemma_.lower() in ("point", "refer") else set())
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        prep = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS.get(lemma, ())), None
+        )
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    if obj is None:
-        return False
-    return _reported(out, actors, tok.doc[obj.left_edge.i : obj.right_edge.i + 1], tok.text, subj, words=1)
+    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        return False  # 'spoke on Tuesday' says nothing
+    # 'called him a political opportunist': the object and what it is called.
+    end = max([obj.right_edge.i, *(c.right_edge.i for c in tok.children if c.dep_ == "oprd")])
+    return _reported(out, actors, tok.doc[obj.left_edge.i : end + 1], tok.text, subj, words=1)
 
 
 def doc_first(token: Any) -> Any:
