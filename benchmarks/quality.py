@@ -113,8 +113,8 @@ def main() -> None:
                     )
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
-                    flush=True,
-                )
+                    *rows[-len(result.kinds) :], sep="\n", flush=True,
+                )  # fmt: skip
             if args.seesaw_pairs and approach != "langextract":
                 rows += _stance_rows(ex, approach, args.seesaw_pairs, args.seesaw_split)
     print("\n".join(rows))
