@@ -79,7 +79,7 @@ def main() -> None:
         elif limit:
             print(f"skipped {name}: {root} is absent")
 
-    header = f"{'approach':<12}{'data':<9}{'kind':<10}{'P':>6}{'R':>6}{'F1':>6}{'strict F1':>11}"
+    header = f"{'approach':<18}{'data':<9}{'kind':<10}{'P':>6}{'R':>6}{'F1':>6}{'strict F1':>11}"
     header += f"  {'attribute':<24}"
     rows = [header + f"{'s/article':>10}{'tokens/article':>15}{'prefix cache':>13}", "-" * (len(header) + 38)]
     for approach in args.strategies.split(","):
@@ -107,7 +107,7 @@ def main() -> None:
                 for kind, ks in result.kinds.items():
                     le = ks.lenient
                     rows.append(
-                        f"{approach:<12}{name:<9}{kind:<10}{le.precision:6.2f}{le.recall:6.2f}{le.f1:6.2f}"
+                        f"{approach:<18}{name:<9}{kind:<10}{le.precision:6.2f}{le.recall:6.2f}{le.f1:6.2f}"
                         f"{ks.strict.f1:11.2f}  {attribute_label(kind) + f' {ks.attribute_accuracy:.2f}':<24}"
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
@@ -173,7 +173,7 @@ def _stance_rows(ex: Extractor, approach: str, limit: int, split: str) -> list[s
     top_decided = Counter(b for _, b in decided).most_common(1)[0][1] / max(1, len(decided)) if decided else 0
     right_decided = sum(a == b for a, b in decided) / max(1, len(decided))
     return [
-        f"{approach:<12}{'seesaw':<9}{'stance':<10} accuracy {sum(a == b for a, b in said) / n:.2f} on {n} "
+        f"{approach:<18}{'seesaw':<9}{'stance':<10} accuracy {sum(a == b for a, b in said) / n:.2f} on {n} "
         f"triplets (majority '{top.value}' {count / n:.2f}); decided {len(decided) / n:.0%} of them, "
         f"right on {right_decided:.2f} (majority there {top_decided:.2f}); model calls {ask.usage.calls}, "
         f"cache hits {ask.usage.cache_hits}, {secs:.2f} s/triplet"
