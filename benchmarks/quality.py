@@ -96,7 +96,12 @@ def main() -> None:
                 started = time.perf_counter()
                 server = local_server(ex.provider)
                 before = server.stats() if server is not None else None
-                preds = [r for r in run(a for a, _ in pairs) if isinstance(r, ArticleRecord)]
+                preds: list[ArticleRecord] = []
+                for r in run(a for a, _ in pairs):
+                    if isinstance(r, ArticleRecord):
+                        preds.append(r)
+                    else:  # a failed article scores as empty: say which and why, or the row misleads
+                        print(f"error: {r}", file=sys.stderr, flush=True)
                 wall = time.perf_counter() - started
                 reuse = _reuse(server.stats().since(before)) if server is not None and before else "–"
                 secs = wall / max(1, len(pairs))
