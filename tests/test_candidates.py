@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.rules.candidates import analyse
 from extract.rules.stance import stance_of
-from schemas import Stance
+from schemas import EventType, Stance
 
 
 def speakers(text: str) -> dict[str, str | None]:
@@ -196,3 +196,19 @@ def test_an_object_cue_takes_what_the_object_is_called_and_no_date() -> None:
     found = speakers("Chris Christie called him a political opportunist. Barack Obama spoke on Tuesday.")
     assert found["him a political opportunist"] == "Chris Christie"  # before: 'him' alone
     assert "Tuesday" not in found  # before: 'spoke on Tuesday' attributed 'Tuesday'
+
+
+def test_an_event_is_the_main_clauses_and_a_sanction_to_come_is_a_threat() -> None:
+    text = (
+        "The official, who briefed reporters, said the United States would offer new proposals.\n\n"
+        "Kerry says the EU may impose sanctions as soon as Monday.\n\n"
+        "When Lavrov talks of respecting the choices of Ukrainians, he means the referendum on Sunday.\n\n"
+        "Kerry and Lavrov held a press conference in London."
+    )
+    events = {e.sentence[:8]: e for e in analyse(text).events}
+    # before: the first trigger, 'briefed', made a statement, and an offer was an agreement
+    assert events["The offi"].type is EventType.NEGOTIATE and events["The offi"].trigger == "offer"
+    assert events["Kerry sa"].type is EventType.THREATEN  # before: a sanction already imposed
+    assert events["When Lav"].type is EventType.REFERENDUM  # before: 'talks of' was a negotiation
+    press = events["Kerry an"]
+    assert press.type is EventType.STATEMENT and press.place == "London"  # before: no event

@@ -40,8 +40,17 @@ TRIGGERS: dict[str, EventType] = {
     "annex": EventType.DEPLOY_FORCE, "seek": EventType.DEMAND, "demand": EventType.DEMAND,
     "agree": EventType.AGREE, "ratify": EventType.AGREE, "reject": EventType.REJECT,
     "recognise": EventType.REJECT, "recognize": EventType.REJECT, "protest": EventType.PROTEST,
-    "topple": EventType.PROTEST, "offer": EventType.AGREE, "brief": EventType.STATEMENT,
+    "topple": EventType.PROTEST, "brief": EventType.STATEMENT,
+    # An offer or a proposal is a move in a negotiation (CAMEO's 'express intent to cooperate'), not
+    # an agreement yet.
+    "offer": EventType.NEGOTIATE, "propose": EventType.NEGOTIATE, "proposal": EventType.NEGOTIATE,
+    "conference": EventType.STATEMENT, "massing": EventType.DEPLOY_FORCE,
 }  # fmt: skip
+# 'may impose sanctions', 'will impose': a sanction still to come is a threat of one.
+_FUTURE = {"may", "might", "could", "will", "would", "'ll"}
+# 'talks of respecting the choices', 'talked about reform': speaking of something, not negotiating.
+_SPEAKS_OF = {"of", "about"}
+_CLAUSAL = {"ROOT", "advcl", "ccomp", "relcl", "conj"}
 STANCE_WORDS: dict[str, str] = {
     "legitimate": "support", "illegitimate": "oppose", "right": "support", "wrong": "oppose",
     "recognise": "support", "recognize": "support", "support": "support", "oppose": "oppose",
@@ -630,27 +639,52 @@ def doc_first(token: Any) -> Any:
     return token.doc[token.left_edge.i]
 
 
+def _event_type(tok: Any) -> EventType | None:
+    """The event type ``tok`` triggers, if any, with the readings that change it."""
+    etype = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.text.lower())
+    if etype is None or tok.pos_ not in ("VERB", "NOUN"):
+        return None
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    # spaCy often tags 'talks' in 'When Lavrov talks of ...' a noun, but one heading a clause.
+    acts = tok.pos_ == "VERB" or tok.dep_ in _CLAUSAL
+    if acts and any(c.dep_ == "prep" and c.lower_ in _SPEAKS_OF for c in tok.children):
+        return None
+    if etype is EventType.SANCTION and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
+        return EventType.THREATEN
+    return etype
+
+
+def _depth(tok: Any) -> int:
+    depth = 0
+    while tok.head.i != tok.i:  # spaCy makes a new Token per access: compare indices, not identity
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
 def _events_in(sent: Any, ents: list[Any], actors: _Actors, out: Analysis) -> None:
-    for tok in sent:
-        etype = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.text.lower())
-        if etype is None or tok.pos_ not in ("VERB", "NOUN"):
-            continue
-        verb = tok if tok.pos_ == "VERB" else tok.head
-        # Only within the line: a parse run across lines can make a headline's name the subject.
-        subj = _within(sent, _subject(verb))
-        obj = _within(sent, next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "dative")), None))
-        dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
-        # 'in London', 'at the residence': a named place after a locative preposition ('the US'
-        # as a subject or object is an actor, not where it happened).
-        places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in _AT]
-        out.events.append(
-            EventCandidate(
-                sent.text, sent.start_char, tok.text, etype,
-                actors.agents(subj), actors.agents(obj),
-                dates[0].text if dates else None, places[0].text if places else None,
-            )
-        )  # fmt: skip
-        return  # one event per sentence: the first trigger
+    # One event per sentence, the trigger nearest the root: the main clause's event, not one in
+    # an aside ('The U.S. official, who briefed reporters, suggested the U.S. would offer ...';
+    # 'When Mr Lavrov talks of ..., he is saying that the referendum ...'). Measured on the seeds'
+    # gold against the first trigger: events lenient F1 0.65 vs 0.62, and 0.60 for one per type.
+    triggers = [(t, etype) for t in sent if (etype := _event_type(t)) is not None]
+    if not triggers:
+        return
+    tok, etype = min(triggers, key=lambda te: _depth(te[0]))
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    # Only within the line: a parse run across lines can make a headline's name the subject.
+    subj = _within(sent, _subject(verb))
+    obj = _within(sent, next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "dative")), None))
+    dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
+    # 'in London', 'at the residence': a named place after a locative preposition ('the US'
+    # as a subject or object is an actor, not where it happened).
+    places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in _AT]
+    out.events.append(
+        EventCandidate(
+            sent.text, sent.start_char, tok.text, etype,
+            actors.agents(subj), actors.agents(obj),
+            dates[0].text if dates else None, places[0].text if places else None,
+        )
+    )  # fmt: skip
 
 
 def _within(span: Any, tok: Any | None) -> Any | None:
