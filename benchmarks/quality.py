@@ -116,9 +116,10 @@ def main() -> None:
                         f"{ks.strict.f1:11.2f}  {attribute_label(kind) + f' {ks.attribute_accuracy:.2f}':<24}"
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
+                notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
-                    *rows[-len(result.kinds) :], sep="\n", flush=True,
+                    *rows[-len(result.kinds) :], *notes, sep="\n", flush=True,
                 )  # fmt: skip
             if args.seesaw_pairs and approach != "langextract":
                 rows += _stance_rows(ex, approach, args.seesaw_pairs, args.seesaw_split)

@@ -432,7 +432,9 @@ def attribute_cell(kind: str, ks: KindScore) -> str:
     if not ks.attribute_checked or ks.majority is None:
         return "–"
     value, share = ks.majority
-    return f"{attribute_label(kind)} {ks.attribute_accuracy:.2f} (majority {value!r} {share:.2f})"
+    cell = f"{attribute_label(kind)} {ks.attribute_accuracy:.2f} (majority {value!r} {share:.2f})"
+    note = ks.pronoun_note()
+    return f"{cell}; {note}" if note else cell
 
 
 def prf(counts: PRF) -> str:

@@ -155,3 +155,20 @@ def test_a_relative_or_possessive_pronoun_source_is_scored_by_span_like_any_pron
     gold = [rec([q("we will act", "who"), q("we disagree", "his")])]
     s = score([rec([q("we will act", "Jeb Bush"), q("we disagree", "Sergei Lavrov")])], gold)
     assert s.kinds["quotes"].lenient.f1 == 1.0 and s.kinds["quotes"].attribute_checked == 0
+
+
+def test_a_pronoun_gold_speaker_is_scored_apart_against_the_nearest_earlier_named_one() -> None:
+    """Pronoun sources were only left out: how well they are resolved was never measured."""
+    gold = [rec([q("we will act", "John Kerry"), q("we disagree", "he")])]
+    resolved = score([rec([q("we will act", "Kerry"), q("we disagree", "Kerry")])], gold).kinds["quotes"]
+    assert (resolved.pronouns, resolved.pronouns_named, resolved.pronouns_resolved) == (1, 1, 1)
+    assert resolved.pronoun_note() == (
+        "pronoun actors: 1 matched, 100% named, 100% the nearest earlier named gold actor"
+    )
+    left = score([rec([q("we will act", "Kerry"), q("we disagree", "he")])], gold).kinds["quotes"]
+    assert (left.pronouns, left.pronouns_named, left.pronouns_resolved) == (1, 0, 0)
+    other = score([rec([q("we disagree", "Sergei Lavrov")])], gold).kinds["quotes"]
+    assert (other.pronouns, other.pronouns_named, other.pronouns_resolved) == (1, 1, 0)
+    # No earlier named source: nothing to compare with.
+    first = score([rec([q("we will act", "Kerry")])], [rec([q("we will act", "he")])]).kinds["quotes"]
+    assert first.pronouns == 0 and first.pronoun_note() is None

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from extract.grounding.ground import span_of
 from schemas import REGISTRY, ArticleRecord
 from schemas.kinds import GROUNDING_FIELDS
 
@@ -212,10 +213,30 @@ class KindScore:
     attribute_hits: int = 0  # among span matches: speaker / event type / stance right
     attribute_checked: int = 0  # span matches whose attribute can be checked (a named speaker)
     gold_values: Counter[str] = field(default_factory=Counter)  # the checked gold attribute values
+    # Gold actors that are only a pronoun ('he said'), among span matches, where an earlier gold item
+    # names someone: how often the prediction names anyone, and the one nearest before.
+    pronouns: int = 0
+    pronouns_named: int = 0
+    pronouns_resolved: int = 0
 
     @property
     def attribute_accuracy(self) -> float:
         return self.attribute_hits / self.attribute_checked if self.attribute_checked else 0.0
+
+    @property
+    def pronoun_resolution(self) -> float:
+        """A proxy, since the gold gives no antecedents: among matched items whose gold actor is a
+        pronoun, the share whose prediction names the nearest earlier named gold actor."""
+        return self.pronouns_resolved / self.pronouns if self.pronouns else 0.0
+
+    def pronoun_note(self) -> str | None:
+        """'pronoun actors: 195 matched, 88% named, 61% the nearest earlier named gold actor'."""
+        if not self.pronouns:
+            return None
+        return (
+            f"pronoun actors: {self.pronouns} matched, {self.pronouns_named / self.pronouns:.0%} named, "
+            f"{self.pronoun_resolution:.0%} the nearest earlier named gold actor"
+        )
 
     @property
     def majority(self) -> tuple[str, float] | None:
@@ -257,6 +278,11 @@ class Score:
                 "span": ks.span.as_dict(),
                 "attribute_accuracy": ks.attribute_accuracy,
                 "attribute_majority": ks.majority,
+                "pronouns": {
+                    "matched": ks.pronouns,
+                    "named": ks.pronouns_named,
+                    "nearest_named_gold": ks.pronouns_resolved,
+                },
             }
         return out
 
@@ -272,31 +298,48 @@ def attribute_label(kind: str) -> str:
     return f"{attribute} accuracy" if attribute else "–"
 
 
-def _attribute_checks(
-    kind: str, pairs: list[tuple[Item, Item]], gold_values: Counter[str]
-) -> tuple[int, int]:
-    """(right, checked) for the kind's attribute over span-matched pairs, counting each checked gold
-    value into ``gold_values``; a gold actor that is only a pronoun cannot be checked by name and is
-    left out."""
+def _nearest_named(attribute: str, gold: list[Item]) -> dict[int, str]:
+    """For each gold item (by ``id``) whose actor is a pronoun, the name of the nearest earlier
+    gold item's actor that is a name: the antecedent a reader would most often pick."""
+    out: dict[int, str] = {}
+    last: str | None = None
+    for g in sorted(gold, key=lambda g: span_of(g)[0]):
+        name = _name(getattr(g, attribute, None))
+        if name is None:
+            continue
+        if not unnamed(name):
+            last = name
+        elif last is not None:
+            out[id(g)] = last
+    return out
+
+
+def _attribute_checks(kind: str, pairs: list[tuple[Item, Item]], gold: list[Item], ks: KindScore) -> None:
+    """Adds to ``ks`` the kind's attribute accuracy over span-matched pairs, counting each checked
+    gold value; a gold actor that is only a pronoun cannot be checked by name and is scored apart,
+    against the nearest earlier named gold actor."""
     attribute = attribute_of(kind)
     if attribute is None:
-        return 0, 0
-    right = checked = 0
+        return
+    antecedents = _nearest_named(attribute, gold)
     for p, g in pairs:
         gold_value = getattr(g, attribute, None)
         name = _name(gold_value)
-        if name is not None and unnamed(name):
-            continue
-        checked += 1
-        gold_values[str(name if name is not None else _plain(gold_value))] += 1
         pred_value = getattr(p, attribute, None)
         p_name = _name(pred_value)
-        right += (
+        if name is not None and unnamed(name):
+            if id(g) in antecedents:
+                ks.pronouns += 1
+                ks.pronouns_named += p_name is not None and not unnamed(p_name)
+                ks.pronouns_resolved += p_name is not None and same_actor(p_name, antecedents[id(g)])
+            continue
+        ks.attribute_checked += 1
+        ks.gold_values[str(name if name is not None else _plain(gold_value))] += 1
+        ks.attribute_hits += (
             same_actor(p_name, name)
             if p_name is not None and name is not None
             else (_plain(pred_value) == _plain(gold_value))
         )
-    return right, checked
 
 
 def kinds_in(*records: Iterable[ArticleRecord]) -> tuple[str, ...]:
@@ -338,8 +381,6 @@ def score(
             ks.lenient.add(match(ps, gs, partial(fields_agree, kind, lenient=True), False)[0])
             span, pairs = match(ps, gs, lambda a, b: True, False)
             ks.span.add(span)
-            right, checked = _attribute_checks(kind, pairs, ks.gold_values)
-            ks.attribute_hits += right
-            ks.attribute_checked += checked
+            _attribute_checks(kind, pairs, gs, ks)
     out.unmatched_predictions = [r.article_id for r in by_hash.values() if r.text_sha256 not in used]
     return out
