@@ -212,3 +212,14 @@ def test_an_event_is_the_main_clauses_and_a_sanction_to_come_is_a_threat() -> No
     assert events["When Lav"].type is EventType.REFERENDUM  # before: 'talks of' was a negotiation
     press = events["Kerry an"]
     assert press.type is EventType.STATEMENT and press.place == "London"  # before: no event
+
+
+def test_she_is_not_resolved_to_the_man_named_just_before_her() -> None:
+    text = (
+        "Melania Trump spoke in Ohio. Donald Trump thanked the crowd.\n\n"
+        "She says they will win in Nevada.\n\n"
+        "He says the race is over."
+    )
+    found = speakers(text)
+    assert found["they will win in Nevada"] == "Melania Trump"  # before: Donald Trump
+    assert found["the race is over"] == "Donald Trump"

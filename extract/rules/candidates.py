@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from extract.errors import StageTimeout
+from extract.rules.gender import Gender, gender_of, pronoun_gender
 from schemas import EventType
 
 CUE_LEMMAS = {
@@ -93,6 +94,7 @@ AGENT_NOUNS = {
 # 'LONDON, March 14 (Reuters) - ': where the story was filed, not what anyone said.
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
 _AT = {"in", "at", "near", "outside", "inside", "on"}
+_HONORIFICS = {"mr", "mrs", "ms", "mr.", "mrs.", "ms."}
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "iobj", "attr"}
 _KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 _TITLES = re.compile(r"^(the |mr\.? |mrs\.? |ms\.? |dr\.? |president |secretary )+", re.I)
@@ -180,6 +182,7 @@ class _Actors:
         # Pronouns refer back to narrated subjects, not to names inside someone's quote.
         self.subjects: list[tuple[int, ActorRef]] = []
         self.titles: dict[ActorRef, set[str]] = {}  # 'John Kerry' -> {'u.s.', 'secretary', 'state'}
+        self.genders: dict[ActorRef, Gender] = {}  # where a title or the first name says
         # Full names first, so 'Lavrov' (even in a headline tagged ORG) means 'Sergei Lavrov'.
         people = {canonical(e.text) for e in doc.ents if e.label_ == "PERSON"} - {""}
         for name in sorted(people, key=lambda n: (-len(n.split()), n)):
@@ -203,7 +206,10 @@ class _Actors:
             if ref.kind == "person" and not quoted_here and ent.root.dep_ not in _OBJECT_DEPS:
                 self.subjects.append((ent.start_char, ref))
             if ref.kind == "person":
-                self.titles.setdefault(ref, set()).update(_title_words(doc, ent.start))
+                before = _title_words(doc, ent.start)
+                self.titles.setdefault(ref, set()).update(before - _HONORIFICS)
+                if (gender := gender_of(ref.name, before)) is not None:
+                    self.genders.setdefault(ref, gender)
         # Lookups by position and by alias, built once (the article can be long).
         self.mention_at = [s for s, _ in self.mentions]
         self.subject_at = [s for s, _ in self.subjects]
@@ -261,7 +267,7 @@ class _Actors:
         text = canonical(span_text)
         low = text.lower()
         if low in _PRONOUNS:
-            return self.salient(at)
+            return self.salient(at, pronoun_gender(low))
         if low in self.by_alias:
             return self.by_alias[low]
         inner = self._alias_within(low)
@@ -280,10 +286,14 @@ class _Actors:
         )
         return min((w for w in found if w in self.alias_rank), key=self.alias_rank.__getitem__, default=None)
 
-    def salient(self, at: int) -> ActorRef | None:
-        """The person a pronoun at ``at`` most likely means: the last one named before it."""
-        before = bisect_left(self.subject_at, at)
-        return self.subjects[before - 1][1] if before else None
+    def salient(self, at: int, gender: Gender | None = None) -> ActorRef | None:
+        """The person a pronoun at ``at`` most likely means: the last one named before it whose
+        known gender does not contradict the pronoun's."""
+        for n in range(bisect_left(self.subject_at, at) - 1, -1, -1):
+            ref = self.subjects[n][1]
+            if gender is None or self.genders.get(ref, gender) == gender:
+                return ref
+        return None
 
     def last_people(self, n: int, at: int) -> list[ActorRef]:
         """The last ``n`` different people named before ``at``, in the order they were named."""
@@ -336,7 +346,7 @@ def _title_words(doc: Any, start: int) -> set[str]:
             break
         words.add(tok.lower_)
         i -= 1
-    return words - {"of", "mr", "mrs", "ms"}
+    return words - {"of"}
 
 
 def _is_cue(tok: Any) -> bool:
