@@ -64,13 +64,14 @@ def main() -> None:
     ap.add_argument("--base-url")
     ap.add_argument("--model")
     ap.add_argument("--cache-dir", help="reuse a cache (default: a fresh one, so times are cold)")
+    ap.add_argument("--seeds", action=argparse.BooleanOptionalAction, default=True, help="score the seeds")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     cache_dir = args.cache_dir or tmp.name
 
-    datasets: list[tuple[str, list[tuple[Article, ArticleRecord]], tuple[str, ...]]] = [
-        ("seeds", seeds(), ("quotes", "events", "positions"))
-    ]
+    datasets: list[tuple[str, list[tuple[Article, ArticleRecord]], tuple[str, ...]]] = []
+    if args.seeds:
+        datasets.append(("seeds", seeds(), ("quotes", "events", "positions")))
     for name, limit in (("polnear", args.polnear), ("seesaw", args.seesaw)):
         root = DEFAULT_CORPORA / name
         if limit and root.is_dir():
