@@ -719,7 +719,7 @@ def _positions_in(
         if word is None:
             continue
         verb = tok
-        while verb.dep_ not in ("ROOT", "ccomp") and verb.head is not verb:
+        while verb.dep_ not in ("ROOT", "ccomp") and verb.head.i != verb.i:
             verb = verb.head
         holder_tok = _subject(sent.root) if sent.root.lemma_ in CUE_LEMMAS else _subject(verb)
         if holder_tok is None:
