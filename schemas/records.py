@@ -24,6 +24,11 @@ class Usage(BaseModel):
     completion_tokens: int = 0
     dropped: int = Field(default=0, description="Items the model gave that could not be grounded.")
     flagged: int = Field(default=0, description="Items kept with a flag (see Grounding.flags).")
+    incomplete: int = Field(
+        default=0,
+        description="Model passes that failed where the rules' items stand alone: the record lacks the"
+        " model's additions and is not cached, so a later run asks again.",
+    )
     seconds: float = 0.0
 
     def add(self, other: Usage) -> Usage:

@@ -86,3 +86,19 @@ def test_a_record_says_whether_the_model_or_the_rules_decided(fake_server: Any) 
         record = ex.extract(Article("a", "a.txt", TEXT))
     assert record.decided_by == "m" and '"decided_by":"m"' in record.model_dump_json()
     assert ArticleRecord.model_validate_json(record.model_dump_json()).decided_by == "m"
+
+
+def test_a_failed_model_pass_keeps_the_rules_items_and_is_asked_again(
+    fake_server: Any, tmp_path: Path, caplog: Any
+) -> None:
+    """A recall pass that failed (timeout, garbage) failed the whole article, rules' items too."""
+    server = fake_server(lambda r: (200, "not json at all"))
+    article = Article("a", "a.txt", TEXT)
+    config = {"base_url": server.base_url, "model": "m", "strategy": "hybrid+paragraph"}
+    with Extractor(**config, cache_dir=tmp_path) as ex:
+        record = ex.attempt(article)
+        assert isinstance(record, ArticleRecord)  # before: ArticleError: output failed validation
+        assert any("frank and very direct" in q.evidence for q in record.quotes)
+        assert record.usage.incomplete == 1
+        assert ex.cached(article) is None  # not cached: a later run asks the model again
+    assert any("a.txt: the model's pass failed" in m for m in caplog.messages)

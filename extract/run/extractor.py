@@ -141,7 +141,7 @@ class Extractor:
             encoding=article.encoding, meta=article.meta, items=items,
             **self.made_by(), usage=usage,
         )  # fmt: skip
-        if self.cache is not None:
+        if self.cache is not None and not usage.incomplete:  # an incomplete record is asked again
             self.cache.set(self._record_key(article), record.model_dump(mode="json"))
         return record
 
