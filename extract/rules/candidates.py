@@ -364,7 +364,7 @@ def _subject(token: Any) -> Any | None:
             return child
     if token.dep_ == "relcl":
         return token.head
-    if token.dep_ in ("advcl", "conj") and token.head is not token:
+    if token.dep_ in ("advcl", "conj") and token.head != token:
         # "..., saying that ...", "he stopped and said that ...": the head verb's subject.
         return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
@@ -727,8 +727,8 @@ def _positions_in(
         # 'We are very concerned' inside a quote: the quote's speaker holds it.
         speaker = speaker_at(holder_tok.idx) if holder_tok.lower_ in ("i", "we") else None
         holder = speaker or actors.agent(holder_tok)  # 'It', 'the massing' hold no position
-        issue_tok = _subject(verb) if verb is not sent.root else None
-        issue = _phrase(issue_tok) if issue_tok is not None and issue_tok is not holder_tok else tok.text
+        issue_tok = _subject(verb) if verb != sent.root else None
+        issue = _phrase(issue_tok) if issue_tok is not None and issue_tok != holder_tok else tok.text
         polarity = STANCE_WORDS[word]
         if any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in sent):
             polarity = {"support": "oppose", "oppose": "support"}[polarity]
