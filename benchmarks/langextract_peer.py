@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from extract.grounding.ground import ground
 from extract.inputs.load import Article
-from schemas import (
+from extract.schemas import (
     EVENTS,
     NEWS_KINDS,
     POSITIONS,
@@ -29,7 +29,7 @@ from schemas import (
     Stance,
     Usage,
 )
-from schemas.kinds import Drafted
+from extract.schemas.kinds import Drafted
 
 PROMPT = (
     "Extract quotes (the exact words a speaker said, with speaker, cue verb and whether direct), "

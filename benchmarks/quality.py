@@ -36,8 +36,8 @@ from extract.providers.base import Endpoint
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL, Embedded, ServerStats, local_server
 from extract.providers.models import LOCAL_MODELS
 from extract.rules.news import decide_stance
+from extract.schemas import ArticleRecord, Position, Stance
 from extract.strategies.hybrid import Asker
-from schemas import ArticleRecord, Position, Stance
 
 ROOT = Path(__file__).resolve().parent.parent
 

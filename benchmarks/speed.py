@@ -31,8 +31,8 @@ from extract.analysis.corpora import DEFAULT_CORPORA, polnear
 from extract.inputs.load import Article
 from extract.providers.base import Endpoint
 from extract.providers.embedded import Embedded, local_server
-from extract.rules.candidates import nlp
-from schemas import ArticleRecord
+from extract.rules.parse import nlp
+from extract.schemas import ArticleRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract import Article, Extractor  # noqa: E402
-from schemas import ArticleRecord  # noqa: E402
+from extract.schemas import ArticleRecord  # noqa: E402
 from tests.fake_openai import FakeOpenAI  # noqa: E402
 from tests.test_batch import echo_quote  # noqa: E402
 

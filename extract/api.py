@@ -11,7 +11,7 @@ from extract.inputs.load import Article, article_from, check_text
 from extract.run.batch import Batch
 from extract.run.config import RunConfig
 from extract.run.extractor import Extractor
-from schemas import ArticleRecord
+from extract.schemas import ArticleRecord
 
 
 def as_article(item: str | Article, article_id: str = "article") -> Article:

@@ -34,9 +34,9 @@ from extract.providers.models import LOCAL_MODELS
 from extract.run.batch import Batch
 from extract.run.config import Engine, RunConfig
 from extract.run.jsonl import read_any
+from extract.schemas import REGISTRY, ArticleRecord
+from extract.schemas.kinds import GROUNDING_FIELDS
 from extract.strategies import STRATEGIES, default_strategy
-from schemas import REGISTRY, ArticleRecord
-from schemas.kinds import GROUNDING_FIELDS
 
 HELP = {"help_option_names": ["-h", "--help"]}
 # Plain click help: flags read as flags (rich panels show them as "<bool>"), choices in brackets.

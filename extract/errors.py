@@ -1,6 +1,6 @@
 """Error types; the CLI turns each into one line naming what failed."""
 
-from schemas import Usage
+from extract.schemas import Usage
 
 
 class ExtractError(Exception):

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extract.errors import ExtractError
-from schemas import NEWS_KINDS, Kind, kind_of, register
+from extract.schemas import NEWS_KINDS, Kind, kind_of, register
 
 SchemaSpec = str | type[BaseModel]
 

@@ -1,6 +1,6 @@
 """Pydantic models: the single contract for extracted records, and the kinds they hold."""
 
-from schemas.kinds import (
+from extract.schemas.kinds import (
     REGISTRY,
     Example,
     GroundedItem,
@@ -10,8 +10,8 @@ from schemas.kinds import (
     kind_of,
     register,
 )
-from schemas.merged import Consolidation, Mention, MergedActor, MergedEvent, MergedPosition
-from schemas.news import (
+from extract.schemas.merged import Consolidation, Mention, MergedActor, MergedEvent, MergedPosition
+from extract.schemas.news import (
     EVENTS,
     NEWS_KINDS,
     POSITIONS,
@@ -27,7 +27,7 @@ from schemas.news import (
     QuoteDraft,
     Stance,
 )
-from schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
+from extract.schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
 
 __all__ = [
     "EVENTS",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from schemas.news import EventType, Stance
+from extract.schemas.news import EventType, Stance
 
 
 class Mention(BaseModel):

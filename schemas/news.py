@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.kinds import Example, Grounding, Verbatim, kind_of, register
+from extract.schemas.kinds import Example, Grounding, Verbatim, kind_of, register
 
 # One invented paragraph, worked for each kind: the examples every prompt shows the model.
 _EXAMPLE = (

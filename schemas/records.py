@@ -6,7 +6,7 @@ from typing import Any, TypeVar, overload
 
 from pydantic import BaseModel, Field, computed_field, field_validator
 
-from schemas.kinds import typed_item
+from extract.schemas.kinds import typed_item
 
 # 2.0: items of any kind under ``items`` (1.0 had fixed quotes/events/positions fields).
 SCHEMA_VERSION = "2.0"

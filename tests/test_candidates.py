@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.rules.candidates import analyse
 from extract.rules.stance import stance_of
-from schemas import EventType, Stance
+from extract.schemas import EventType, Stance
 
 
 def speakers(text: str) -> dict[str, str | None]:
@@ -52,8 +52,8 @@ def test_a_bare_possessed_cue_noun_gives_no_empty_speaker() -> None:
     from extract.inputs.load import Article
     from extract.providers.none import NoModel
     from extract.rules.news import drafts
+    from extract.schemas import NEWS_KINDS
     from extract.strategies.hybrid import Asker
-    from schemas import NEWS_KINDS
 
     text = "I wanted to address the judge\u2019s apparent concern that I was not contrite over my misdeeds."
     quotes = analyse(text).quotes

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract import Extractor, load_articles
-from schemas import ArticleRecord
+from extract.schemas import ArticleRecord
 from tests.conftest import SEEDS
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.analysis.evaluate import same_actor, score
-from schemas import Actor, ArticleRecord, Event, EventType, Quote
+from extract.schemas import Actor, ArticleRecord, Event, EventType, Quote
 
 TEXT = 'Kerry said "we will act". Lavrov said "we disagree". Talks were held in London.'
 
@@ -116,7 +116,7 @@ def test_eval_says_which_articles_were_not_paired_and_fails_when_none_were(tmp_p
 
 
 def test_strict_events_compare_actors_date_and_place_and_positions_the_issue() -> None:
-    from schemas import EventActor, Position, Stance
+    from extract.schemas import EventActor, Position, Stance
 
     words = "Talks were held in London."
     i = TEXT.index(words)

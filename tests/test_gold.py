@@ -9,7 +9,7 @@ import pytest
 
 from extract import Extractor, load_articles
 from extract.analysis.evaluate import score
-from schemas import ArticleRecord
+from extract.schemas import ArticleRecord
 from tests.conftest import ROOT, SEEDS
 
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))

@@ -2,7 +2,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.grounding.ground import align, ground
-from schemas import QUOTES, Actor, QuoteDraft
+from extract.schemas import QUOTES, Actor, QuoteDraft
 
 TEXT = (
     "Mr Lavrov said the talks had been \u201cuseful\u201d.\n"

@@ -9,8 +9,8 @@ from extract import Article, Extractor
 from extract.providers.base import Endpoint
 from extract.providers.openai_compat import OpenAICompatible
 from extract.rules.news import decide_stance
+from extract.schemas import Stance
 from extract.strategies.hybrid import Asker
-from schemas import Stance
 from tests.conftest import extraction, quote
 
 

@@ -13,7 +13,7 @@ import extract.analysis.merge as merge_module
 from extract.analysis.merge import merge
 from extract.cli import app
 from extract.run.jsonl import JsonlWriter, read_records
-from schemas import ArticleRecord, Stance
+from extract.schemas import ArticleRecord, Stance
 
 
 def record(

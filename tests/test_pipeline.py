@@ -7,7 +7,7 @@ from typing import Any
 
 from extract import Article, Extractor
 from extract.errors import ExtractError
-from schemas import ArticleRecord
+from extract.schemas import ArticleRecord
 from tests.conftest import extraction, quote, user_text
 
 TEXT = 'Kerry said the talks were "constructive but difficult". Lavrov said nothing.'

@@ -14,7 +14,7 @@ import pytest
 from extract import Extractor, load_articles
 from extract.analysis.report import render
 from extract.inputs.load import article_texts
-from schemas import Actor, ArticleRecord, Quote
+from extract.schemas import Actor, ArticleRecord, Quote
 from tests.conftest import ROOT, SEEDS
 
 TEXT = 'He wrote <script>alert(1)</script> and said "we will act now" & left.'

@@ -19,7 +19,7 @@ from extract.cli import app
 from extract.errors import ArticleError
 from extract.inputs.chunk import chunks
 from extract.providers.cache import AnswerCache
-from schemas import ArticleRecord
+from extract.schemas import ArticleRecord
 from tests.conftest import extraction, quote, user_text
 
 runner = CliRunner()

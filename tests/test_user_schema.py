@@ -19,7 +19,7 @@ from extract.errors import ExtractError
 from extract.grounding.ground import ground
 from extract.kinds import load_model, resolve
 from extract.run.jsonl import read_records
-from schemas import ArticleRecord, kind_of
+from extract.schemas import ArticleRecord, kind_of
 from tests.conftest import ROOT, SEEDS
 
 runner = CliRunner()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from extract.inputs.load import Article
-from schemas import Actor, ArticleRecord, Position, Quote, Stance
+from extract.schemas import Actor, ArticleRecord, Position, Quote, Stance
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from extract.grounding.ground import span_of
-from schemas import REGISTRY, ArticleRecord
-from schemas.kinds import GROUNDING_FIELDS
+from extract.schemas import REGISTRY, ArticleRecord
+from extract.schemas.kinds import GROUNDING_FIELDS
 
 Item = BaseModel  # a grounded item of any kind: evidence, start, end and its own fields
 _TITLE_WORDS = {

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from extract.analysis.evaluate import kinds_in
 from extract.errors import ExtractError
-from schemas import ArticleRecord
+from extract.schemas import ArticleRecord
 
 ARTICLE_COLUMNS = ("article_id", "source", "text_sha256")
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from math import ceil
 
 from extract.analysis.evaluate import name_words
-from schemas import (
+from extract.schemas import (
     ArticleRecord,
     Consolidation,
     Event,
@@ -24,7 +24,7 @@ from schemas import (
     Quote,
     Stance,
 )
-from schemas.kinds import Grounding
+from extract.schemas.kinds import Grounding
 
 # Abbreviations and short forms news uses for the same actor.
 _SAME = {

@@ -11,8 +11,8 @@ from itertools import pairwise
 from pydantic import BaseModel
 
 from extract.analysis.evaluate import fields_agree, kinds_in, match, score
-from schemas import REGISTRY, ArticleRecord, Kind, Usage
-from schemas.kinds import GROUNDING_FIELDS, describe
+from extract.schemas import REGISTRY, ArticleRecord, Kind, Usage
+from extract.schemas.kinds import GROUNDING_FIELDS, describe
 
 DEFAULT_COLOUR = "#8a63d2"
 

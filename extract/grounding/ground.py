@@ -10,8 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, ValidationError
 
 from extract.errors import StageTimeout
-from schemas import Kind
-from schemas.kinds import Drafted
+from extract.schemas import Kind
+from extract.schemas.kinds import Drafted
 
 MatchKind = Literal["exact", "normalised", "fuzzy"]
 

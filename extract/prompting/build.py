@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from schemas import Kind
+from extract.schemas import Kind
 
 
 def describe_kinds(kinds: tuple[Kind, ...]) -> str:

@@ -11,7 +11,7 @@ from string import Template
 from typing import Any
 
 # Package data of the top-level ``prompts`` package: found in a wheel as in a checkout.
-PROMPTS_DIR: Traversable = resources.files("prompts")
+PROMPTS_DIR: Traversable = resources.files("extract.prompts")
 _FILE = re.compile(r"^(?P<name>[a-z_]+)\.v(?P<version>\d+)\.txt$")
 _SECTION = re.compile(r"^\[(system|user)\]\s*$", re.M)
 

@@ -9,7 +9,7 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from schemas import Usage
+from extract.schemas import Usage
 
 T = TypeVar("T", bound=BaseModel)
 Message = dict[str, Any]

@@ -8,7 +8,7 @@ from typing import Any
 
 from extract.errors import BudgetExceeded, ExtractError
 from extract.providers.base import Message, Provider, T, Wrapper
-from schemas import Usage
+from extract.schemas import Usage
 
 
 @dataclass

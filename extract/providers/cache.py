@@ -12,7 +12,7 @@ import diskcache
 from pydantic import ValidationError
 
 from extract.providers.base import Message, Provider, T, Wrapper, json_schema
-from schemas import Usage
+from extract.schemas import Usage
 
 DEFAULT_CACHE_DIR = Path("cache")
 # Entries are JSON text since format 2 (1 pickled them): older entries are never looked up.

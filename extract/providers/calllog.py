@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.providers.base import Message, Provider, T, Wrapper
-from schemas import Usage
+from extract.schemas import Usage
 
 CALL_LOG = "calls.jsonl"
 

@@ -13,14 +13,15 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, replace
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from extract.errors import ServerError
+from extract.errors import ServerError, SetupError
 from extract.providers.base import Endpoint, Message, Provider, T, Wrapper
 from extract.providers.models import LOCAL_MODELS
 from extract.providers.openai_compat import OpenAICompatible
-from schemas import Usage
+from extract.schemas import Usage
 
 notes = logging.getLogger("extract")
 # The server's log: beside the cache (kept for diagnosis), the newest few only.
@@ -106,6 +107,11 @@ class LocalServer:
         """
         if self._failed is not None:
             raise self._failed
+        if find_spec("llama_cpp") is None:  # a core-only install: the backend is an extra
+            raise SetupError(
+                f"the embedded model {self.model.name} needs llama.cpp's server: "
+                "install news-extract[local], or pass --base-url for an OpenAI-compatible server"
+            )
         if self._proc is not None and self._proc.poll() is None:
             return self
         self._proc = None

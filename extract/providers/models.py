@@ -52,7 +52,10 @@ class Parts:
             name = self.package.format(n)
             spec = find_spec(name)
             if spec is None or not spec.submodule_search_locations:
-                raise SetupError(f"model part package {name} is not installed")
+                raise SetupError(
+                    f"model part package {name} is not installed: "
+                    "install news-extract[local] or pass --base-url"
+                )
             found.append(Path(next(iter(spec.submodule_search_locations))) / self.member.format(n))
         return found
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from extract.errors import ModelError
 from extract.providers.base import Message, T
-from schemas import Usage
+from extract.schemas import Usage
 
 
 class NoModel:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from extract.errors import ExtractError, ModelError, ServerError, SetupError
 from extract.providers.base import Endpoint, Message, T
-from schemas import Usage
+from extract.schemas import Usage
 
 
 class OpenAICompatible:

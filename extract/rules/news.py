@@ -11,10 +11,13 @@ import re
 from typing import Protocol
 
 from extract.inputs.load import Article
-from extract.rules.candidates import CUE_LEMMAS, CUE_NOUNS, ActorRef, Analysis, QuoteCandidate, analyse
+from extract.rules.actors import ActorRef
+from extract.rules.attribution import QuoteCandidate
+from extract.rules.candidates import Analysis, analyse
 from extract.rules.dates import article_date, date_field, normalise_time
+from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS
 from extract.rules.stance import stance_of
-from schemas import (
+from extract.schemas import (
     EVENTS,
     POSITIONS,
     QUOTES,
@@ -27,7 +30,7 @@ from schemas import (
     QuoteDraft,
     Stance,
 )
-from schemas.kinds import Drafted
+from extract.schemas.kinds import Drafted
 
 
 class Chooser(Protocol):

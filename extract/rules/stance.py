@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from schemas import Stance
+from extract.schemas import Stance
 
 VADER_CUTOFF = 0.05  # VADER's documented threshold for positive / negative text
 

@@ -17,7 +17,7 @@ from extract.run.extractor import Extractor
 from extract.run.jsonl import JsonlWriter, lock_output, refuse_input_as_output
 from extract.run.ledger import Ledger
 from extract.run.resume import finished
-from schemas import ArticleRecord
+from extract.schemas import ArticleRecord
 
 
 @dataclass

@@ -31,8 +31,8 @@ from extract.providers.none import NoModel
 from extract.providers.openai_compat import OpenAICompatible
 from extract.run.config import RunConfig
 from extract.run.workers import completed
+from extract.schemas import SCHEMA_VERSION, ArticleRecord, Usage
 from extract.strategies import STRATEGIES
-from schemas import SCHEMA_VERSION, ArticleRecord, Usage
 
 
 def build_provider(config: RunConfig, needs_model: bool) -> Provider:

@@ -14,7 +14,7 @@ from typing import IO
 from pydantic import ValidationError
 
 from extract.errors import ExtractError
-from schemas import ArticleRecord
+from extract.schemas import ArticleRecord
 
 
 def lock_output(path: Path) -> IO[bytes]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.providers.budget import Budget
-from schemas import ArticleRecord, Usage
+from extract.schemas import ArticleRecord, Usage
 
 
 @dataclass

@@ -17,7 +17,7 @@ from extract.inputs.load import Article
 from extract.providers.budget import Budget
 from extract.run.config import RunConfig
 from extract.run.extractor import Extractor, admit
-from schemas import ArticleRecord
+from extract.schemas import ArticleRecord
 
 # Actors wait on the model far more than they compute: several share one CPU.
 CPUS_PER_WORKER = 0.25

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from extract.errors import ExtractError
-from schemas import SCHEMA_VERSION
+from extract.schemas import SCHEMA_VERSION
 
 
 def finished(path: Path, made_by: dict[str, str]) -> set[str]:

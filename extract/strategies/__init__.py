@@ -10,7 +10,7 @@ from extract.grounding.ground import Grounded
 from extract.inputs.load import Article
 from extract.kinds import function_at, pack_of, rules_for
 from extract.providers.base import Provider
-from schemas import Kind, Usage
+from extract.schemas import Kind, Usage
 
 _WHOLE = ("whole", "reask")
 _PARAGRAPH = ("paragraph", "reask")

@@ -10,10 +10,10 @@ from extract.grounding.ground import Grounded, span_of
 from extract.inputs.load import Article
 from extract.kinds import function_at, pack_of
 from extract.providers.base import Provider
+from extract.schemas import Kind, Usage
 from extract.strategies.hybrid import run_hybrid
 from extract.strategies.paragraph import run_paragraph
 from extract.strategies.whole import run_whole
-from schemas import Kind, Usage
 
 notes = logging.getLogger("extract")
 

@@ -17,9 +17,9 @@ from extract.inputs.load import Article
 from extract.kinds import function_at, rules_for
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
+from extract.schemas import Kind, Usage
+from extract.schemas.kinds import Drafted
 from extract.strategies.whole import run_whole
-from schemas import Kind, Usage
-from schemas.kinds import Drafted
 
 
 def choice_model(name: str, options: list[str], description: str) -> type[BaseModel]:

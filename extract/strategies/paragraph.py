@@ -21,8 +21,8 @@ from extract.kinds import function_at, pack_of
 from extract.prompting.build import describe_kinds, worked_examples
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
+from extract.schemas import Kind, Usage
 from extract.strategies.whole import ask_grounded
-from schemas import Kind, Usage
 
 # Measured on the seeds with Qwen2.5-1.5B: 800-character windows asked for all three news kinds
 # at once scored quotes F1 0.26; a paragraph at a time, one kind per pass, is what the model can do.

@@ -14,8 +14,8 @@ from extract.inputs.load import Article
 from extract.prompting.build import describe_kinds, worked_examples
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Message, Provider
-from schemas import Kind, Usage
-from schemas.kinds import Drafted
+from extract.schemas import Kind, Usage
+from extract.schemas.kinds import Drafted
 
 MAX_REASKS = 1
 

@@ -1,0 +1,266 @@
+"""Attribution: who said, thinks or wants what. Direct quotes and the eight patterns of
+reported speech, each a function over the parse that adds a :class:`QuoteCandidate`."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from extract.rules.actors import ActorRef, Actors
+from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS, OBJECT_CUES, OBJECT_PREPS, PRONOUNS
+from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, subject
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
+_QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
+# "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
+_NAME_COLON = re.compile(r"^([A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}): +(\S[^\n]{9,})$", re.M)
+
+
+@dataclass
+class QuoteCandidate:
+    text: str
+    start: int
+    direct: bool
+    cue: str | None
+    speaker: ActorRef | None
+    options: list[ActorRef]
+    context: str
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans inside quote marks, in order: a name there is quoted, not narrated."""
+    return [(m.start(1), m.end(1)) for m in _QUOTE.finditer(text)]
+
+
+def find_quotes(
+    doc: Any, actors: Actors, spans_in_quotes: list[tuple[int, int]], on_time: Callable[[], None]
+) -> list[QuoteCandidate]:
+    """Every attribution in ``doc``: direct quotes, lines led by a name and a colon, then the
+    reported speech each cue governs. Nested ones are kept (see :func:`outermost`)."""
+    text = actors.text
+    quotes: list[QuoteCandidate] = []
+
+    def in_quote(i: int) -> bool:
+        return inside(spans_in_quotes, i)
+
+    cues = [t for t in doc if _is_cue(t) and not in_quote(t.idx)]
+    cue_at = [t.idx for t in cues]
+    last_speaker: ActorRef | None = None
+    for m in _QUOTE.finditer(text):
+        on_time()
+        content = m.group(1).strip()
+        if len(content.split()) < 4:
+            continue  # scare quotes: part of the surrounding reported speech
+        para_start = text.rfind("\n", 0, m.start()) + 1
+        para_end = text.find("\n", m.end())
+        para_end = len(text) if para_end < 0 else para_end
+        local = cues[bisect_left(cue_at, para_start) : bisect_left(cue_at, para_end)]
+        cue = _lead_in(actors, doc, m.start()) or min(
+            local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None
+        )
+        subj = subject(cue) if cue is not None else None
+        speaker = actors.resolve_token(subj) if subj is not None else last_speaker
+        options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
+        cue_word = cue.text if cue is not None else None
+        around = paragraph_context(text, para_start, para_end)
+        options = list(dict.fromkeys(options))
+        quotes.append(QuoteCandidate(content, m.start(1), True, cue_word, speaker, options, around))
+        last_speaker = speaker or last_speaker
+    _name_colon(text, actors, quotes)
+    for cue in cues:
+        on_time()
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        subj = subject(cue)
+        if subj is None:
+            continue
+        if comp is not None:
+            first = comp.left_edge.i
+            while doc[first].dep_ == "mark" or doc[first].is_punct:
+                first += 1
+            if in_quote(doc[first].idx):
+                # The clause opens inside quote marks: a direct quote, found above. A clause whose
+                # verb alone is quoted ('says Obama is "obsessed" with ...') is reported speech.
+                continue
+            if _reported(quotes, actors, doc[first : comp.right_edge.i + 1], cue.text, subj):
+                continue
+        _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
+    for tok in doc:
+        if not in_quote(tok.idx):
+            _according_to(tok, actors, quotes) or _cue_noun(tok, actors, quotes) or _stance_object(
+                tok, actors, quotes
+            )
+    return quotes
+
+
+def _is_cue(tok: Any) -> bool:
+    """A verb that reports speech or belief: 'said', 'thinks', or 'made (it) clear'."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.lemma_ == "make":
+        return any(t.lower_ == "clear" for t in tok.doc[tok.i + 1 : tok.i + 3])
+    return tok.lemma_ in CUE_LEMMAS
+
+
+def outermost(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """The quotes no other quote contains: 'he believes his campaign has "the wind at our backs"'
+    is one attribution, not three ("believes" inside "said", the quoted words inside both)."""
+    spans = sorted(((q.start, -(q.start + len(q.text)), n) for n, q in enumerate(quotes)))
+    keep: set[int] = set()
+    reach = -1
+    for _, neg_end, n in spans:  # by start, longest first: a contained span ends within reach
+        if -neg_end > reach:
+            keep.add(n)
+            reach = -neg_end
+    return [q for n, q in enumerate(quotes) if n in keep]
+
+
+def _lead_in(actors: Actors, doc: Any, mark: int) -> Any | None:
+    """The verb of a lead-in ending in a colon right before the quote mark at ``mark``, in its
+    paragraph or closing the one before: 'Cruz continued:', 'the Christie supporter retorted:'.
+    Whatever the verb, a colon hands the quote to its subject."""
+    colon = len(actors.text[:mark].rstrip()) - 1
+    if colon < 0 or actors.text[colon] != ":" or colon not in actors.token_at:
+        return None
+    at = actors.token_at[colon]
+    verbs = (t for t in reversed(doc[actors.sentence_of[at].start : at]) if t.pos_ in ("VERB", "AUX"))
+    return next((v for v in verbs if subject(v) is not None), None)
+
+
+def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None:
+    """Lines led by a known actor's name and a colon: the rest of the line is theirs (a lone
+    letter, as in an interview's "Q:", names no one)."""
+    taken = [(q.start, q.start + len(q.text)) for q in quotes]
+    for m in _NAME_COLON.finditer(text):
+        if len(m.group(1)) < 2 or any(s < m.end(2) and m.start(2) < e for s, e in taken):
+            continue
+        speaker = actors.resolve(m.group(1), m.start(1))
+        if speaker is None or speaker.kind == "other":
+            continue  # "Wait, it gets better:" or "Update:" name no actor
+        content = m.group(2).rstrip()
+        direct = content[:1] in '"\u201c' and content[-1:] in '"\u201d'
+        words = content[1:-1] if direct else content
+        context = paragraph_context(text, m.start(), m.end())
+        found = QuoteCandidate(words, m.start(2) + direct, direct, ":", speaker, [speaker], context)
+        quotes.append(found)
+
+
+def _reported(
+    quotes: list[QuoteCandidate], actors: Actors, span: Any, cue: str, subj: Any, words: int = 3
+) -> bool:
+    """Add ``span`` as an indirect quote of ``subj``'s actor, if it has ``words`` words or more."""
+    content = span.text.split("\n", 1)[0].strip().rstrip(" ,.")  # reported speech ends at its line
+    if len(content.split()) < words or subj is None:
+        return False
+    between = sorted((subj.idx, span.start_char))
+    if "\n" in actors.text[between[0] : between[1]]:
+        return False  # a parse run across lines (a headline list into a dateline) joins no one
+    speaker = actors.resolve_token(subj)
+    sent = actors.sentence_of[subj.i]
+    options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
+    quotes.append(
+        QuoteCandidate(content, span.start_char, False, cue, speaker, list(dict.fromkeys(options)),
+                       paragraph_context(actors.text, sent.start_char, sent.end_char))
+    )  # fmt: skip
+    return True
+
+
+def _according_to(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
+    """'X happened, according to U.S. officials': the rest of the sentence is the officials'."""
+    if tok.lower_ != "according":
+        return False
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return False
+    doc = tok.doc
+    # Within the line: a sentence that opens with the previous paragraph's closing quote mark
+    # would otherwise hand that mark to the source.
+    sent = next(line for line in lines_of(actors.sentence_of[tok.i]) if line.start <= tok.i < line.end)
+    if tok.i > sent.start:  # trailing: the claim precedes it
+        end = tok.i
+        while end > sent.start and doc[end - 1].is_punct:
+            end -= 1
+        span = doc[sent.start : end]
+    else:  # leading: 'According to X, the claim'
+        first = source.right_edge.i + 1
+        while first < sent.end and doc[first].is_punct:
+            first += 1
+        span = doc[first : sent.end]
+    return _reported(quotes, actors, span, "according to", source)
+
+
+def _cue_noun(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
+    """'He reinforced the UK's view that the referendum is not legitimate': the clause is his."""
+    if tok.lemma_.lower() not in CUE_NOUNS or tok.pos_ != "NOUN":
+        return False
+    clause = next(
+        (c for c in tok.children if c.dep_ in ("acl", "ccomp") and doc_first(c).lower_ == "that"), None
+    )
+    if clause is None:
+        return False
+    subj = subject(tok.head) or next((c for c in tok.children if c.dep_ == "poss"), None)
+    span = tok.doc[doc_first(clause).i + 1 : clause.right_edge.i + 1]
+    return _reported(quotes, actors, span, tok.head.text, subj)
+
+
+def _aside(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
+    """A speech verb with no clause of its own: 'In three years, Barden says, far too many lives
+    were lost' (an aside: the sentence is his), or 'McCain says the movement ... appeals to ...'
+    (the clause misparsed as an object: the rest of the sentence is his)."""
+    doc, sent = cue.doc, actors.sentence_of[cue.i]
+    if cue.dep_ == "parataxis" and not actors.text[sent.start_char : cue.idx].lstrip().startswith(
+        ('"', "\u201c")
+    ):
+        span = doc[sent.start : sent.end]
+    elif cue.lemma_ == "say" and any(c.dep_ == "dobj" for c in cue.children) and sent.end - cue.i > 6:
+        span = doc[cue.i + 1 : sent.end]
+    else:
+        return False
+    return _reported(quotes, actors, span, cue.text, subj)
+
+
+def _trailing(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
+    """'LONDON (Reuters) - Kerry will seek assurances ..., a senior official said.': the line before
+    the comma is the speaker's, when the parse found no clause on the line (a headline run in)."""
+    doc, text = cue.doc, actors.text
+    line_start = text.rfind("\n", 0, cue.idx) + 1
+    line_end = text.find("\n", cue.idx)
+    tail = text[cue.idx + len(cue.text) : len(text) if line_end < 0 else line_end]
+    comma = subj.left_edge.i - 1
+    if not (subj.i < cue.i and comma >= 0 and doc[comma].text == "," and doc[comma].idx > line_start):
+        return False
+    if "," in tail or len(tail.split()) > 4:
+        return False  # the attribution does not close the line
+    dateline = _DATELINE.match(text, line_start, doc[comma].idx)
+    start = dateline.end() if dateline else line_start
+    span = doc.char_span(start, doc[comma].idx, alignment_mode="expand")
+    return span is not None and _reported(quotes, actors, span, cue.text, subj)
+
+
+def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
+    """'Trump wants a wall on the border', 'Pence called for a special prosecutor': what an
+    actor wants, backs or condemns is attributed to them (PolNeAR counts intentions and stances)."""
+    if (
+        tok.lemma_.lower() not in OBJECT_CUES
+        or tok.pos_ != "VERB"
+        or any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        return False
+    subj = subject(tok)
+    if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS):
+        return False
+    lemma = tok.lemma_.lower()
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)
+    if obj is None:
+        prep = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS.get(lemma, ())), None
+        )
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        return False  # 'spoke on Tuesday' says nothing
+    # 'called him a political opportunist': the object and what it is called.
+    end = max([obj.right_edge.i, *(c.right_edge.i for c in tok.children if c.dep_ == "oprd")])
+    return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], tok.text, subj, words=1)

