@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -30,14 +31,27 @@ class Endpoint:
 
     @property
     def shown_url(self) -> str:
-        """The base URL as messages show it: credentials in it replaced."""
+        """The base URL as messages, logs and cache keys show it: credentials in it replaced."""
         return re.sub(r"(?<=//)[^/@]+@", "***@", self.base_url)
+
+    @functools.cached_property
+    def secrets(self) -> tuple[str, ...]:
+        """Every form in which the key or the URL's credentials may come back (a server echoes
+        ``user:pass@host`` without the port, or percent-decoded), longest first."""
+        found = {self.api_key} if self.api_key != "not-needed" else set()
+        userinfo = re.match(r"[^:/]+://([^/@]+)@", self.base_url)
+        if userinfo is not None:
+            user, _, password = userinfo.group(1).partition(":")
+            found |= {userinfo.group(1), password, unquote(password), unquote(userinfo.group(1))}
+            if not password:
+                found |= {user, unquote(user)}
+        return tuple(sorted((s for s in found if len(s) >= 4), key=len, reverse=True))
 
     def redact(self, text: str) -> str:
         """``text`` (a server's error message, say) without the API key or the URL's credentials."""
-        if len(self.api_key) >= 4 and self.api_key != "not-needed":
-            text = text.replace(self.api_key, "***")
-        return text.replace(self.base_url, self.shown_url)
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
 
     def params(self) -> dict[str, Any]:
         """Generation parameters that change answers (and so enter the cache key)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,10 @@ def call_log(cache_dir: Path) -> Path:
 class Logged(Wrapper):
     """A provider whose requests and answers are appended to ``path`` (one JSON line each)."""
 
-    def __init__(self, inner: Provider, path: Path) -> None:
+    def __init__(self, inner: Provider, path: Path, redact: Callable[[str], str] = str) -> None:
         super().__init__(inner)
         self.path = path
+        self.redact = redact  # the endpoint's: no credential is written, whatever echoes it
         self._lock = threading.Lock()
 
     def structured(
@@ -57,7 +59,7 @@ class Logged(Wrapper):
         return answer, cost
 
     def _write(self, entry: dict[str, Any]) -> None:
-        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        line = self.redact(json.dumps(entry, ensure_ascii=False)) + "\n"
         try:
             with self._lock:
                 self.path.parent.mkdir(parents=True, exist_ok=True)

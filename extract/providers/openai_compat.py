@@ -23,7 +23,7 @@ class OpenAICompatible:
     def __init__(self, endpoint: Endpoint, identity: str = "") -> None:
         self.endpoint = endpoint
         # Names the endpoint in cache keys; the embedded server's port changes, its answers do not.
-        self._identity = identity or endpoint.base_url
+        self._identity = identity or endpoint.shown_url
         self._client: Any = None
         self._lock = threading.Lock()  # workers share one client
         self._local = threading.local()  # re-asks are counted per thread, one call at a time

@@ -35,15 +35,20 @@ from extract.schemas import SCHEMA_VERSION, ArticleRecord, Usage
 from extract.strategies import STRATEGIES
 
 
-def build_provider(config: RunConfig, needs_model: bool) -> Provider:
-    """The model a run asks: none for the rules, the embedded server, or an OpenAI-compatible one."""
-    if not needs_model:
-        return NoModel()
-    endpoint = Endpoint(
+def endpoint_of(config: RunConfig) -> Endpoint:
+    """Where and how the run's model is asked."""
+    return Endpoint(
         base_url=config.base_url or "http://127.0.0.1/v1", model=config.model or config.local_model,
         api_key=config.key(), temperature=config.temperature, reply_tokens=config.reply_tokens,
         timeout=config.timeout, http_retries=config.retries,
     )  # fmt: skip
+
+
+def build_provider(config: RunConfig, needs_model: bool) -> Provider:
+    """The model a run asks: none for the rules, the embedded server, or an OpenAI-compatible one."""
+    if not needs_model:
+        return NoModel()
+    endpoint = endpoint_of(config)
     if config.base_url is None:
         logs = config.cache_dir / "logs" if config.cache_dir is not None else DEFAULT_LOG_DIR
         return Embedded(config.local_model, endpoint, logs)
@@ -63,10 +68,12 @@ class Extractor:
             )
         self.budget = Budget(max_calls=config.max_calls, token_budget=config.token_budget)
         self.cache = AnswerCache(config.cache_dir) if config.cache_dir is not None else None
+        # Every message that leaves the run (log, stderr, --failures, --ledger) passes through it.
+        self.redact = endpoint_of(config).redact
         provider = build_provider(config, self.strategy.needs_model)
         if config.cache_dir is not None and self.strategy.needs_model:
             # Inside the budget: a call the budget refuses is never sent, so never logged.
-            provider = Logged(provider, call_log(config.cache_dir))
+            provider = Logged(provider, call_log(config.cache_dir), self.redact)
         provider = Budgeted(provider, self.budget)
         self.provider: Provider = Cached(provider, self.cache) if self.cache is not None else provider
         prompts = self.strategy.prompts_for(self.kinds)
@@ -161,9 +168,9 @@ class Extractor:
         try:
             return self._extract_fresh(item) if looked_up else self.extract(item)
         except BudgetExceeded as exc:
-            return NotStarted(item.source, f"not finished: {exc}")
+            return NotStarted(item.source, self.redact(f"not finished: {exc}"))
         except (ModelError, ServerError, StageTimeout) as exc:
-            return ArticleError(item.source, str(exc))
+            return ArticleError(item.source, self.redact(str(exc)))
 
     def batch(self, items: Iterable[Article | ArticleError]) -> Iterator[ArticleRecord | ArticleError]:
         """Records, or the error that stopped each article, in completion order.
