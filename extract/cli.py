@@ -8,6 +8,7 @@ import re
 import sys
 import time
 import warnings
+from collections.abc import Iterable
 from importlib.metadata import version as package_version
 from itertools import islice
 from pathlib import Path
@@ -25,6 +26,7 @@ from extract.analysis.export import write_table
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
+from extract.inputs.guard import Outputs, write_atomic
 from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import PACKS, resolve
 from extract.providers.cache import DEFAULT_CACHE_DIR, AnswerCache
@@ -155,6 +157,24 @@ def fail(message: object, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def claim(inputs: Iterable[str | Path], *outputs: tuple[Path | None, str]) -> None:
+    """Refuse, with one line, an output that is one of the command's inputs or another output."""
+    checked = Outputs(inputs)
+    try:
+        for path, option in outputs:
+            checked.claim(path, option)
+    except ExtractError as exc:
+        raise fail(exc) from None
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write a command's output whole (a temporary file renamed), or fail with one line."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise fail(f"{path}: cannot write ({exc.strerror})") from None
+
+
 def config_of(schema: list[str] | None, no_cache: bool, cache_dir: Path, **options: Any) -> RunConfig:
     """The run's one config from the command's options (the same for `run` and `eval --corpus`)."""
     try:
@@ -218,7 +238,8 @@ def run(
         max_calls=max_calls, token_budget=token_budget, reply_tokens=reply_tokens, temperature=temperature,
     )  # fmt: skip
     try:
-        batch = Batch(config, inputs, output=output, overwrite=overwrite, failures=failures)
+        batch = Batch(config, inputs, output=output, overwrite=overwrite, failures=failures,
+                      ledger_file=ledger_file)  # fmt: skip
     except ExtractError as exc:
         raise fail(exc) from None
     ledger = batch.ledger
@@ -316,6 +337,7 @@ def export(
     """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets.
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
+    claim(records, (output, "-o"))
     try:
         written = write_table(records_of(records, schema), kind, output)
     except (ExtractError, OSError) as exc:
@@ -335,9 +357,10 @@ def merge(
 
     Example: extract merge records.jsonl -o merged.json
     """
+    claim(records, (output, "-o"))
     merged = consolidate(records_of(records))
     if output is not None:
-        output.write_text(merged.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        write_file(output, merged.model_dump_json(indent=2) + "\n")
     actors = Table("actor", "also named", "kind", "articles", title=f"actors ({len(merged.actors)})")
     for a in merged.actors[:top]:
         actors.add_row(plain(a.name), plain(", ".join(a.aliases)), a.kind, str(len(a.articles)))
@@ -556,11 +579,12 @@ def report(
 
     Example: extract report records.jsonl -o report.html --gold tests/gold
     """
+    claim([records, *([gold] if gold else []), *(inputs or [])], (output, "-o"))
     recs = records_of([records], schema)
     found = load_articles(inputs) if inputs else article_texts((r.source for r in recs), Path.cwd())
     texts = {a.sha256: a.text for a in found if isinstance(a, Article)}
     golds = {g.text_sha256: g for g in records_of([gold])} if gold is not None else None
-    output.write_text(render_report(recs, texts, golds), encoding="utf-8")
+    write_file(output, render_report(recs, texts, golds))
     say(err, "wrote", "", f"{output} ({len(recs)} articles)")
 
 

@@ -39,3 +39,58 @@ def test_credentials_in_the_base_url_reach_no_sink(fake_server: Any, tmp_path: P
         "ledger": ledger.read_text(),
     }
     assert [name for name, text in sinks.items() if "s3cret-pw" in text] == []
+
+
+def _rules_run(tmp_path: Path) -> tuple[Path, Path]:
+    """An input file and the records of a rules run over it."""
+    data = tmp_path / "articles.jsonl"
+    data.write_text(json.dumps({"id": "a", "text": 'Kerry said "we talked" in London on Friday.'}) + "\n")
+    out = tmp_path / "records.jsonl"
+    result = runner.invoke(app, ["run", str(data), "-o", str(out), "--strategy", "rules", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    return data, out
+
+
+def test_no_command_writes_over_its_inputs_or_its_other_outputs(tmp_path: Path) -> None:
+    """Item 4: only `run -o` was checked against the inputs, by path; report/merge -o, --ledger and
+    --failures overwrote inputs and records, and a hard link to the input was truncated."""
+    data, out = _rules_run(tmp_path)
+    kept = {p: p.read_bytes() for p in (data, out)}
+    link = tmp_path / "link.jsonl"
+    link.hardlink_to(data)
+    run = ["run", str(data), "--strategy", "rules", "--no-cache"]
+    refused = [
+        ["report", str(out), "-o", str(out)],
+        ["merge", str(out), "-o", str(out)],
+        ["export", str(out), "--kind", "quotes", "-o", str(out)],
+        [*run, "-o", str(tmp_path / "new.jsonl"), "--ledger", str(tmp_path / "new.jsonl")],
+        [*run, "-o", str(tmp_path / "r2.jsonl"), "--failures", str(tmp_path / "f"),
+         "--ledger", str(tmp_path / "f")],
+        [*run, "-o", str(tmp_path / "r3.jsonl"), "--failures", str(data)],
+        [*run, "-o", str(tmp_path / "r4.jsonl"), "--ledger", str(data)],
+        [*run, "-o", str(link), "--overwrite"],
+        ["run", str(link), "--strategy", "rules", "--no-cache", "-o", str(data), "--overwrite"],
+    ]  # fmt: skip
+    for args in refused:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert len(result.output.strip().splitlines()) == 1, result.output
+        assert {p: p.read_bytes() for p in kept} == kept, args
+
+
+def test_outputs_are_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    """Item 4: a write that fails half-way leaves the file as it was (temporary file, renamed)."""
+    from extract.inputs.guard import atomic
+
+    target = tmp_path / "report.html"
+    target.write_text("old")
+    try:
+        with atomic(target) as temp:
+            temp.write_text("half")
+            raise OSError(28, "No space left on device")
+    except OSError:
+        pass
+    assert target.read_text() == "old" and list(tmp_path.iterdir()) == [target]
+    with atomic(target) as temp:
+        temp.write_text("new")
+    assert target.read_text() == "new" and list(tmp_path.iterdir()) == [target]

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from extract.analysis.evaluate import kinds_in
 from extract.errors import ExtractError
+from extract.inputs.guard import atomic
 from extract.schemas import ArticleRecord
 
 ARTICLE_COLUMNS = ("article_id", "source", "text_sha256")
@@ -48,16 +49,17 @@ def columns(table: list[dict[str, Any]]) -> list[str]:
 
 def write_table(records: Iterable[ArticleRecord], kind: str, path: Path) -> int:
     """Write ``kind``'s items to ``path`` (.csv or .parquet); return the number of rows."""
-    table = rows(records, kind)
-    if path.suffix == ".csv":
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=columns(table) or list(ARTICLE_COLUMNS))
-            writer.writeheader()
-            writer.writerows(table)
-    elif path.suffix == ".parquet":
-        to_frame(table).to_parquet(path, index=False)
-    else:
+    if path.suffix not in (".csv", ".parquet"):
         raise ExtractError(f"{path}: write .csv or .parquet (JSONL is what `extract run` writes)")
+    table = rows(records, kind)
+    with atomic(path) as temp:
+        if path.suffix == ".csv":
+            with temp.open("w", encoding="utf-8", newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=columns(table) or list(ARTICLE_COLUMNS))
+                writer.writeheader()
+                writer.writerows(table)
+        else:
+            to_frame(table).to_parquet(temp, index=False)
     return len(table)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import unquote
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
+from urllib.parse import unquote
 
 from pydantic import BaseModel
 

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import IO
 
 from extract.errors import ArticleError, ExtractError, NotStarted
+from extract.inputs.guard import Outputs, write_atomic
 from extract.inputs.load import Article, InputWarning, count_inputs, load_articles
 from extract.run.config import RunConfig
 from extract.run.extractor import Extractor
-from extract.run.jsonl import JsonlWriter, lock_output, refuse_input_as_output
+from extract.run.jsonl import JsonlWriter, lock_output
 from extract.run.ledger import Ledger
 from extract.run.resume import finished
 from extract.schemas import ArticleRecord
@@ -35,6 +36,7 @@ class Batch:
     output: str | Path | None = None
     overwrite: bool = False
     failures: Path | None = None
+    ledger_file: Path | None = None  # written by the caller (``ledger.write``); checked here
     ledger: Ledger = field(init=False)
     total: int = field(init=False, default=0)
 
@@ -47,8 +49,10 @@ class Batch:
         self._lock: IO[bytes] | None = None
         out = None if self.output in (None, "-") else Path(str(self.output))
         try:
+            outputs = Outputs(self._paths)
+            for path, option in ((out, "-o"), (self.failures, "--failures"), (self.ledger_file, "--ledger")):
+                outputs.claim(path, option)
             if out is not None:
-                refuse_input_as_output(out, self._paths)
                 self._lock = lock_output(out)
             self.extractor.check()
             resume = out is not None and not self.overwrite
@@ -57,6 +61,7 @@ class Batch:
             self.close()
             raise
         self._done, self._out = done, out
+        self._failed: list[str] = []  # the --failures lines
         # Counted, not read: articles are loaded one at a time as the batch reaches them.
         # The output and the cache (its call log is JSONL) may sit in an input folder: skipped.
         self._skip = (out, self.config.cache_dir)
@@ -89,10 +94,9 @@ class Batch:
 
     def __iter__(self) -> Iterator[ArticleRecord | ArticleError]:
         writer = JsonlWriter(self.output, append=bool(self._done)) if self.output is not None else None
-        failed = self.failures.open("w", encoding="utf-8") if self.failures is not None else None
         try:
             for result in self._results():
-                self._account(result, writer, failed)
+                self._account(result, writer)
                 yield result
         except KeyboardInterrupt:
             self.ledger.stopped = "interrupted"
@@ -103,8 +107,8 @@ class Batch:
         finally:
             if writer is not None:
                 writer.close()
-            if failed is not None:
-                failed.close()
+            if self.failures is not None:  # whole, even after Ctrl-C: what failed so far
+                write_atomic(self.failures, "".join(self._failed))
             self.close()
             self.ledger.finish()
 
@@ -115,17 +119,13 @@ class Batch:
             self._lock.close()
             self._lock = None
 
-    def _account(
-        self, result: ArticleRecord | ArticleError, writer: JsonlWriter | None, failed: IO[str] | None
-    ) -> None:
+    def _account(self, result: ArticleRecord | ArticleError, writer: JsonlWriter | None) -> None:
         if isinstance(result, NotStarted):
             self.ledger.not_started(result.source, result.reason)
             self.ledger.stopped = self.ledger.stopped or result.reason.split(": ", 1)[-1]
         elif isinstance(result, ArticleError):
             self.ledger.fail(result.source, result.reason)
-            if failed is not None:
-                failed.write(f"{_tsv_field(result.source)}\t{' '.join(result.reason.split())}\n")
-                failed.flush()
+            self._failed.append(f"{_tsv_field(result.source)}\t{' '.join(result.reason.split())}\n")
         else:
             if writer is not None:
                 try:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import glob
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -35,16 +34,6 @@ def lock_output(path: Path) -> IO[bytes]:
             ) from None
         raise
     return handle
-
-
-def refuse_input_as_output(path: Path, inputs: Iterable[str]) -> None:
-    """An output that is one of the inputs (named, or matched by a glob) would be overwritten."""
-    target = path.resolve()
-    for item in inputs:
-        given = Path(item)
-        named = [given] if given.is_file() else [Path(p) for p in glob.glob(item, recursive=True)]
-        if any(p.resolve() == target for p in named):
-            raise ExtractError(f"output {path} is one of the inputs ({item}); choose another -o")
 
 
 class JsonlWriter:

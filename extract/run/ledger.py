@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.inputs.guard import write_atomic
 from extract.providers.budget import Budget
 from extract.schemas import ArticleRecord, Usage
 
@@ -86,5 +87,4 @@ class Ledger:
         }  # fmt: skip
 
     def write(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.as_dict(), indent=2) + "\n", encoding="utf-8")
+        write_atomic(path, json.dumps(self.as_dict(), indent=2) + "\n")
