@@ -9,7 +9,8 @@ from pydantic import BaseModel, Field, computed_field, field_validator
 from extract.schemas.kinds import typed_item
 
 # 2.0: items of any kind under ``items`` (1.0 had fixed quotes/events/positions fields).
-SCHEMA_VERSION = "2.0"
+# 3.0: ``kinds``, the fingerprint of the kinds asked for, is part of what made the record.
+SCHEMA_VERSION = "3.0"
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -58,6 +59,11 @@ class ArticleRecord(BaseModel):
     model: str = Field(description="The model the run was set up with ('none' for the rules alone).")
     strategy: str
     prompt_version: str
+    kinds: str = Field(
+        default="",
+        description="A fingerprint of the kinds asked for (their models and examples): a run resumes "
+        "only a file whose records asked for the same kinds.",
+    )
     usage: Usage = Field(default_factory=Usage)
 
     @computed_field  # type: ignore[prop-decorator]

@@ -94,3 +94,35 @@ def test_outputs_are_written_whole_or_not_at_all(tmp_path: Path) -> None:
     with atomic(target) as temp:
         temp.write_text("new")
     assert target.read_text() == "new" and list(tmp_path.iterdir()) == [target]
+
+
+CASUALTY = '''
+from typing import Annotated
+from pydantic import BaseModel, Field
+from extract.schemas import Verbatim
+
+
+class Casualty(BaseModel):
+    """Casualty figures the article reports."""
+
+    span: Annotated[str, Verbatim] = Field(description="The words stating the figure.")
+    {extra}
+'''
+
+
+def test_resume_refuses_records_of_other_kinds(fake_server: Any, tmp_path: Path) -> None:
+    """Item 5: after the schema file gained a field, or with another --schema, the run said
+    "already done" and kept the old records."""
+    server = fake_server(lambda request: (200, json.dumps({"casualty": []})))
+    schema = tmp_path / "kinds.py"
+    schema.write_text(CASUALTY.format(extra=""))
+    folder, out = write_articles(tmp_path / "in", 1), tmp_path / "r.jsonl"
+    args = ["run", str(folder), "-o", str(out), "--base-url", server.base_url, "--model", "fake",
+            "--no-cache", "--strategy", "whole"]  # fmt: skip
+    first = runner.invoke(app, [*args, "--schema", f"{schema}:Casualty"])
+    assert first.exit_code == 0, first.output
+    schema.write_text(CASUALTY.format(extra='count: int = Field(0, description="How many people.")'))
+    edited = runner.invoke(app, [*args, "--schema", f"{schema}:Casualty"])
+    assert edited.exit_code == 2 and "other kinds" in edited.output, edited.output
+    other = runner.invoke(app, [*args, "--schema", f"{schema}:Casualty", "--schema", "news"])
+    assert other.exit_code == 2 and "other kinds" in other.output, other.output

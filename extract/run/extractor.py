@@ -76,6 +76,7 @@ class Extractor:
             provider = Logged(provider, call_log(config.cache_dir), self.redact)
         provider = Budgeted(provider, self.budget)
         self.provider: Provider = Cached(provider, self.cache) if self.cache is not None else provider
+        self.kinds_fingerprint = cache_key(kinds=[k.fingerprint for k in self.kinds])[:16]
         prompts = self.strategy.prompts_for(self.kinds)
         self.prompt_version = "+".join(load_prompt(p).version for p in prompts) or "none"
         # Everything in a record's key but the text, hashed once: the kinds' JSON schemas are
@@ -158,6 +159,7 @@ class Extractor:
             "model": self.provider.model,
             "strategy": self.strategy.name,
             "prompt_version": self.prompt_version,
+            "kinds": self.kinds_fingerprint,
         }
 
     def attempt(self, item: Article | ArticleError, looked_up: bool = False) -> ArticleRecord | ArticleError:

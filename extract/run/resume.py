@@ -37,6 +37,11 @@ def finished(path: Path, made_by: dict[str, str]) -> set[str]:
                     f"{SCHEMA_VERSION}; use --overwrite or another -o"
                 )
             other = {k: rec.get(k) for k in made_by if rec.get(k) != made_by[k]}
+            if "kinds" in other:
+                raise ExtractError(
+                    f"{path} holds records of other kinds (the --schema or its file changed); "
+                    "use --overwrite or another -o"
+                )
             if other:
                 raise ExtractError(
                     f"{path} holds records made with {other}, not {made_by}; use --overwrite or another -o"
