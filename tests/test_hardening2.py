@@ -126,3 +126,32 @@ def test_resume_refuses_records_of_other_kinds(fake_server: Any, tmp_path: Path)
     assert edited.exit_code == 2 and "other kinds" in edited.output, edited.output
     other = runner.invoke(app, [*args, "--schema", f"{schema}:Casualty", "--schema", "news"])
     assert other.exit_code == 2 and "other kinds" in other.output, other.output
+
+
+def test_an_incomplete_record_is_asked_again_and_replaced(fake_server: Any, tmp_path: Path) -> None:
+    """Item 6: one paragraph's HTTP 500 ended the whole model pass, and the re-run skipped the
+    incomplete record (0 requests) although the README says the next run asks again."""
+    failing = {"on": True}
+
+    def script(request: dict[str, Any]) -> tuple[int, str]:
+        if failing["on"]:
+            failing["on"] = False
+            return 500, "boom"
+        return 200, json.dumps({"quotes": []})
+
+    server = fake_server(script)
+    data = tmp_path / "a.txt"
+    data.write_text("The first part of the story, he believes.\n\nThe second part, she believes.")
+    out = tmp_path / "r.jsonl"
+    args = ["run", str(data), "-o", str(out), "--base-url", server.base_url, "--model", "fake",
+            "--retries", "0", "--cache-dir", str(tmp_path / "c"), "--strategy", "hybrid+paragraph",
+            "--schema", "news:quotes"]  # fmt: skip
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert len(server.requests) == 2  # the second paragraph is still asked
+    assert json.loads(out.read_text())["usage"]["incomplete"] == 1
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert len(server.requests) == 3  # the failed paragraph again (the other's answer is cached)
+    lines = out.read_text().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["usage"]["incomplete"] == 0

@@ -56,7 +56,13 @@ class Batch:
                 self._lock = lock_output(out)
             self.extractor.check()
             resume = out is not None and not self.overwrite
-            done = finished(out, self.extractor.made_by()) if resume and out is not None else set()
+            done = set()
+            if resume and out is not None:
+                done = finished(out, self.extractor.made_by())
+                # Dropping incomplete records renames a new file into place: lock that one.
+                if self._lock is not None:
+                    self._lock.close()
+                self._lock = lock_output(out)
         except BaseException:
             self.close()
             raise

@@ -7,19 +7,22 @@ import os
 from pathlib import Path
 
 from extract.errors import ExtractError
+from extract.inputs.guard import write_atomic
 from extract.schemas import SCHEMA_VERSION
 
 
 def finished(path: Path, made_by: dict[str, str]) -> set[str]:
     """Text hashes of the articles already written to ``path``.
 
-    A line torn by a killed run is cut off (that article is extracted again). Records made by
-    another model, strategy or prompt version are refused: one file, one configuration.
+    A line torn by a killed run is cut off (that article is extracted again), and so is an
+    incomplete record (a model pass failed: it is asked again). Records made by another model,
+    strategy, prompt version or kinds are refused: one file, one configuration.
     """
     if not path.is_file():
         return set()
     _cut_torn_tail(path)
     done: set[str] = set()
+    incomplete: set[int] = set()
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
             if not line.strip():
@@ -46,8 +49,20 @@ def finished(path: Path, made_by: dict[str, str]) -> set[str]:
                 raise ExtractError(
                     f"{path} holds records made with {other}, not {made_by}; use --overwrite or another -o"
                 )
-            done.add(sha)
+            if (rec.get("usage") or {}).get("incomplete"):
+                incomplete.add(number)
+            else:
+                done.add(sha)
+    if incomplete:
+        _drop_lines(path, incomplete)
     return done
+
+
+def _drop_lines(path: Path, numbers: set[int]) -> None:
+    """Rewrite ``path`` without the lines ``numbers`` (1-based), atomically."""
+    with path.open(encoding="utf-8") as fh:
+        kept = "".join(line for number, line in enumerate(fh, 1) if number not in numbers)
+    write_atomic(path, kept)
 
 
 def _cut_torn_tail(path: Path) -> None:

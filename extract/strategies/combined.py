@@ -3,9 +3,6 @@ open choices), plus the model's items that no rule item covers, for recall beyon
 
 from __future__ import annotations
 
-import logging
-
-from extract.errors import ModelError
 from extract.grounding.ground import Grounded, span_of
 from extract.inputs.load import Article
 from extract.kinds import function_at, pack_of
@@ -14,8 +11,6 @@ from extract.schemas import Kind, Usage
 from extract.strategies.hybrid import run_hybrid
 from extract.strategies.paragraph import run_paragraph
 from extract.strategies.whole import run_whole
-
-notes = logging.getLogger("extract")
 
 
 def run_combined(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
@@ -43,13 +38,9 @@ def run_rules_paragraph(
     )
     if not asked:
         return rules_part, cost
-    try:
-        model_part, more = run_paragraph(article, asked, provider, known=rules_part)
-    except ModelError as exc:
-        # The model only adds recall here: a call that times out or answers garbage must not cost
-        # the article the rules' items.
-        notes.warning(f"{article.source}: the model's pass failed, the rules' items are kept: {exc}")
-        return rules_part, cost.model_copy(update={"incomplete": cost.incomplete + 1})
+    # The model only adds recall here: a window whose call times out or answers garbage must not
+    # cost the article the rules' items, nor the other windows' (the record is then incomplete).
+    model_part, more = run_paragraph(article, asked, provider, known=rules_part, tolerant=True)
     checks = {k.name: function_at(p.verify) if (p := packs[k.name]) and p.verify else None for k in asked}
     extra = Grounded(missing=model_part.missing)
     for kind_name, item in model_part.pairs():

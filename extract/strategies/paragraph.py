@@ -9,11 +9,13 @@ context are new in each call. Answers are grammar-constrained, grounded and re-a
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 from collections.abc import Callable
 
 from pydantic import BaseModel
 
+from extract.errors import ModelError
 from extract.grounding.ground import Grounded, span_of
 from extract.inputs.chunk import paragraphs
 from extract.inputs.load import Article
@@ -24,6 +26,7 @@ from extract.providers.base import Provider
 from extract.schemas import Kind, Usage
 from extract.strategies.whole import ask_grounded
 
+notes = logging.getLogger("extract")
 # Measured on the seeds with Qwen2.5-1.5B: 800-character windows asked for all three news kinds
 # at once scored quotes F1 0.26; a paragraph at a time, one kind per pass, is what the model can do.
 WINDOW_CHARS = 600
@@ -55,9 +58,14 @@ def sieve_for(kinds: tuple[Kind, ...]) -> Sieve | None:
 
 
 def ask_windows(
-    article: Article, kinds: tuple[Kind, ...], provider: Provider, asked: Callable[[int, int], bool]
+    article: Article,
+    kinds: tuple[Kind, ...],
+    provider: Provider,
+    asked: Callable[[int, int], bool],
+    tolerant: bool = False,
 ) -> tuple[Grounded, Usage]:
-    """Ask about every window ``asked(start, end)`` accepts; merge what grounds."""
+    """Ask about every window ``asked(start, end)`` accepts; merge what grounds. ``tolerant``:
+    a window whose call fails is counted in ``usage.incomplete`` and the next is asked."""
     prompt = load_prompt("paragraph")
     fixed = {"kinds": describe_kinds(kinds), "examples": worked_examples(kinds)}
     result, usage = Grounded(), Usage()
@@ -67,20 +75,32 @@ def ask_windows(
         messages = prompt.render(
             **fixed, context=context_before(article.text, start), passage=article.text[start:end]
         )
-        found, cost = ask_grounded(messages, prompt.version, start, article.text, kinds, provider)
+        try:
+            found, cost = ask_grounded(messages, prompt.version, start, article.text, kinds, provider)
+        except ModelError as exc:
+            if not tolerant:
+                raise
+            notes.warning(f"{article.source}: the model's pass failed at offset {start}: {exc}")
+            usage = usage.add(Usage(incomplete=1, calls=exc.usage.calls if exc.usage else 1))
+            continue
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage
 
 
 def run_paragraph(
-    article: Article, kinds: tuple[Kind, ...], provider: Provider, known: Grounded | None = None
+    article: Article,
+    kinds: tuple[Kind, ...],
+    provider: Provider,
+    known: Grounded | None = None,
+    tolerant: bool = False,
 ) -> tuple[Grounded, Usage]:
     """One pass per kind over the windows its sieve lets through (all windows without one),
-    skipping those where ``known`` already has an item of the kind."""
+    skipping those where ``known`` already has an item of the kind (``tolerant``: see
+    :func:`ask_windows`)."""
     result, usage = Grounded(), Usage()
     for kind in kinds:
         had = known.items.get(kind.name, []) if known is not None else []
-        found, cost = ask_windows(article, (kind,), provider, _unknown(article.text, kind, had))
+        found, cost = ask_windows(article, (kind,), provider, _unknown(article.text, kind, had), tolerant)
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage
 
