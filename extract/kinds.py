@@ -91,9 +91,16 @@ def rules_version() -> str:
 def resolve(specs: Iterable[SchemaSpec]) -> tuple[Kind, ...]:
     """The kinds named by ``specs`` (pack names, ``file.py:Class`` or classes), in order, once each."""
     kinds: dict[str, Kind] = {}
+    named: dict[str, SchemaSpec] = {}
     for spec in specs:
         for kind in _kinds_of(spec):
+            if kind.name in kinds and kinds[kind.name] is not kind:
+                raise ExtractError(
+                    f"schema {spec!r}: a kind named {kind.name!r} comes from {named[kind.name]!r} too; "
+                    "rename one (kind_name = ...)"
+                )
             kinds.setdefault(kind.name, kind)
+            named.setdefault(kind.name, spec)
     if not kinds:
         raise ExtractError("no record kinds: give --schema news or --schema FILE.py:Model")
     return tuple(kinds.values())
@@ -113,9 +120,16 @@ def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
     if shipped := [k for p in PACKS.values() for k in p.kinds if k.draft is model]:
         return tuple(shipped)
     try:
-        return (register(_declared(model)),)
+        kind = _declared(model)
     except (TypeError, ValueError) as exc:  # not a model, or a broken example
         raise ExtractError(f"schema {spec!r}: {str(exc).splitlines()[0]}") from None
+    if shipped := [p.name for p in PACKS.values() for k in p.kinds if k.name == kind.name]:
+        # A pack's kind names are taken: records of that name are typed by the pack's model.
+        raise ExtractError(
+            f"schema {spec!r}: the kind name {kind.name!r} is the {shipped[0]} pack's; "
+            "give your model another (kind_name = ...)"
+        )
+    return (register(kind),)
 
 
 @cache

@@ -155,3 +155,38 @@ def test_an_incomplete_record_is_asked_again_and_replaced(fake_server: Any, tmp_
     assert len(server.requests) == 3  # the failed paragraph again (the other's answer is cached)
     lines = out.read_text().splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["usage"]["incomplete"] == 0
+
+
+def test_a_user_kind_named_like_a_news_kind_is_refused_once(tmp_path: Path) -> None:
+    """Item 7: a user kind named `quotes` was dropped beside --schema news, its records refused by
+    show/export alone, and in Python it replaced the news kind process-wide."""
+    from pydantic import BaseModel
+
+    from extract.errors import ExtractError
+    from extract.kinds import resolve
+    from extract.schemas import QUOTES, REGISTRY
+
+    schema = tmp_path / "mine.py"
+    schema.write_text(CASUALTY.format(extra="").replace("class Casualty", "class Quotes"))
+    data = tmp_path / "a.txt"
+    data.write_text("Kerry met Lavrov in London on Friday.")
+    for specs in (["news", f"{schema}:Quotes"], [f"{schema}:Quotes"]):
+        args = ["run", str(data), "-o", str(tmp_path / "r.jsonl"), "--strategy", "whole", "--no-cache",
+                "--base-url", "http://127.0.0.1:9/v1", "--model", "m"]  # fmt: skip
+        result = runner.invoke(app, [*args, *(x for s in specs for x in ("--schema", s))])
+        assert result.exit_code == 2, result.output
+        assert "quotes" in result.output and "news" in result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+    class Quotes(BaseModel):
+        """Mine."""
+
+        said: str
+
+    try:
+        resolve([Quotes])
+    except ExtractError as exc:
+        assert "quotes" in str(exc)
+    else:
+        raise AssertionError("a user kind named quotes was accepted")
+    assert REGISTRY["quotes"] is QUOTES
