@@ -123,10 +123,10 @@ def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
         kind = _declared(model)
     except (TypeError, ValueError) as exc:  # not a model, or a broken example
         raise ExtractError(f"schema {spec!r}: {str(exc).splitlines()[0]}") from None
-    if shipped := [p.name for p in PACKS.values() for k in p.kinds if k.name == kind.name]:
+    if owners := [p.name for p in PACKS.values() for k in p.kinds if k.name == kind.name]:
         # A pack's kind names are taken: records of that name are typed by the pack's model.
         raise ExtractError(
-            f"schema {spec!r}: the kind name {kind.name!r} is the {shipped[0]} pack's; "
+            f"schema {spec!r}: the kind name {kind.name!r} is the {owners[0]} pack's; "
             "give your model another (kind_name = ...)"
         )
     return (register(kind),)

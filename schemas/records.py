@@ -24,6 +24,9 @@ class Usage(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     dropped: int = Field(default=0, description="Items the model gave that could not be grounded.")
+    rejected: int = Field(
+        default=0, description="Items the model gave that their kind's validators refused (dropped)."
+    )
     flagged: int = Field(default=0, description="Items kept with a flag (see Grounding.flags).")
     incomplete: int = Field(
         default=0,

@@ -9,6 +9,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from extract.cli import app
+from tests.conftest import quote
 from tests.test_batch import write_articles
 
 runner = CliRunner()
@@ -190,3 +191,67 @@ def test_a_user_kind_named_like_a_news_kind_is_refused_once(tmp_path: Path) -> N
     else:
         raise AssertionError("a user kind named quotes was accepted")
     assert REGISTRY["quotes"] is QUOTES
+
+
+VALIDATED = '''
+from typing import Annotated
+from pydantic import BaseModel, Field, field_validator
+from extract.schemas import Verbatim
+
+
+class Casualty(BaseModel):
+    """Casualty figures the article reports."""
+
+    span: Annotated[str, Verbatim] = Field(description="The words stating the figure.")
+    count: int = Field(description="How many people.")
+
+    @field_validator("count")
+    @classmethod
+    def positive(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("a count is at least 1")
+        return value
+'''
+
+
+def test_an_item_a_validator_rejects_is_dropped_alone(fake_server: Any, tmp_path: Path) -> None:
+    """Item 8: one item a validator rejected failed the whole article under `whole` (reason
+    `<failed_attempts>`), its valid items of other kinds lost."""
+    text = 'Kerry said "we talked" in London. Three people died.'
+
+    def script(request: dict[str, Any]) -> tuple[int, str]:
+        died = "Three people died"
+        found = {
+            "quotes": [quote("we talked")],
+            "casualty": [{"span": died, "count": 0}, {"span": died, "count": 3}],
+        }
+        return 200, json.dumps(found)
+
+    server = fake_server(script)
+    schema = tmp_path / "kinds.py"
+    schema.write_text(VALIDATED)
+    data, out = tmp_path / "a.txt", tmp_path / "r.jsonl"
+    data.write_text(text)
+    args = ["run", str(data), "-o", str(out), "--base-url", server.base_url, "--model", "fake",
+            "--no-cache", "--strategy", "whole", "--schema", "news:quotes",
+            "--schema", f"{schema}:Casualty"]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "a count is at least 1" in result.output and "<failed" not in result.output
+    rec = json.loads(out.read_text())
+    assert [q["text"] for q in rec["items"]["quotes"]] == ["we talked"]
+    assert [c["count"] for c in rec["items"]["casualty"]] == [3]
+    assert rec["usage"]["rejected"] == 1 and len(server.requests) == 1
+
+
+def test_an_answer_that_fails_validation_says_why_in_one_line(fake_server: Any, tmp_path: Path) -> None:
+    """Item 8: the reason printed was instructor's `<failed_attempts>` dump."""
+    server = fake_server(lambda request: (200, json.dumps({"quotes": "not a list"})))
+    data, failures = tmp_path / "a.txt", tmp_path / "f.tsv"
+    data.write_text("Kerry met Lavrov in London on Friday.")
+    args = ["run", str(data), "-o", str(tmp_path / "r.jsonl"), "--base-url", server.base_url,
+            "--model", "fake", "--no-cache", "--strategy", "whole", "--schema", "news:quotes",
+            "--failures", str(failures)]  # fmt: skip
+    result = runner.invoke(app, args)
+    reason = failures.read_text()
+    assert "failed validation after 3 attempts: quotes: " in reason and "<" not in reason, result.output

@@ -102,7 +102,9 @@ class OpenAICompatible:
             obj, completion = self._ask(client, messages, response_model, context)
         except ExtractError as exc:
             # Failed requests were sent (and maybe paid for): budgets count them too.
-            exc.usage = Usage(calls=max(1, self.transport.requests), seconds=time.perf_counter() - started)
+            asked_again = exc.usage.reasks if exc.usage is not None else 0
+            exc.usage = Usage(calls=max(1, self.transport.requests), reasks=asked_again,
+                              seconds=time.perf_counter() - started)  # fmt: skip
             raise
         usage = getattr(completion, "usage", None)
         reasks: int = self._local.parse_errors
@@ -135,10 +137,16 @@ class OpenAICompatible:
             cause = _api_cause(exc, openai.APIError)
             if cause is not None:  # instructor wraps transport errors too: report the real one
                 raise _transport_error(cause, self.endpoint) from None
-            raise ModelError(
+            # The last attempt's own error, not the exception's '<failed_attempts>' XML dump.
+            attempts = getattr(exc, "failed_attempts", None) or []
+            last = attempts[-1].exception if attempts else exc
+            error = ModelError(
                 f"model output failed validation after {exc.n_attempts} attempts: "
-                f"{_first_line(exc, self.endpoint)}"
-            ) from None
+                f"{_validation_line(last, self.endpoint)}"
+            )
+            # Each attempt after the first was a re-ask with the error.
+            error.usage = Usage(reasks=max(0, exc.n_attempts - 1))
+            raise error from None
         except openai.APIError as exc:
             raise _transport_error(exc, self.endpoint) from None
         except ValidationError as exc:
@@ -159,6 +167,15 @@ def _first_line(exc: BaseException, endpoint: Endpoint) -> str:
     """The first line of an error, without the API key (some servers echo the request)."""
     text = endpoint.redact(str(exc)).strip().splitlines()
     return text[0][:300] if text else type(exc).__name__
+
+
+def _validation_line(exc: BaseException, endpoint: Endpoint) -> str:
+    """A validation error as 'field: message'; any other error's first line."""
+    if isinstance(exc, ValidationError) and exc.errors():
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        return endpoint.redact(f"{where}: {first['msg']}")[:300]
+    return _first_line(exc, endpoint)
 
 
 def _api_cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:

@@ -76,7 +76,9 @@ def ask_windows(
             **fixed, context=context_before(article.text, start), passage=article.text[start:end]
         )
         try:
-            found, cost = ask_grounded(messages, prompt.version, start, article.text, kinds, provider)
+            found, cost = ask_grounded(
+                messages, prompt.version, start, article.text, kinds, provider, article.source
+            )
         except ModelError as exc:
             if not tolerant:
                 raise

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+import logging
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import (
+    BaseModel,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    create_model,
+)
 
 from extract.grounding.ground import Grounded, ground
 from extract.inputs.chunk import chunks
@@ -18,13 +27,37 @@ from extract.schemas import Kind, Usage
 from extract.schemas.kinds import Drafted
 
 MAX_REASKS = 1
+notes = logging.getLogger("extract")
+
+
+def _keep_valid(kind: str) -> WrapValidator:
+    """Validate a kind's items one by one: an item its validators refuse is dropped, and its
+    message kept in ``context["rejected"]``, instead of failing the whole answer."""
+
+    def keep(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+        if not isinstance(value, list) or not isinstance(info.context, dict):
+            return handler(value)
+        kept: list[Any] = []
+        for item in value:
+            try:
+                kept += handler([item])
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"][1:])
+                info.context.setdefault("rejected", []).append(f"a {kind} item: {where}: {first['msg']}")
+        return kept
+
+    return WrapValidator(keep)
 
 
 @cache
 def extraction_model(kinds: tuple[Kind, ...]) -> type[BaseModel]:
     """The response model: one list per kind, named and described as the kind is."""
     fields: dict[str, Any] = {
-        k.name: (list[k.draft], Field(default_factory=list, description=k.instructions))  # type: ignore[name-defined]
+        k.name: (
+            Annotated[list[k.draft], _keep_valid(k.name)],  # type: ignore[name-defined]
+            Field(default_factory=list, description=k.instructions),
+        )
         for k in kinds
     }
     return create_model("Extraction", __doc__="Everything the article reports, by kind.", **fields)
@@ -38,27 +71,33 @@ def run_whole(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> 
     """Ask for everything, chunk by chunk for long articles; records are deduplicated across chunks."""
     result, usage = Grounded(), Usage()
     for offset, chunk in chunks(article.text):
-        found, cost = _ask(chunk, offset, article.text, kinds, provider)
+        found, cost = _ask(chunk, offset, article, kinds, provider)
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage
 
 
 def _ask(
-    chunk: str, offset: int, text: str, kinds: tuple[Kind, ...], provider: Provider
+    chunk: str, offset: int, article: Article, kinds: tuple[Kind, ...], provider: Provider
 ) -> tuple[Grounded, Usage]:
     prompt = load_prompt("whole")
     messages = prompt.render(kinds=describe_kinds(kinds), examples=worked_examples(kinds), article=chunk)
-    return ask_grounded(messages, prompt.version, offset, text, kinds, provider)
+    return ask_grounded(messages, prompt.version, offset, article.text, kinds, provider, article.source)
 
 
 def ask_grounded(
-    messages: list[Message], version: str, offset: int, text: str, kinds: tuple[Kind, ...], provider: Provider
+    messages: list[Message],
+    version: str,
+    offset: int,
+    text: str,
+    kinds: tuple[Kind, ...],
+    provider: Provider,
+    source: str = "<text>",
 ) -> tuple[Grounded, Usage]:
     """Ask; re-ask once naming what is not in the text; what is still missing is dropped.
     ``offset`` is where the asked part of ``text`` starts (grounding looks there first)."""
     model = extraction_model(kinds)
-    context = {"text": text}  # the kinds' validators see the article as info.context["text"]
-    extraction, usage = provider.structured(messages, model, version, context)
+    context: dict[str, Any] = {"text": text}  # the kinds' validators see it as info.context["text"]
+    extraction, usage = _structured(provider, messages, model, version, context, source)
     result = ground(drafts_of(extraction, kinds, offset), text)
     for _ in range(MAX_REASKS):
         if not result.missing:
@@ -69,8 +108,26 @@ def ask_grounded(
             {"role": "assistant", "content": extraction.model_dump_json()},
             *reask.render(missing=json.dumps(result.missing, ensure_ascii=False)),
         ]
-        extraction, cost = provider.structured(messages, model, f"{version}+{reask.version}", context)
+        extraction, cost = _structured(
+            provider, messages, model, f"{version}+{reask.version}", context, source
+        )
         usage = usage.add(cost).add(Usage(reasks=1))
         # Keep what the first answer grounded; what is still missing is dropped and counted.
         result = result.merge(ground(drafts_of(extraction, kinds, offset), text))
     return result, usage
+
+
+def _structured(
+    provider: Provider,
+    messages: list[Message],
+    model: type[BaseModel],
+    version: str,
+    context: dict[str, Any],
+    source: str,
+) -> tuple[BaseModel, Usage]:
+    """One call; the items its validators refused are counted and said, one line each."""
+    answer, usage = provider.structured(messages, model, version, context)
+    rejected = context.pop("rejected", [])
+    for reason in rejected:
+        notes.warning(f"{source}: {reason}; dropped")
+    return answer, usage.add(Usage(rejected=len(rejected)))
