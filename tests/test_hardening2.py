@@ -241,7 +241,7 @@ def test_an_item_a_validator_rejects_is_dropped_alone(fake_server: Any, tmp_path
     rec = json.loads(out.read_text())
     assert [q["text"] for q in rec["items"]["quotes"]] == ["we talked"]
     assert [c["count"] for c in rec["items"]["casualty"]] == [3]
-    assert rec["usage"]["rejected"] == 1 and len(server.requests) == 1
+    assert rec["usage"]["rejected"] == 1 and rec["usage"]["reasks"] == 1 and len(server.requests) == 2
 
 
 def test_an_answer_that_fails_validation_says_why_in_one_line(fake_server: Any, tmp_path: Path) -> None:

@@ -30,9 +30,14 @@ MAX_REASKS = 1
 notes = logging.getLogger("extract")
 
 
+# What a kind's own validators raise (ValueError, assert), as against the schema's shape errors.
+VALIDATOR_ERRORS = frozenset({"value_error", "assertion_error"})
+
+
 def _keep_valid(kind: str) -> WrapValidator:
-    """Validate a kind's items one by one: an item its validators refuse is dropped, and its
-    message kept in ``context["rejected"]``, instead of failing the whole answer."""
+    """Validate a kind's items one by one. An item its own validators refuse is re-asked once
+    (instructor sends the message); refused again, it is dropped, its message kept in
+    ``context["rejected"]``, instead of failing the whole answer."""
 
     def keep(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
         if not isinstance(value, list) or not isinstance(info.context, dict):
@@ -42,6 +47,11 @@ def _keep_valid(kind: str) -> WrapValidator:
             try:
                 kept += handler([item])
             except ValidationError as exc:
+                own = all(e["type"] in VALIDATOR_ERRORS for e in exc.errors())
+                if not own or not info.context.get("reasked"):
+                    # A wrong shape, or the answer's first refusal: instructor re-asks with it.
+                    info.context["reasked"] = own
+                    raise
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first["loc"][1:])
                 info.context.setdefault("rejected", []).append(f"a {kind} item: {where}: {first['msg']}")
@@ -128,6 +138,7 @@ def _structured(
     """One call; the items its validators refused are counted and said, one line each."""
     answer, usage = provider.structured(messages, model, version, context)
     rejected = context.pop("rejected", [])
+    context.pop("reasked", None)
     for reason in rejected:
         notes.warning(f"{source}: {reason}; dropped")
     return answer, usage.add(Usage(rejected=len(rejected)))
