@@ -314,3 +314,40 @@ def test_the_report_csv_download_neutralises_formulas(tmp_path: Path) -> None:
     )
     assert shown[:5] == ['"\'=1+1"', '"\'@x"', '"\'-2"', '"\'\tx"', '"plain"']
     assert len(shown[5]) <= 32767 + 2
+
+
+def _dies_on_three(n: int) -> int:
+    """A worker function whose process dies on item 3 (as a killed or crashed worker does)."""
+    import os
+    import time
+
+    if n == 3:
+        os._exit(1)
+    if n == 5:
+        time.sleep(60)  # hangs
+    return n * 10
+
+
+def test_a_dead_or_hung_worker_fails_its_article_and_the_batch_goes_on() -> None:
+    """Item 10: a dead worker process ended the batch with an 86-line BrokenProcessPool
+    traceback, and nothing caught a hung one."""
+    import multiprocessing
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from extract.run.workers import completed_in_processes
+
+    def pool(workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    started = time.monotonic()
+    results = list(
+        completed_in_processes(
+            _dies_on_three, range(8), 2, pool, lost=lambda n, why: f"{n}: {why}", limit=5.0
+        )
+    )
+    assert sorted(r for r in results if isinstance(r, int)) == [0, 10, 20, 40, 60, 70]
+    failed = sorted(r for r in results if isinstance(r, str))
+    assert len(failed) == 2 and failed[0].startswith("3: ") and "died" in failed[0]
+    assert failed[1].startswith("5: ") and "time limit" in failed[1]
+    assert time.monotonic() - started < 50

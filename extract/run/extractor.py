@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from pydantic import ValidationError
@@ -30,7 +30,7 @@ from extract.providers.embedded import DEFAULT_LOG_DIR, Embedded
 from extract.providers.none import NoModel
 from extract.providers.openai_compat import OpenAICompatible
 from extract.run.config import RunConfig
-from extract.run.workers import completed
+from extract.run.workers import completed, completed_in_processes
 from extract.schemas import SCHEMA_VERSION, ArticleRecord, Usage
 from extract.strategies import STRATEGIES
 
@@ -184,7 +184,9 @@ class Extractor:
         if not self.strategy.needs_model and self.config.workers > 1:
             # CPU-bound (the rules): a process per worker, each with its own Extractor, past the GIL.
             pool = partial(_process_pool, config=self.config)
-            yield from completed(_attempt_here, admitted, self.config.workers, self._cached_item, pool)
+            yield from completed_in_processes(
+                _attempt_here, admitted, self.config.workers, pool, _lost, self._cached_item, ARTICLE_SECONDS
+            )
             return
         fresh = partial(self.attempt, looked_up=True)
         yield from completed(fresh, admitted, self.config.workers, inline=self._cached_item)
@@ -206,6 +208,14 @@ class Extractor:
 
 
 _HERE: Extractor | None = None  # a worker process's own extractor
+# A worker process on one article past the rules' and grounding's own limits together
+# (rules/candidates.py, grounding/ground.py) is stuck where they cannot check the clock (in C
+# code, say): it is replaced. Not imported from there: spaCy would load with them.
+ARTICLE_SECONDS = 600.0
+
+
+def _lost(item: Article | ArticleError, why: str) -> ArticleError:
+    return item if isinstance(item, ArticleError) else ArticleError(item.source, why)
 
 
 def _start_worker(config: RunConfig) -> None:
@@ -218,7 +228,7 @@ def _attempt_here(item: Article | ArticleError) -> ArticleRecord | ArticleError:
     return _HERE.attempt(item, looked_up=True)
 
 
-def _process_pool(workers: int, config: RunConfig) -> Executor:
+def _process_pool(workers: int, config: RunConfig) -> ProcessPoolExecutor:
     # spawn, not fork: the parent may hold threads (progress bar, server watcher) whose locks a
     # forked child would inherit taken.
     context = multiprocessing.get_context("spawn")
