@@ -30,7 +30,7 @@ from extract.inputs.guard import Outputs, write_atomic
 from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import PACKS, resolve
 from extract.providers.cache import DEFAULT_CACHE_DIR, AnswerCache
-from extract.providers.calllog import call_log, read_calls
+from extract.providers.calllog import call_log, read_call, read_calls
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
 from extract.providers.models import LOCAL_MODELS
 from extract.run.batch import Batch
@@ -632,7 +632,8 @@ def logs(
     cache_dir: CacheDir = DEFAULT_CACHE_DIR,
     count: Annotated[int, typer.Option("-n", "--count", min=1, help="How many of the newest calls.")] = 20,
     show: Annotated[
-        int | None, typer.Option(help="Print call N of the list in full: its messages and raw reply.")
+        int | None,
+        typer.Option(help="Print call N (the list's # column) in full: its messages and raw reply."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The listed calls as JSON lines.")] = False,
 ) -> None:
@@ -640,26 +641,27 @@ def logs(
 
     Example: extract logs -n 5; extract logs --show 3
     """
-    calls = read_calls(call_log(cache_dir))
-    if not calls:
-        raise fail(f"{cache_dir}: no model calls logged (runs with this --cache-dir log them)", code=1)
-    listed = list(enumerate(calls, 1))[-count:]
+    path = call_log(cache_dir)
     if show is not None:
-        if not 1 <= show <= len(calls):
-            raise fail(f"--show {show}: the log holds calls 1 to {len(calls)}")
-        out.print_json(json.dumps(calls[show - 1], ensure_ascii=False))
+        call = read_call(path, show)
+        if call is None:
+            raise fail(f"--show {show}: line {show} of {path} holds no call (see `extract logs`)")
+        out.print_json(json.dumps(call, ensure_ascii=False))
         return
+    listed = read_calls(path, count)
+    if not listed:
+        raise fail(f"{cache_dir}: no model calls logged (runs with this --cache-dir log them)", code=1)
     if as_json:
         for _, call in listed:
             sys.stdout.write(json.dumps(call, ensure_ascii=False) + "\n")
         return
     table = Table("#", "time", "model", "prompt", "tokens", "s", "asked", box=None)
     for n, call in listed:
-        usage = call.get("usage") or {}
+        usage = call.get("usage") if isinstance(call.get("usage"), dict) else {}
         tokens = f"{usage.get('prompt_tokens', 0)}+{usage.get('completion_tokens', 0)}" if usage else "error"
-        asked = next(
-            (m.get("content", "") for m in reversed(call.get("messages", [])) if m.get("role") == "user"), ""
-        )
+        messages = call.get("messages")
+        said = [m for m in messages if isinstance(m, dict)] if isinstance(messages, list) else []
+        asked = next((m.get("content", "") for m in reversed(said) if m.get("role") == "user"), "")
         table.add_row(str(n), plain(call.get("time", "")), plain(call.get("model", "")),
                       plain(call.get("prompt_version", "")), tokens, str(call.get("seconds", "")),
                       plain(" ".join(str(asked).split())[-60:]))  # fmt: skip

@@ -351,3 +351,40 @@ def test_a_dead_or_hung_worker_fails_its_article_and_the_batch_goes_on() -> None
     assert len(failed) == 2 and failed[0].startswith("3: ") and "died" in failed[0]
     assert failed[1].startswith("5: ") and "time limit" in failed[1]
     assert time.monotonic() - started < 50
+
+
+def test_logs_survive_odd_lines_read_from_the_end_and_rotate(tmp_path: Path, monkeypatch: Any) -> None:
+    """Item 11: lines that are JSON but not objects crashed `extract logs`; a call holding U+2028
+    vanished (split by str.splitlines); the log grew without bound and was read whole."""
+    from extract.providers import calllog
+    from extract.providers.calllog import Logged, call_log
+    from extract.providers.none import NoModel
+
+    cache = tmp_path / "cache"
+    log = call_log(cache)
+    log.parent.mkdir(parents=True)
+    call = {
+        "time": "t",
+        "model": "m",
+        "prompt_version": "p",
+        "messages": [{"role": "user", "content": "a\u2028b"}],
+    }
+    lines = ["[1, 2]", '"text"', "5", "null", json.dumps(call, ensure_ascii=False), "{torn"]
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    listed = runner.invoke(app, ["logs", "--json", "--cache-dir", str(cache)])
+    assert listed.exit_code == 0, listed.output
+    assert [json.loads(x)["messages"][0]["content"] for x in listed.output.split("\n") if x] == ["a\u2028b"]
+    table = runner.invoke(app, ["logs", "-n", "1", "--cache-dir", str(cache)])
+    assert table.exit_code == 0 and " 5 " in table.output, table.output  # numbered by line
+    shown = runner.invoke(app, ["logs", "--show", "5", "--cache-dir", str(cache)])
+    assert shown.exit_code == 0 and '"model": "m"' in shown.output, shown.output
+
+    monkeypatch.setattr(calllog, "MAX_LOG_BYTES", 2000)
+    logged = Logged(NoModel(), log)
+    for n in range(40):
+        logged._write({**call, "n": n})
+    assert log.stat().st_size <= 2000 + 400
+    older = log.with_name(log.name + ".1")
+    assert older.is_file() and older.stat().st_size <= 2000 + 400
+    newest = runner.invoke(app, ["logs", "--json", "-n", "1", "--cache-dir", str(cache)])
+    assert json.loads(newest.output)["n"] == 39
