@@ -129,6 +129,19 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+DEFAULT_COLOUR = "#8a63d2"
+
+
+def hex_colour(value: str) -> str | None:
+    """``value`` as ``#rrggbb`` if it is a hex colour (``#rgb`` widened), else None: a colour
+    goes into the report's styles, where anything else (``url(...)``) could make it call out."""
+    if not _HEX_COLOUR.fullmatch(value):
+        return None
+    digits = value[1:].lower()
+    return "#" + ("".join(c * 2 for c in digits) if len(digits) == 3 else digits)
+
+
 def snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
@@ -179,8 +192,16 @@ def kind_of(
         key_fields=tuple(keys),
         lenient_fields=tuple(lenient if lenient is not None else keys),
         attribute=attribute or getattr(model, "attribute", None),
-        colour=colour or getattr(model, "colour", None) or "#8a63d2",
+        colour=checked_colour(colour or getattr(model, "colour", None) or DEFAULT_COLOUR),
     )
+
+
+def checked_colour(value: object) -> str:
+    """A kind's declared colour as ``#rrggbb``; anything else is refused."""
+    found = hex_colour(value) if isinstance(value, str) else None
+    if found is None:
+        raise ValueError(f"colour {value!r} is not a hex colour such as '#8a63d2'")
+    return found
 
 
 # Every kind this process knows, by name: records read back are typed by it.

@@ -388,3 +388,36 @@ def test_logs_survive_odd_lines_read_from_the_end_and_rotate(tmp_path: Path, mon
     assert older.is_file() and older.stat().st_size <= 2000 + 400
     newest = runner.invoke(app, ["logs", "--json", "-n", "1", "--cache-dir", str(cache)])
     assert json.loads(newest.output)["n"] == 39
+
+
+def test_a_kind_colour_is_a_colour_and_kind_names_make_safe_classes() -> None:
+    """Item 14: a kind's colour reached the legend's style unfiltered (`url(...)` makes the page
+    call out), and a kind name with spaces added CSS classes."""
+    import dataclasses
+
+    import pytest
+    from pydantic import BaseModel
+
+    from extract.analysis.report import kind_controls, kind_style, render
+    from extract.schemas import REGISTRY, ArticleRecord, kind_of
+
+    class Claim(BaseModel):
+        """A claim."""
+
+        said: str
+
+    with pytest.raises(ValueError, match="colour"):
+        kind_of(Claim, colour="url(http://evil.example/x)")
+    good = kind_of(Claim, name="big claim item", colour="#A1b")
+    assert good.colour == "#aa11bb"
+    bad = dataclasses.replace(good, colour="red;background:url(http://evil.example/x)")
+    REGISTRY[bad.name] = bad
+    try:
+        item = {"said": "x", "evidence": "Hello", "start": 0, "end": 5}
+        rec = ArticleRecord(article_id="a", source="a.txt", text_sha256="h", items={bad.name: [item]},
+                            model="m", strategy="s", prompt_version="p")  # fmt: skip
+        page = render([rec], {"h": "Hello world"})
+        assert "url(" not in page and "url(" not in kind_controls((bad.name,)) + kind_style((bad.name,))
+        assert "k-big claim" not in page and 'class="item k-big' in page
+    finally:
+        del REGISTRY[bad.name]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import partial
 from html import escape
@@ -12,9 +14,7 @@ from pydantic import BaseModel
 
 from extract.analysis.evaluate import fields_agree, kinds_in, match, score
 from extract.schemas import REGISTRY, ArticleRecord, Kind, Usage
-from extract.schemas.kinds import GROUNDING_FIELDS, describe
-
-DEFAULT_COLOUR = "#8a63d2"
+from extract.schemas.kinds import DEFAULT_COLOUR, GROUNDING_FIELDS, describe, hex_colour
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,18 @@ def shown_items(record: ArticleRecord, gold: ArticleRecord | None, prefix: str) 
 
 
 def colour(kind: str) -> str:
+    """The kind's colour as ``#rrggbb`` (a kind built by hand may hold anything: not used)."""
     declared: Kind | None = REGISTRY.get(kind)
-    return declared.colour if declared is not None else DEFAULT_COLOUR
+    return (hex_colour(declared.colour) if declared is not None else None) or DEFAULT_COLOUR
+
+
+def kind_class(kind: str) -> str:
+    """A CSS class for the kind: a slug of its name, with a hash of the name when the slug
+    differs (so two names never share a class and a space never adds one)."""
+    slug = re.sub(r"[^a-z0-9_-]+", "-", kind.lower()).strip("-")
+    if slug == kind:
+        return f"k-{slug}"
+    return f"k-{slug}-{hashlib.sha256(kind.encode()).hexdigest()[:6]}"
 
 
 def highlight(text: str, items: list[Shown]) -> str:
@@ -94,7 +104,7 @@ def highlight(text: str, items: list[Shown]) -> str:
         if not covering:
             parts.append(piece)
             continue
-        kinds = " ".join(sorted({f"k-{escape(i.kind)}" for i in covering}))
+        kinds = " ".join(sorted({kind_class(i.kind) for i in covering}))
         ids = " ".join(i.id for i in covering)
         parts.append(f'<span class="seg {kinds}" data-items="{ids}">{piece}</span>')
     return "".join(parts)
@@ -130,7 +140,8 @@ def render(
         items = shown_items(rec, (golds or {}).get(rec.text_sha256) if golds is not None else None, f"a{n}")
         actors.update(a for i in items for a in i.actors)
         side = "".join(
-            f'<li class="item k-{escape(i.kind)} {i.verdict}" data-id="{i.id}" data-kind="{escape(i.kind)}" '
+            f'<li class="item {kind_class(i.kind)} {i.verdict}" data-id="{i.id}" '
+            f'data-kind="{escape(i.kind)}" '
             f'data-article="{escape(rec.article_id)}" data-label="{escape(i.label)}" '
             f"data-actors='{escape(json.dumps(list(i.actors)))}' data-evidence=\"{escape(i.evidence)}\">"
             f"<b>{escape(i.kind)}</b>{' · ' + i.verdict if i.verdict else ''}<br>{escape(i.label)}"
@@ -178,14 +189,12 @@ def kind_controls(kinds: tuple[str, ...]) -> str:
 
 
 def kind_style(kinds: tuple[str, ...]) -> str:
-    # Kind names come from user schemas: they are escaped in attributes, and only
-    # [a-z0-9_-] names get a CSS rule (the others keep the default colour).
-    rules = [
-        f".item.k-{k} {{ border-color: {colour(k)}; }} .seg.k-{k} {{ background: {colour(k)}33; }}"
+    # Kind names come from user schemas: classes are slugs of them, colours only #rrggbb.
+    return "\n".join(
+        f".item.{css} {{ border-color: {colour(k)}; }} .seg.{css} {{ background: {colour(k)}33; }}"
         for k in kinds
-        if k.replace("_", "").replace("-", "").isalnum() and colour(k).lstrip("#").isalnum()
-    ]
-    return "\n".join(rules)
+        for css in (kind_class(k),)
+    )
 
 
 PAGE = """<!doctype html>
