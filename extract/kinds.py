@@ -17,7 +17,7 @@ from importlib import import_module, resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PydanticUserError
 
 from extract.errors import ExtractError
 from extract.schemas import NEWS_KINDS, Kind, kind_of, register
@@ -121,8 +121,11 @@ def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
         return tuple(shipped)
     try:
         kind = _declared(model)
-    except (TypeError, ValueError) as exc:  # not a model, or a broken example
-        raise ExtractError(f"schema {spec!r}: {str(exc).splitlines()[0]}") from None
+        kind.fingerprint  # noqa: B018  # its JSON schema: a forward reference or a Callable fails here
+    except (TypeError, ValueError, PydanticUserError) as exc:  # not a usable model, a broken example
+        raise ExtractError(
+            f"schema {spec!r}: {' '.join(str(exc).split('For further information')[0].split())}"
+        ) from None
     if owners := [p.name for p in PACKS.values() for k in p.kinds if k.name == kind.name]:
         # A pack's kind names are taken: records of that name are typed by the pack's model.
         raise ExtractError(
@@ -167,6 +170,9 @@ def _import_file(path: Path) -> object:
     sys.modules[name] = module  # dataclasses and pydantic look the module up while it runs
     try:
         spec.loader.exec_module(module)
+    except SystemExit as exc:  # sys.exit() in a schema file must not end the command silently
+        del sys.modules[name]
+        raise ExtractError(f"schema file {path} called sys.exit({exc.code!r}) while imported") from None
     except Exception as exc:
         del sys.modules[name]
         raise ExtractError(f"schema file {path} failed to import: {type(exc).__name__}: {exc}") from None

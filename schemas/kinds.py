@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pydantic.fields import FieldInfo
 
 
@@ -179,9 +179,13 @@ def kind_of(
     keys = key_fields if key_fields is not None else tuple(getattr(model, "key_fields", None) or own)
     lenient = lenient_fields if lenient_fields is not None else getattr(model, "lenient_fields", None)
     examples = tuple(Example.model_validate(e) for e in getattr(model, "examples", None) or ())
-    for example in examples:
-        for item in example.items:
-            draft.model_validate(item)  # a broken example fails at declaration, not in a prompt
+    for n, example in enumerate(examples, 1):
+        for m, item in enumerate(example.items, 1):
+            try:  # a broken example fails at declaration, not in a prompt
+                draft.model_validate(item)
+            except ValidationError as exc:
+                said = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+                raise ValueError(f"example {n}, item {m}: {said}") from None
     return Kind(
         name=name or getattr(model, "kind_name", None) or snake(model.__name__),
         draft=draft,

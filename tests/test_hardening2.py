@@ -421,3 +421,57 @@ def test_a_kind_colour_is_a_colour_and_kind_names_make_safe_classes() -> None:
         assert "k-big claim" not in page and 'class="item k-big' in page
     finally:
         del REGISTRY[bad.name]
+
+
+def test_odd_schemas_and_inputs_are_one_line_each(tmp_path: Path) -> None:
+    """Item 13: a schema with an unresolved forward reference or a Callable field, a schema file
+    calling sys.exit(0) (exited 0, silently), a bad example (its reason cut to its first line)
+    and texts with metadata that is not JSON crashed or stopped the batch."""
+    from extract import extract_batch
+    from extract.errors import ArticleError, ExtractError
+    from extract.kinds import resolve
+
+    header = "from typing import Callable, ClassVar\nfrom pydantic import BaseModel\n"
+    files = {
+        "forward": 'class K(BaseModel):\n    """K."""\n    a: "Missing"\n',
+        "callable": 'class K(BaseModel):\n    """K."""\n    a: Callable[[int], int]\n',
+        "exits": 'import sys\nsys.exit(0)\n',
+        "example": 'class K(BaseModel):\n    """K."""\n    a: int\n'
+        '    examples: ClassVar[list[dict]] = [{"text": "t", "items": [{"a": "x"}]}]\n',
+    }  # fmt: skip
+    for name, body in files.items():
+        path = tmp_path / f"{name}.py"
+        path.write_text(header + body)
+        try:
+            resolve([f"{path}:K"])
+        except ExtractError as exc:
+            assert "\n" not in str(exc) and str(path) in str(exc), (name, str(exc))
+            if name == "example":
+                assert "a: " in str(exc) and "integer" in str(exc)
+        else:
+            raise AssertionError(f"{name} was accepted")
+    texts = [{"text": "Kerry met Lavrov in London on Friday.", "when": object()},
+             {"text": "Lavrov met Kerry in Geneva on Monday."}]  # fmt: skip
+    results = list(extract_batch(texts=texts, strategy="rules", cache_dir=None))
+    assert isinstance(results[0], ArticleError) and "JSON" in results[0].reason
+    assert not isinstance(results[1], ArticleError)
+
+
+def test_parquet_export_of_a_mixed_column(tmp_path: Path) -> None:
+    """Item 13: a column mixing numbers and strings (a meta field) crashed the Parquet export."""
+    import pytest
+
+    pytest.importorskip("pyarrow")
+    data, out = tmp_path / "a.jsonl", tmp_path / "r.jsonl"
+    lines = [{"id": "a", "text": "Kerry met Lavrov in London on Friday.", "page": 5},
+             {"id": "b", "text": "Lavrov met Kerry in Geneva on Monday.", "page": "A5"}]  # fmt: skip
+    data.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    assert (
+        runner.invoke(app, ["run", str(data), "-o", str(out), "--strategy", "rules", "--no-cache"]).exit_code
+        == 0
+    )
+    result = runner.invoke(app, ["export", str(out), "--kind", "events", "-o", str(tmp_path / "e.parquet")])
+    assert result.exit_code == 0, result.output
+    import pandas as pd
+
+    assert sorted(pd.read_parquet(tmp_path / "e.parquet")["meta_page"]) == ["5", "A5"]

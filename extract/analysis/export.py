@@ -79,8 +79,18 @@ def write_table(records: Iterable[ArticleRecord], kind: str, path: Path, raw_cel
                 else:
                     writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in table)
         else:
-            to_frame(table).to_parquet(temp, index=False)
+            _one_type_per_column(to_frame(table)).to_parquet(temp, index=False)
     return len(table)
+
+
+def _one_type_per_column(frame: Any) -> Any:
+    """Parquet holds one type per column: a column mixing types (a meta field that is 5 in one
+    article and "A5" in another) is written as text."""
+    for name in frame.columns:
+        values = frame[name].dropna()
+        if frame[name].dtype == object and len({type(v) for v in values}) > 1:
+            frame[name] = frame[name].map(lambda v: v if v is None else str(v))
+    return frame
 
 
 def to_frame(table: list[dict[str, Any]]) -> Any:

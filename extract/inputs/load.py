@@ -178,6 +178,10 @@ def article_from(
     text = check_text(obj["text"], source)
     article_id = check_unicode(str(obj.get("id") or default_id), source, "id")
     meta = {k: v for k, v in obj.items() if k not in ("id", "text")}
+    try:  # records carry the metadata as JSON: a value that is not (a Python object) fails here
+        json.dumps(meta, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ArticleError(source, f"{what} metadata is not JSON ({exc})") from None
     return Article(article_id, source, text, encoding, meta)
 
 
