@@ -475,3 +475,29 @@ def test_parquet_export_of_a_mixed_column(tmp_path: Path) -> None:
     import pandas as pd
 
     assert sorted(pd.read_parquet(tmp_path / "e.parquet")["meta_page"]) == ["5", "A5"]
+
+
+def test_ray_actors_get_the_whole_article_and_report_a_budget_stop(fake_server: Any) -> None:
+    """Also (Ray): actors rebuilt each Article from id, source and text (meta and encoding lost),
+    and a budget stop on an actor came back as an ordinary failure."""
+    from extract import RunConfig
+    from extract.errors import NotStarted
+    from extract.inputs.load import Article
+    from extract.run.ray_engine import _Worker, as_row, result_of
+    from extract.schemas import ArticleRecord
+
+    article = Article("a", "a.jsonl:1", "Kerry met Lavrov in London on Friday.", "latin-1", {"outlet": "X"})
+    batch = {k: [v] for k, v in as_row(article).items()}
+    [row] = _rows(_Worker(RunConfig(strategy="rules", cache_dir=None))(batch))
+    rec = result_of(row)
+    assert isinstance(rec, ArticleRecord) and rec.meta == {"outlet": "X"} and rec.encoding == "latin-1"
+
+    server = fake_server(lambda request: (200, json.dumps({"quotes": [quote("words not in the text")]})))
+    config = RunConfig(strategy="whole", base_url=server.base_url, model="fake", cache_dir=None, max_calls=1,
+                       schema=("news:quotes",))  # fmt: skip
+    [row] = _rows(_Worker(config)(batch))
+    assert isinstance(result_of(row), NotStarted), row
+
+
+def _rows(columns: dict[str, list[str]]) -> list[dict[str, str]]:
+    return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]

@@ -8,6 +8,7 @@ the ledger exactly as the thread engine does. ``ray.init()`` joins the cluster n
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -23,6 +24,22 @@ from extract.schemas import ArticleRecord
 CPUS_PER_WORKER = 0.25
 
 
+def as_row(article: Article) -> dict[str, str]:
+    """An article as a Ray Data row: the whole of it (metadata and encoding too), as JSON."""
+    fields = {"id": article.id, "source": article.source, "text": article.text,
+              "encoding": article.encoding, "meta": article.meta}  # fmt: skip
+    return {"source": article.source, "article": json.dumps(fields, ensure_ascii=False)}
+
+
+def result_of(row: dict[str, Any]) -> ArticleRecord | ArticleError:
+    """What an actor sent back for one article: its record, a failure, or not started (a
+    budget stop on the actor's side is a stop, not a failure)."""
+    if row["status"] == "done":
+        return ArticleRecord.model_validate_json(row["record"])
+    kind = NotStarted if row["status"] == "not started" else ArticleError
+    return kind(str(row["source"]), str(row["reason"]))
+
+
 class _Worker:
     """A Ray Data actor: one Extractor (one client, one cache handle) for many articles."""
 
@@ -30,16 +47,18 @@ class _Worker:
         self.extractor = Extractor(config)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {"source": [], "record": [], "error": []}
-        for id_, source, text in zip(batch["id"], batch["source"], batch["text"], strict=True):
-            result = self.extractor.attempt(Article(str(id_), str(source), str(text)))
+        out: dict[str, list[str]] = {"source": [], "status": [], "record": [], "reason": []}
+        for source, data in zip(batch["source"], batch["article"], strict=True):
+            result = self.extractor.attempt(Article(**json.loads(str(data))))
             out["source"].append(str(source))
             if isinstance(result, ArticleError):
+                out["status"].append("not started" if isinstance(result, NotStarted) else "failed")
                 out["record"].append("")
-                out["error"].append(result.reason)
+                out["reason"].append(result.reason)
             else:
+                out["status"].append("done")
                 out["record"].append(result.model_dump_json())
-                out["error"].append("")
+                out["reason"].append("")
         return out
 
 
@@ -59,7 +78,7 @@ def run_on_ray(
         if isinstance(item, ArticleError):
             yield item
         else:
-            rows.append({"id": item.id, "source": item.source, "text": item.text})
+            rows.append(as_row(item))
     if not rows:
         return
     if not ray.is_initialized():
@@ -76,13 +95,11 @@ def run_on_ray(
     )
     returned: set[str] = set()
     for row in dataset.iter_rows():
-        source = row["source"]
-        returned.add(source)
-        if row["error"]:
-            yield ArticleError(source, row["error"])
-            continue
-        record = ArticleRecord.model_validate_json(row["record"])
+        returned.add(row["source"])
+        record = result_of(row)
         yield record
+        if not isinstance(record, ArticleRecord):
+            continue
         if budget is not None:
             budget.spend(record.usage)
             if (why := budget.exceeded()) is not None:
