@@ -6,7 +6,8 @@ Generates every case in a temporary folder and runs the real `extract` command o
 every article lands exactly once (a record or a failure line), every item's offsets point at its
 evidence, no run crashes (a traceback or an unexpected exit status), a second writer is refused, a
 killed run resumes. Last, the peak memory of the rules over one article of --big-chars characters.
-Prints the cases tried and the counts that must be 0.
+Then issue 20's cases (round_two): outputs aimed at inputs, a failed paragraph re-asked, a killed
+rules worker, formula cells in a CSV export. Prints the cases tried and the counts that must be 0.
 """
 
 from __future__ import annotations
@@ -126,6 +127,100 @@ def audit(inputs: Path, out: Path, failures: Path) -> tuple[int, int, int]:
     return len(records), len(failures.read_text().splitlines()), wrong
 
 
+def _children(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in found.read_text().split()] if found.exists() else []
+
+
+def round_two(tmp: Path) -> dict[str, int]:
+    """Issue 20's cases, one or more per class: data loss, silent wrong behaviour, crashes, low."""
+    tally = {"cases": 0, "lost": 0, "crashes": 0, "wrong": 0, "unsafe": 0}
+    folder = tmp / "r2"
+    folder.mkdir()
+    data = folder / "in.jsonl"
+    data.write_text("".join(json.dumps({"id": f"a{n}", "text": GOOD.format(n=n) + " =1+1 @x"}) + "\n"
+                            for n in range(6)))  # fmt: skip
+    records = folder / "r.jsonl"
+    rules = ["--strategy", "rules", "--no-cache"]
+    run(["run", str(data), "-o", str(records), *rules])
+    kept = {p: p.read_bytes() for p in (data, records)}
+    # Data loss: outputs aimed at inputs (report/merge -o, --failures, --ledger, a hard link).
+    link = folder / "link.jsonl"
+    link.hardlink_to(data)
+    for args in (["report", str(records), "-o", str(records)], ["merge", str(records), "-o", str(records)],
+                 ["run", str(data), "-o", str(folder / "x.jsonl"), "--failures", str(data), *rules],
+                 ["run", str(data), "-o", str(folder / "y.jsonl"), "--ledger", str(data), *rules],
+                 ["run", str(data), "-o", str(link), "--overwrite", *rules]):  # fmt: skip
+        proc = run(args)
+        tally["cases"] += 1
+        tally["crashes"] += crashed(proc, proc.stderr)
+    tally["lost"] += sum(
+        len(before.splitlines()) - len(p.read_bytes().splitlines())
+        if p.exists()
+        else len(before.splitlines())
+        for p, before in kept.items()
+    )
+    # Silent wrong behaviour: a paragraph's HTTP 500, then the same command (asked again?).
+    calls = {"n": 0}
+
+    def flaky(request: dict[str, Any]) -> tuple[int, str]:
+        calls["n"] += 1
+        return (500, "boom") if calls["n"] == 1 else (200, extraction([]))
+
+    two = folder / "two.txt"
+    two.write_text("The first part, he believes.\n\nThe second part, she believes.")
+    with FakeOpenAI(flaky) as server:
+        args = ["run", str(two), "-o", str(folder / "p.jsonl"), "--base-url", server.base_url,
+                "--model", "fake", "--retries", "0", "--cache-dir", str(folder / "c"),
+                "--strategy", "hybrid+paragraph", "--schema", "news:quotes"]  # fmt: skip
+        for _ in range(2):
+            proc = run(args)
+            tally["cases"] += 1
+            tally["crashes"] += crashed(proc, proc.stderr)
+    last = [json.loads(x) for x in (folder / "p.jsonl").read_text().splitlines()]
+    tally["wrong"] += len(last) != 1 or last[0]["usage"]["incomplete"] != 0
+    # Crash: a rules worker process killed mid-batch; the batch goes on, each article once.
+    many = folder / "many"
+    many.mkdir()
+    for n in range(12):
+        (many / f"m{n:02d}.txt").write_text(GOOD.format(n=n + 500) + " Lavrov met Kerry in Geneva on Monday.")
+    out, failures = folder / "w.jsonl", folder / "w.tsv"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "extract", "run", str(many), "-o", str(out), "--failures", str(failures),
+            "--workers", "2", *rules]  # fmt: skip
+    proc_w = subprocess.Popen(argv, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and not (out.exists() and out.read_text().count("\n") >= 1):
+        time.sleep(0.1)
+    workers = [
+        c for c in _children(proc_w.pid) if "multiprocessing" in Path(f"/proc/{c}/cmdline").read_text()
+    ]
+    victims = [c for c in workers if "resource_tracker" not in Path(f"/proc/{c}/cmdline").read_text()]
+    if victims:
+        os.kill(victims[0], signal.SIGKILL)
+    _, stderr = proc_w.communicate(timeout=600)
+    tally["cases"] += 1
+    tally["crashes"] += crashed(proc_w, stderr)
+    written = len(out.read_text().splitlines()) if out.exists() else 0
+    said = len(failures.read_text().splitlines()) if failures.exists() else 0
+    tally["lost"] += 12 - written - said
+    print(f"round 2: a worker killed ({len(victims[:1])}), {written} records + {said} failures of 12, "
+          f"rc {proc_w.returncode}")  # fmt: skip
+    # Low: cells a spreadsheet would run as formulas, in the CSV export.
+    table = folder / "e.csv"
+    proc = run(["export", str(records), "--kind", "events", "-o", str(table)])
+    tally["cases"] += 1
+    tally["crashes"] += crashed(proc, proc.stderr)
+    import csv
+
+    with table.open(encoding="utf-8") as fh:
+        tally["unsafe"] += sum(
+            c[:1] in ("=", "+", "-", "@", "\t", "\r") for row in csv.reader(fh) for c in row
+        )
+    print(f"round 2: {tally}")
+    return tally
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--big-chars", type=int, default=999_000)
@@ -190,6 +285,11 @@ def main() -> None:
         lost += 40 - len(set(sources)) + (len(sources) - len(set(sources)))  # missing, or written twice
         print(f"kill and resume: {len(set(sources))}/40 articles, {len(sources) - len(set(sources))} twice")
 
+    round2 = round_two(tmp)
+    tried += round2["cases"]
+    lost += round2["lost"]
+    crashes += round2["crashes"]
+
     if not args.skip_big:
         big = tmp / "big.txt"
         base = (ROOT / "seeds" / "reuters_kerry_lavrov_2014-03-14.txt").read_text()
@@ -201,7 +301,8 @@ def main() -> None:
         crashes += crashed(proc_big, proc_big.stderr)
         print(f"{args.big_chars:,}-char article, rules: rc {proc_big.returncode}, "
               f"{time.perf_counter() - started:.0f} s, peak RSS {rss:,.0f} MiB")  # fmt: skip
-    print(f"\ncases tried {tried} | records lost {lost} | wrong offsets {wrong} | crashes {crashes}")
+    print(f"\ncases tried {tried} | records lost {lost} | wrong offsets {wrong} | crashes {crashes} | "
+          f"wrong behaviour {round2['wrong']} | unsafe cells {round2['unsafe']}")  # fmt: skip
 
 
 if __name__ == "__main__":
