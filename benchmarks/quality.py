@@ -36,8 +36,10 @@ from extract.providers.base import Endpoint
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL, Embedded, ServerStats, local_server
 from extract.providers.models import LOCAL_MODELS
 from extract.rules.news import decide_stance
-from extract.schemas import ArticleRecord, Position, Stance
+from extract.schemas import NEWS_KINDS, ArticleRecord, Position, Stance
 from extract.strategies.hybrid import Asker
+
+NEWS = {k.name: k for k in NEWS_KINDS}
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -109,12 +111,13 @@ def main() -> None:
                 toks = sum(r.usage.prompt_tokens + r.usage.completion_tokens for r in preds) / max(
                     1, len(preds)
                 )
-                result = score(preds, [g for _, g in pairs], kinds)
+                result = score(preds, [g for _, g in pairs], only=kinds)
                 for kind, ks in result.kinds.items():
                     le = ks.lenient
+                    attribute = f"{attribute_label(NEWS.get(kind, kind))} {ks.attribute_accuracy:.2f}"
                     rows.append(
                         f"{approach:<18}{name:<9}{kind:<10}{le.precision:6.2f}{le.recall:6.2f}{le.f1:6.2f}"
-                        f"{ks.strict.f1:11.2f}  {attribute_label(kind) + f' {ks.attribute_accuracy:.2f}':<24}"
+                        f"{ks.strict.f1:11.2f}  {attribute:<24}"
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]

@@ -20,8 +20,9 @@ from rich.table import Table
 from rich.text import Text
 
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
-from extract.analysis.evaluate import PRF, KindScore, Score, attribute_label, score
+from extract.analysis.evaluate import KindScore, Score, attribute_label, score
 from extract.analysis.export import write_table
+from extract.analysis.matching import PRF
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
@@ -34,7 +35,7 @@ from extract.providers.models import LOCAL_MODELS
 from extract.run.batch import Batch
 from extract.run.config import Engine, RunConfig
 from extract.run.jsonl import read_any
-from extract.schemas import REGISTRY, ArticleRecord
+from extract.schemas import ArticleRecord, Kind
 from extract.schemas.kinds import GROUNDING_FIELDS
 from extract.strategies import STRATEGIES, default_strategy
 
@@ -285,23 +286,22 @@ def _duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
 
 
-def records_of(paths: list[Path], schema: list[str] | None = None) -> list[ArticleRecord]:
-    """Records from JSONL (or gold .json) files, typed by the user's kinds in ``schema``; a file
-    that holds none is one error line."""
-    register_schema(schema)
+def records_of(paths: list[Path], kinds: tuple[Kind, ...]) -> list[ArticleRecord]:
+    """Records from JSONL (or gold .json) files, typed by ``kinds``; a file that holds none is one
+    error line."""
     try:
-        return [rec for path in paths for rec in read_any(path)]
+        return [rec for path in paths for rec in read_any(path, kinds)]
     except ExtractError as exc:
         raise fail(exc) from None
 
 
-def register_schema(schema: list[str] | None) -> None:
-    """Declare the user's kinds, so their records are typed and scored by their key fields."""
+def known_kinds(schema: list[str] | None) -> tuple[Kind, ...]:
+    """The kinds records are read, shown and scored by: the user's (``--schema``), then the news
+    pack's for the names left."""
     try:
-        resolve(schema or ())
+        return resolve([*(schema or ()), "news"])
     except ExtractError as exc:
-        if schema:
-            raise fail(exc) from None
+        raise fail(exc) from None
 
 
 @app.command()
@@ -317,7 +317,7 @@ def export(
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
     try:
-        written = write_table(records_of(records, schema), kind, output)
+        written = write_table(records_of(records, known_kinds(schema)), kind, output)
     except (ExtractError, OSError) as exc:
         raise fail(exc) from None
     say(err, "wrote", "", f"{output} ({written} {kind})")
@@ -335,7 +335,7 @@ def merge(
 
     Example: extract merge records.jsonl -o merged.json
     """
-    merged = consolidate(records_of(records))
+    merged = consolidate(records_of(records, known_kinds(None)))
     if output is not None:
         output.write_text(merged.model_dump_json(indent=2) + "\n", encoding="utf-8")
     actors = Table("actor", "also named", "kind", "articles", title=f"actors ({len(merged.actors)})")
@@ -378,16 +378,17 @@ def show(
 
     Example: extract show records.jsonl --kind quotes
     """
-    for rec in records_of([records], schema):
+    kinds = known_kinds(schema)
+    declared = {k.name: k for k in kinds}
+    for rec in records_of([records], kinds):
         made = f"{rec.model}, {rec.strategy}, {rec.prompt_version}; decided by {rec.decided_by}"
         out.rule(plain(f"{rec.article_id}  ({made})"))
         for name in kind or list(rec.items):
-            out.print(kind_table(name, rec.of(name)))
+            out.print(kind_table(name, rec.of(name), declared.get(name)))
 
 
-def kind_table(name: str, items: list[object]) -> Table:
+def kind_table(name: str, items: list[object], declared: Kind | None) -> Table:
     """One kind's items: its own fields, then the evidence (the grounding offsets left out)."""
-    declared = REGISTRY.get(name)
     hidden = declared.hidden if declared is not None else GROUNDING_FIELDS
     dumped = [i.model_dump(mode="json") for i in items if hasattr(i, "model_dump")]
     columns = list(dict.fromkeys(k for d in dumped for k in d if k not in hidden))
@@ -407,19 +408,20 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def score_table(result: Score, title: str) -> Table:
+def score_table(result: Score, title: str, kinds: tuple[Kind, ...]) -> Table:
+    declared = {k.name: k for k in kinds}
     table = Table("kind", "strict P / R / F1", "lenient P / R / F1", "attribute accuracy", title=plain(title))
     for kind, ks in result.kinds.items():
         table.add_row(
             plain(kind),
             prf(ks.strict),
             prf(ks.lenient),
-            attribute_cell(kind, ks),
+            attribute_cell(declared.get(kind, kind), ks),
         )
     compared = "; ".join(
-        f"{kind}: span + {', '.join(REGISTRY[kind].key_fields) or 'nothing else'}"
+        f"{kind}: span + {', '.join(declared[kind].key_fields) or 'nothing else'}"
         for kind in result.kinds
-        if kind in REGISTRY
+        if kind in declared
     )
     table.caption = f"{result.articles} articles, grounding rate {result.grounding_rate:.2f}"
     if compared:
@@ -427,7 +429,7 @@ def score_table(result: Score, title: str) -> Table:
     return table
 
 
-def attribute_cell(kind: str, ks: KindScore) -> str:
+def attribute_cell(kind: Kind | str, ks: KindScore) -> str:
     """'stance accuracy 0.55 (majority 'oppose' 0.62)': the accuracy beside the baseline it must beat."""
     if not ks.attribute_checked or ks.majority is None:
         return "–"
@@ -492,7 +494,8 @@ def evaluate(
 
     Example: extract eval records.jsonl tests/gold
     """
-    kinds: tuple[str, ...] | None = None
+    only: tuple[str, ...] | None = None
+    kinds = known_kinds(schema)
     if corpus is not None:
         if corpus not in CORPORA:
             raise fail(f"unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
@@ -516,16 +519,16 @@ def evaluate(
                     say(err, "failed:", "red", r)
         except ExtractError as exc:
             raise fail(exc) from None
-        title, kinds = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
+        title, only = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
     elif pred is not None and gold is not None:
-        preds, golds, title = records_of([pred], schema), records_of([gold]), f"{pred} vs {gold}"
+        preds, golds, title = records_of([pred], kinds), records_of([gold], kinds), f"{pred} vs {gold}"
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
-    result = score(preds, golds, kinds)
+    result = score(preds, golds, kinds=kinds, only=only)
     if as_json:
         print(json.dumps(result.as_dict(), indent=2))
     else:
-        out.print(score_table(result, title))
+        out.print(score_table(result, title, kinds))
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
         raise fail("the predictions and the gold share no article (by text hash or id)", code=1)
@@ -556,11 +559,12 @@ def report(
 
     Example: extract report records.jsonl -o report.html --gold tests/gold
     """
-    recs = records_of([records], schema)
+    kinds = known_kinds(schema)
+    recs = records_of([records], kinds)
     found = load_articles(inputs) if inputs else article_texts((r.source for r in recs), Path.cwd())
     texts = {a.sha256: a.text for a in found if isinstance(a, Article)}
-    golds = {g.text_sha256: g for g in records_of([gold])} if gold is not None else None
-    output.write_text(render_report(recs, texts, golds), encoding="utf-8")
+    golds = {g.text_sha256: g for g in records_of([gold], kinds)} if gold is not None else None
+    output.write_text(render_report(recs, texts, golds, kinds), encoding="utf-8")
     say(err, "wrote", "", f"{output} ({len(recs)} articles)")
 
 

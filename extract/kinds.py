@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extract.errors import ExtractError
-from extract.schemas import NEWS_KINDS, Kind, kind_of, register
+from extract.schemas import NEWS_KINDS, Kind, kind_of
 
 SchemaSpec = str | type[BaseModel]
 
@@ -113,7 +113,7 @@ def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
     if shipped := [k for p in PACKS.values() for k in p.kinds if k.draft is model]:
         return tuple(shipped)
     try:
-        return (register(_declared(model)),)
+        return (_declared(model),)
     except (TypeError, ValueError) as exc:  # not a model, or a broken example
         raise ExtractError(f"schema {spec!r}: {str(exc).splitlines()[0]}") from None
 

@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extract.schemas.kinds import Example, Grounding, Verbatim, kind_of, register
+from extract.schemas.kinds import Example, Grounding, Verbatim, kind_of
 
 # One invented paragraph, worked for each kind: the examples every prompt shows the model.
 _EXAMPLE = (
@@ -167,23 +167,31 @@ class Position(PositionDraft, Grounding):
 # The pack's kinds, declared as any user kind is; the spaCy rules are its candidate generator
 # (extract/kinds.py names them). Lenient quote matching leaves out ``direct``: a span's quote
 # marks are trimmed before matching, so the span cannot tell.
-QUOTES = register(
-    kind_of(QuoteDraft, name="quotes", record=Quote, key_fields=("speaker", "direct"),
-            lenient_fields=("speaker",), attribute="speaker", colour="#2a7de1")
-)  # fmt: skip
-EVENTS = register(
-    kind_of(
-        EventDraft,
-        name="events",
-        record=Event,
-        key_fields=("type", "actors", "date", "place"),
-        lenient_fields=("type",),
-        attribute="type",
-        colour="#e1952a",
-    )
+QUOTES = kind_of(
+    QuoteDraft,
+    name="quotes",
+    record=Quote,
+    key_fields=("speaker", "direct"),
+    lenient_fields=("speaker",),
+    attribute="speaker",
+    colour="#2a7de1",
 )
-POSITIONS = register(
-    kind_of(PositionDraft, name="positions", record=Position, key_fields=("stance", "holder", "issue"),
-            lenient_fields=("stance", "holder"), attribute="stance", colour="#2aa84a")
-)  # fmt: skip
+EVENTS = kind_of(
+    EventDraft,
+    name="events",
+    record=Event,
+    key_fields=("type", "actors", "date", "place"),
+    lenient_fields=("type",),
+    attribute="type",
+    colour="#e1952a",
+)
+POSITIONS = kind_of(
+    PositionDraft,
+    name="positions",
+    record=Position,
+    key_fields=("stance", "holder", "issue"),
+    lenient_fields=("stance", "holder"),
+    attribute="stance",
+    colour="#2aa84a",
+)
 NEWS_KINDS = (QUOTES, EVENTS, POSITIONS)

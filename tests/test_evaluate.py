@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.analysis.evaluate import same_actor, score
+from extract.analysis.evaluate import score
+from extract.analysis.names import same_actor
 from extract.schemas import Actor, ArticleRecord, Event, EventType, Quote
 
 TEXT = 'Kerry said "we will act". Lavrov said "we disagree". Talks were held in London.'

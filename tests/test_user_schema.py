@@ -138,7 +138,7 @@ def test_python_api_takes_the_class(fake_server: Any, tmp_path: Path, schema_fil
     )
     [item] = record.casualty
     assert isinstance(item, casualty) and item.count == 12 and record.article_id == "d"
-    assert ArticleRecord.model_validate_json(record.model_dump_json()) == record
+    assert ArticleRecord.load(record.model_dump_json(), resolve([casualty])) == record
 
 
 def test_extract_batch_takes_config_options_and_resumes(

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from math import ceil
 
-from extract.analysis.evaluate import name_words
+from extract.analysis.names import name_words
 from extract.schemas import (
     ArticleRecord,
     Consolidation,

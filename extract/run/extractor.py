@@ -98,7 +98,7 @@ class Extractor:
         if (hit := self.cache.get(self._record_key(article))) is None:
             return None
         try:
-            cached = ArticleRecord.model_validate(hit)
+            cached = ArticleRecord.load(hit, self.kinds)
         except ValidationError:
             return None  # a damaged entry is a miss, never a wrong record
         if not self._grounded(cached, article.text):

@@ -1,0 +1,70 @@
+"""Kinds are passed to whatever reads, scores or shows records: nothing depends on what the
+process declared earlier."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, Field
+
+from extract.analysis.evaluate import score
+from extract.kinds import resolve
+from extract.schemas import ArticleRecord, Quote, Verbatim
+from extract.schemas.kinds import GroundedItem
+
+TEXT = "Kerry said the talks would go on."
+
+
+class Claim(BaseModel):
+    """A claim someone makes."""
+
+    kind_name: ClassVar[str] = "quotes"  # the same name as a news kind, in a user's own file
+    claimant: str = Field(description="Who makes it.")
+    words: Annotated[str, Verbatim] = Field(description="The claim, copied.")
+
+
+class Figure(BaseModel):
+    """A figure the article states."""
+
+    count: int = Field(description="How many.")
+    unit: str = Field(description="Of what.")
+    key_fields: ClassVar[tuple[str, ...]] = ("count",)
+
+
+def news_record() -> ArticleRecord:
+    words = "the talks would go on"
+    quote = dict(text=words, speaker={"name": "Kerry"}, evidence=words, start=11, end=32, direct=False)
+    return ArticleRecord.load(record_data({"quotes": [quote]}))
+
+
+def record_data(items: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    return dict(
+        article_id="a",
+        source="a.txt",
+        text_sha256="h",
+        items=items,
+        model="m",
+        strategy="s",
+        prompt_version="p",
+    )
+
+
+def test_reading_a_record_does_not_depend_on_kinds_declared_earlier() -> None:
+    data = news_record().model_dump_json()
+    resolve([Claim])  # a user kind named like a news kind, declared in the same process
+    [item] = ArticleRecord.model_validate_json(data).quotes
+    assert isinstance(item, Quote) and item.speaker.name == "Kerry"
+    words = "the talks would go on"
+    claim = dict(claimant="Kerry", words=words, evidence=words, start=11, end=32)
+    [theirs] = ArticleRecord.load(record_data({"quotes": [claim]}), resolve([Claim])).quotes
+    assert isinstance(theirs, Claim) and theirs.claimant == "Kerry"
+
+
+def test_a_kind_not_given_is_read_untyped_and_scored_on_every_field() -> None:
+    figure = {"count": 3, "unit": "tanks", "evidence": "three tanks", "start": 0, "end": 11}
+    gold = ArticleRecord.load(record_data({"figure": [figure]}))
+    pred = ArticleRecord.load(record_data({"figure": [{**figure, "unit": "armoured vehicles"}]}))
+    assert isinstance(pred.figure[0], GroundedItem)
+    assert score([pred], [gold]).kinds["figure"].strict.tp == 0  # the unit differs
+    declared = resolve([Figure])
+    assert score([pred], [gold], kinds=declared).kinds["figure"].strict.tp == 1  # count is the key
