@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup, TyperOption
 
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
 from extract.analysis.evaluate import KindScore, Score, attribute_label, score
@@ -35,6 +36,7 @@ from extract.providers.models import LOCAL_MODELS
 from extract.run.batch import Batch
 from extract.run.config import Engine, RunConfig
 from extract.run.jsonl import read_any
+from extract.run.settings import load_settings, settings_file
 from extract.schemas import ArticleRecord, Kind
 from extract.schemas.kinds import GROUNDING_FIELDS
 from extract.strategies import STRATEGIES, default_strategy
@@ -69,6 +71,7 @@ class _Notes(logging.Handler):
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -82,6 +85,13 @@ def _main(
     logger.handlers = [_Notes()]
     logger.propagate = False
     logger.setLevel(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
+    # Read here, not before the app: --version and -h work whatever the file holds, and a
+    # command's options are parsed after this, with the file's values as their defaults.
+    if ctx.default_map is None:
+        try:
+            ctx.default_map = settings(Path.cwd())
+        except ExtractError as exc:
+            raise fail(exc) from None
 
 
 app.add_typer(cache_app, name="cache")
@@ -668,56 +678,88 @@ def _warn(message: Warning | str, *_: object, **__: object) -> None:
     say(err, "warning:", "yellow", message)
 
 
-SETTINGS_FILES = ("extract.toml", "pyproject.toml")
+def settings(folder: Path) -> dict[str, Any]:
+    """Option defaults from the settings file in ``folder`` (:mod:`extract.run.settings`), for
+    click's ``default_map``. Every key must be an option of a command it applies to, every value
+    of that option's type, and every table a command's: else one line naming the file and key.
+    The command line and ``EXTRACT_*`` variables win over the file."""
+    found = load_settings(folder)
+    if found.path is None:
+        return {}
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    commands = _commands(group)
+    tops = {n.split(".")[0] for n in commands}
+    defaults: dict[str, Any] = {}
+    for key, value in found.common.items():
+        if key in tops:
+            table = key.replace("_", "-")
+            raise ExtractError(f"{found.where(key)} = {value!r}: a command, whose settings go in [{table}]")
+        takers = [(name, param) for name, cmd in commands.items() if (param := _option(cmd, key))]
+        if not takers:
+            raise ExtractError(f"{found.where(key)}: no command has this option")
+        for name, param in takers:
+            _set(defaults, name, param, _checked(param, value, found.where(key)))
+    for table, values in found.tables.items():
+        names = [n for n in commands if table in (n, n.split(".")[0])]
+        if not names:
+            known = ", ".join(sorted(tops))
+            raise ExtractError(f"{found.path}: [{table.replace('_', '-')}] is no command (commands: {known})")
+        for key, value in values.items():
+            where = found.where(key, table.replace("_", "-"))
+            takers = [(n, param) for n in names if (param := _option(commands[n], key))]
+            if not takers or isinstance(value, dict):
+                raise ExtractError(f"{where}: {table.replace('_', '-')} has no such option")
+            for name, param in takers:
+                _set(defaults, name, param, _checked(param, value, where))
+    return defaults
 
 
-def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The settings a team shares in ``folder``: ``extract.toml``, or ``[tool.extract]`` in
-    ``pyproject.toml``; None when there are none."""
-    import tomllib
+def _commands(group: TyperGroup, prefix: str = "") -> dict[str, Any]:
+    """Every command by dotted name ('run', 'cache.info'), groups opened."""
+    out: dict[str, Any] = {}
+    for name, cmd in group.commands.items():
+        if isinstance(cmd, TyperGroup):
+            out |= _commands(cmd, f"{prefix}{name}.")
+        else:
+            out[prefix + name] = cmd
+    return out
 
-    for name in SETTINGS_FILES:
-        path = folder / name
-        if not path.is_file():
-            continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            raise ExtractError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
-        table = data.get("tool", {}).get("extract") if name == "pyproject.toml" else data
-        if table is not None:
-            return path, table
+
+def _option(cmd: Any, key: str) -> TyperOption | None:
+    """The option a settings key names: by its flag (``ledger``) or its parameter (``ledger_file``)."""
+    for param in cmd.params:
+        if isinstance(param, TyperOption) and key in {
+            param.name,
+            *(o.lstrip("-").replace("-", "_") for o in param.opts if o.startswith("--")),
+        }:
+            return param
     return None
 
 
-def settings(folder: Path) -> dict[str, Any]:
-    """Option defaults from the settings file, for click's ``default_map``. Top-level keys apply
-    to every command, a ``[run]`` (or other command's) table to that command; names as the
-    options, ``base-url`` or ``base_url``. The command line and ``EXTRACT_*`` variables win."""
-    found = settings_file(folder)
-    if found is None:
-        return {}
-    table = found[1]
-
-    def keys(d: dict[str, Any]) -> dict[str, Any]:
-        return {k.replace("-", "_"): v for k, v in d.items() if not isinstance(v, dict)}
-
-    return {c: {**keys(table), **keys(table.get(c, {}))} for c in _command_names()}
+def _checked(param: TyperOption, value: Any, where: str) -> Any:
+    """The value as the option would take it from the command line, or one line naming the file."""
+    if param.multiple and isinstance(value, str):
+        value = [value]
+    try:
+        param.process_value(typer.Context(typer.main.get_command(app)), value)
+    except typer.BadParameter as exc:
+        raise ExtractError(f"{where} = {value!r}: {exc}") from None
+    return value
 
 
-def _command_names() -> list[str]:
-    return [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+def _set(defaults: dict[str, Any], dotted: str, param: TyperOption, value: Any) -> None:
+    table = defaults
+    for part in dotted.split("."):
+        table = table.setdefault(part, {})
+    assert param.name is not None
+    table[param.name] = value
 
 
 def main() -> None:
     # Warnings (a stray byte replaced, a cache that cannot be used) are one line, like errors.
     warnings.showwarning = _warn
-    try:
-        defaults = settings(Path.cwd())
-    except ExtractError as exc:
-        say(err, "error:", "red", exc)
-        raise SystemExit(2) from None
-    app(default_map=defaults)
+    app()
 
 
 __all__ = ["app", "main"]

@@ -127,3 +127,80 @@ def test_a_call_the_budget_refuses_is_not_logged_as_sent(fake_server: Any, tmp_p
     assert len(server.requests) == 1
     logged = (tmp_path / "cache" / "logs" / "calls.jsonl").read_text().splitlines()
     assert len(logged) == 1 and '"error"' not in logged[0]
+
+
+def _main(
+    args: list[str], folder: Path, settings_text: str, capsys: Any, monkeypatch: Any
+) -> tuple[int, str]:
+    """``extract ARGS`` as a user types it in ``folder``, whose extract.toml holds ``settings_text``."""
+    from extract.cli import main
+
+    (folder / "extract.toml").write_text(settings_text)
+    (folder / "a.txt").write_text(ARTICLE)
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr("sys.argv", ["extract", *args])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    captured = capsys.readouterr()
+    return int(stopped.value.code or 0), captured.out + captured.err
+
+
+RULES_RUN = ["run", "a.txt", "--strategy", "rules", "--no-cache"]
+
+
+def test_a_command_name_as_a_key_is_one_line_and_version_still_works(
+    tmp_path: Path, capsys: Any, monkeypatch: Any
+) -> None:
+    text = 'run = "rules"\ntool = 5\n'
+    assert _main(["--version"], tmp_path, text, capsys, monkeypatch) == (0, "news-extract 0.1.0\n")
+    code, said = _main(RULES_RUN, tmp_path, text, capsys, monkeypatch)
+    assert code == 2 and said.count("\n") == 1 and "extract.toml: run = 'rules'" in said and "[run]" in said
+
+
+def test_an_unknown_key_is_an_error_naming_the_file_and_key(
+    tmp_path: Path, capsys: Any, monkeypatch: Any
+) -> None:
+    code, said = _main(RULES_RUN, tmp_path, "[run]\ntoken-budjet = 5\n", capsys, monkeypatch)
+    assert code == 2 and said.count("\n") == 1 and "extract.toml: [run] token-budjet" in said
+    code, said = _main(RULES_RUN, tmp_path, "tool = 5\n", capsys, monkeypatch)
+    assert code == 2 and "extract.toml: tool: no command has this option" in said
+    code, said = _main(RULES_RUN, tmp_path, "[bogus]\nx = 1\n", capsys, monkeypatch)
+    assert code == 2 and "[bogus] is no command" in said
+
+
+def test_a_bad_value_is_blamed_on_the_file(tmp_path: Path, capsys: Any, monkeypatch: Any) -> None:
+    code, said = _main(RULES_RUN, tmp_path, 'timeout = "soon"\n', capsys, monkeypatch)
+    assert code == 2 and said.count("\n") == 1, said
+    assert "extract.toml: timeout = 'soon'" in said and "--timeout" not in said
+    code, said = _main(RULES_RUN, tmp_path, "[run]\nworkers = 0\n", capsys, monkeypatch)
+    assert code == 2 and "extract.toml: [run] workers = 0" in said
+
+
+def test_an_option_is_named_as_on_the_command_line(tmp_path: Path, capsys: Any, monkeypatch: Any) -> None:
+    code, said = _main(RULES_RUN, tmp_path, '[run]\nledger = "cost.json"\n', capsys, monkeypatch)
+    assert code == 0, said
+    assert json.loads((tmp_path / "cost.json").read_text())["articles"][0]["status"] == "done"
+
+
+def test_cache_commands_honour_the_settings_file(tmp_path: Path, capsys: Any, monkeypatch: Any) -> None:
+    text = 'cache-dir = "team-cache"\n'
+    assert _main(["run", "a.txt", "--strategy", "rules"], tmp_path, text, capsys, monkeypatch)[0] == 0
+    code, said = _main(["cache", "info"], tmp_path, text, capsys, monkeypatch)
+    assert code == 0 and said.startswith("team-cache: 1 entries"), said
+    code, said = _main(["cache", "clear", "--yes"], tmp_path, text, capsys, monkeypatch)
+    assert code == 0 and "removed 1 entries from team-cache" in said
+
+
+def test_the_python_api_honours_the_settings_file(tmp_path: Path, monkeypatch: Any) -> None:
+    from extract import extract_article
+    from extract.run.config import RunConfig
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "extract.toml").write_text('no-cache = true\n[run]\nstrategy = "rules"\nworkers = 2\n')
+    config = RunConfig.of()
+    assert (config.strategy, config.workers, config.cache_dir) == ("rules", 2, None)
+    assert RunConfig.of(workers=3).workers == 3  # an option given wins over the file
+    assert extract_article(ARTICLE).strategy == "rules"
+    (tmp_path / "extract.toml").write_text('[run]\ntimeout = "soon"\n')
+    with pytest.raises(ExtractError, match=r"extract.toml: \[run\] timeout = 'soon'"):
+        RunConfig.of()

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_type_hints
+
+from pydantic import TypeAdapter, ValidationError
 
 from extract.errors import ExtractError
 from extract.kinds import DEFAULT_SCHEMA, SchemaSpec
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
 from extract.providers.models import LOCAL_MODELS, user_cache_dir
+from extract.run.settings import Settings, load_settings
 from extract.strategies import STRATEGIES, default_strategy
 
 API_KEY_VARS = ("EXTRACT_API_KEY", "OPENAI_API_KEY")
@@ -65,11 +68,15 @@ class RunConfig:
 
     @classmethod
     def of(cls, config: RunConfig | None = None, **options: Any) -> RunConfig:
-        """``config`` with ``options`` replaced, or a new config; an unknown option is one line."""
+        """``config`` with ``options`` replaced; without a config, a new one from the settings
+        file of the current folder (``extract.toml``) under ``options``. An unknown option is
+        one line."""
         known = {f.name for f in fields(cls)}
         if unknown := sorted(set(options) - known):
             raise ExtractError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        return replace(config, **options) if config is not None else cls(**options)
+        if config is not None:
+            return replace(config, **options)
+        return cls(**{**file_options(load_settings(Path.cwd())), **options})
 
     @property
     def strategy_name(self) -> str:
@@ -78,3 +85,35 @@ class RunConfig:
     def key(self) -> str:
         """The API key: given, else from the environment; never cached, logged or recorded."""
         return self.api_key or next((os.environ[v] for v in API_KEY_VARS if os.environ.get(v)), "not-needed")
+
+
+# Not from a file: a checked-in settings file must not choose where the user's key goes
+# unannounced, nor hold the key itself.
+_NOT_FROM_FILES = frozenset({"api_key"})
+
+
+def file_options(settings: Settings) -> dict[str, Any]:
+    """The :class:`RunConfig` fields a settings file gives (its top level and ``[run]``), each
+    checked against the field's type; a bad value is one line naming the file and key. Keys
+    that are other commands' options are left to the CLI."""
+    hints = get_type_hints(RunConfig)
+    given = settings.for_command("run")
+    options: dict[str, Any] = {}
+    for name, value in given.items():
+        if name == "no_cache":
+            if value is True:
+                options["cache_dir"] = None
+            continue
+        if name not in hints or name in _NOT_FROM_FILES:
+            continue
+        if name == "schema" and isinstance(value, str):
+            value = [value]
+        try:
+            # Strict but for what TOML cannot spell: a path and a tuple come as a string and a list.
+            lax = name in {"cache_dir", "schema"}
+            options[name] = TypeAdapter(hints[name]).validate_python(value, strict=not lax)
+        except ValidationError as exc:
+            table = "run" if name in settings.tables.get("run", {}) else None
+            why = exc.errors()[0]["msg"]
+            raise ExtractError(f"{settings.where(name, table)} = {value!r}: {why}") from None
+    return options

@@ -1,0 +1,75 @@
+"""Settings a team shares in a file: ``extract.toml``, or ``[tool.extract]`` in ``pyproject.toml``.
+
+Top-level keys apply to every command that has the option, a table named after a command
+(``[run]``) to that command only; keys are the options' names (``base-url`` or ``base_url``).
+The CLI checks every key against its commands' options; the Python API takes the keys that are
+:class:`~extract.run.config.RunConfig` fields, from the top level and ``[run]``
+(:func:`extract.run.config.file_options`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.errors import ExtractError
+
+SETTINGS_FILES = ("extract.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """One settings file: its top-level keys and its tables, keys spelled with underscores."""
+
+    path: Path | None = None
+    common: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def where(self, key: str, table: str | None = None) -> str:
+        """'extract.toml: [run] workers': where a key stands, for an error line."""
+        return f"{self.path}: {f'[{table}] ' if table else ''}{key.replace('_', '-')}"
+
+    def for_command(self, name: str) -> dict[str, Any]:
+        """The values a command takes: the top-level keys, then its own table's."""
+        return {**self.common, **self.tables.get(name, {})}
+
+
+def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The settings table a team shares in ``folder`` and its file; None when there is none."""
+    for name in SETTINGS_FILES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+            raise ExtractError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
+        if name == "pyproject.toml":
+            tool = data.get("tool")
+            table = tool.get("extract") if isinstance(tool, dict) else None
+            if table is None:
+                continue
+            if not isinstance(table, dict):
+                raise ExtractError(f"{path}: tool.extract must be a table ([tool.extract])")
+            return path, table
+        return path, data
+    return None
+
+
+def load_settings(folder: Path) -> Settings:
+    """The settings file in ``folder``, split into top-level keys and tables (empty settings
+    when there is none)."""
+    found = settings_file(folder)
+    if found is None:
+        return Settings()
+    path, table = found
+    common: dict[str, Any] = {}
+    tables: dict[str, dict[str, Any]] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            tables[key.replace("-", "_")] = {k.replace("-", "_"): v for k, v in value.items()}
+        else:
+            common[key.replace("-", "_")] = value
+    return Settings(path, common, tables)
