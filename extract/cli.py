@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import logging
 import re
 import sys
 import time
 import warnings
+from collections.abc import Callable
+from dataclasses import fields
 from importlib.metadata import version as package_version
 from itertools import islice
 from pathlib import Path
@@ -33,13 +37,14 @@ from extract.providers.cache import DEFAULT_CACHE_DIR, AnswerCache
 from extract.providers.calllog import call_log, read_calls
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
 from extract.providers.models import LOCAL_MODELS
+from extract.providers.registry import BACKENDS
 from extract.run.batch import Batch
 from extract.run.config import Engine, RunConfig
 from extract.run.jsonl import read_any
 from extract.run.settings import load_settings, settings_file
 from extract.schemas import ArticleRecord, Kind
 from extract.schemas.kinds import GROUNDING_FIELDS
-from extract.strategies import STRATEGIES, default_strategy
+from extract.strategies import STRATEGIES
 
 HELP = {"help_option_names": ["-h", "--help"]}
 # Plain click help: flags read as flags (rich panels show them as "<bool>"), choices in brackets.
@@ -98,7 +103,6 @@ app.add_typer(cache_app, name="cache")
 err = Console(stderr=True)
 out = Console()
 
-# Options that `run` and `eval --corpus` share: declared once.
 CacheDir = Annotated[
     Path, typer.Option("--cache-dir", envvar="EXTRACT_CACHE_DIR", help="Where model answers are cached.")
 ]
@@ -124,14 +128,24 @@ LocalModel = Annotated[
     LocalModelChoice,
     typer.Option(envvar="EXTRACT_LOCAL_MODEL", help="Embedded model when no --base-url (`extract info`)."),
 ]
+ProviderChoice: Any = Literal[tuple(BACKENDS)]
 StrategyName = Annotated[
     StrategyChoice | None,
     typer.Option(
         envvar="EXTRACT_STRATEGY",
-        help=f"Default: {default_strategy(None)} for the embedded model, "
-        f"{default_strategy('remote')} otherwise.",
+        help=f"Default: {BACKENDS['embedded'].default_strategy} for the embedded model, "
+        f"{BACKENDS['openai'].default_strategy} otherwise.",
     ),
-]  # fmt: skip
+]
+ProviderName = Annotated[
+    ProviderChoice | None,
+    typer.Option(
+        envvar="EXTRACT_PROVIDER",
+        help="The model backend: "
+        + "; ".join(f"{b.name}, {b.about}" for b in BACKENDS.values())
+        + ". Default: embedded without --base-url, openai with it.",
+    ),
+]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 Timeout = Annotated[float, typer.Option(help="Seconds per model request, the whole reply included.")]
 ReplyTokens = Annotated[int, typer.Option(min=1, help="Most tokens the model may write per reply.")]
@@ -159,6 +173,41 @@ def say(console: Console, label: str, style: str, message: object) -> None:
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".parquet", ".json", ".xlsx"}
 
+_DEFAULTS = {f.name: f.default for f in fields(RunConfig)}
+# The options `run` and `eval --corpus` share, declared once: `model_options` adds them to a
+# command's signature and hands them to its body as one dict, for `config_of`.
+MODEL_OPTIONS = tuple(
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+    for name, annotation, default in (
+        ("schema", Schema, None),
+        ("provider", ProviderName, None),
+        ("base_url", BaseUrl, None),
+        ("model", ModelName, None),
+        ("local_model", LocalModel, _DEFAULTS["local_model"]),
+        ("strategy", StrategyName, None),
+        ("cache_dir", CacheDir, DEFAULT_CACHE_DIR),
+        ("no_cache", NoCache, False),
+        ("timeout", Timeout, _DEFAULTS["timeout"]),
+        ("retries", Retries, _DEFAULTS["retries"]),
+        ("reply_tokens", ReplyTokens, _DEFAULTS["reply_tokens"]),
+        ("temperature", Temperature, _DEFAULTS["temperature"]),
+    )
+)
+
+
+def model_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``command`` with :data:`MODEL_OPTIONS` as options, passed to it as ``options``."""
+    own = inspect.signature(command, eval_str=True)
+    kept = [p for p in own.parameters.values() if p.name != "options"]
+
+    @functools.wraps(command)
+    def with_options(**given: Any) -> None:
+        options = {p.name: given.pop(p.name) for p in MODEL_OPTIONS}
+        command(**given, options=options)
+
+    with_options.__signature__ = own.replace(parameters=[*kept, *MODEL_OPTIONS])  # type: ignore[attr-defined]
+    return with_options
+
 
 def fail(message: object, code: int = 2) -> typer.Exit:
     """Print one error line and return the exit to raise."""
@@ -166,33 +215,26 @@ def fail(message: object, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def config_of(schema: list[str] | None, no_cache: bool, cache_dir: Path, **options: Any) -> RunConfig:
-    """The run's one config from the command's options (the same for `run` and `eval --corpus`)."""
+def config_of(options: dict[str, Any], **more: Any) -> RunConfig:
+    """The run's one config from the :data:`MODEL_OPTIONS` and ``more`` of a command (the
+    settings file is already in the options' values)."""
+    given = dict(options)
+    schema, no_cache, cache_dir = given.pop("schema"), given.pop("no_cache"), given.pop("cache_dir")
     try:
-        return RunConfig.of(
-            schema=tuple(schema or ("news",)), cache_dir=None if no_cache else cache_dir, **options
+        return RunConfig(
+            schema=tuple(schema or ("news",)), cache_dir=None if no_cache else cache_dir, **given, **more
         )
     except ExtractError as exc:
         raise fail(exc) from None
 
 
 @app.command()
+@model_options
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or .jsonl files (id/text).")],
     output: Annotated[
         str, typer.Option("-o", "--output", help="JSONL output file, '-' for stdout.")
     ] = "records.jsonl",
-    schema: Schema = None,
-    base_url: BaseUrl = None,
-    model: ModelName = None,
-    local_model: LocalModel = DEFAULT_LOCAL_MODEL,
-    strategy: StrategyName = None,
-    cache_dir: CacheDir = DEFAULT_CACHE_DIR,
-    no_cache: NoCache = False,
-    timeout: Timeout = 120.0,
-    retries: Retries = 2,
-    reply_tokens: ReplyTokens = 2048,
-    temperature: Temperature = 0.0,
     workers: Annotated[int, typer.Option(min=1, help="Articles extracted at once.")] = 1,
     engine: Annotated[
         Engine, typer.Option(help="threads (default) or ray (Ray Data; needs `pip install ray[data]`).")
@@ -213,6 +255,8 @@ def run(
     failures: Annotated[
         Path | None, typer.Option(help="Also write each failed article as 'source<TAB>reason' lines here.")
     ] = None,
+    *,
+    options: dict[str, Any],
 ) -> None:
     """Extract records from articles and append them to JSONL, resuming what the file holds.
 
@@ -224,10 +268,8 @@ def run(
     if Path(output).suffix.lower() in TABLE_SUFFIXES:
         raise fail(f"-o {output}: `extract run` writes JSONL; then `extract export ... -o {output}`")
     config = config_of(
-        schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
-        strategy=strategy, timeout=timeout, retries=retries, workers=workers, engine=engine,
-        max_calls=max_calls, token_budget=token_budget, reply_tokens=reply_tokens, temperature=temperature,
-    )  # fmt: skip
+        options, workers=workers, engine=engine, max_calls=max_calls, token_budget=token_budget
+    )
     try:
         batch = Batch(config, inputs, output=output, overwrite=overwrite, failures=failures)
     except ExtractError as exc:
@@ -469,6 +511,7 @@ def warn_unpaired(result: Score) -> None:
 
 
 @app.command("eval")
+@model_options
 def evaluate(
     pred: Annotated[Path | None, typer.Argument(help="Predicted records (JSONL from `extract run`).")] = None,
     gold: Annotated[
@@ -480,22 +523,13 @@ def evaluate(
     ] = None,
     corpora_dir: Annotated[Path, typer.Option(help="Where the corpora live.")] = DEFAULT_CORPORA,
     limit: Annotated[int | None, typer.Option(help="Only the first N corpus articles.")] = None,
-    schema: Schema = None,
-    base_url: BaseUrl = None,
-    model: ModelName = None,
-    local_model: LocalModel = DEFAULT_LOCAL_MODEL,
-    strategy: StrategyName = None,
-    cache_dir: CacheDir = DEFAULT_CACHE_DIR,
-    no_cache: NoCache = False,
-    timeout: Timeout = 120.0,
-    retries: Retries = 2,
-    reply_tokens: ReplyTokens = 2048,
-    temperature: Temperature = 0.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="With --corpus: also write the predictions as JSONL."),
     ] = None,
+    *,
+    options: dict[str, Any],
 ) -> None:
     """Score predictions against gold of any kind: P/R/F1 strict (same span, key fields) and
     lenient (overlapping span, names loosely), attribute accuracy, grounding rate.
@@ -505,7 +539,7 @@ def evaluate(
     Example: extract eval records.jsonl tests/gold
     """
     only: tuple[str, ...] | None = None
-    kinds = known_kinds(schema)
+    kinds = known_kinds(options["schema"])
     if corpus is not None:
         if corpus not in CORPORA:
             raise fail(f"unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
@@ -513,11 +547,7 @@ def evaluate(
         if not root.is_dir():
             say(err, "skipped:", "yellow", f"corpus folder {root} is absent")
             raise typer.Exit(0)
-        config = config_of(
-            schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
-            strategy=strategy, timeout=timeout, retries=retries, reply_tokens=reply_tokens,
-            temperature=temperature,
-        )  # fmt: skip
+        config = config_of(options)
         pairs = list(islice(CORPORA[corpus](root), limit))
         golds = [g for _, g in pairs]
         preds = []
@@ -600,8 +630,9 @@ def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     out.print(table)
     cached = AnswerCache(cache_dir).info()
     out.print(plain(f"cache: {cached['directory']} ({cached['entries']} entries, {cached['bytes']:,} bytes)"))
-    out.print(plain(f"strategies: {', '.join(STRATEGIES)}; default {default_strategy(None)} (embedded), "
-                    f"{default_strategy('remote')} (--base-url)"))  # fmt: skip
+    defaults = f"default {BACKENDS['embedded'].default_strategy} (embedded), "
+    defaults += f"{BACKENDS['openai'].default_strategy} (--base-url)"
+    out.print(plain(f"strategies: {', '.join(STRATEGIES)}; {defaults}"))
     try:
         found = settings_file(Path.cwd())
     except ExtractError as exc:

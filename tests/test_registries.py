@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar
 
+import pytest
 from pydantic import BaseModel, Field
 
 from extract.analysis.evaluate import score
+from extract.errors import ExtractError
 from extract.kinds import resolve
 from extract.schemas import ArticleRecord, Quote, Verbatim
 from extract.schemas.kinds import GroundedItem
@@ -68,3 +70,49 @@ def test_a_kind_not_given_is_read_untyped_and_scored_on_every_field() -> None:
     assert score([pred], [gold]).kinds["figure"].strict.tp == 0  # the unit differs
     declared = resolve([Figure])
     assert score([pred], [gold], kinds=declared).kinds["figure"].strict.tp == 1  # count is the key
+
+
+def test_a_new_provider_is_one_declaration(monkeypatch: Any) -> None:
+    from extract import Article, Extractor
+    from extract.providers import registry
+    from extract.providers.none import NoModel
+
+    class Echo(NoModel):
+        model = "echo"
+
+    built: list[registry.Built] = []
+    echo = registry.Backend("echo", "a test's backend", lambda b: built.append(b) or Echo(), "rules")
+    monkeypatch.setitem(registry.BACKENDS, "echo", echo)
+    with Extractor(provider="echo", strategy="whole", cache_dir=None, timeout=7.0) as ex:
+        assert ex.config.strategy_name == "whole" and built[0].endpoint.timeout == 7.0
+        with pytest.raises(ExtractError, match="no model in this run"):  # Echo answers nothing
+            ex.extract(Article("a", "a.txt", TEXT))
+    assert Extractor(provider="echo", cache_dir=None).config.strategy_name == "rules"  # its default
+
+
+def test_a_provider_names_what_it_lacks_in_one_line() -> None:
+    from extract.run.config import RunConfig
+
+    with pytest.raises(ExtractError, match=r"^--base-url, --model required with the openai provider"):
+        RunConfig(provider="openai")
+    with pytest.raises(ExtractError, match="asks a model; --provider none has none"):
+        RunConfig(provider="none", strategy="whole")
+    with pytest.raises(ExtractError, match="unknown provider 'vllm'"):
+        RunConfig(provider="vllm")
+    assert RunConfig(provider="none").strategy_name == "rules"
+
+
+def test_run_and_eval_take_the_same_model_options_from_one_declaration() -> None:
+    import typer
+
+    from extract.cli import MODEL_OPTIONS, app
+
+    group = typer.main.get_command(app)
+    shared = {p.name for p in MODEL_OPTIONS}
+    assert {"provider", "base_url", "model", "strategy", "temperature", "cache_dir"} <= shared
+    for name in ("run", "eval"):
+        params = {p.name: p for p in group.commands[name].params}  # type: ignore[attr-defined]
+        assert shared <= set(params), name
+    run, evaluate = (group.commands[n] for n in ("run", "eval"))  # type: ignore[attr-defined]
+    helps = [{p.name: p.help for p in c.params if p.name in shared} for c in (run, evaluate)]
+    assert helps[0] == helps[1]

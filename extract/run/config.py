@@ -12,9 +12,10 @@ from pydantic import TypeAdapter, ValidationError
 from extract.errors import ExtractError
 from extract.kinds import DEFAULT_SCHEMA, SchemaSpec
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
-from extract.providers.models import LOCAL_MODELS, user_cache_dir
+from extract.providers.models import user_cache_dir
+from extract.providers.registry import Backend, backend_for
 from extract.run.settings import Settings, load_settings
-from extract.strategies import STRATEGIES, default_strategy
+from extract.strategies import STRATEGIES
 
 API_KEY_VARS = ("EXTRACT_API_KEY", "OPENAI_API_KEY")
 
@@ -27,11 +28,14 @@ class RunConfig:
     """What to extract, with which model and strategy, and how the batch runs.
 
     ``schema``: pack names (``"news"``), ``"file.py:Class"`` specs or Pydantic classes.
-    ``base_url`` None starts the embedded ``local_model``. ``strategy`` None picks the default
-    for the endpoint. ``cache_dir`` None disables the cache. Budgets stop the run, not a call.
+    ``provider`` names a backend (``extract.providers.registry``); None: the embedded
+    ``local_model`` without a ``base_url``, an OpenAI-compatible server with one. ``strategy``
+    None picks the backend's default. ``cache_dir`` None disables the cache. Budgets stop the
+    run, not a call.
     """
 
     schema: tuple[SchemaSpec, ...] = DEFAULT_SCHEMA
+    provider: str | None = None
     base_url: str | None = None
     model: str | None = None
     api_key: str | None = field(default=None, repr=False)
@@ -57,12 +61,9 @@ class RunConfig:
             object.__setattr__(self, "cache_dir", Path(self.cache_dir))
         if self.strategy is not None and self.strategy not in STRATEGIES:
             raise ExtractError(f"unknown strategy {self.strategy!r}; choose from {', '.join(STRATEGIES)}")
-        if self.base_url is None and self.local_model not in LOCAL_MODELS:
-            raise ExtractError(
-                f"unknown local model {self.local_model!r}; choose from {', '.join(LOCAL_MODELS)}"
-            )
-        if self.base_url is not None and not self.model:
-            raise ExtractError("--model is required with --base-url")
+        self.backend.refuse({f.name: getattr(self, f.name) for f in fields(self)})
+        if self.provider == "none" and STRATEGIES[self.strategy_name].needs_model:
+            raise ExtractError(f"strategy {self.strategy_name!r} asks a model; --provider none has none")
         if self.workers < 1:
             raise ExtractError("workers must be at least 1")
 
@@ -79,8 +80,13 @@ class RunConfig:
         return cls(**{**file_options(load_settings(Path.cwd())), **options})
 
     @property
+    def backend(self) -> Backend:
+        """The model backend the run asks."""
+        return backend_for(self.provider, self.base_url)
+
+    @property
     def strategy_name(self) -> str:
-        return self.strategy or default_strategy(self.base_url)
+        return self.strategy or self.backend.default_strategy
 
     def key(self) -> str:
         """The API key: given, else from the environment; never cached, logged or recorded."""

@@ -26,9 +26,8 @@ from extract.providers.base import Endpoint, Provider
 from extract.providers.budget import Budget, Budgeted
 from extract.providers.cache import AnswerCache, Cached, cache_key
 from extract.providers.calllog import Logged, call_log
-from extract.providers.embedded import DEFAULT_LOG_DIR, Embedded
-from extract.providers.none import NoModel
-from extract.providers.openai_compat import OpenAICompatible
+from extract.providers.embedded import DEFAULT_LOG_DIR
+from extract.providers.registry import BACKENDS, Built
 from extract.run.config import RunConfig
 from extract.run.workers import completed
 from extract.schemas import SCHEMA_VERSION, ArticleRecord, Usage
@@ -36,18 +35,15 @@ from extract.strategies import STRATEGIES
 
 
 def build_provider(config: RunConfig, needs_model: bool) -> Provider:
-    """The model a run asks: none for the rules, the embedded server, or an OpenAI-compatible one."""
-    if not needs_model:
-        return NoModel()
+    """The model a run asks: its backend's (``extract.providers.registry``), none for the rules."""
+    backend = config.backend if needs_model else BACKENDS["none"]
     endpoint = Endpoint(
         base_url=config.base_url or "http://127.0.0.1/v1", model=config.model or config.local_model,
         api_key=config.key(), temperature=config.temperature, reply_tokens=config.reply_tokens,
         timeout=config.timeout, http_retries=config.retries,
     )  # fmt: skip
-    if config.base_url is None:
-        logs = config.cache_dir / "logs" if config.cache_dir is not None else DEFAULT_LOG_DIR
-        return Embedded(config.local_model, endpoint, logs)
-    return OpenAICompatible(endpoint)
+    logs = config.cache_dir / "logs" if config.cache_dir is not None else DEFAULT_LOG_DIR
+    return backend.build(Built(endpoint, config.local_model, logs))
 
 
 class Extractor:

@@ -61,10 +61,3 @@ STRATEGIES: dict[str, Strategy] = {
                  uses_rules=True),
     )
 }  # fmt: skip
-
-
-def default_strategy(base_url: str | None) -> str:
-    """The embedded model: the rules, and the model a paragraph at a time where the rules found
-    nothing (measured best within the time budget, see the README); a remote model: the whole
-    article."""
-    return "hybrid+paragraph" if base_url is None else "whole"
