@@ -32,7 +32,7 @@ from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
-from extract.kinds import PACKS, resolve
+from extract.kinds import packs, resolve
 from extract.providers.cache import DEFAULT_CACHE_DIR, AnswerCache
 from extract.providers.calllog import call_log, read_calls
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
@@ -110,7 +110,7 @@ Schema = Annotated[
     list[str] | None,
     typer.Option(
         "--schema",
-        help=f"Record kinds: a pack ({', '.join(PACKS)}) or FILE.py:Model, a Pydantic model. Repeatable; "
+        help=f"Record kinds: a pack ({', '.join(packs())}) or FILE.py:Model, a Pydantic model. Repeatable; "
         "default: news.",
     ),
 ]

@@ -165,7 +165,7 @@ class Position(PositionDraft, Grounding):
 
 
 # The pack's kinds, declared as any user kind is; the spaCy rules are its candidate generator
-# (extract/kinds.py names them). Lenient quote matching leaves out ``direct``: a span's quote
+# (extract/rules/pack.py). Lenient quote matching leaves out ``direct``: a span's quote
 # marks are trimmed before matching, so the span cannot tell.
 QUOTES = kind_of(
     QuoteDraft,

@@ -3,6 +3,10 @@ process declared earlier."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 import pytest
@@ -13,6 +17,7 @@ from extract.errors import ExtractError
 from extract.kinds import resolve
 from extract.schemas import ArticleRecord, Quote, Verbatim
 from extract.schemas.kinds import GroundedItem
+from tests.conftest import ROOT
 
 TEXT = "Kerry said the talks would go on."
 
@@ -116,3 +121,65 @@ def test_run_and_eval_take_the_same_model_options_from_one_declaration() -> None
     run, evaluate = (group.commands[n] for n in ("run", "eval"))  # type: ignore[attr-defined]
     helps = [{p.name: p.help for p in c.params if p.name in shared} for c in (run, evaluate)]
     assert helps[0] == helps[1]
+
+
+TOY_PACK = '''
+from typing import Annotated
+from pydantic import BaseModel, Field
+from extract.kinds import Pack
+from extract.schemas import Verbatim, kind_of
+
+
+class Tank(BaseModel):
+    """A tank the article mentions."""
+
+    words: Annotated[str, Verbatim] = Field(description="The word.")
+
+
+TANKS = kind_of(Tank, name="tanks")
+
+
+def every_tank(article, kinds, chooser):
+    at = article.text.find("tank")
+    return [(TANKS, TANKS.draft(words="tank"), at)] if at >= 0 else []
+
+
+PACK = Pack("toy", (TANKS,), rules=every_tank)
+'''
+
+
+def test_a_third_party_pack_is_a_plugin(tmp_path: Path, monkeypatch: Any) -> None:
+    from extract import Article, Extractor
+    from extract.kinds import packs
+
+    (tmp_path / "toy_pack.py").write_text(TOY_PACK)
+    info = tmp_path / "toy_pack-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: toy-pack\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[news_extract.packs]\ntoy = toy_pack:PACK\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    packs.cache_clear()
+    try:
+        assert {"news", "toy"} <= set(packs())
+        with Extractor(schema=["toy"], strategy="rules", cache_dir=None) as ex:
+            record = ex.extract(Article("a", "a.txt", "A tank rolled in."))
+        assert [(t.words, t.start) for t in record.tanks] == [("tank", 2)]
+    finally:
+        monkeypatch.undo()
+        packs.cache_clear()
+
+
+def test_a_fully_cached_run_loads_no_parser(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Kerry said the talks would go on.")
+    script = (
+        "import sys\nfrom extract import Extractor, load_articles\n"
+        f"[a] = load_articles([{str(tmp_path / 'a.txt')!r}])\n"
+        f"with Extractor(strategy='rules', cache_dir={str(tmp_path / 'c')!r}) as ex:\n"
+        "    ex.cached(a) or ex.extract(a)\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    again = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert first.stdout.strip() == "True", first.stderr  # the first run parsed the article
+    assert again.stdout.strip() == "False", again.stderr

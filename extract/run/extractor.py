@@ -120,7 +120,7 @@ class Extractor:
 
     def _extract_fresh(self, article: Article) -> ArticleRecord:
         started = time.perf_counter()
-        grounded, usage = self.strategy.load()(article, self.kinds, self.provider)
+        grounded, usage = self.strategy.function(article, self.kinds, self.provider)
         usage = usage.model_copy(
             update={
                 "dropped": usage.dropped + len(grounded.missing),

@@ -8,7 +8,7 @@ import logging
 from extract.errors import ModelError
 from extract.grounding.ground import Grounded, span_of
 from extract.inputs.load import Article
-from extract.kinds import function_at, pack_of
+from extract.kinds import pack_of
 from extract.providers.base import Provider
 from extract.schemas import Kind, Usage
 from extract.strategies.hybrid import run_hybrid
@@ -50,7 +50,7 @@ def run_rules_paragraph(
         # the article the rules' items.
         notes.warning(f"{article.source}: the model's pass failed, the rules' items are kept: {exc}")
         return rules_part, cost.model_copy(update={"incomplete": cost.incomplete + 1})
-    checks = {k.name: function_at(p.verify) if (p := packs[k.name]) and p.verify else None for k in asked}
+    checks = {k.name: p.verify if (p := packs[k.name]) else None for k in asked}
     extra = Grounded(missing=model_part.missing)
     for kind_name, item in model_part.pairs():
         start, end = span_of(item)

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from extract.grounding.ground import Grounded, span_of
 from extract.inputs.chunk import paragraphs
 from extract.inputs.load import Article
-from extract.kinds import function_at, pack_of
+from extract.kinds import pack_of
 from extract.prompting.build import describe_kinds, worked_examples
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
@@ -48,10 +48,7 @@ def sieve_for(kinds: tuple[Kind, ...]) -> Sieve | None:
     """The sieve of the pack that ships all of ``kinds``, if it has one; otherwise none."""
     packs = {pack_of(k) for k in kinds}
     pack = packs.pop() if len(packs) == 1 else None
-    if pack is None or pack.sieve is None:
-        return None
-    sieve: Sieve = function_at(pack.sieve)
-    return sieve
+    return pack.sieve if pack is not None else None
 
 
 def ask_windows(
