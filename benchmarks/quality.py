@@ -91,9 +91,12 @@ def main() -> None:
             print("skipped langextract: not installed (pip install langextract)")
             continue
         with Extractor(
-            base_url=args.base_url, model=args.model, local_model=args.local_model,
-            strategy="rules" if approach == "langextract" else strategy, cache_dir=cache_dir,
-        ) as ex:  # fmt: skip
+            base_url=args.base_url,
+            model=args.model,
+            local_model=args.local_model,
+            strategy="rules" if approach == "langextract" else strategy,
+            cache_dir=cache_dir,
+        ) as ex:
             run = _peer(ex) if approach == "langextract" else ex.batch
             for name, pairs, kinds in datasets:
                 started = time.perf_counter()
@@ -123,8 +126,11 @@ def main() -> None:
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
-                    *rows[-len(result.kinds) :], *notes, sep="\n", flush=True,
-                )  # fmt: skip
+                    *rows[-len(result.kinds) :],
+                    *notes,
+                    sep="\n",
+                    flush=True,
+                )
             if args.seesaw_pairs and approach != "langextract":
                 rows += _stance_rows(ex, approach, args.seesaw_pairs, args.seesaw_split)
     print("\n".join(rows))

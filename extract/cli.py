@@ -56,9 +56,11 @@ app = typer.Typer(
     add_completion=False,
 )
 cache_app = typer.Typer(
-    help="Inspect or clear the answer cache.", no_args_is_help=True, context_settings=HELP,
+    help="Inspect or clear the answer cache.",
+    no_args_is_help=True,
+    context_settings=HELP,
     rich_markup_mode=None,
-)  # fmt: skip
+)
 
 
 def _version(value: bool) -> None:
@@ -673,9 +675,15 @@ def logs(
         asked = next(
             (m.get("content", "") for m in reversed(call.get("messages", [])) if m.get("role") == "user"), ""
         )
-        table.add_row(str(n), plain(call.get("time", "")), plain(call.get("model", "")),
-                      plain(call.get("prompt_version", "")), tokens, str(call.get("seconds", "")),
-                      plain(" ".join(str(asked).split())[-60:]))  # fmt: skip
+        table.add_row(
+            str(n),
+            plain(call.get("time", "")),
+            plain(call.get("model", "")),
+            plain(call.get("prompt_version", "")),
+            tokens,
+            str(call.get("seconds", "")),
+            plain(" ".join(str(asked).split())[-60:]),
+        )
     out.print(table)
 
 

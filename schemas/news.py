@@ -82,11 +82,14 @@ class QuoteDraft(BaseModel):
     )
 
     examples: ClassVar[list[Example]] = [
-        Example(text=_EXAMPLE, items=[
-            {"text": "a mistake we will not repeat", "speaker": _BERG, "cue": "said", "direct": True},
-            {"text": "Norway would leave the talks", "speaker": _BERG, "cue": "warned", "direct": False},
-        ])
-    ]  # fmt: skip
+        Example(
+            text=_EXAMPLE,
+            items=[
+                {"text": "a mistake we will not repeat", "speaker": _BERG, "cue": "said", "direct": True},
+                {"text": "Norway would leave the talks", "speaker": _BERG, "cue": "warned", "direct": False},
+            ],
+        )
+    ]
 
 
 class EventDraft(BaseModel):
@@ -108,13 +111,22 @@ class EventDraft(BaseModel):
     )
 
     examples: ClassVar[list[Example]] = [
-        Example(text=_EXAMPLE, items=[{
-            "type": "meet", "time": "on Monday", "place": "Geneva",
-            "actors": [{"actor": _BERG, "role": "source"},
-                       {"actor": {"name": "her Danish counterpart", "kind": "person"}, "role": "target"}],
-            "evidence": "Foreign Minister Anna Berg met her Danish counterpart in Geneva on Monday.",
-        }])
-    ]  # fmt: skip
+        Example(
+            text=_EXAMPLE,
+            items=[
+                {
+                    "type": "meet",
+                    "time": "on Monday",
+                    "place": "Geneva",
+                    "actors": [
+                        {"actor": _BERG, "role": "source"},
+                        {"actor": {"name": "her Danish counterpart", "kind": "person"}, "role": "target"},
+                    ],
+                    "evidence": "Foreign Minister Anna Berg met her Danish counterpart in Geneva on Monday.",
+                }
+            ],
+        )
+    ]
 
 
 class PositionDraft(BaseModel):
@@ -132,12 +144,19 @@ class PositionDraft(BaseModel):
     )
 
     examples: ClassVar[list[Example]] = [
-        Example(text=_EXAMPLE, items=[{
-            "holder": _BERG, "issue": "the trade deal", "stance": "oppose",
-            "evidence": 'She said the trade deal was "a mistake we will not repeat," and warned that Norway '
-                        "would leave the talks.",
-        }])
-    ]  # fmt: skip
+        Example(
+            text=_EXAMPLE,
+            items=[
+                {
+                    "holder": _BERG,
+                    "issue": "the trade deal",
+                    "stance": "oppose",
+                    "evidence": 'She said the trade deal was "a mistake we will not repeat," and warned '
+                    "that Norway would leave the talks.",
+                }
+            ],
+        )
+    ]
 
 
 class Quote(QuoteDraft, Grounding):

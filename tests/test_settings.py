@@ -20,8 +20,16 @@ ARTICLE = 'Kerry said "the talks were frank and very direct" on Friday.'
 
 def _run(tmp_path: Path, defaults: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Any:
     (tmp_path / "a.txt").write_text(ARTICLE)
-    args = ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "r.jsonl"), "--strategy", "whole",
-            "--cache-dir", str(tmp_path / "cache")]  # fmt: skip
+    args = [
+        "run",
+        str(tmp_path / "a.txt"),
+        "-o",
+        str(tmp_path / "r.jsonl"),
+        "--strategy",
+        "whole",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+    ]
     return runner.invoke(app, args, default_map=defaults, env=env)
 
 
@@ -82,8 +90,20 @@ def test_info_lists_models_cache_and_defaults(tmp_path: Path) -> None:
 def test_progress_lines_when_not_a_terminal_and_quiet_verbose(fake_server: Any, tmp_path: Path) -> None:
     server = fake_server(lambda r: (200, extraction([quote("the talks were frank and very direct")])))
     (tmp_path / "a.txt").write_text(ARTICLE)
-    args = ["run", str(tmp_path / "a.txt"), "--base-url", server.base_url, "--model", "m",
-            "--strategy", "whole", "--cache-dir", str(tmp_path / "cache"), "--overwrite", "-o"]  # fmt: skip
+    args = [
+        "run",
+        str(tmp_path / "a.txt"),
+        "--base-url",
+        server.base_url,
+        "--model",
+        "m",
+        "--strategy",
+        "whole",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "--overwrite",
+        "-o",
+    ]
     plain = runner.invoke(app, [*args, str(tmp_path / "1.jsonl")])
     assert "progress: 1/1 articles" in plain.output and "ETA" in plain.output
     quiet = runner.invoke(app, ["-q", *args, str(tmp_path / "2.jsonl")])
@@ -102,8 +122,14 @@ def test_progress_lines_are_spaced_in_time() -> None:
 
 def test_calls_are_logged_and_listed_without_the_key(fake_server: Any, tmp_path: Path) -> None:
     server = fake_server(lambda r: (200, extraction([quote("the talks were frank and very direct")])))
-    result = _run(tmp_path, env={"EXTRACT_BASE_URL": server.base_url, "EXTRACT_MODEL": "fake",
-                                 "EXTRACT_API_KEY": "sk-secret-123"})  # fmt: skip
+    result = _run(
+        tmp_path,
+        env={
+            "EXTRACT_BASE_URL": server.base_url,
+            "EXTRACT_MODEL": "fake",
+            "EXTRACT_API_KEY": "sk-secret-123",
+        },
+    )
     assert result.exit_code == 0, result.output
     log = (tmp_path / "cache" / "logs" / "calls.jsonl").read_text()
     assert "sk-secret-123" not in log and "frank and very direct" in log
@@ -120,8 +146,18 @@ def test_a_call_the_budget_refuses_is_not_logged_as_sent(fake_server: Any, tmp_p
     # refuses it before any request goes out, and the log must hold only the request sent.
     server = fake_server(lambda r: (200, extraction([quote("words nobody wrote anywhere")])))
     (tmp_path / "a.txt").write_text(ARTICLE)
-    args = ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "r.jsonl"), "--strategy", "whole",
-            "--cache-dir", str(tmp_path / "cache"), "--max-calls", "1"]  # fmt: skip
+    args = [
+        "run",
+        str(tmp_path / "a.txt"),
+        "-o",
+        str(tmp_path / "r.jsonl"),
+        "--strategy",
+        "whole",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "--max-calls",
+        "1",
+    ]
     result = runner.invoke(app, args, env={"EXTRACT_BASE_URL": server.base_url, "EXTRACT_MODEL": "fake"})
     assert result.exit_code == 3, result.output
     assert len(server.requests) == 1

@@ -58,7 +58,12 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
     # as a subject or object is an actor, not where it happened).
     places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
     return EventCandidate(
-        sent.text, sent.start_char, tok.text, etype,
-        actors.agents(subj), actors.agents(obj),
-        dates[0].text if dates else None, places[0].text if places else None,
-    )  # fmt: skip
+        sent.text,
+        sent.start_char,
+        tok.text,
+        etype,
+        actors.agents(subj),
+        actors.agents(obj),
+        dates[0].text if dates else None,
+        places[0].text if places else None,
+    )

@@ -38,10 +38,14 @@ def build_provider(config: RunConfig, needs_model: bool) -> Provider:
     """The model a run asks: its backend's (``extract.providers.registry``), none for the rules."""
     backend = config.backend if needs_model else BACKENDS["none"]
     endpoint = Endpoint(
-        base_url=config.base_url or "http://127.0.0.1/v1", model=config.model or config.local_model,
-        api_key=config.key(), temperature=config.temperature, reply_tokens=config.reply_tokens,
-        timeout=config.timeout, http_retries=config.retries,
-    )  # fmt: skip
+        base_url=config.base_url or "http://127.0.0.1/v1",
+        model=config.model or config.local_model,
+        api_key=config.key(),
+        temperature=config.temperature,
+        reply_tokens=config.reply_tokens,
+        timeout=config.timeout,
+        http_retries=config.retries,
+    )
     logs = config.cache_dir / "logs" if config.cache_dir is not None else DEFAULT_LOG_DIR
     return backend.build(Built(endpoint, config.local_model, logs))
 
@@ -100,10 +104,14 @@ class Extractor:
         if not self._grounded(cached, article.text):
             return None  # an edited entry: re-extract rather than write what the text lacks
         return cached.model_copy(
-            update={"article_id": article.id, "source": article.source, "encoding": article.encoding,
-                    "meta": article.meta,
-                    "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started)}
-        )  # fmt: skip
+            update={
+                "article_id": article.id,
+                "source": article.source,
+                "encoding": article.encoding,
+                "meta": article.meta,
+                "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started),
+            }
+        )
 
     def _grounded(self, record: ArticleRecord, text: str) -> bool:
         """Every item's offsets still point at its evidence, and its anchor is that evidence."""
@@ -133,10 +141,15 @@ class Extractor:
             for k in self.kinds
         }
         record = ArticleRecord(
-            article_id=article.id, source=article.source, text_sha256=article.sha256,
-            encoding=article.encoding, meta=article.meta, items=items,
-            **self.made_by(), usage=usage,
-        )  # fmt: skip
+            article_id=article.id,
+            source=article.source,
+            text_sha256=article.sha256,
+            encoding=article.encoding,
+            meta=article.meta,
+            items=items,
+            **self.made_by(),
+            usage=usage,
+        )
         if self.cache is not None and not usage.incomplete:  # an incomplete record is asked again
             self.cache.set(self._record_key(article), record.model_dump(mode="json"))
         return record
