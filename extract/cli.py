@@ -484,7 +484,7 @@ def score_table(result: Score, title: str, kinds: tuple[Kind, ...]) -> Table:
 
 
 def attribute_cell(kind: Kind | str, ks: KindScore) -> str:
-    """'stance accuracy 0.55 (majority 'oppose' 0.62)': the accuracy beside the baseline it must beat."""
+    """'stance accuracy A (majority 'oppose' M)': the accuracy beside the baseline it must beat."""
     if not ks.attribute_checked or ks.majority is None:
         return "–"
     value, share = ks.majority

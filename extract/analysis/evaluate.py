@@ -39,7 +39,7 @@ class KindScore:
         return self.pronouns_resolved / self.pronouns if self.pronouns else 0.0
 
     def pronoun_note(self) -> str | None:
-        """'pronoun actors: 195 matched, 88% named, 61% the nearest earlier named gold actor'."""
+        """'pronoun actors: N matched, P% named, Q% the nearest earlier named gold actor'."""
         if not self.pronouns:
             return None
         return (

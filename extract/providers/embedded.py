@@ -145,7 +145,7 @@ class LocalServer:
             # cache is the server's own prefix reuse: each call evaluates only what follows the
             # longest prefix it shares with the previous one, so prompts keep their fixed part
             # first. (llama-cpp-python's --cache, a RAM cache of saved states, measured slower:
-            # each call saved a 26 MB state, and the server grew to 11 GB on the seeds.)
+            # each call saved a state, and the server's memory grew with every call.)
             "--logits_all",
             "false",
         ]

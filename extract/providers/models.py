@@ -66,7 +66,7 @@ class Parts:
         stamp = target.with_suffix(".sha256")
         stamped = stamp.exists() and stamp.read_text().split() == [self.sha256, str(self.size)]
         if stamped and target.exists() and target.stat().st_size == self.size:
-            return target  # verified when assembled: hashing 1 GB again would cost seconds a run
+            return target  # verified when assembled: hashing the model again would cost seconds a run
         sources = self.sources()
         folder.mkdir(parents=True, exist_ok=True)
         notes.info(f"assembling {self.filename} from {self.count} packages into {folder} (once, ~1 min)")

@@ -32,9 +32,9 @@ def run_rules_paragraph(
 
     The model is asked about the kinds no rules know and those their pack names in
     ``recall_from_model``. Of its items that no rule item covers, a kind's pack may keep only
-    those its ``verify`` accepts. Measured on the seeds with Qwen2.5-1.5B: rules quotes F1 0.88,
-    the model's 0.61, their plain union 0.87; the extras the news pack's check rejects (no quote
-    mark, no speech or belief word in their sentence) were all false.
+    those its ``verify`` accepts: on the seeds with Qwen2.5-1.5B the model's quotes scored below
+    the rules' and their plain union no better than the rules, and the extras the news pack's
+    check rejects (no quote mark, no speech or belief word in their sentence) were all false.
     """
     rules_part, cost = run_hybrid(article, kinds, provider)
     packs = {k.name: pack_of(k) for k in kinds}
