@@ -18,19 +18,15 @@ runner = CliRunner()
 ARTICLE = 'Kerry said "the talks were frank and very direct" on Friday.'
 
 
-def _run(tmp_path: Path, defaults: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Any:
+def _args(tmp_path: Path) -> list[str]:
+    """`extract run` of one article in ``tmp_path`` with the whole strategy and a cache there."""
     (tmp_path / "a.txt").write_text(ARTICLE)
-    args = [
-        "run",
-        str(tmp_path / "a.txt"),
-        "-o",
-        str(tmp_path / "r.jsonl"),
-        "--strategy",
-        "whole",
-        "--cache-dir",
-        str(tmp_path / "cache"),
-    ]
-    return runner.invoke(app, args, default_map=defaults, env=env)
+    article, out, cache = tmp_path / "a.txt", tmp_path / "r.jsonl", tmp_path / "cache"
+    return ["run", str(article), "-o", str(out), "--strategy", "whole", "--cache-dir", str(cache)]
+
+
+def _run(tmp_path: Path, defaults: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Any:
+    return runner.invoke(app, _args(tmp_path), default_map=defaults, env=env)
 
 
 def test_the_endpoint_comes_from_the_environment(fake_server: Any, tmp_path: Path) -> None:
@@ -145,19 +141,7 @@ def test_a_call_the_budget_refuses_is_not_logged_as_sent(fake_server: Any, tmp_p
     # The answer is not in the text, so the article needs a re-ask: the budget of one call
     # refuses it before any request goes out, and the log must hold only the request sent.
     server = fake_server(lambda r: (200, extraction([quote("words nobody wrote anywhere")])))
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    args = [
-        "run",
-        str(tmp_path / "a.txt"),
-        "-o",
-        str(tmp_path / "r.jsonl"),
-        "--strategy",
-        "whole",
-        "--cache-dir",
-        str(tmp_path / "cache"),
-        "--max-calls",
-        "1",
-    ]
+    args = [*_args(tmp_path), "--max-calls", "1"]
     result = runner.invoke(app, args, env={"EXTRACT_BASE_URL": server.base_url, "EXTRACT_MODEL": "fake"})
     assert result.exit_code == 3, result.output
     assert len(server.requests) == 1
