@@ -41,7 +41,7 @@ from extract.providers.registry import BACKENDS
 from extract.run.batch import Batch
 from extract.run.config import Engine, RunConfig
 from extract.run.jsonl import read_any
-from extract.run.settings import load_settings, settings_file
+from extract.run.settings import Option, load_settings, option_defaults, settings_file
 from extract.schemas import ArticleRecord, Kind
 from extract.schemas.kinds import GROUNDING_FIELDS
 from extract.strategies import STRATEGIES
@@ -718,81 +718,46 @@ def _warn(message: Warning | str, *_: object, **__: object) -> None:
 
 
 def settings(folder: Path) -> dict[str, Any]:
-    """Option defaults from the settings file in ``folder`` (:mod:`extract.run.settings`), for
-    click's ``default_map``. Every key must be an option of a command it applies to, every value
-    of that option's type, and every table a command's: else one line naming the file and key.
+    """Option defaults from the settings file in ``folder``, for click's ``default_map``, every
+    key and value checked against the commands' options (:func:`extract.run.settings.option_defaults`).
     The command line and ``EXTRACT_*`` variables win over the file."""
     found = load_settings(folder)
     if found.path is None:
         return {}
     group = typer.main.get_command(app)
     assert isinstance(group, TyperGroup)
-    commands = _commands(group)
-    tops = {n.split(".")[0] for n in commands}
-    defaults: dict[str, Any] = {}
-    for key, value in found.common.items():
-        if key in tops:
-            table = key.replace("_", "-")
-            raise ExtractError(f"{found.where(key)} = {value!r}: a command, whose settings go in [{table}]")
-        takers = [(name, param) for name, cmd in commands.items() if (param := _option(cmd, key))]
-        if not takers:
-            raise ExtractError(f"{found.where(key)}: no command has this option")
-        for name, param in takers:
-            _set(defaults, name, param, _checked(param, value, found.where(key)))
-    for table, values in found.tables.items():
-        names = [n for n in commands if table in (n, n.split(".")[0])]
-        if not names:
-            known = ", ".join(sorted(tops))
-            raise ExtractError(f"{found.path}: [{table.replace('_', '-')}] is no command (commands: {known})")
-        for key, value in values.items():
-            where = found.where(key, table.replace("_", "-"))
-            takers = [(n, param) for n in names if (param := _option(commands[n], key))]
-            if not takers or isinstance(value, dict):
-                raise ExtractError(f"{where}: {table.replace('_', '-')} has no such option")
-            for name, param in takers:
-                _set(defaults, name, param, _checked(param, value, where))
-    return defaults
+    return option_defaults(found, _commands(group, typer.Context(group)))
 
 
-def _commands(group: TyperGroup, prefix: str = "") -> dict[str, Any]:
-    """Every command by dotted name ('run', 'cache.info'), groups opened."""
-    out: dict[str, Any] = {}
+def _commands(group: TyperGroup, ctx: typer.Context, prefix: str = "") -> dict[str, list[Option]]:
+    """Every command's options by dotted command name ('run', 'cache.info'), groups opened."""
+    out: dict[str, list[Option]] = {}
     for name, cmd in group.commands.items():
         if isinstance(cmd, TyperGroup):
-            out |= _commands(cmd, f"{prefix}{name}.")
+            out |= _commands(cmd, ctx, f"{prefix}{name}.")
         else:
-            out[prefix + name] = cmd
+            out[prefix + name] = [
+                _option(p, ctx) for p in cmd.params if isinstance(p, TyperOption) and p.name
+            ]
     return out
 
 
-def _option(cmd: Any, key: str) -> TyperOption | None:
-    """The option a settings key names: by its flag (``ledger``) or its parameter (``ledger_file``)."""
-    for param in cmd.params:
-        if isinstance(param, TyperOption) and key in {
-            param.name,
-            *(o.lstrip("-").replace("-", "_") for o in param.opts if o.startswith("--")),
-        }:
-            return param
-    return None
-
-
-def _checked(param: TyperOption, value: Any, where: str) -> Any:
-    """The value as the option would take it from the command line, or one line naming the file."""
-    if param.multiple and isinstance(value, str):
-        value = [value]
-    try:
-        param.process_value(typer.Context(typer.main.get_command(app)), value)
-    except typer.BadParameter as exc:
-        raise ExtractError(f"{where} = {value!r}: {exc}") from None
-    return value
-
-
-def _set(defaults: dict[str, Any], dotted: str, param: TyperOption, value: Any) -> None:
-    table = defaults
-    for part in dotted.split("."):
-        table = table.setdefault(part, {})
+def _option(param: TyperOption, ctx: typer.Context) -> Option:
+    """A settings key names an option by its flag (``ledger``) or its parameter (``ledger_file``);
+    its value is checked as the command line's would be."""
     assert param.name is not None
-    table[param.name] = value
+    flags = (o.lstrip("-").replace("-", "_") for o in param.opts if o.startswith("--"))
+
+    def check(value: Any) -> Any:
+        if param.multiple and isinstance(value, str):
+            value = [value]
+        try:
+            param.process_value(ctx, value)
+        except typer.BadParameter as exc:
+            raise ValueError(str(exc)) from None
+        return value
+
+    return Option(param.name, frozenset({param.name, *flags}), check)
 
 
 def main() -> None:

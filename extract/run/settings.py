@@ -10,6 +10,7 @@ The CLI checks every key against its commands' options; the Python API takes the
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,3 +74,57 @@ def load_settings(folder: Path) -> Settings:
         else:
             common[key.replace("-", "_")] = value
     return Settings(path, common, tables)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a command, as a settings file may set it: ``name`` keys it in the command's
+    defaults, ``keys`` are the spellings a file may use (underscored: the flag's, the
+    parameter's), ``check`` raises ``ValueError`` with the reason for a value it refuses and
+    returns the value the command takes from a file."""
+
+    name: str
+    keys: frozenset[str]
+    check: Callable[[Any], Any]
+
+
+def option_defaults(settings: Settings, commands: Mapping[str, Sequence[Option]]) -> dict[str, Any]:
+    """The file's values as option defaults, nested by command (``commands`` by dotted name:
+    'run', 'cache.info'). Top-level keys go to every command with the option, a table's to its
+    command (or group's commands). A key no command takes, a table no command is named after, a
+    command's name used as a key, or a value an option refuses is one line naming file and key."""
+    tops = {n.split(".")[0] for n in commands}
+    defaults: dict[str, Any] = {}
+
+    def put(names: Sequence[str], key: str, value: Any, table: str | None) -> None:
+        where = settings.where(key, table)
+        takers = [(n, o) for n in names for o in commands[n] if key in o.keys and not isinstance(value, dict)]
+        if not takers:
+            why = f"{table} has no such option" if table else "no command has this option"
+            raise ExtractError(f"{where}: {why}")
+        for dotted, option in takers:
+            try:
+                given = option.check(value)
+            except ValueError as exc:
+                raise ExtractError(f"{where} = {value!r}: {exc}") from None
+            at = defaults
+            for part in dotted.split("."):
+                at = at.setdefault(part, {})
+            at[option.name] = given
+
+    for key, value in settings.common.items():
+        if key in tops:
+            table = key.replace("_", "-")
+            raise ExtractError(
+                f"{settings.where(key)} = {value!r}: a command, whose settings go in [{table}]"
+            )
+        put(list(commands), key, value, None)
+    for name, values in settings.tables.items():
+        table = name.replace("_", "-")
+        if not (names := [n for n in commands if name in (n, n.split(".")[0])]):
+            raise ExtractError(
+                f"{settings.path}: [{table}] is no command (commands: {', '.join(sorted(tops))})"
+            )
+        for key, value in values.items():
+            put(names, key, value, table)
+    return defaults
