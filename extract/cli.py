@@ -635,6 +635,7 @@ def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     defaults = f"default {BACKENDS['embedded'].default_strategy} (embedded), "
     defaults += f"{BACKENDS['openai'].default_strategy} (--base-url)"
     out.print(plain(f"strategies: {', '.join(STRATEGIES)}; {defaults}"))
+    out.print(plain(f"providers: {', '.join(BACKENDS)}; default embedded, openai with --base-url"))
     try:
         found = settings_file(Path.cwd())
     except ExtractError as exc:

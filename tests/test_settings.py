@@ -79,7 +79,14 @@ def test_choices_are_listed_and_a_wrong_one_refused(tmp_path: Path) -> None:
 def test_info_lists_models_cache_and_defaults(tmp_path: Path) -> None:
     result = runner.invoke(app, ["info", "--cache-dir", str(tmp_path / "c")], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    for expected in ("news-extract", "qwen2.5-1.5b (default)", "Apache-2.0", "hybrid+paragraph", "English"):
+    for expected in (
+        "news-extract",
+        "qwen2.5-1.5b (default)",
+        "Apache-2.0",
+        "hybrid+paragraph",
+        "English",
+        "providers:",
+    ):
         assert expected in result.output
 
 
