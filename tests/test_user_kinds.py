@@ -4,11 +4,23 @@ bounded replies, and each item checked against the kind's own definition (the fa
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from benchmarks.user_kinds import HEADER, HERE, gold_pairs, rows
 from extract import Article, Extractor
-from tests.conftest import user_text
+from extract.analysis.report import ledger
+from extract.errors import CallTimeout
+from extract.kinds import resolve
+from extract.providers.base import Endpoint
+from extract.providers.embedded import Embedded
+from extract.rules.kind_sieve import may_hold, needs_number
+from extract.strategies.check import _VERDICT
+from tests.conftest import CORPORA, user_text
 from tests.test_user_schema import RIGHT, TEXT, readme_schema
 
 
@@ -47,9 +59,6 @@ def test_the_default_path_asks_a_user_kind_once_per_paragraph(fake_server: Any, 
 
 
 def test_the_kinds_own_definition_sieves_the_paragraphs(tmp_path: Path) -> None:
-    from extract.kinds import resolve
-    from extract.rules.kind_sieve import may_hold, needs_number
-
     [kind] = resolve([f"{readme_schema(tmp_path)}:Casualty"])
     assert needs_number(kind)  # `count: int` is required: a passage without a number holds none
     assert may_hold("Three soldiers were wounded near the airport.", (kind,))  # 'wounded': a Literal option
@@ -83,8 +92,6 @@ def test_items_the_kinds_check_rejects_are_dropped_and_counted(fake_server: Any,
     system = checks[0]["messages"][0]["content"]
     assert "Casualty figures the article reports" in system and "What happened to them." in system
     assert "Three soldiers were wounded near the airport" in user_text(checks[1])  # the item's sentence
-
-    from extract.analysis.report import ledger
 
     assert "1 rejected by the kind's check" in ledger([record])
 
@@ -128,8 +135,6 @@ def test_replies_are_bounded_by_the_window(fake_server: Any, tmp_path: Path) -> 
 
 
 def test_a_timed_out_call_costs_its_window_not_the_article(fake_server: Any, tmp_path: Path) -> None:
-    import time
-
     def answer(request: dict[str, Any]) -> tuple[int, str]:
         if "casualty" in _tool(request) and "12 civilians" in _passage(request):
             time.sleep(2)  # a runaway generation
@@ -149,16 +154,12 @@ def test_a_timed_out_call_costs_its_window_not_the_article(fake_server: Any, tmp
 def test_the_embedded_server_is_restarted_after_a_timeout(fake_server: Any) -> None:
     """llama-cpp-python's server finishes a non-streaming completion after the client hangs up;
     the runaway is ended by stopping the server, and the request is not sent again."""
-    import time
 
-    import pytest
+    def slow(request: dict[str, Any]) -> tuple[int, str]:
+        time.sleep(1.5)
+        return 200, json.dumps({"choice": "yes"})
 
-    from extract.errors import CallTimeout
-    from extract.providers.base import Endpoint
-    from extract.providers.embedded import Embedded
-    from extract.strategies.check import _VERDICT
-
-    server = fake_server(lambda r: (time.sleep(1.5), (200, json.dumps({"choice": "yes"})))[1])
+    server = fake_server(slow)
 
     class Stub:
         base_url = server.base_url
@@ -182,3 +183,44 @@ def test_the_embedded_server_is_restarted_after_a_timeout(fake_server: Any) -> N
     server.script = lambda r: (200, json.dumps({"choice": "yes"}))
     embedded.structured([{"role": "user", "content": "x"}], _VERDICT, "p")
     assert stub.starts == 2  # the next call starts it again
+
+
+def test_the_user_kind_gold_points_at_its_figures() -> None:
+
+    if not (CORPORA / "polnear").is_dir():
+        pytest.skip(f"{CORPORA / 'polnear'} is absent")
+    for spec, pattern in (("polls.py:PollFigure", r"percent|%"), ("money.py:MoneyFigure", r"^\$\d")):
+        [kind] = resolve([f"{HERE / spec}"])
+        pairs = gold_pairs(kind, CORPORA)
+        assert len(pairs) == 20
+        items = [i for _, g in pairs for i in g.of(kind.name)]
+        assert len(items) >= 30
+        assert all(re.search(pattern, i.evidence) for i in items)
+
+
+def test_the_user_kind_benchmark_runs_its_three_approaches(fake_server: Any) -> None:
+
+    if not (CORPORA / "polnear").is_dir():
+        pytest.skip(f"{CORPORA / 'polnear'} is absent")
+
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        props = _tool(request)
+        return 200, json.dumps({"choice": "yes"} if "choice" in props else {name: [] for name in props})
+
+    server = fake_server(answer)
+    table = rows(
+        ["default", "whole", "before"], "polls.py:PollFigure", 2, base_url=server.base_url, model="m"
+    )
+    assert table[0] == HEADER and [r.split()[0] for r in table[2:]] == ["default", "whole", "before"]
+    calls = [float(r.split()[7]) for r in table[2:]]
+    assert calls[1] == 1.0 and calls[2] > calls[0] > 0  # whole: one call; before asked the most
+
+
+def test_a_kind_whose_examples_all_hold_a_number_needs_one() -> None:
+    [polls] = resolve([f"{HERE / 'polls.py:PollFigure'}"])
+    [money] = resolve([f"{HERE / 'money.py:MoneyFigure'}"])
+    assert needs_number(polls) and needs_number(money)
+    assert may_hold("Thirty-seven percent would vote for Sanders.", (polls,))
+    assert not may_hold("The survey asked voters about Sanders and the economy.", (polls,))
+    assert may_hold("The group spent $2 million on ads.", (money,))
+    assert not may_hold("Trump led the poll with 40 percent.", (money,))

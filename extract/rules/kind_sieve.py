@@ -3,8 +3,8 @@
 The kind's cue words are the content words of its docstring, field names and descriptions, the
 options of its ``Literal`` fields and the values its examples give (``$`` and ``%`` included);
 a kind may list its own in ``cues`` instead. A passage is asked about the kind when it shares a
-cue's stem, and, if the kind needs a number (a required ``int`` or ``float`` field), when it
-states one. No parse: the sieve runs before the model on every paragraph.
+cue's stem, and, if the kind needs a number (a required ``int`` or ``float`` field, or examples
+that all have one), when it states one. No parse: the sieve runs before the model on every paragraph.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from extract.schemas import Kind
 
 _WORD = re.compile(r"[$%€£]|[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|"
-    r"thousands?|millions?|billions?|half|third|quarter)\b",
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|billions?|half|third|"
+    r"quarter)\b",
     re.I,
 )
 # Words of any definition ('the words stating ... copied exactly, e.g. ...'): no cue to a kind.
@@ -78,8 +79,13 @@ def cues_of(kind: Kind) -> frozenset[str]:
 
 @cache
 def needs_number(kind: Kind) -> bool:
-    """Whether every item of ``kind`` states a number: a required ``int`` or ``float`` field."""
-    return any(f.is_required() and f.annotation in (int, float) for f in kind.draft.model_fields.values())
+    """Whether every item of ``kind`` states a number: a required ``int`` or ``float`` field, or
+    examples whose every item has a digit in its anchor ('46 percent', '$1.3 million')."""
+    fields = kind.draft.model_fields.values()
+    if any(f.is_required() and f.annotation in (int, float) for f in fields):
+        return True
+    anchors = [str(item.get(kind.anchor, "")) for e in kind.examples for item in e.items]
+    return bool(anchors) and all(any(c.isdigit() for c in a) for a in anchors)
 
 
 def may_hold(passage: str, kinds: tuple[Kind, ...]) -> bool:
