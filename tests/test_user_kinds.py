@@ -65,6 +65,15 @@ def test_the_kinds_own_definition_sieves_the_paragraphs(tmp_path: Path) -> None:
     assert may_hold("Shelling killed 4 people.", (kind,))  # 'killed', from the field's options
     assert not may_hold("The minister was killed off in the novel's last chapter.", (kind,))  # no number
     assert not may_hold("Officials met 12 times in Geneva to discuss the budget.", (kind,))  # no cue
+    assert not may_hold("Two gunmen were shot dead.", (kind,))
+
+
+def test_a_kinds_declared_cues_widen_its_sieve(tmp_path: Path) -> None:
+    path = readme_schema(tmp_path)
+    path.write_text(path.read_text() + "    cues: ClassVar[tuple[str, ...]] = ('dead',)\n", encoding="utf-8")
+    [kind] = resolve([f"{path}:Casualty"])
+    assert may_hold("Two gunmen were shot dead.", (kind,))
+    assert may_hold("Three soldiers were wounded near the airport.", (kind,))
 
 
 def test_items_the_kinds_check_rejects_are_dropped_and_counted(fake_server: Any, tmp_path: Path) -> None:
@@ -88,7 +97,7 @@ def test_items_the_kinds_check_rejects_are_dropped_and_counted(fake_server: Any,
     assert record.usage.rejected == 1
     checks = [r for r in server.requests if "choice" in _tool(r)]
     assert len(checks) == 2  # one yes/no per item, bounded to a few tokens
-    assert all(r["max_tokens"] <= 16 for r in checks)
+    assert all(r["max_tokens"] <= 32 for r in checks)
     system = checks[0]["messages"][0]["content"]
     assert "Casualty figures the article reports" in system and "What happened to them." in system
     assert "Three soldiers were wounded near the airport" in user_text(checks[1])  # the item's sentence
@@ -224,3 +233,37 @@ def test_a_kind_whose_examples_all_hold_a_number_needs_one() -> None:
     assert not may_hold("The survey asked voters about Sanders and the economy.", (polls,))
     assert may_hold("The group spent $2 million on ads.", (money,))
     assert not may_hold("Trump led the poll with 40 percent.", (money,))
+
+
+def test_the_parse_rejects_a_person_as_equipment_without_asking(fake_server: Any, tmp_path: Path) -> None:
+    path = tmp_path / "equipment.py"
+    path.write_text(
+        "from typing import Annotated, Literal\n"
+        "from pydantic import BaseModel, Field\n"
+        "from extract import Verbatim\n\n"
+        "class MilitaryEquipment(BaseModel):\n"
+        '    """Weapons and military platforms (aircraft, ships, vehicles) the article names."""\n'
+        '    name: Annotated[str, Verbatim] = Field(description="The weapon or platform, as written.")\n'
+        '    category: Literal["weapon", "platform"] = Field(description="Which of the two.")\n',
+        encoding="utf-8",
+    )
+    text = "Sergeant John Miller flew the F-16 aircraft over the base.\n\nThe weather was mild."
+    found = [
+        {"name": "John Miller", "category": "platform"},
+        {"name": "F-16 aircraft", "category": "platform"},
+    ]
+
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        props = _tool(request)
+        if "choice" in props:
+            return 200, json.dumps({"choice": "yes"})
+        return 200, json.dumps({"military_equipment": found if "F-16" in _passage(request) else []})
+
+    server = fake_server(answer)
+    with Extractor(schema=(f"{path}:MilitaryEquipment",), base_url=server.base_url, model="m",
+                   strategy="paragraph", cache_dir=None) as ex:  # fmt: skip
+        record = ex.extract(Article("e", "e.txt", text))
+    assert [i.name for i in record.military_equipment] == ["F-16 aircraft"]
+    assert record.usage.rejected == 1
+    checks = [r for r in server.requests if "choice" in _tool(r)]
+    assert len(checks) == 1 and "F-16" in user_text(checks[0])  # the person was never asked about

@@ -1,10 +1,11 @@
 """The sieve for a kind no rules know: which passages can hold it at all, from its own definition.
 
 The kind's cue words are the content words of its docstring, field names and descriptions, the
-options of its ``Literal`` fields and the values its examples give (``$`` and ``%`` included);
-a kind may list its own in ``cues`` instead. A passage is asked about the kind when it shares a
-cue's stem, and, if the kind needs a number (a required ``int`` or ``float`` field, or examples
-that all have one), when it states one. No parse: the sieve runs before the model on every paragraph.
+options of its ``Literal`` fields and the values its examples give (``$`` and ``%`` included),
+and any words it lists in a ``cues`` class attribute (the names its instances go by, say). A
+passage is asked about the kind when it shares a cue's stem, and, if the kind needs a number (a
+required ``int`` or ``float`` field, or examples that all have one), when it states one. No parse:
+the sieve runs before the model on every paragraph.
 """
 
 from __future__ import annotations
@@ -64,10 +65,7 @@ def _options(annotation: Any) -> list[str]:
 @cache
 def cues_of(kind: Kind) -> frozenset[str]:
     """The stems a passage must share with ``kind`` to be asked about it."""
-    declared = getattr(kind.draft, "cues", None)
-    if declared:
-        return frozenset(stem(c) for c in declared)
-    parts = [kind.instructions, kind.name.replace("_", " ")]
+    parts = [kind.instructions, kind.name.replace("_", " "), *(getattr(kind.draft, "cues", None) or ())]
     for name, field in kind.draft.model_fields.items():
         if name == "evidence" and "evidence" in kind.verbatim and len(kind.verbatim) == 1:
             continue  # the added evidence field says nothing of the kind

@@ -2,9 +2,11 @@
 
 Grounding proves an item's words are in the article, not that they are an instance of the kind
 ("Fort Campbell, Kentucky" as a weapons platform). The kind's rules decide where it declares them
-(a method ``accept(self, sentence: str) -> bool`` on its model); otherwise the model answers one
-yes/no question under a grammar, given the kind's docstring, field descriptions and examples, the
-item and its sentence. Rejected items are dropped and counted in ``usage.rejected``.
+(a method ``accept(self, sentence: str) -> bool`` on its model); otherwise the parse rejects an
+item it reads as a person, an organisation or a place that the kind's definition does not admit,
+and the model answers one yes/no question under a grammar for the rest, given the kind's
+docstring, field descriptions and examples, the item and its sentence. Rejected items are dropped
+and counted in ``usage.rejected``.
 """
 
 from __future__ import annotations
@@ -15,16 +17,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from extract.errors import ModelError
 from extract.grounding.ground import Grounded, span_of
 from extract.inputs.chunk import sentence_around
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
+from extract.rules.kind_types import type_conflict
 from extract.schemas import Kind, Usage
 from extract.schemas.kinds import GROUNDING_FIELDS
 from extract.strategies.hybrid import choice_model
 
-# The answer is one of two enum values: a few tokens, whatever the model would add.
-CHECK_REPLY_TOKENS = 16
+# The answer is one of two enum values in a tool call's JSON: a few tokens.
+CHECK_REPLY_TOKENS = 32
 _VERDICT = choice_model("KindCheck", ["yes", "no"], "Whether the record is an instance of the kind.")
 
 
@@ -61,16 +65,25 @@ def check_items(text: str, kind: Kind, found: Grounded, provider: Provider) -> t
         if kind_name == kind.name:
             start, end = span_of(item)
             s, e = sentence_around(text, start, end)
-            sentence = text[min(s, start) : max(e, end)].strip()
+            s, e = min(s, start), max(e, end)
+            sentence = text[s:e]
             accept = getattr(item, "accept", None)
             if callable(accept):
-                ok = bool(accept(sentence))
+                ok = bool(accept(sentence.strip()))
+            elif type_conflict(kind, sentence, start - s, end - s) is not None:
+                ok = False
             else:
-                messages = prompt.render(**fixed, sentence=sentence, item=_shown(item))
-                verdict, cost = provider.structured(
-                    messages, _VERDICT, prompt.version, reply_tokens=CHECK_REPLY_TOKENS
-                )
-                usage, ok = usage.add(cost), verdict.choice == "yes"  # type: ignore[attr-defined]
+                messages = prompt.render(**fixed, sentence=sentence.strip(), item=_shown(item))
+                try:
+                    verdict, cost = provider.structured(
+                        messages, _VERDICT, prompt.version, reply_tokens=CHECK_REPLY_TOKENS
+                    )
+                except ModelError as exc:
+                    # Unchecked is not rejected: the item stays, and a later run asks again.
+                    spent = exc.usage or Usage(calls=1)
+                    usage, ok = usage.add(spent).add(Usage(incomplete=1)), True
+                else:
+                    usage, ok = usage.add(cost), verdict.choice == "yes"  # type: ignore[attr-defined]
             if not ok:
                 usage = usage.add(Usage(rejected=1))
                 continue
