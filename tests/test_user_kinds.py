@@ -19,6 +19,7 @@ from extract.kinds import resolve
 from extract.providers.base import Endpoint
 from extract.providers.embedded import Embedded
 from extract.rules.kind_sieve import may_hold, needs_number
+from extract.run.ledger import Ledger
 from extract.strategies.check import _VERDICT
 from tests.conftest import CORPORA, user_text
 from tests.test_user_schema import RIGHT, TEXT, readme_schema
@@ -52,6 +53,7 @@ def test_the_default_path_asks_a_user_kind_once_per_paragraph(fake_server: Any, 
     with Extractor(schema=("news", spec), base_url=server.base_url, model="m", strategy="hybrid+paragraph",
                    cache_dir=None) as ex:  # fmt: skip
         record = ex.extract(Article("d", "d.txt", TEXT))
+        assert "whole/" not in ex.prompt_version and "kind_check/v1" in ex.prompt_version
     asked = [r for r in server.requests if "casualty" in _tool(r)]
     assert len(asked) == 2
     assert all("Passage:" in user_text(r) for r in asked)  # paragraph windows, never the whole article
@@ -158,6 +160,10 @@ def test_a_timed_out_call_costs_its_window_not_the_article(fake_server: Any, tmp
         assert ex.cached(article) is None  # incomplete: a later run asks again
     assert record.usage.timeouts >= 1 and record.usage.incomplete == 1
     assert record.casualty == []  # the second paragraph's answer (none) still came
+    ledger = Ledger()
+    ledger.record(record)
+    assert f"{record.usage.timeouts} timed out" in ledger.line()
+    assert ledger.as_dict()["run"]["timeouts"] == record.usage.timeouts
 
 
 def test_the_embedded_server_is_restarted_after_a_timeout(fake_server: Any) -> None:
