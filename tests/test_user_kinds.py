@@ -20,7 +20,7 @@ from extract.providers.base import Endpoint
 from extract.providers.embedded import Embedded
 from extract.rules.kind_sieve import may_hold, needs_number
 from extract.run.ledger import Ledger
-from extract.strategies.check import _VERDICT
+from extract.strategies.check import VERDICT
 from tests.conftest import CORPORA, user_text
 from tests.test_user_schema import RIGHT, TEXT, readme_schema
 
@@ -192,11 +192,11 @@ def test_the_embedded_server_is_restarted_after_a_timeout(fake_server: Any) -> N
     stub = Stub()
     embedded.server = stub  # type: ignore[assignment]
     with pytest.raises(CallTimeout) as failed:
-        embedded.structured([{"role": "user", "content": "x"}], _VERDICT, "p")
+        embedded.structured([{"role": "user", "content": "x"}], VERDICT, "p")
     assert stub.stops == 1 and len(server.requests) == 1  # stopped, and not retried
     assert failed.value.usage is not None and failed.value.usage.timeouts == 1
     server.script = lambda r: (200, json.dumps({"choice": "yes"}))
-    embedded.structured([{"role": "user", "content": "x"}], _VERDICT, "p")
+    embedded.structured([{"role": "user", "content": "x"}], VERDICT, "p")
     assert stub.starts == 2  # the next call starts it again
 
 

@@ -29,7 +29,7 @@ from extract.strategies.hybrid import choice_model
 
 # The answer is one of two enum values in a tool call's JSON: a few tokens.
 CHECK_REPLY_TOKENS = 32
-_VERDICT = choice_model("KindCheck", ["yes", "no"], "Whether the record is an instance of the kind.")
+VERDICT = choice_model("KindCheck", ["yes", "no"], "Whether the record is an instance of the kind.")
 
 
 @cache
@@ -76,7 +76,7 @@ def check_items(text: str, kind: Kind, found: Grounded, provider: Provider) -> t
                 messages = prompt.render(**fixed, sentence=sentence.strip(), item=_shown(item))
                 try:
                     verdict, cost = provider.structured(
-                        messages, _VERDICT, prompt.version, reply_tokens=CHECK_REPLY_TOKENS
+                        messages, VERDICT, prompt.version, reply_tokens=CHECK_REPLY_TOKENS
                     )
                 except ModelError as exc:
                     # Unchecked is not rejected: the item stays, and a later run asks again.
