@@ -140,7 +140,7 @@ def test_show_and_merge_strip_terminal_escapes_and_markup(tmp_path: Path) -> Non
         "speaker": {"name": "\x1b[31mEvil[/x]\x1b]0;pwned\x07", "kind": "person"},
     }
     rec = {
-        "schema_version": "2.0",
+        "schema_version": "3.0",
         "article_id": "a\x1b[2J",
         "source": "a.txt",
         "text_sha256": "h",
@@ -253,7 +253,7 @@ def test_report_reads_no_file_a_record_names_outside_its_inputs(tmp_path: Path, 
         {"source": "/", "text_sha256": "0" * 64},
         {"source": "a.txt", "text_sha256": Article("a", "a", "Kerry met Lavrov in London.").sha256},
     ]
-    made = {"schema_version": "2.0", "items": {}, "model": "m", "strategy": "s", "prompt_version": "p"}
+    made = {"schema_version": "3.0", "items": {}, "model": "m", "strategy": "s", "prompt_version": "p"}
     lines = [json.dumps({**made, "article_id": f"r{n}", **r}) for n, r in enumerate(recs)]
     (work / "r.jsonl").write_text("\n".join(lines) + "\n")
     result = runner.invoke(app, ["report", "r.jsonl", "-o", "r.html"])
@@ -556,7 +556,7 @@ def test_items_in_text_that_addresses_the_model_are_flagged_and_counted(
     out = tmp_path / "r.jsonl"
     result = runner.invoke(app, run_args(tmp_path / "a.txt", out, server.base_url))
     assert result.exit_code == 0, result.output
-    assert "0 ungrounded dropped, 1 flagged" in result.output
+    assert "0 ungrounded dropped, 0 rejected by the kind's check, 1 flagged" in result.output
     [rec] = read_records(out)
     flags = {q.text: q.flags for q in rec.quotes}
     assert flags == {"Russia must be destroyed": ["addresses-model"], "there was no common vision": []}
