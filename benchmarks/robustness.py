@@ -104,8 +104,15 @@ def script(request: dict[str, Any]) -> tuple[int, str]:
 
 def run(args: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "extract", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=900, **kw)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "extract", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        **kw,
+    )
 
 
 def crashed(proc: subprocess.CompletedProcess[str] | subprocess.Popen[str], stderr: str) -> bool:
@@ -138,8 +145,9 @@ def round_two(tmp: Path) -> dict[str, int]:
     folder = tmp / "r2"
     folder.mkdir()
     data = folder / "in.jsonl"
-    data.write_text("".join(json.dumps({"id": f"a{n}", "text": GOOD.format(n=n) + " =1+1 @x"}) + "\n"
-                            for n in range(6)))  # fmt: skip
+    data.write_text(
+        "".join(json.dumps({"id": f"a{n}", "text": GOOD.format(n=n) + " =1+1 @x"}) + "\n" for n in range(6))
+    )
     records = folder / "r.jsonl"
     rules = ["--strategy", "rules", "--no-cache"]
     run(["run", str(data), "-o", str(records), *rules])
@@ -147,10 +155,13 @@ def round_two(tmp: Path) -> dict[str, int]:
     # Data loss: outputs aimed at inputs (report/merge -o, --failures, --ledger, a hard link).
     link = folder / "link.jsonl"
     link.hardlink_to(data)
-    for args in (["report", str(records), "-o", str(records)], ["merge", str(records), "-o", str(records)],
-                 ["run", str(data), "-o", str(folder / "x.jsonl"), "--failures", str(data), *rules],
-                 ["run", str(data), "-o", str(folder / "y.jsonl"), "--ledger", str(data), *rules],
-                 ["run", str(data), "-o", str(link), "--overwrite", *rules]):  # fmt: skip
+    for args in (
+        ["report", str(records), "-o", str(records)],
+        ["merge", str(records), "-o", str(records)],
+        ["run", str(data), "-o", str(folder / "x.jsonl"), "--failures", str(data), *rules],
+        ["run", str(data), "-o", str(folder / "y.jsonl"), "--ledger", str(data), *rules],
+        ["run", str(data), "-o", str(link), "--overwrite", *rules],
+    ):
         proc = run(args)
         tally["cases"] += 1
         tally["crashes"] += crashed(proc, proc.stderr)
@@ -170,9 +181,24 @@ def round_two(tmp: Path) -> dict[str, int]:
     two = folder / "two.txt"
     two.write_text("The first part, he believes.\n\nThe second part, she believes.")
     with FakeOpenAI(flaky) as server:
-        args = ["run", str(two), "-o", str(folder / "p.jsonl"), "--base-url", server.base_url,
-                "--model", "fake", "--retries", "0", "--cache-dir", str(folder / "c"),
-                "--strategy", "hybrid+paragraph", "--schema", "news:quotes"]  # fmt: skip
+        args = [
+            "run",
+            str(two),
+            "-o",
+            str(folder / "p.jsonl"),
+            "--base-url",
+            server.base_url,
+            "--model",
+            "fake",
+            "--retries",
+            "0",
+            "--cache-dir",
+            str(folder / "c"),
+            "--strategy",
+            "hybrid+paragraph",
+            "--schema",
+            "news:quotes",
+        ]
         for _ in range(2):
             proc = run(args)
             tally["cases"] += 1
@@ -186,8 +212,20 @@ def round_two(tmp: Path) -> dict[str, int]:
         (many / f"m{n:02d}.txt").write_text(GOOD.format(n=n + 500) + " Lavrov met Kerry in Geneva on Monday.")
     out, failures = folder / "w.jsonl", folder / "w.tsv"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    argv = [sys.executable, "-m", "extract", "run", str(many), "-o", str(out), "--failures", str(failures),
-            "--workers", "2", *rules]  # fmt: skip
+    argv = [
+        sys.executable,
+        "-m",
+        "extract",
+        "run",
+        str(many),
+        "-o",
+        str(out),
+        "--failures",
+        str(failures),
+        "--workers",
+        "2",
+        *rules,
+    ]
     proc_w = subprocess.Popen(argv, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and not (out.exists() and out.read_text().count("\n") >= 1):
@@ -204,8 +242,10 @@ def round_two(tmp: Path) -> dict[str, int]:
     written = len(out.read_text().splitlines()) if out.exists() else 0
     said = len(failures.read_text().splitlines()) if failures.exists() else 0
     tally["lost"] += 12 - written - said
-    print(f"round 2: a worker killed ({len(victims[:1])}), {written} records + {said} failures of 12, "
-          f"rc {proc_w.returncode}")  # fmt: skip
+    print(
+        f"round 2: a worker killed ({len(victims[:1])}), {written} records + {said} failures of 12, "
+        f"rc {proc_w.returncode}"
+    )
     # Low: cells a spreadsheet would run as formulas, in the CSV export.
     table = folder / "e.csv"
     proc = run(["export", str(records), "--kind", "events", "-o", str(table)])
@@ -257,8 +297,9 @@ def main() -> None:
             (folder / f"a{n:02d}.txt").write_text(GOOD.format(n=n + 1000))
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         slow = ["run", str(folder), "-o", str(shared), "--no-cache", *common, "--workers", "2"]
-        writer = subprocess.Popen([sys.executable, "-m", "extract", *slow], cwd=ROOT, env=env,
-                                  stderr=subprocess.PIPE, text=True)  # fmt: skip
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "extract", *slow], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+        )
         while not shared.exists() or not shared.read_text():
             time.sleep(0.05)
         second = run(slow)
@@ -272,8 +313,9 @@ def main() -> None:
         # Kill mid-run, then the same command again: each article exactly once.
         killed = tmp / "killed.jsonl"
         again = ["run", str(folder), "-o", str(killed), "--no-cache", *common]
-        proc = subprocess.Popen([sys.executable, "-m", "extract", *again], cwd=ROOT, env=env,
-                                stderr=subprocess.PIPE, text=True)  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "extract", *again], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+        )
         while not killed.exists() or killed.read_text().count("\n") < 5:
             time.sleep(0.02)
         proc.send_signal(signal.SIGKILL)
@@ -299,10 +341,14 @@ def main() -> None:
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         tried += 1
         crashes += crashed(proc_big, proc_big.stderr)
-        print(f"{args.big_chars:,}-char article, rules: rc {proc_big.returncode}, "
-              f"{time.perf_counter() - started:.0f} s, peak RSS {rss:,.0f} MiB")  # fmt: skip
-    print(f"\ncases tried {tried} | records lost {lost} | wrong offsets {wrong} | crashes {crashes} | "
-          f"wrong behaviour {round2['wrong']} | unsafe cells {round2['unsafe']}")  # fmt: skip
+        print(
+            f"{args.big_chars:,}-char article, rules: rc {proc_big.returncode}, "
+            f"{time.perf_counter() - started:.0f} s, peak RSS {rss:,.0f} MiB"
+        )
+    print(
+        f"\ncases tried {tried} | records lost {lost} | wrong offsets {wrong} | crashes {crashes} | "
+        f"wrong behaviour {round2['wrong']} | unsafe cells {round2['unsafe']}"
+    )
 
 
 if __name__ == "__main__":

@@ -26,8 +26,24 @@ def test_credentials_in_the_base_url_reach_no_sink(fake_server: Any, tmp_path: P
     url = server.base_url.replace("http://", "http://alice:s3cret-pw@")
     folder, out = write_articles(tmp_path / "in", 1), tmp_path / "r.jsonl"
     cache, failures, ledger = tmp_path / "cache", tmp_path / "f.tsv", tmp_path / "l.json"
-    args = ["run", str(folder), "-o", str(out), "--base-url", url, "--model", "fake", "--retries", "0",
-            "--cache-dir", str(cache), "--failures", str(failures), "--ledger", str(ledger)]  # fmt: skip
+    args = [
+        "run",
+        str(folder),
+        "-o",
+        str(out),
+        "--base-url",
+        url,
+        "--model",
+        "fake",
+        "--retries",
+        "0",
+        "--cache-dir",
+        str(cache),
+        "--failures",
+        str(failures),
+        "--ledger",
+        str(ledger),
+    ]
     result = runner.invoke(app, args)
     assert "failed" in result.output
     logged = runner.invoke(app, ["logs", "--json", "--cache-dir", str(cache)])
@@ -65,13 +81,20 @@ def test_no_command_writes_over_its_inputs_or_its_other_outputs(tmp_path: Path) 
         ["merge", str(out), "-o", str(out)],
         ["export", str(out), "--kind", "quotes", "-o", str(out)],
         [*run, "-o", str(tmp_path / "new.jsonl"), "--ledger", str(tmp_path / "new.jsonl")],
-        [*run, "-o", str(tmp_path / "r2.jsonl"), "--failures", str(tmp_path / "f"),
-         "--ledger", str(tmp_path / "f")],
+        [
+            *run,
+            "-o",
+            str(tmp_path / "r2.jsonl"),
+            "--failures",
+            str(tmp_path / "f"),
+            "--ledger",
+            str(tmp_path / "f"),
+        ],
         [*run, "-o", str(tmp_path / "r3.jsonl"), "--failures", str(data)],
         [*run, "-o", str(tmp_path / "r4.jsonl"), "--ledger", str(data)],
         [*run, "-o", str(link), "--overwrite"],
         ["run", str(link), "--strategy", "rules", "--no-cache", "-o", str(data), "--overwrite"],
-    ]  # fmt: skip
+    ]
     for args in refused:
         result = runner.invoke(app, args)
         assert result.exit_code == 2, (args, result.output)
@@ -118,8 +141,19 @@ def test_resume_refuses_records_of_other_kinds(fake_server: Any, tmp_path: Path)
     schema = tmp_path / "kinds.py"
     schema.write_text(CASUALTY.format(extra=""))
     folder, out = write_articles(tmp_path / "in", 1), tmp_path / "r.jsonl"
-    args = ["run", str(folder), "-o", str(out), "--base-url", server.base_url, "--model", "fake",
-            "--no-cache", "--strategy", "whole"]  # fmt: skip
+    args = [
+        "run",
+        str(folder),
+        "-o",
+        str(out),
+        "--base-url",
+        server.base_url,
+        "--model",
+        "fake",
+        "--no-cache",
+        "--strategy",
+        "whole",
+    ]
     first = runner.invoke(app, [*args, "--schema", f"{schema}:Casualty"])
     assert first.exit_code == 0, first.output
     schema.write_text(CASUALTY.format(extra='count: int = Field(0, description="How many people.")'))
@@ -144,9 +178,24 @@ def test_an_incomplete_record_is_asked_again_and_replaced(fake_server: Any, tmp_
     data = tmp_path / "a.txt"
     data.write_text("The first part of the story, he believes.\n\nThe second part, she believes.")
     out = tmp_path / "r.jsonl"
-    args = ["run", str(data), "-o", str(out), "--base-url", server.base_url, "--model", "fake",
-            "--retries", "0", "--cache-dir", str(tmp_path / "c"), "--strategy", "hybrid+paragraph",
-            "--schema", "news:quotes"]  # fmt: skip
+    args = [
+        "run",
+        str(data),
+        "-o",
+        str(out),
+        "--base-url",
+        server.base_url,
+        "--model",
+        "fake",
+        "--retries",
+        "0",
+        "--cache-dir",
+        str(tmp_path / "c"),
+        "--strategy",
+        "hybrid+paragraph",
+        "--schema",
+        "news:quotes",
+    ]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     assert len(server.requests) == 2  # the second paragraph is still asked
@@ -165,15 +214,25 @@ def test_a_user_kind_named_like_a_news_kind_is_refused_once(tmp_path: Path) -> N
 
     from extract.errors import ExtractError
     from extract.kinds import resolve
-    from extract.schemas import QUOTES, REGISTRY
 
     schema = tmp_path / "mine.py"
     schema.write_text(CASUALTY.format(extra="").replace("class Casualty", "class Quotes"))
     data = tmp_path / "a.txt"
     data.write_text("Kerry met Lavrov in London on Friday.")
     for specs in (["news", f"{schema}:Quotes"], [f"{schema}:Quotes"]):
-        args = ["run", str(data), "-o", str(tmp_path / "r.jsonl"), "--strategy", "whole", "--no-cache",
-                "--base-url", "http://127.0.0.1:9/v1", "--model", "m"]  # fmt: skip
+        args = [
+            "run",
+            str(data),
+            "-o",
+            str(tmp_path / "r.jsonl"),
+            "--strategy",
+            "whole",
+            "--no-cache",
+            "--base-url",
+            "http://127.0.0.1:9/v1",
+            "--model",
+            "m",
+        ]
         result = runner.invoke(app, [*args, *(x for s in specs for x in ("--schema", s))])
         assert result.exit_code == 2, result.output
         assert "quotes" in result.output and "news" in result.output
@@ -190,7 +249,6 @@ def test_a_user_kind_named_like_a_news_kind_is_refused_once(tmp_path: Path) -> N
         assert "quotes" in str(exc)
     else:
         raise AssertionError("a user kind named quotes was accepted")
-    assert REGISTRY["quotes"] is QUOTES
 
 
 VALIDATED = '''
@@ -232,9 +290,23 @@ def test_an_item_a_validator_rejects_is_dropped_alone(fake_server: Any, tmp_path
     schema.write_text(VALIDATED)
     data, out = tmp_path / "a.txt", tmp_path / "r.jsonl"
     data.write_text(text)
-    args = ["run", str(data), "-o", str(out), "--base-url", server.base_url, "--model", "fake",
-            "--no-cache", "--strategy", "whole", "--schema", "news:quotes",
-            "--schema", f"{schema}:Casualty"]  # fmt: skip
+    args = [
+        "run",
+        str(data),
+        "-o",
+        str(out),
+        "--base-url",
+        server.base_url,
+        "--model",
+        "fake",
+        "--no-cache",
+        "--strategy",
+        "whole",
+        "--schema",
+        "news:quotes",
+        "--schema",
+        f"{schema}:Casualty",
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "a count is at least 1" in result.output and "<failed" not in result.output
@@ -249,9 +321,23 @@ def test_an_answer_that_fails_validation_says_why_in_one_line(fake_server: Any, 
     server = fake_server(lambda request: (200, json.dumps({"quotes": "not a list"})))
     data, failures = tmp_path / "a.txt", tmp_path / "f.tsv"
     data.write_text("Kerry met Lavrov in London on Friday.")
-    args = ["run", str(data), "-o", str(tmp_path / "r.jsonl"), "--base-url", server.base_url,
-            "--model", "fake", "--no-cache", "--strategy", "whole", "--schema", "news:quotes",
-            "--failures", str(failures)]  # fmt: skip
+    args = [
+        "run",
+        str(data),
+        "-o",
+        str(tmp_path / "r.jsonl"),
+        "--base-url",
+        server.base_url,
+        "--model",
+        "fake",
+        "--no-cache",
+        "--strategy",
+        "whole",
+        "--schema",
+        "news:quotes",
+        "--failures",
+        str(failures),
+    ]
     result = runner.invoke(app, args)
     reason = failures.read_text()
     assert "failed validation after 3 attempts: quotes: " in reason and "<" not in reason, result.output
@@ -399,7 +485,7 @@ def test_a_kind_colour_is_a_colour_and_kind_names_make_safe_classes() -> None:
     from pydantic import BaseModel
 
     from extract.analysis.report import kind_controls, kind_style, render
-    from extract.schemas import REGISTRY, ArticleRecord, kind_of
+    from extract.schemas import ArticleRecord, kind_of
 
     class Claim(BaseModel):
         """A claim."""
@@ -411,16 +497,22 @@ def test_a_kind_colour_is_a_colour_and_kind_names_make_safe_classes() -> None:
     good = kind_of(Claim, name="big claim item", colour="#A1b")
     assert good.colour == "#aa11bb"
     bad = dataclasses.replace(good, colour="red;background:url(http://evil.example/x)")
-    REGISTRY[bad.name] = bad
-    try:
-        item = {"said": "x", "evidence": "Hello", "start": 0, "end": 5}
-        rec = ArticleRecord(article_id="a", source="a.txt", text_sha256="h", items={bad.name: [item]},
-                            model="m", strategy="s", prompt_version="p")  # fmt: skip
-        page = render([rec], {"h": "Hello world"})
-        assert "url(" not in page and "url(" not in kind_controls((bad.name,)) + kind_style((bad.name,))
-        assert "k-big claim" not in page and 'class="item k-big' in page
-    finally:
-        del REGISTRY[bad.name]
+    declared = {bad.name: bad}
+    item = {"said": "x", "evidence": "Hello", "start": 0, "end": 5}
+    data = {
+        "article_id": "a",
+        "source": "a.txt",
+        "text_sha256": "h",
+        "items": {bad.name: [item]},
+        "model": "m",
+        "strategy": "s",
+        "prompt_version": "p",
+    }
+    rec = ArticleRecord.load(data, [bad])
+    page = render([rec], {"h": "Hello world"}, None, [bad])
+    styles = kind_controls((bad.name,), declared) + kind_style((bad.name,), declared)
+    assert "url(" not in page and "url(" not in styles
+    assert "k-big claim" not in page and 'class="item k-big' in page
 
 
 def test_odd_schemas_and_inputs_are_one_line_each(tmp_path: Path) -> None:
@@ -435,10 +527,10 @@ def test_odd_schemas_and_inputs_are_one_line_each(tmp_path: Path) -> None:
     files = {
         "forward": 'class K(BaseModel):\n    """K."""\n    a: "Missing"\n',
         "callable": 'class K(BaseModel):\n    """K."""\n    a: Callable[[int], int]\n',
-        "exits": 'import sys\nsys.exit(0)\n',
+        "exits": "import sys\nsys.exit(0)\n",
         "example": 'class K(BaseModel):\n    """K."""\n    a: int\n'
         '    examples: ClassVar[list[dict]] = [{"text": "t", "items": [{"a": "x"}]}]\n',
-    }  # fmt: skip
+    }
     for name, body in files.items():
         path = tmp_path / f"{name}.py"
         path.write_text(header + body)
@@ -450,8 +542,10 @@ def test_odd_schemas_and_inputs_are_one_line_each(tmp_path: Path) -> None:
                 assert "a: " in str(exc) and "integer" in str(exc)
         else:
             raise AssertionError(f"{name} was accepted")
-    texts = [{"text": "Kerry met Lavrov in London on Friday.", "when": object()},
-             {"text": "Lavrov met Kerry in Geneva on Monday."}]  # fmt: skip
+    texts = [
+        {"text": "Kerry met Lavrov in London on Friday.", "when": object()},
+        {"text": "Lavrov met Kerry in Geneva on Monday."},
+    ]
     results = list(extract_batch(texts=texts, strategy="rules", cache_dir=None))
     assert isinstance(results[0], ArticleError) and "JSON" in results[0].reason
     assert not isinstance(results[1], ArticleError)
@@ -463,8 +557,10 @@ def test_parquet_export_of_a_mixed_column(tmp_path: Path) -> None:
 
     pytest.importorskip("pyarrow")
     data, out = tmp_path / "a.jsonl", tmp_path / "r.jsonl"
-    lines = [{"id": "a", "text": "Kerry met Lavrov in London on Friday.", "page": 5},
-             {"id": "b", "text": "Lavrov met Kerry in Geneva on Monday.", "page": "A5"}]  # fmt: skip
+    lines = [
+        {"id": "a", "text": "Kerry met Lavrov in London on Friday.", "page": 5},
+        {"id": "b", "text": "Lavrov met Kerry in Geneva on Monday.", "page": "A5"},
+    ]
     data.write_text("".join(json.dumps(x) + "\n" for x in lines))
     assert (
         runner.invoke(app, ["run", str(data), "-o", str(out), "--strategy", "rules", "--no-cache"]).exit_code
@@ -489,14 +585,20 @@ def test_ray_actors_get_the_whole_article_and_report_a_budget_stop(fake_server: 
     article = Article("a", "a.jsonl:1", "Kerry met Lavrov in London on Friday.", "latin-1", {"outlet": "X"})
     batch = {k: [v] for k, v in as_row(article).items()}
     [row] = _rows(_Worker(RunConfig(strategy="rules", cache_dir=None))(batch))
-    rec = result_of(row)
+    rec = result_of(row, [])
     assert isinstance(rec, ArticleRecord) and rec.meta == {"outlet": "X"} and rec.encoding == "latin-1"
 
     server = fake_server(lambda request: (200, json.dumps({"quotes": [quote("words not in the text")]})))
-    config = RunConfig(strategy="whole", base_url=server.base_url, model="fake", cache_dir=None, max_calls=1,
-                       schema=("news:quotes",))  # fmt: skip
+    config = RunConfig(
+        strategy="whole",
+        base_url=server.base_url,
+        model="fake",
+        cache_dir=None,
+        max_calls=1,
+        schema=("news:quotes",),
+    )
     [row] = _rows(_Worker(config)(batch))
-    assert isinstance(result_of(row), NotStarted), row
+    assert isinstance(result_of(row, []), NotStarted), row
 
 
 def _rows(columns: dict[str, list[str]]) -> list[dict[str, str]]:

@@ -15,10 +15,11 @@ from typing import Any
 
 from extract.errors import ArticleError, NotStarted
 from extract.inputs.load import Article
+from extract.kinds import resolve
 from extract.providers.budget import Budget
 from extract.run.config import RunConfig
 from extract.run.extractor import Extractor, admit
-from extract.schemas import ArticleRecord
+from extract.schemas import ArticleRecord, Kind
 
 # Actors wait on the model far more than they compute: several share one CPU.
 CPUS_PER_WORKER = 0.25
@@ -26,16 +27,21 @@ CPUS_PER_WORKER = 0.25
 
 def as_row(article: Article) -> dict[str, str]:
     """An article as a Ray Data row: the whole of it (metadata and encoding too), as JSON."""
-    fields = {"id": article.id, "source": article.source, "text": article.text,
-              "encoding": article.encoding, "meta": article.meta}  # fmt: skip
+    fields = {
+        "id": article.id,
+        "source": article.source,
+        "text": article.text,
+        "encoding": article.encoding,
+        "meta": article.meta,
+    }
     return {"source": article.source, "article": json.dumps(fields, ensure_ascii=False)}
 
 
-def result_of(row: dict[str, Any]) -> ArticleRecord | ArticleError:
+def result_of(row: dict[str, Any], kinds: Iterable[Kind]) -> ArticleRecord | ArticleError:
     """What an actor sent back for one article: its record, a failure, or not started (a
     budget stop on the actor's side is a stop, not a failure)."""
     if row["status"] == "done":
-        return ArticleRecord.model_validate_json(row["record"])
+        return ArticleRecord.load(row["record"], kinds)
     kind = NotStarted if row["status"] == "not started" else ArticleError
     return kind(str(row["source"]), str(row["reason"]))
 
@@ -94,9 +100,10 @@ def run_on_ray(
         num_cpus=CPUS_PER_WORKER,
     )
     returned: set[str] = set()
+    kinds = resolve(config.schema)
     for row in dataset.iter_rows():
         returned.add(row["source"])
-        record = result_of(row)
+        record = result_of(row, kinds)
         yield record
         if not isinstance(record, ArticleRecord):
             continue

@@ -61,12 +61,14 @@ def _keep_valid(kind: str) -> WrapValidator:
 
 
 @cache
-def extraction_model(kinds: tuple[Kind, ...]) -> type[BaseModel]:
-    """The response model: one list per kind, named and described as the kind is."""
+def extraction_model(kinds: tuple[Kind, ...], max_items: int | None = None) -> type[BaseModel]:
+    """The response model: one list per kind, named and described as the kind is, of at most
+    ``max_items`` each (the server's grammar closes the list there: no reply repeats one item
+    until the reply limit)."""
     fields: dict[str, Any] = {
         k.name: (
             Annotated[list[k.draft], _keep_valid(k.name)],  # type: ignore[name-defined]
-            Field(default_factory=list, description=k.instructions),
+            Field(default_factory=list, description=k.instructions, max_length=max_items),
         )
         for k in kinds
     }
@@ -91,7 +93,9 @@ def _ask(
 ) -> tuple[Grounded, Usage]:
     prompt = load_prompt("whole")
     messages = prompt.render(kinds=describe_kinds(kinds), examples=worked_examples(kinds), article=chunk)
-    return ask_grounded(messages, prompt.version, offset, article.text, kinds, provider, article.source)
+    return ask_grounded(
+        messages, prompt.version, offset, article.text, kinds, provider, source=article.source
+    )
 
 
 def ask_grounded(
@@ -101,13 +105,16 @@ def ask_grounded(
     text: str,
     kinds: tuple[Kind, ...],
     provider: Provider,
+    model: type[BaseModel] | None = None,
+    reply_tokens: int | None = None,
     source: str = "<text>",
 ) -> tuple[Grounded, Usage]:
     """Ask; re-ask once naming what is not in the text; what is still missing is dropped.
-    ``offset`` is where the asked part of ``text`` starts (grounding looks there first)."""
-    model = extraction_model(kinds)
+    ``offset`` is where the asked part of ``text`` starts (grounding looks there first); ``model``
+    is the response model (:func:`extraction_model` of ``kinds`` by default)."""
+    model = model or extraction_model(kinds)
     context: dict[str, Any] = {"text": text}  # the kinds' validators see it as info.context["text"]
-    extraction, usage = _structured(provider, messages, model, version, context, source)
+    extraction, usage = _structured(provider, messages, model, version, context, source, reply_tokens)
     result = ground(drafts_of(extraction, kinds, offset), text)
     for _ in range(MAX_REASKS):
         if not result.missing:
@@ -119,7 +126,7 @@ def ask_grounded(
             *reask.render(missing=json.dumps(result.missing, ensure_ascii=False)),
         ]
         extraction, cost = _structured(
-            provider, messages, model, f"{version}+{reask.version}", context, source
+            provider, messages, model, f"{version}+{reask.version}", context, source, reply_tokens
         )
         usage = usage.add(cost).add(Usage(reasks=1))
         # Keep what the first answer grounded; what is still missing is dropped and counted.
@@ -134,9 +141,10 @@ def _structured(
     version: str,
     context: dict[str, Any],
     source: str,
+    reply_tokens: int | None,
 ) -> tuple[BaseModel, Usage]:
     """One call; the items its validators refused are counted and said, one line each."""
-    answer, usage = provider.structured(messages, model, version, context)
+    answer, usage = provider.structured(messages, model, version, context, reply_tokens)
     rejected = context.pop("rejected", [])
     context.pop("reasked", None)
     for reason in rejected:
