@@ -18,7 +18,9 @@ from extract.schemas.news import (
     QUOTES,
     Actor,
     Event,
-    EventActor,
+    DEFINITIONS,
+    MODES,
+    Context,
     EventDraft,
     EventType,
     Position,
@@ -30,7 +32,9 @@ from extract.schemas.news import (
 from extract.schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
 
 __all__ = [
+    "DEFINITIONS",
     "EVENTS",
+    "MODES",
     "NEWS_KINDS",
     "POSITIONS",
     "QUOTES",
@@ -39,8 +43,8 @@ __all__ = [
     "Actor",
     "ArticleRecord",
     "Consolidation",
+    "Context",
     "Event",
-    "EventActor",
     "EventDraft",
     "EventType",
     "Example",

@@ -1,5 +1,7 @@
-"""Events: one per sentence line, from the trigger nearest the root, with its source and
-target actors, its time and its place."""
+"""Events coded in PLOVER: one per sentence line, from the trigger nearest the root, typed by the
+trigger lexicon (extract/rules/plover_triggers.py) with the readings that change a category
+(negated: no event; promised cooperation: AGREE; promised force or sanctions: THREATEN), its source
+and target from the parse, its time and its place."""
 
 from __future__ import annotations
 
@@ -7,9 +9,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors
-from extract.rules.lexicons import CLAUSAL, FUTURE, PLACE_PREPS, SPEAKS_OF, TRIGGERS
+from extract.rules.lexicons import PLACE_PREPS
 from extract.rules.parse import depth, subject, within
+from extract.rules.plover_triggers import (
+    FUTURE_AUX,
+    FUTURE_OF,
+    NOUNS,
+    TARGET_PREPS,
+    VERBS,
+    WITH_OBJECT,
+    WITH_PARTICLE,
+    Trigger,
+)
 from extract.schemas import EventType
+
+# Verbs whose clause only intends or imagines the event below them ('plans to impose').
+_INTENT = {"plan", "intend", "prepare", "expect", "want", "hope", "aim", "seek", "consider", "vow", "pledge"}
+_CONDITIONAL = {"if", "unless"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT}
 
 
 @dataclass
@@ -18,47 +36,128 @@ class EventCandidate:
     start: int
     trigger: str
     type: EventType
+    mode: str | None
     sources: list[ActorRef]  # 'Kerry and Lavrov met': both
     targets: list[ActorRef]
     time: str | None
     place: str | None
+    sure: bool  # the lexicon's reading needed no second guess (a decider may overrule the rest)
 
 
-def _event_type(tok: Any) -> EventType | None:
-    """The event type ``tok`` triggers, if any, with the readings that change it."""
-    etype = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.text.lower())
-    if etype is None or tok.pos_ not in ("VERB", "NOUN"):
-        return None
+def _object(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")), None)
+
+
+def _verb_trigger(tok: Any) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep", "acomp") and (lemma, child.lower_) in WITH_PARTICLE:
+            return WITH_PARTICLE[(lemma, child.lower_)]
+    obj = _object(tok)
+    if obj is not None and (lemma, obj.lemma_.lower()) in WITH_OBJECT:
+        return WITH_OBJECT[(lemma, obj.lemma_.lower())]
+    return VERBS.get(lemma)
+
+
+def _trigger(tok: Any) -> Trigger | None:
+    if tok.pos_ == "VERB":
+        return _verb_trigger(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+        return NOUNS.get(tok.lemma_.lower())
+    return None
+
+
+def _negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ == "advmod" for c in verb.children)
+
+
+def _future(verb: Any) -> bool:
+    """Whether the event is still to come: 'will impose', 'plans to send', 'to offer' in a headline."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT
+
+
+def _reading(tok: Any, trig: Trigger) -> tuple[EventType, str | None, bool] | None:
+    """The category ``tok`` codes once negation, condition and tense are read; None when the
+    sentence denies or only imagines it. The flag says whether the reading is the lexicon's own."""
+    etype, mode = trig
     verb = tok if tok.pos_ == "VERB" else tok.head
-    # spaCy often tags 'talks' in 'When Lavrov talks of ...' a noun, but one heading a clause.
-    acts = tok.pos_ == "VERB" or tok.dep_ in CLAUSAL
-    if acts and any(c.dep_ == "prep" and c.lower_ in SPEAKS_OF for c in tok.children):
+    if tok.pos_ == "VERB" and _negated(tok):
         return None
-    if etype is EventType.SANCTION and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
-        return EventType.THREATEN
-    return etype
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in verb.children):
+        return None
+    if tok.pos_ == "VERB" and _future(tok) and etype in FUTURE_OF:
+        future = FUTURE_OF[etype]
+        return future, None, False
+    return etype, mode, tok.pos_ == "VERB"
+
+
+def _who(tok: Any | None, actors: Actors) -> list[ActorRef]:
+    """The actors a subject or object token names: names and people first, else the noun phrase as
+    written ('a U.S. Supreme Court decision')."""
+    if tok is None:
+        return []
+    found = actors.agents(tok)
+    if found or tok.pos_ not in ("NOUN", "PROPN"):
+        return found
+    ref = actors.resolve_token(tok)
+    return [ref] if ref is not None else []
+
+
+def _roles(tok: Any, sent: Any) -> tuple[Any | None, Any | None]:
+    """The source and target tokens of the event ``tok`` states."""
+    if tok.pos_ != "VERB":
+        # 'the attack on the embassy', 'Russia's invasion of Ukraine', 'protests against X'.
+        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod")), None)
+        if owner is None and tok.dep_ in ("dobj", "nsubjpass"):
+            owner = subject(tok.head)
+        target = next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"}
+             for g in c.children if g.dep_ == "pobj"), None,
+        )  # fmt: skip
+        return within(sent, owner), within(sent, target)
+    subj = subject(tok)
+    if subj is None and tok.dep_ == "xcomp":
+        subj = subject(tok.head)
+    by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        return within(sent, by), within(sent, subj)
+    target = _object(tok)
+    if target is None or target.lemma_.lower() in NOUNS or target.lemma_.lower() in _EVENT_OBJECTS:
+        # 'imposed sanctions on Russia', 'protested against the law': the object, if any, is the
+        # event itself; its target stands after a preposition.
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        if target is not None:
+            preps += [c for c in target.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        target = next((g for p in preps for g in p.children if g.dep_ == "pobj"), None)
+    return within(sent, subj), within(sent, target)
 
 
 def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | None:
-    """The event a sentence line states, if any (``ents``: the named entities in it)."""
-    # One event per sentence, the trigger nearest the root: the main clause's event, not one in
-    # an aside ('The U.S. official, who briefed reporters, suggested the U.S. would offer ...';
-    # 'When Mr Lavrov talks of ..., he is saying that the referendum ...'). Measured on the seeds'
-    # gold against the first trigger: events lenient F1 0.65 vs 0.62, and 0.60 for one per type.
-    triggers = [(t, etype) for t in sent if (etype := _event_type(t)) is not None]
-    if not triggers:
-        return None
-    tok, etype = min(triggers, key=lambda te: depth(te[0]))
-    verb = tok if tok.pos_ == "VERB" else tok.head
-    # Only within the line: a parse run across lines can make a headline's name the subject.
-    subj = within(sent, subject(verb))
-    obj = within(sent, next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "dative")), None))
-    dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
-    # 'in London', 'at the residence': a named place after a locative preposition ('the US'
-    # as a subject or object is an actor, not where it happened).
-    places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
-    return EventCandidate(
-        sent.text, sent.start_char, tok.text, etype,
-        actors.agents(subj), actors.agents(obj),
-        dates[0].text if dates else None, places[0].text if places else None,
-    )  # fmt: skip
+    """The PLOVER event a sentence line states, if any (``ents``: the named entities in it)."""
+    # One event per sentence, the trigger nearest the root: the main clause's event ('X accused Y
+    # of attacking Z' is an accusation), and a verb before a noun at the same depth.
+    found = []
+    for tok in sent:
+        if (trig := _trigger(tok)) is not None:
+            found.append((depth(tok), tok.pos_ != "VERB", tok.i, tok, trig))
+    for _, _, _, tok, trig in sorted(found, key=lambda f: f[:3]):
+        reading = _reading(tok, trig)
+        if reading is None:
+            if tok.pos_ == "VERB":
+                return None  # the main event is denied or imagined: the rest hangs on it
+            continue
+        etype, mode, sure = reading
+        source, target = _roles(tok, sent)
+        dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
+        # 'in London', 'at the residence': a named place after a locative preposition ('the US'
+        # as a subject or object is an actor, not where it happened).
+        places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
+        sources = _who(source, actors)
+        return EventCandidate(
+            sent.text, sent.start_char, tok.text, etype, mode, sources,
+            [t for t in _who(target, actors) if t not in sources],
+            dates[0].text if dates else None, places[0].text if places else None, sure,
+        )  # fmt: skip
+    return None

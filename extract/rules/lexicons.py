@@ -1,9 +1,8 @@
-"""Word lists the rules read: speech and belief cues, event triggers, stance words, and the
-nouns that name people and their roles. Data, not code: each list says what it is for."""
+"""Word lists the rules read: speech and belief cues, stance words, and the nouns that name people
+and their roles (the PLOVER event triggers are in plover_triggers.py). Data, not code: each list
+says what it is for."""
 
 from __future__ import annotations
-
-from extract.schemas import EventType
 
 CUE_LEMMAS = {
     "say", "tell", "add", "warn", "suggest", "insist", "state", "note", "argue", "claim",
@@ -18,26 +17,6 @@ CUE_LEMMAS = {
     "assert", "caution", "agree", "recognize", "realize", "understand", "guess", "imagine",
     "estimate", "propose", "recommend", "question",
 }  # fmt: skip
-TRIGGERS: dict[str, EventType] = {
-    "meet": EventType.MEET, "meeting": EventType.MEET, "talk": EventType.NEGOTIATE,
-    "talks": EventType.NEGOTIATE, "negotiate": EventType.NEGOTIATE, "negotiation": EventType.NEGOTIATE,
-    "sanction": EventType.SANCTION, "impose": EventType.SANCTION, "warn": EventType.THREATEN,
-    "threaten": EventType.THREATEN, "threat": EventType.THREATEN, "referendum": EventType.REFERENDUM,
-    "vote": EventType.REFERENDUM, "mass": EventType.DEPLOY_FORCE, "deploy": EventType.DEPLOY_FORCE,
-    "annex": EventType.DEPLOY_FORCE, "seek": EventType.DEMAND, "demand": EventType.DEMAND,
-    "agree": EventType.AGREE, "ratify": EventType.AGREE, "reject": EventType.REJECT,
-    "recognise": EventType.REJECT, "recognize": EventType.REJECT, "protest": EventType.PROTEST,
-    "topple": EventType.PROTEST, "brief": EventType.STATEMENT,
-    # An offer or a proposal is a move in a negotiation (CAMEO's 'express intent to cooperate'), not
-    # an agreement yet.
-    "offer": EventType.NEGOTIATE, "propose": EventType.NEGOTIATE, "proposal": EventType.NEGOTIATE,
-    "conference": EventType.STATEMENT, "massing": EventType.DEPLOY_FORCE,
-}  # fmt: skip
-# 'may impose sanctions', 'will impose': a sanction still to come is a threat of one.
-FUTURE = {"may", "might", "could", "will", "would", "'ll"}
-# 'talks of respecting the choices', 'talked about reform': speaking of something, not negotiating.
-SPEAKS_OF = {"of", "about"}
-CLAUSAL = {"ROOT", "advcl", "ccomp", "relcl", "conj"}
 STANCE_WORDS: dict[str, str] = {
     "legitimate": "support", "illegitimate": "oppose", "right": "support", "wrong": "oppose",
     "recognise": "support", "recognize": "support", "support": "support", "oppose": "oppose",
