@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from extract.rules.actors import ActorRef, Actors
+from extract.rules.actors import ActorRef, Actors, canonical
 from extract.rules.lexicons import PLACE_PREPS
 from extract.rules.parse import depth, subject, within
 from extract.rules.plover_triggers import (
     FUTURE_AUX,
     FUTURE_OF,
     NOUNS,
+    REFUSED,
     TARGET_PREPS,
     VERBS,
     WITH_OBJECT,
@@ -24,10 +25,13 @@ from extract.rules.plover_triggers import (
 from extract.schemas import EventType
 
 # Verbs whose clause only intends or imagines the event below them ('plans to impose').
-_INTENT = {"plan", "intend", "prepare", "expect", "want", "hope", "aim", "seek", "consider", "vow", "pledge"}
+_INTENT = {"plan", "intend", "prepare", "expect", "want", "hope", "aim", "seek", "consider", "vow", "pledge",
+           "willing", "ready"}
 _CONDITIONAL = {"if", "unless"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT}
+_SELF = {"it", "they", "we"}  # a body speaking of itself
+_ATTITUDES = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
 
 
 @dataclass
@@ -84,7 +88,7 @@ def _reading(tok: Any, trig: Trigger) -> tuple[EventType, str | None, bool] | No
     etype, mode = trig
     verb = tok if tok.pos_ == "VERB" else tok.head
     if tok.pos_ == "VERB" and _negated(tok):
-        return None
+        return (EventType.REJECT, None, False) if etype in REFUSED else None
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in verb.children):
         return None
     if tok.pos_ == "VERB" and _future(tok) and etype in FUTURE_OF:
@@ -94,18 +98,50 @@ def _reading(tok: Any, trig: Trigger) -> tuple[EventType, str | None, bool] | No
 
 
 def _who(tok: Any | None, actors: Actors) -> list[ActorRef]:
-    """The actors a subject or object token names: names and people first, else the noun phrase as
-    written ('a U.S. Supreme Court decision')."""
-    if tok is None:
+    """The actors a subject or object token names: names and people first, a possessor that is
+    one ('Buhari's decision': Buhari), else the noun phrase up to its head, as written."""
+    if tok is None or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"):
         return []
     found = actors.agents(tok)
     if found or tok.pos_ not in ("NOUN", "PROPN"):
         return found
-    ref = actors.resolve_token(tok)
-    return [ref] if ref is not None else []
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and (owned := actors.agents(owner)):
+        return owned
+    words = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.dep_ not in ("det", "punct")]
+    if not words:
+        return []
+    written = canonical(tok.doc.text[words[0].idx : tok.idx + len(tok.text)])
+    return [ActorRef(written, "other")] if written else []
 
 
-def _roles(tok: Any, sent: Any) -> tuple[Any | None, Any | None]:
+def _beyond_event(tok: Any | None) -> Any | None:
+    """An event noun's own target: 'sanctions against Moscow', 'an investigation of Flynn'."""
+    if tok is None or (tok.lemma_.lower() not in NOUNS and tok.lemma_.lower() not in _EVENT_OBJECTS):
+        return tok
+    inner = next(
+        (g for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}
+         for g in c.children if g.dep_ == "pobj"), None,
+    )  # fmt: skip
+    return inner if inner is not None else tok
+
+
+def _subject_of(verb: Any) -> Any | None:
+    """The verb's subject, climbing out of 'willing to withdraw', 'agreed to send' and out of what
+    a body says of itself ('Farc said it will release ...': Farc)."""
+    subj = subject(verb)
+    hops = 0
+    while hops < 3 and verb.head.i != verb.i:
+        open_clause = subj is None and verb.dep_ in ("xcomp", "acomp")
+        self_report = subj is not None and subj.lower_ in _SELF and verb.dep_ == "ccomp"
+        if not (open_clause or self_report):
+            break
+        verb, hops = verb.head, hops + 1
+        subj = subject(verb) or subj
+    return subj
+
+
+def _roles(tok: Any, etype: EventType, sent: Any) -> tuple[Any | None, Any | None]:
     """The source and target tokens of the event ``tok`` states."""
     if tok.pos_ != "VERB":
         # 'the attack on the embassy', 'Russia's invasion of Ukraine', 'protests against X'.
@@ -117,21 +153,23 @@ def _roles(tok: Any, sent: Any) -> tuple[Any | None, Any | None]:
              for g in c.children if g.dep_ == "pobj"), None,
         )  # fmt: skip
         return within(sent, owner), within(sent, target)
-    subj = subject(tok)
-    if subj is None and tok.dep_ == "xcomp":
-        subj = subject(tok.head)
+    subj = _subject_of(tok)
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         return within(sent, by), within(sent, subj)
     target = _object(tok)
     if target is None or target.lemma_.lower() in NOUNS or target.lemma_.lower() in _EVENT_OBJECTS:
-        # 'imposed sanctions on Russia', 'protested against the law': the object, if any, is the
-        # event itself; its target stands after a preposition.
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        # 'imposed sanctions on Russia', 'called for sanctions against Moscow': the object, if any,
+        # is the event itself; its target stands after a preposition.
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}]
         if target is not None:
-            preps += [c for c in target.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
-        target = next((g for p in preps for g in p.children if g.dep_ == "pobj"), None)
-    return within(sent, subj), within(sent, target)
+            preps += [c for c in target.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}]
+        pobjs = [g for p in preps for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+        target = pobjs[0] if pobjs else target
+    elif etype in _ATTITUDES:
+        # 'condemned the attack on a church': what is condemned is the target, as written.
+        return within(sent, subj), within(sent, target)
+    return within(sent, subj), within(sent, _beyond_event(target))
 
 
 def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | None:
@@ -149,7 +187,7 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
                 return None  # the main event is denied or imagined: the rest hangs on it
             continue
         etype, mode, sure = reading
-        source, target = _roles(tok, sent)
+        source, target = _roles(tok, etype, sent)
         dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
         # 'in London', 'at the residence': a named place after a locative preposition ('the US'
         # as a subject or object is an actor, not where it happened).

@@ -47,7 +47,7 @@ VERBS: dict[str, Trigger] = {
     "scrap": (T.YIELD, "concede"), "drop": (T.YIELD, "concede"), "reverse": (T.YIELD, "concede"),
     "abandon": (T.YIELD, "concede"), "allow": (T.YIELD, "access"), "return": (T.YIELD, None),
     "hand": (T.YIELD, None), "repatriate": (T.YIELD, None), "regret": (T.YIELD, "concede"),
-    "suspend": (T.YIELD, "concede"), "cede": (T.YIELD, "withdraw"),
+    "suspend": (T.SANCTION, "discontinue"), "cede": (T.YIELD, "withdraw"),
     # REQUEST: verbal demands, appeals, orders.
     "urge": (T.REQUEST, None), "demand": (T.REQUEST, None), "ask": (T.REQUEST, None),
     "request": (T.REQUEST, None), "appeal": (T.REQUEST, None), "seek": (T.REQUEST, None),
@@ -164,8 +164,9 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("file", "lawsuit"): (T.ACCUSE, "allege"), ("file", "suit"): (T.ACCUSE, "allege"),
     ("file", "complaint"): (T.ACCUSE, "allege"), ("file", "charge"): (T.ACCUSE, "allege"),
     ("bring", "charge"): (T.ACCUSE, "allege"), ("press", "charge"): (T.ACCUSE, "allege"),
-    ("sign", "agreement"): (T.AGREE, None), ("sign", "deal"): (T.AGREE, None), ("sign", "accord"): (T.AGREE, None),
-    ("sign", "treaty"): (T.AGREE, None), ("sign", "memorandum"): (T.AGREE, None),
+    # Signing or ratifying is SUPPORT in the manual; promising to sign is AGREE (read from the tense).
+    ("sign", "agreement"): (T.SUPPORT, None), ("sign", "deal"): (T.SUPPORT, None),
+    ("sign", "accord"): (T.SUPPORT, None), ("sign", "treaty"): (T.SUPPORT, None),
     ("reach", "agreement"): (T.AGREE, None), ("reach", "deal"): (T.AGREE, None),
     ("strike", "deal"): (T.AGREE, None), ("seal", "deal"): (T.AGREE, None),
     ("send", "troop"): (T.MOBILIZE, "troops"), ("send", "force"): (T.MOBILIZE, "troops"),
@@ -174,7 +175,14 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("pull", "troop"): (T.YIELD, "withdraw"), ("withdraw", "troop"): (T.YIELD, "withdraw"),
     ("cut", "aid"): (T.SANCTION, "withdraw"), ("suspend", "aid"): (T.SANCTION, "withdraw"),
     ("suspend", "talk"): (T.REJECT, "meet"), ("suspend", "cooperation"): (T.SANCTION, "discontinue"),
-    ("suspend", "relation"): (T.SANCTION, "discontinue"), ("cut", "tie"): (T.SANCTION, "discontinue"),
+    ("suspend", "relation"): (T.SANCTION, "discontinue"), ("suspend", "strike"): (T.YIELD, "concede"),
+    ("suspend", "protest"): (T.YIELD, "concede"), ("end", "strike"): (T.YIELD, "concede"),
+    ("end", "protest"): (T.YIELD, "concede"), ("call", "strike"): (T.PROTEST, "strike"),
+    # Withdrawing non-military resources reduces relations (SANCTION 'withdraw'); troops retreat.
+    ("withdraw", "peacekeeper"): (T.SANCTION, "withdraw"), ("withdraw", "observer"): (T.SANCTION, "withdraw"),
+    ("withdraw", "ambassador"): (T.SANCTION, "withdraw"), ("withdraw", "diplomat"): (T.SANCTION, "withdraw"),
+    ("withdraw", "aid"): (T.SANCTION, "withdraw"), ("withdraw", "support"): (T.SANCTION, "withdraw"),
+    ("withdraw", "staff"): (T.SANCTION, "withdraw"), ("withdraw", "monitor"): (T.SANCTION, "withdraw"), ("cut", "tie"): (T.SANCTION, "discontinue"),
     ("sever", "tie"): (T.SANCTION, "discontinue"), ("break", "tie"): (T.SANCTION, "discontinue"),
     ("express", "support"): (T.SUPPORT, None), ("express", "concern"): (T.ACCUSE, "disapprove"),
     ("express", "regret"): (T.YIELD, "concede"), ("express", "solidarity"): (T.SUPPORT, None),
@@ -202,9 +210,14 @@ WITH_PARTICLE: dict[tuple[str, str], Trigger] = {
 # Auxiliaries of an event still to come, and the words that only imagine one ('if', 'could').
 FUTURE_AUX = {"will", "would", "shall", "'ll", "may", "might", "could", "plan", "intend", "to"}
 # Cooperation promised, not done: PLOVER codes it AGREE; force or sanctions promised are threats.
+# Willingness to yield ('is willing to withdraw', 'said it will release') is a commitment: AGREE's
+# 'indicate willingness or commitment to cooperate'.
 FUTURE_OF: dict[T, T] = {
-    T.CONSULT: T.AGREE, T.SUPPORT: T.AGREE, T.COOPERATE: T.AGREE, T.AID: T.AGREE,
+    T.YIELD: T.AGREE, T.CONSULT: T.AGREE, T.SUPPORT: T.AGREE, T.COOPERATE: T.AGREE, T.AID: T.AGREE,
     T.SANCTION: T.THREATEN, T.ASSAULT: T.THREATEN, T.COERCE: T.THREATEN,
 }  # fmt: skip
+# Cooperation refused ('will not lift the ban', 'did not give permission') is a refusal: REJECT;
+# denied conflict ('did not attack') is no event.
+REFUSED = {T.AGREE, T.CONSULT, T.SUPPORT, T.COOPERATE, T.AID, T.YIELD}
 # Prepositions whose object is the event's target ('protested against', 'met with', 'attacks on').
 TARGET_PREPS = {"against", "with", "on", "to", "at", "from", "upon", "toward", "towards", "into"}
