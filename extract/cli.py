@@ -341,11 +341,13 @@ def merge(
     actors = Table("actor", "also named", "kind", "articles", title=f"actors ({len(merged.actors)})")
     for a in merged.actors[:top]:
         actors.add_row(plain(a.name), plain(", ".join(a.aliases)), a.kind, str(len(a.articles)))
-    events = Table("type", "actors", "date", "outlets", "reports", title=f"events ({len(merged.events)})")
+    events = Table(
+        "type", "source → target", "date", "outlets", "reports", title=f"events ({len(merged.events)})"
+    )
     for e in merged.events[:top]:
         events.add_row(
             e.type.value,
-            plain(", ".join(e.actors)),
+            plain(", ".join(e.source) + " → " + ", ".join(e.target)),
             plain(e.date or ""),
             str(e.outlets),
             str(len(e.mentions)),

@@ -12,15 +12,15 @@ from extract.schemas.kinds import (
 )
 from extract.schemas.merged import Consolidation, Mention, MergedActor, MergedEvent, MergedPosition
 from extract.schemas.news import (
+    DEFINITIONS,
     EVENTS,
+    MODES,
     NEWS_KINDS,
     POSITIONS,
     QUOTES,
     Actor,
-    Event,
-    DEFINITIONS,
-    MODES,
     Context,
+    Event,
     EventDraft,
     EventType,
     Position,

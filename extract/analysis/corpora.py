@@ -139,8 +139,13 @@ def plover(
         rows = list(csv.DictReader(fh))
     for n, row in enumerate(plover_split(rows, split)):
         text = row["text"]
-        article = Article(f"plover-{row.get('sentence_id') or n}", f"{path}#{row.get('sentence_id', n)}", text)
-        names = {role: [Actor(name=row[role].strip())] if row.get(role, "").strip() else [] for role in ("source", "target")}
+        article = Article(
+            f"plover-{row.get('sentence_id') or n}", f"{path}#{row.get('sentence_id', n)}", text
+        )
+        names = {
+            role: [Actor(name=row[role].strip())] if row.get(role, "").strip() else []
+            for role in ("source", "target")
+        }
         event = Event(
             type=EventType(row["label"].strip().upper()), source=names["source"], target=names["target"],
             evidence=text, start=0, end=len(text),
@@ -149,4 +154,8 @@ def plover(
 
 
 CORPORA = {"polnear": polnear, "seesaw": seesaw, "plover": plover}
-CORPUS_KINDS: dict[str, tuple[str, ...]] = {"polnear": ("quotes",), "seesaw": ("positions",), "plover": ("events",)}
+CORPUS_KINDS: dict[str, tuple[str, ...]] = {
+    "polnear": ("quotes",),
+    "seesaw": ("positions",),
+    "plover": ("events",),
+}

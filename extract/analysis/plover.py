@@ -41,7 +41,9 @@ class PloverScore:
     def accuracy(self) -> float:
         """Gold events whose paired prediction has their category (a miss counts as wrong)."""
         total = self.gold_total()
-        return sum(n for (g, p), n in self.confusion.items() if g == p and g != NONE) / total if total else 0.0
+        return (
+            sum(n for (g, p), n in self.confusion.items() if g == p and g != NONE) / total if total else 0.0
+        )
 
     @property
     def majority(self) -> tuple[str, float] | None:

@@ -37,7 +37,7 @@ def actors_of(value: object) -> tuple[str, ...]:
         value = value.model_dump(mode="json")
     found: list[str] = []
     if isinstance(value, dict):
-        if isinstance(value.get("name"), str) and set(value) <= {"name", "kind"}:
+        if isinstance(value.get("name"), str) and set(value) <= {"name", "kind", "country"}:
             return (value["name"],)
         for v in value.values():
             found += actors_of(v)

@@ -25,8 +25,21 @@ from extract.rules.plover_triggers import (
 from extract.schemas import EventType
 
 # Verbs whose clause only intends or imagines the event below them ('plans to impose').
-_INTENT = {"plan", "intend", "prepare", "expect", "want", "hope", "aim", "seek", "consider", "vow", "pledge",
-           "willing", "ready"}
+_INTENT = {
+    "plan",
+    "intend",
+    "prepare",
+    "expect",
+    "want",
+    "hope",
+    "aim",
+    "seek",
+    "consider",
+    "vow",
+    "pledge",
+    "willing",
+    "ready",
+}
 _CONDITIONAL = {"if", "unless"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT}
@@ -72,7 +85,7 @@ def _trigger(tok: Any) -> Trigger | None:
 
 
 def _negated(verb: Any) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ == "advmod" for c in verb.children)
+    return any(c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in verb.children)
 
 
 def _future(verb: Any) -> bool:
@@ -97,14 +110,17 @@ def _reading(tok: Any, trig: Trigger) -> tuple[EventType, str | None, bool] | No
     return etype, mode, tok.pos_ == "VERB"
 
 
-def _who(tok: Any | None, actors: Actors) -> list[ActorRef]:
+def _who(tok: Any | None, actors: Actors, as_written: bool = True) -> list[ActorRef]:
     """The actors a subject or object token names: names and people first, a possessor that is
-    one ('Buhari's decision': Buhari), else the noun phrase up to its head, as written."""
+    one ('Buhari's decision': Buhari), else the noun phrase up to its head, as written (but not an
+    event noun unless ``as_written``: 'such sanctions' do not act)."""
     if tok is None or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"):
         return []
     found = actors.agents(tok)
     if found or tok.pos_ not in ("NOUN", "PROPN"):
         return found
+    if not as_written and (tok.lemma_.lower() in NOUNS or tok.lemma_.lower() in _EVENT_OBJECTS):
+        return []
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and (owned := actors.agents(owner)):
         return owned
@@ -163,8 +179,12 @@ def _roles(tok: Any, etype: EventType, sent: Any) -> tuple[Any | None, Any | Non
         # is the event itself; its target stands after a preposition.
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}]
         if target is not None:
-            preps += [c for c in target.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}]
-        pobjs = [g for p in preps for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
+            preps += [
+                c for c in target.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}
+            ]
+        pobjs = [
+            g for p in preps for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+        ]
         target = pobjs[0] if pobjs else target
     elif etype in _ATTITUDES:
         # 'condemned the attack on a church': what is condemned is the target, as written.
@@ -192,7 +212,7 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
         # 'in London', 'at the residence': a named place after a locative preposition ('the US'
         # as a subject or object is an actor, not where it happened).
         places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
-        sources = _who(source, actors)
+        sources = _who(source, actors, as_written=False)  
         return EventCandidate(
             sent.text, sent.start_char, tok.text, etype, mode, sources,
             [t for t in _who(target, actors) if t not in sources],

@@ -15,8 +15,8 @@ from extract.rules.actors import ActorRef
 from extract.rules.attribution import QuoteCandidate
 from extract.rules.candidates import Analysis, analyse
 from extract.rules.countries import country_of
-from extract.rules.events import EventCandidate
 from extract.rules.dates import article_date, date_field, normalise_time
+from extract.rules.events import EventCandidate
 from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS
 from extract.rules.stance import stance_of
 from extract.schemas import (

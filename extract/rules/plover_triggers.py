@@ -100,7 +100,7 @@ VERBS: dict[str, Trigger] = {
     "search": (T.COERCE, "seize"), "expropriate": (T.COERCE, "seize"), "close": (T.COERCE, "restrict"),
     "evict": (T.COERCE, "deport"), "intimidate": (T.COERCE, None), "harass": (T.COERCE, None),
     "suppress": (T.COERCE, None), "force": (T.COERCE, None),
-    "capture": (T.COERCE, "arrest"), "hold": (T.COERCE, "arrest"),
+    "capture": (T.COERCE, "arrest"),
     # ASSAULT: physical harm.
     "kill": (T.ASSAULT, None), "bomb": (T.ASSAULT, "explosives"), "shoot": (T.ASSAULT, "firearms"),
     "shell": (T.ASSAULT, "heavy-weapons"), "fire": (T.ASSAULT, None), "wound": (T.ASSAULT, None),
