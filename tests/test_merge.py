@@ -171,10 +171,10 @@ def test_article_metadata_passes_through_anchors_dates_and_counts_outlets(tmp_pa
     assert result.exit_code == 0, result.output
     records = {r.article_id: r for r in read_records(out)}
     assert records["r1"].meta == {"date": "2014-03-14", "outlet": "Reuters", "url": "http://r/1"}
-    [event] = [e for e in records["r1"].events if e.type.value == "meet"]
+    [event] = [e for e in records["r1"].events if e.type.value == "CONSULT"]
     assert event.date == "2014-03-11"  # the Tuesday before Friday 14 March 2014
     merged = merge(records.values())
-    [meeting] = [e for e in merged.events if e.type.value == "meet"]
+    [meeting] = [e for e in merged.events if e.type.value == "CONSULT"]
     assert len(meeting.mentions) == 3 and meeting.outlets == 2  # Reuters twice, BBC once
 
 
