@@ -16,10 +16,12 @@ from typing import Annotated, Any, Literal
 import typer
 from rich.console import Console
 from rich.progress import Progress
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
+from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.evaluate import PRF, KindScore, Score, attribute_label, score
 from extract.analysis.export import write_table
 from extract.analysis.merge import merge as consolidate
@@ -429,6 +431,25 @@ def score_table(result: Score, title: str) -> Table:
     return table
 
 
+def plover_tables(ps: PloverScore) -> tuple[Table, Table]:
+    """The event kind in PLOVER: per-category P/R/F1 with the headline figures, and the confusion."""
+    per = Table("category", "P", "R", "F1", "gold", title="events by PLOVER category")
+    for c in ps.categories:
+        p, r, f, n = ps.prf(c)
+        per.add_row(c, f"{p:.2f}", f"{r:.2f}", f"{f:.2f}", str(n))
+    majority = f" (majority {ps.majority[0]} {ps.majority[1]:.2f})" if ps.majority else ""
+    per.caption = (
+        f"type accuracy {ps.accuracy:.2f}{majority}, macro-F1 {ps.macro_f1:.2f}; source agreement "
+        f"{ps.agreement('source'):.2f}, target {ps.agreement('target'):.2f} (names by words; over paired "
+        f"events {ps.agreement('source', True):.2f} / {ps.agreement('target', True):.2f})"
+    )
+    cols = [*ps.categories, NONE]
+    confusion = Table("gold \\ predicted", *(c[:4] for c in cols), title="confusion (rows: gold)")
+    for g in cols:
+        confusion.add_row(g, *(str(ps.confusion[(g, p)] or "·") for p in cols))
+    return per, confusion
+
+
 def attribute_cell(kind: str, ks: KindScore) -> str:
     """'stance accuracy 0.55 (majority 'oppose' 0.62)': the accuracy beside the baseline it must beat."""
     if not ks.attribute_checked or ks.majority is None:
@@ -524,10 +545,14 @@ def evaluate(
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
     result = score(preds, golds, kinds)
+    events = plover_score(preds, golds) if "events" in result.kinds else None
     if as_json:
-        print(json.dumps(result.as_dict(), indent=2))
+        print(json.dumps(result.as_dict() | ({"plover": events.as_dict()} if events else {}), indent=2))
     else:
         out.print(score_table(result, title))
+        if events is not None:
+            for table in plover_tables(events):
+                out.print(table)
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
         raise fail("the predictions and the gold share no article (by text hash or id)", code=1)

@@ -68,7 +68,9 @@ def _object(verb: Any) -> Any | None:
 def _verb_trigger(tok: Any) -> Trigger | None:
     lemma = tok.lemma_.lower()
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "acomp") and (lemma, child.lower_) in WITH_PARTICLE:
+        # 'called on Britain', not 'called Erdogan on Friday'
+        dated = any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        if child.dep_ in ("prt", "prep", "acomp") and (lemma, child.lower_) in WITH_PARTICLE and not dated:
             return WITH_PARTICLE[(lemma, child.lower_)]
     obj = _object(tok)
     if obj is not None and (lemma, obj.lemma_.lower()) in WITH_OBJECT:

@@ -167,8 +167,20 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     # Signing or ratifying is SUPPORT in the manual; promising to sign is AGREE (read from the tense).
     ("sign", "agreement"): (T.SUPPORT, None), ("sign", "deal"): (T.SUPPORT, None),
     ("sign", "accord"): (T.SUPPORT, None), ("sign", "treaty"): (T.SUPPORT, None),
-    ("reach", "agreement"): (T.AGREE, None), ("reach", "deal"): (T.AGREE, None),
-    ("strike", "deal"): (T.AGREE, None), ("seal", "deal"): (T.AGREE, None),
+    # Reaching or finalising an agreement is SUPPORT ('ratify, sign, or finalize'); agreeing to do
+    # something is AGREE.
+    ("reach", "agreement"): (T.SUPPORT, None), ("reach", "deal"): (T.SUPPORT, None),
+    ("strike", "deal"): (T.SUPPORT, None), ("seal", "deal"): (T.SUPPORT, None),
+    ("agree", "agreement"): (T.SUPPORT, None), ("agree", "deal"): (T.SUPPORT, None),
+    ("establish", "tie"): (T.SUPPORT, None), ("establish", "relation"): (T.SUPPORT, None),
+    ("restore", "tie"): (T.SUPPORT, None), ("restore", "relation"): (T.SUPPORT, None),
+    ("voice", "support"): (T.SUPPORT, None), ("reiterate", "support"): (T.SUPPORT, None),
+    ("declare", "support"): (T.SUPPORT, None), ("pledge", "support"): (T.SUPPORT, None),
+    ("reaffirm", "support"): (T.SUPPORT, None), ("reaffirm", "commitment"): (T.SUPPORT, None),
+    ("reiterate", "commitment"): (T.SUPPORT, None), ("award", "order"): (T.SUPPORT, None),
+    ("issue", "warning"): (T.THREATEN, None), ("issue", "ultimatum"): (T.THREATEN, None),
+    ("issue", "threat"): (T.THREATEN, None), ("give", "deadline"): (T.THREATEN, None),
+    ("set", "deadline"): (T.THREATEN, None), ("give", "ultimatum"): (T.THREATEN, None),
     ("send", "troop"): (T.MOBILIZE, "troops"), ("send", "force"): (T.MOBILIZE, "troops"),
     ("send", "soldier"): (T.MOBILIZE, "troops"), ("send", "warship"): (T.MOBILIZE, "weapons"),
     ("send", "letter"): (T.REQUEST, None), ("send", "expert"): (T.ACCUSE, "investigate"),
