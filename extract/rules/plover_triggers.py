@@ -36,7 +36,7 @@ VERBS: dict[str, Trigger] = {
     "supply": (T.AID, None), "provide": (T.AID, None), "send": (T.AID, None), "deliver": (T.AID, None),
     "lend": (T.AID, None), "finance": (T.AID, None), "help": (T.AID, None), "assist": (T.AID, None),
     "evacuate": (T.AID, None), "forgive": (T.AID, None), "shelter": (T.AID, None),
-    "allocate": (T.AID, None), "give": (T.AID, None),
+    "allocate": (T.AID, None), "give": (T.AID, None), "contribute": (T.AID, None),
     # YIELD: concessions and retreats.
     "release": (T.YIELD, "release"), "free": (T.YIELD, "release"), "withdraw": (T.YIELD, "withdraw"),
     "resign": (T.YIELD, "resign"), "pardon": (T.YIELD, "concede"), "apologize": (T.YIELD, "concede"),
@@ -134,6 +134,7 @@ NOUNS: dict[str, Trigger] = {
     "boycott": (T.PROTEST, "boycott"), "protester": (T.PROTEST, "demo"), "sit-in": (T.PROTEST, "obstruct"),
     "sanction": (T.SANCTION, "discontinue"), "embargo": (T.SANCTION, "discontinue"), "expulsion": (T.SANCTION, "expel"),
     "conviction": (T.SANCTION, "convict"), "sentence": (T.SANCTION, "convict"),
+    "suspension": (T.SANCTION, "discontinue"), "cut": (T.SANCTION, "discontinue"),
     "deployment": (T.MOBILIZE, "troops"), "troop": (T.MOBILIZE, "troops"), "exercise": (T.MOBILIZE, "troops"),
     "drill": (T.MOBILIZE, "troops"),
     "arrest": (T.COERCE, "arrest"), "detention": (T.COERCE, "arrest"), "crackdown": (T.COERCE, "restrict"),
@@ -147,7 +148,10 @@ NOUNS: dict[str, Trigger] = {
 # (verb, object lemma): the object decides the category ('lift sanctions' yields, 'impose' sanctions).
 WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("impose", "sanction"): (T.SANCTION, "discontinue"), ("impose", "curfew"): (T.COERCE, "curfew"),
-    ("impose", "ban"): (T.COERCE, "restrict"), ("impose", "tariff"): (T.SANCTION, "discontinue"),
+    ("impose", "ban"): (T.COERCE, "restrict"), ("impose", "law"): (T.COERCE, "martial-law"),
+    ("reduce", "aid"): (T.SANCTION, "withdraw"), ("slash", "aid"): (T.SANCTION, "withdraw"),
+    ("reduce", "assistance"): (T.SANCTION, "withdraw"), ("cut", "funding"): (T.SANCTION, "withdraw"),
+    ("open", "border"): (T.AID, None), ("impose", "tariff"): (T.SANCTION, "discontinue"),
     ("lift", "sanction"): (T.YIELD, "concede"), ("lift", "ban"): (T.YIELD, "concede"),
     ("lift", "curfew"): (T.YIELD, "concede"), ("lift", "embargo"): (T.YIELD, "concede"),
     ("hold", "talk"): (T.CONSULT, None), ("hold", "meeting"): (T.CONSULT, None),
