@@ -45,6 +45,8 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 _EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT}
 _SELF = {"it", "they", "we"}  # a body speaking of itself
 _ATTITUDES = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
+_GIVING = {EventType.AID, EventType.MOBILIZE, EventType.YIELD, EventType.COOPERATE}
+_RECIPIENT_PREPS = {"to", "into", "for"}
 
 
 @dataclass
@@ -176,6 +178,16 @@ def _roles(tok: Any, etype: EventType, sent: Any) -> tuple[Any | None, Any | Non
     if subj is not None and subj.dep_ == "nsubjpass":
         return within(sent, by), within(sent, subj)
     target = _object(tok)
+    recipient = next(
+        (g for c in tok.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+         for g in c.children if g.dep_ == "pobj"), None,
+    )  # fmt: skip
+    if etype in _GIVING and recipient is not None:
+        # 'sent teams into Libya', 'gave $5 million to Chad': the recipient, not what is given.
+        return within(sent, subj), within(sent, recipient)
+    if etype in _ATTITUDES and target is not None and target.lemma_.lower() not in _EVENT_OBJECTS:
+        # 'condemned the decision': what is condemned is the target, as written.
+        return within(sent, subj), within(sent, target)
     if target is None or target.lemma_.lower() in NOUNS or target.lemma_.lower() in _EVENT_OBJECTS:
         # 'imposed sanctions on Russia', 'called for sanctions against Moscow': the object, if any,
         # is the event itself; its target stands after a preposition.
@@ -188,9 +200,6 @@ def _roles(tok: Any, etype: EventType, sent: Any) -> tuple[Any | None, Any | Non
             g for p in preps for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
         ]
         target = pobjs[0] if pobjs else target
-    elif etype in _ATTITUDES:
-        # 'condemned the attack on a church': what is condemned is the target, as written.
-        return within(sent, subj), within(sent, target)
     return within(sent, subj), within(sent, _beyond_event(target))
 
 
