@@ -14,17 +14,17 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import Progress
-from rich import box
 from rich.table import Table
 from rich.text import Text
 
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
-from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.evaluate import PRF, KindScore, Score, attribute_label, score
 from extract.analysis.export import write_table
 from extract.analysis.merge import merge as consolidate
+from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
@@ -444,7 +444,8 @@ def plover_tables(ps: PloverScore) -> tuple[Table, Table]:
         f"events {ps.agreement('source', True):.2f} / {ps.agreement('target', True):.2f})"
     )
     cols = [*ps.categories, NONE]
-    confusion = Table("gold \\ predicted", *(c[:4] for c in cols), title="confusion (rows: gold)")
+    confusion = Table("gold", *(c[:3] for c in cols), title="confusion (rows: gold, columns: predicted)",
+                      box=box.SIMPLE, pad_edge=False)  # fmt: skip
     for g in cols:
         confusion.add_row(g, *(str(ps.confusion[(g, p)] or "·") for p in cols))
     return per, confusion

@@ -203,6 +203,40 @@ def _roles(tok: Any, etype: EventType, sent: Any) -> tuple[Any | None, Any | Non
     return within(sent, subj), within(sent, _beyond_event(target))
 
 
+# What a clause's core leaves out: asides, further clauses and what follows a comma.
+_ASIDES = {"advcl", "relcl", "parataxis", "punct"}
+_CLAUSE_JOINS = {"conj", "cc"}  # a further clause when they hang on a verb, not in 'Kerry and Lavrov'
+
+
+
+def _clause(tok: Any, sent: Any) -> Any:
+    """The clause that states the event: the trigger's phrase (from the verb it hangs on in
+    'chose to mass', 'willing to negotiate'), without asides, further clauses or the
+    punctuation at its ends, within the line."""
+    root = tok
+    while root.dep_ in ("xcomp", "acomp") and root.head.i != root.i and sent.start <= root.head.i < sent.end:
+        root = root.head
+    kept = {root.i}
+    stack = [root]
+    while stack:
+        for child in stack.pop().children:
+            aside = child.dep_ in _ASIDES or (child.dep_ in _CLAUSE_JOINS and child.head.pos_ in ("VERB", "AUX"))
+            if not aside or (child.dep_ == "punct" and child.i > root.i and child.text in "\"”"):
+                kept.add(child.i)
+                stack.append(child)
+    start = end = root.i
+    while start - 1 in kept and start - 1 >= sent.start:
+        start -= 1
+    while end + 1 in kept and end + 1 < sent.end:
+        end += 1
+    doc = sent.doc
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
+        start += 1
+    while end > start and doc[end].is_punct and doc[end].text not in "\"”":
+        end -= 1
+    return doc[start : end + 1]
+
+
 def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | None:
     """The PLOVER event a sentence line states, if any (``ents``: the named entities in it)."""
     # One event per sentence, the trigger nearest the root: the main clause's event ('X accused Y
@@ -224,8 +258,9 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
         # as a subject or object is an actor, not where it happened).
         places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
         sources = _who(source, actors, as_written=False)  
+        clause = _clause(tok, sent)
         return EventCandidate(
-            sent.text, sent.start_char, tok.text, etype, mode, sources,
+            clause.text, clause.start_char, tok.text, etype, mode, sources,
             [t for t in _who(target, actors) if t not in sources],
             dates[0].text if dates else None, places[0].text if places else None, sure,
         )  # fmt: skip

@@ -136,7 +136,7 @@ NOUNS: dict[str, Trigger] = {
     "conviction": (T.SANCTION, "convict"), "sentence": (T.SANCTION, "convict"),
     "suspension": (T.SANCTION, "discontinue"), "cut": (T.SANCTION, "discontinue"),
     "deployment": (T.MOBILIZE, "troops"), "troop": (T.MOBILIZE, "troops"), "exercise": (T.MOBILIZE, "troops"),
-    "drill": (T.MOBILIZE, "troops"),
+    "drill": (T.MOBILIZE, "troops"), "massing": (T.MOBILIZE, "troops"), "buildup": (T.MOBILIZE, "troops"),
     "arrest": (T.COERCE, "arrest"), "detention": (T.COERCE, "arrest"), "crackdown": (T.COERCE, "restrict"),
     "raid": (T.COERCE, "seize"), "curfew": (T.COERCE, "curfew"), "ban": (T.COERCE, "restrict"),
     "attack": (T.ASSAULT, None), "airstrike": (T.ASSAULT, "aerial"), "bombing": (T.ASSAULT, "explosives"),
