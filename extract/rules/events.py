@@ -14,6 +14,7 @@ from extract.rules.parse import depth, subject, within
 from extract.rules.plover_triggers import (
     FUTURE_AUX,
     FUTURE_OF,
+    NOT_EVENTS,
     NOUNS,
     REFUSED,
     TARGET_PREPS,
@@ -43,6 +44,7 @@ _INTENT = {
 _CONDITIONAL = {"if", "unless"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT}
+_MODIFIERS = {"amod", "acl", "compound", "npadvmod"}
 _SELF = {"it", "they", "we"}  # a body speaking of itself
 _ATTITUDES = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
 _GIVING = {EventType.AID, EventType.MOBILIZE, EventType.YIELD, EventType.COOPERATE}
@@ -82,8 +84,15 @@ def _verb_trigger(tok: Any) -> Trigger | None:
 
 def _trigger(tok: Any) -> Trigger | None:
     if tok.pos_ == "VERB":
+        # 'publicly funded schools', 'the first accord committing every country': a verb that only
+        # describes a noun states no event.
+        if tok.dep_ in _MODIFIERS:
+            return None
+        obj = _object(tok)
+        if obj is not None and obj.lemma_.lower() in NOT_EVENTS.get(tok.lemma_.lower(), ()):
+            return None
         return _verb_trigger(tok)
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "dobj", "appos"):
         return NOUNS.get(tok.lemma_.lower())
     return None
 

@@ -80,7 +80,7 @@ VERBS: dict[str, Trigger] = {
     # SANCTION: reduced relations, convictions, expulsions.
     "sanction": (T.SANCTION, "discontinue"), "expel": (T.SANCTION, "expel"), "convict": (T.SANCTION, "convict"),
     "sentence": (T.SANCTION, "convict"), "fine": (T.SANCTION, "convict"), "embargo": (T.SANCTION, "discontinue"),
-    "sever": (T.SANCTION, "discontinue"), "cut": (T.SANCTION, "discontinue"), "recall": (T.SANCTION, "withdraw"),
+    "sever": (T.SANCTION, "discontinue"), "cut": (T.SANCTION, "discontinue"),
     "halt": (T.SANCTION, "discontinue"), "freeze": (T.SANCTION, "discontinue"), "impose": (T.SANCTION, None),
     "penalize": (T.SANCTION, None), "penalise": (T.SANCTION, None), "blacklist": (T.SANCTION, None),
     "terminate": (T.SANCTION, "discontinue"), "downgrade": (T.SANCTION, "discontinue"),
@@ -189,7 +189,8 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("send", "soldier"): (T.MOBILIZE, "troops"), ("send", "warship"): (T.MOBILIZE, "weapons"),
     ("send", "letter"): (T.REQUEST, None), ("send", "expert"): (T.ACCUSE, "investigate"),
     ("pull", "troop"): (T.YIELD, "withdraw"), ("withdraw", "troop"): (T.YIELD, "withdraw"),
-    ("cut", "aid"): (T.SANCTION, "withdraw"), ("suspend", "aid"): (T.SANCTION, "withdraw"),
+    ("recall", "ambassador"): (T.SANCTION, "withdraw"), ("recall", "envoy"): (T.SANCTION, "withdraw"),
+    ("recall", "diplomat"): (T.SANCTION, "withdraw"), ("cut", "aid"): (T.SANCTION, "withdraw"), ("suspend", "aid"): (T.SANCTION, "withdraw"),
     ("suspend", "talk"): (T.REJECT, "meet"), ("suspend", "cooperation"): (T.SANCTION, "discontinue"),
     ("suspend", "relation"): (T.SANCTION, "discontinue"), ("suspend", "strike"): (T.YIELD, "concede"),
     ("suspend", "protest"): (T.YIELD, "concede"), ("end", "strike"): (T.YIELD, "concede"),
@@ -223,6 +224,17 @@ WITH_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("open", "fire"): (T.ASSAULT, "firearms"), ("hand", "over"): (T.YIELD, None),
 }  # fmt: skip
 
+# A trigger's everyday senses, told by its object: 'released a statement', 'met the target',
+# 'recalled the debate' state no PLOVER event.
+NOT_EVENTS: dict[str, set[str]] = {
+    "release": {"statement", "report", "ad", "video", "datum", "data", "information", "list", "plan",
+                "detail", "footage", "photo", "record", "figure", "result", "poll", "book", "album",
+                "letter", "transcript", "document", "return", "memo", "email", "schedule", "budget"},
+    "meet": {"bar", "target", "goal", "standard", "requirement", "criterion", "criteria", "deadline",
+             "need", "expectation", "threshold", "demand", "obligation"},
+    "hit": {"stage", "trail", "road", "campaign", "airwave", "mark", "record", "high", "low"},
+    "fire": {"back", "off"},
+}
 # Auxiliaries of an event still to come, and the words that only imagine one ('if', 'could').
 FUTURE_AUX = {"will", "would", "shall", "'ll", "may", "might", "could", "plan", "intend", "to"}
 # Cooperation promised, not done: PLOVER codes it AGREE; force or sanctions promised are threats.
