@@ -177,3 +177,15 @@ def test_plover_scores_per_category_confusion_majority_and_roles() -> None:
     assert s.agreement("source") == pytest.approx(2 / 3)  # 'Russia' and 'rebels' agree; France missed
     assert s.agreement("target") == 0.0 and s.agreement("target", paired_only=True) == 0.0
     assert plover_score(pred, [rec("9")]) is None  # no gold events: nothing to score
+
+
+def test_the_report_colours_events_by_category_and_shows_the_confusion_against_gold() -> None:
+    from extract.analysis.report import render
+
+    text = "A sentence."
+    pred, gold = rec("1", ("ASSAULT", ["Russia"], [])), rec("1", ("AID", ["France"], []))
+    page = render([pred], {"1": text}, {"1": gold})
+    assert 'class="item k-events c-ASSAULT' in page and 'class="seg c-ASSAULT k-events"' in page
+    assert 'id="categories"' in page and "ASSAULT</span>" in page  # the legend names the category
+    assert 'id="confusion"' in page and 'title="gold AID, predicted ASSAULT: 1"' in page
+    assert 'id="confusion"' not in render([pred], {"1": text})  # no gold, no heatmap

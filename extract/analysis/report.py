@@ -11,7 +11,8 @@ from itertools import pairwise
 from pydantic import BaseModel
 
 from extract.analysis.evaluate import fields_agree, kinds_in, match, score
-from extract.schemas import REGISTRY, ArticleRecord, Kind, Usage
+from extract.analysis.plover_report import category_legend, category_style, plover_summary
+from extract.schemas import REGISTRY, ArticleRecord, EventType, Kind, Usage
 from extract.schemas.kinds import GROUNDING_FIELDS, describe
 
 DEFAULT_COLOUR = "#8a63d2"
@@ -29,6 +30,7 @@ class Shown:
     evidence: str
     actors: tuple[str, ...]
     verdict: str = ""  # "", "miss" (gold only) or "false-positive"
+    category: str = ""  # an event's PLOVER category: its colour
 
 
 def actors_of(value: object) -> tuple[str, ...]:
@@ -54,7 +56,9 @@ def label_of(kind: str, item: BaseModel) -> str:
 
 def _shown(kind: str, item: BaseModel, ident: str, verdict: str) -> Shown:
     start, end, evidence = getattr(item, "start", 0), getattr(item, "end", 0), getattr(item, "evidence", "")
-    return Shown(ident, kind, label_of(kind, item), start, end, evidence, actors_of(item), verdict)
+    etype = getattr(item, "type", None)
+    category = etype.value if isinstance(etype, EventType) else ""
+    return Shown(ident, kind, label_of(kind, item), start, end, evidence, actors_of(item), verdict, category)
 
 
 def shown_items(record: ArticleRecord, gold: ArticleRecord | None, prefix: str) -> list[Shown]:
@@ -94,7 +98,12 @@ def highlight(text: str, items: list[Shown]) -> str:
         if not covering:
             parts.append(piece)
             continue
-        kinds = " ".join(sorted({f"k-{escape(i.kind)}" for i in covering}))
+        kinds = " ".join(
+            sorted(
+                {f"k-{escape(i.kind)}" for i in covering}
+                | {f"c-{i.category}" for i in covering if i.category}
+            )
+        )
         ids = " ".join(i.id for i in covering)
         parts.append(f'<span class="seg {kinds}" data-items="{ids}">{piece}</span>')
     return "".join(parts)
@@ -119,6 +128,7 @@ def render(
     """The whole page; ``texts`` and ``golds`` are keyed by the article text's sha256."""
     sections: list[str] = []
     actors: set[str] = set()
+    categories: set[str] = set()
     for n, rec in enumerate(records):
         text = texts.get(rec.text_sha256)
         if text is None:
@@ -129,8 +139,10 @@ def render(
             continue
         items = shown_items(rec, (golds or {}).get(rec.text_sha256) if golds is not None else None, f"a{n}")
         actors.update(a for i in items for a in i.actors)
+        categories.update(i.category for i in items if i.category)
         side = "".join(
-            f'<li class="item k-{escape(i.kind)} {i.verdict}" data-id="{i.id}" data-kind="{escape(i.kind)}" '
+            f'<li class="item k-{escape(i.kind)}{" c-" + i.category if i.category else ""} {i.verdict}" '
+            f'data-id="{i.id}" data-kind="{escape(i.kind)}" '
             f'data-article="{escape(rec.article_id)}" data-label="{escape(i.label)}" '
             f"data-actors='{escape(json.dumps(list(i.actors)))}' data-evidence=\"{escape(i.evidence)}\">"
             f"<b>{escape(i.kind)}</b>{' · ' + i.verdict if i.verdict else ''}<br>{escape(i.label)}"
@@ -144,10 +156,11 @@ def render(
     options = "".join(f"<option>{escape(a)}</option>" for a in sorted(actors))
     kinds = kinds_in(records, (golds or {}).values())
     jump = "".join(f'<option value="{n}">{escape(r.article_id)}</option>' for n, r in enumerate(records))
+    summary = "" if golds is None else score_summary(records, golds, kinds) + plover_summary(records, golds)
+    legend = kind_controls(kinds) + category_legend(categories)
     return PAGE.format(
-        ledger=escape(ledger(records)), options=options, body="".join(sections),
-        kinds=kind_controls(kinds), style=kind_style(kinds), jump=jump,
-        summary=score_summary(records, golds, kinds) if golds is not None else "",
+        ledger=escape(ledger(records)), options=options, body="".join(sections), jump=jump, summary=summary,
+        kinds=legend, style=f"{kind_style(kinds)}\n{category_style()}",
     )  # fmt: skip
 
 
@@ -207,6 +220,8 @@ pre.text {{ white-space: pre-wrap; font: inherit; }}
 .hidden {{ display: none; }} .seg.off {{ background: none !important; border: none !important; }}
 #summary {{ border-collapse: collapse; float: right; font-size: 12px; }} select {{ max-width: 18em; }}
 #summary td, #summary th {{ padding: 0 .6em; }}
+#plover, #confusion {{ border-collapse: collapse; float: right; font-size: 12px; margin-left: 1em; }}
+#plover td, #plover th, #confusion td, #confusion th {{ padding: 0 .4em; text-align: right; }}
 #table table {{ border-collapse: collapse; }} #table td {{ border-top: 1px solid #ddd; padding: .2em .5em;
   vertical-align: top; }}
 </style></head><body>
