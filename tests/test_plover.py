@@ -185,7 +185,7 @@ def test_the_report_colours_events_by_category_and_shows_the_confusion_against_g
     text = "A sentence."
     pred, gold = rec("1", ("ASSAULT", ["Russia"], [])), rec("1", ("AID", ["France"], []))
     page = render([pred], {"1": text}, {"1": gold})
-    assert 'class="item k-events c-ASSAULT' in page and 'class="seg c-ASSAULT k-events"' in page
+    assert 'class="item k-events c-ASSAULT' in page and 'class="seg c-AID c-ASSAULT k-events"' in page
     assert 'id="categories"' in page and "ASSAULT</span>" in page  # the legend names the category
     assert 'id="confusion"' in page and 'title="gold AID, predicted ASSAULT: 1"' in page
     assert 'id="confusion"' not in render([pred], {"1": text})  # no gold, no heatmap
