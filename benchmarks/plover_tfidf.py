@@ -64,7 +64,8 @@ def main() -> int:
         ruled.append(found[0].type.value if found and isinstance(found[0], EventDraft) else None)
     both = [r if r is not None else c for r, c in zip(ruled, learned, strict=True)]
     top, count = Counter(dev_y).most_common(1)[0]
-    print(f"PLOVER dev part: {len(dev_y)} sentences (trained on {len(train_y)}); majority {top} {count / len(dev_y):.2f}")
+    share = count / len(dev_y)
+    print(f"PLOVER dev part: {len(dev_y)} sentences (trained on {len(train_y)}); majority {top} {share:.2f}")
     for name, pred in (("rules", ruled), ("tf-idf + logistic regression", learned),
                        ("rules, else the classifier", both)):  # fmt: skip
         acc = sum(p == g for p, g in zip(pred, dev_y, strict=True)) / len(dev_y)

@@ -128,10 +128,11 @@ def main() -> None:
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
                 if name == "plover" and (ps := plover_score(preds, [g for _, g in pairs])) is not None:
                     top, share = ps.majority or ("–", 0.0)
+                    src, tgt = ps.agreement("source"), ps.agreement("target")
                     rows.append(
-                        f"{approach:<18}{'plover':<9}{'PLOVER':<10} type accuracy {ps.accuracy:.2f} (majority "
-                        f"{top} {share:.2f}), macro-F1 {ps.macro_f1:.2f}, source {ps.agreement('source'):.2f}, "
-                        f"target {ps.agreement('target'):.2f}, {secs:.2f} s/sentence"
+                        f"{approach:<18}{'plover':<9}{'PLOVER':<10} type accuracy {ps.accuracy:.2f} "
+                        f"(majority {top} {share:.2f}), macro-F1 {ps.macro_f1:.2f}, source {src:.2f}, "
+                        f"target {tgt:.2f}, {secs:.2f} s/sentence"
                     )
                     notes.append(rows[-1])
                 print(

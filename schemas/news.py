@@ -248,7 +248,7 @@ class EventDraft(BaseModel):
     examples: ClassVar[list[Example]] = [
         Example(text=_EXAMPLE, items=[{
             "type": "CONSULT", "time": "on Monday", "place": "Geneva",
-            "source": [_BERG], "target": [{"name": "her Danish counterpart", "kind": "person", "country": "DNK"}],
+            "source": [_BERG], "target": [{"name": "her Danish counterpart", "kind": "person"}],
             "evidence": "Foreign Minister Anna Berg met her Danish counterpart in Geneva on Monday.",
         }, {
             "type": "THREATEN", "mode": "relations", "source": [_BERG],

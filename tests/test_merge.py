@@ -180,9 +180,16 @@ def test_article_metadata_passes_through_anchors_dates_and_counts_outlets(tmp_pa
 
 def test_state_actors_meet_by_country_across_outlets() -> None:
     def threat(source: dict[str, Any]) -> dict[str, Any]:
-        return {"type": "THREATEN", "evidence": "warned", "source": [source], "target": [actor("Ukraine", "country")]}
+        return {
+            "type": "THREATEN",
+            "evidence": "warned",
+            "source": [source],
+            "target": [actor("Ukraine", "country")],
+        }
 
-    a = record("one", "Moscow warned Kyiv.", events=[threat({"name": "Moscow", "kind": "country", "country": "RUS"})])
+    a = record(
+        "one", "Moscow warned Kyiv.", events=[threat({"name": "Moscow", "kind": "country", "country": "RUS"})]
+    )
     b = record("two", "The Kremlin warned.", events=[threat({"name": "the Kremlin", "kind": "organization",
                                                                "country": "RUS"})])  # fmt: skip
     [event] = merge([a, b]).events

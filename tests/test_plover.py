@@ -55,7 +55,11 @@ def test_the_rules_read_negation_tense_and_the_codebook(text: str, expected: Eve
 
 
 def test_source_and_target_come_from_the_parse() -> None:
-    assert first_event("Ukraine accused Russia of sending tanks.") == (EventType.ACCUSE, ["Ukraine"], ["Russia"])
+    assert first_event("Ukraine accused Russia of sending tanks.") == (
+        EventType.ACCUSE,
+        ["Ukraine"],
+        ["Russia"],
+    )
     # a passive: the agent acts on the subject
     found = first_event("Three journalists were arrested by Turkish police.")
     assert found is not None and found[1:] == (["Turkish police"], ["Three journalists"])
@@ -134,8 +138,9 @@ def write_csv(path: Path, rows: int) -> None:
         out = csv.DictWriter(fh, ["text", "label", "source", "target", "sentence_id"])
         out.writeheader()
         for n in range(rows):
-            out.writerow({"text": f"Country {n} attacked its neighbour.", "label": "ASSAULT", "source": f"Country {n}",
-                          "target": "neighbour", "sentence_id": str(n)})  # fmt: skip
+            text = f"Country {n} attacked its neighbour."
+            out.writerow({"text": text, "label": "ASSAULT", "source": f"Country {n}", "target": "neighbour",
+                          "sentence_id": str(n)})  # fmt: skip
 
 
 def test_the_plover_split_is_fixed_and_disjoint(tmp_path: Path) -> None:
@@ -146,7 +151,9 @@ def test_the_plover_split_is_fixed_and_disjoint(tmp_path: Path) -> None:
     assert dev == [a.id for a, _ in plover(tmp_path, "dev")]  # the same sentences every time
     [(article, gold)] = list(plover(tmp_path, "all"))[:1]
     [event] = gold.of("events")
-    assert isinstance(event, Event) and event.type is EventType.ASSAULT and event.source[0].name == "Country 0"
+    assert (
+        isinstance(event, Event) and event.type is EventType.ASSAULT and event.source[0].name == "Country 0"
+    )
     assert article.text[event.start : event.end] == event.evidence
     with pytest.raises(ValueError, match="unknown PLOVER split"):
         plover_split([], "test")
@@ -159,14 +166,18 @@ def rec(article: str, *events: tuple[str, list[str], list[str]]) -> ArticleRecor
               evidence=text, start=0, end=len(text))
         for t, src, tgt in events
     ]  # fmt: skip
-    return ArticleRecord(article_id=article, source="", text_sha256=article, items={"events": items}, model="m",
-                         strategy="s", prompt_version="p")  # fmt: skip
+    return ArticleRecord(article_id=article, source="", text_sha256=article, items={"events": items},
+                         model="m", strategy="s", prompt_version="p")  # fmt: skip
 
 
 def test_plover_scores_per_category_confusion_majority_and_roles() -> None:
     gold = [rec("1", ("ASSAULT", ["Russia"], ["Ukraine"])), rec("2", ("ASSAULT", ["Rebels"], [])),
             rec("3", ("AID", ["France"], ["Chad"]))]  # fmt: skip
-    pred = [rec("1", ("ASSAULT", ["Russian forces", "Russia"], ["Kyiv"])), rec("2", ("AID", ["rebels"], [])), rec("3")]
+    pred = [
+        rec("1", ("ASSAULT", ["Russian forces", "Russia"], ["Kyiv"])),
+        rec("2", ("AID", ["rebels"], [])),
+        rec("3"),
+    ]
     s = plover_score(pred, gold)
     assert s is not None
     assert s.confusion == {("ASSAULT", "ASSAULT"): 1, ("ASSAULT", "AID"): 1, ("AID", NONE): 1}

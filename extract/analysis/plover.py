@@ -140,8 +140,8 @@ def plover_score(
                 if not wanted:
                     continue
                 counts["checked"] += 1
-                a = predicted_for.get(id(b))
-                if a is not None:
+                guess = predicted_for.get(id(b))
+                if guess is not None:
                     counts["paired_checked"] += 1
-                    counts["agree"] += _agree(_names(a, role), wanted)
+                    counts["agree"] += _agree(_names(guess, role), wanted)
     return out

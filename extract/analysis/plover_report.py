@@ -43,7 +43,7 @@ def category_legend(categories: set[str]) -> str:
 def plover_summary(records: list[ArticleRecord], golds: dict[str, ArticleRecord]) -> str:
     """Against gold: per-category P/R/F1 and the confusion as a heatmap (rows gold, columns
     predicted; a cell's shade is its share of the largest cell); empty without gold events."""
-    paired = [g for r in records if (g := golds.get(r.text_sha256)) is not None]
+    paired = [gold for r in records if (gold := golds.get(r.text_sha256)) is not None]
     ps = plover_score(records, paired)
     if ps is None:
         return ""

@@ -217,7 +217,6 @@ _ASIDES = {"advcl", "relcl", "parataxis", "punct"}
 _CLAUSE_JOINS = {"conj", "cc"}  # a further clause when they hang on a verb, not in 'Kerry and Lavrov'
 
 
-
 def _clause(tok: Any, sent: Any) -> Any:
     """The clause that states the event: the trigger's phrase (from the verb it hangs on in
     'chose to mass', 'willing to negotiate'), without asides, further clauses or the
@@ -229,8 +228,10 @@ def _clause(tok: Any, sent: Any) -> Any:
     stack = [root]
     while stack:
         for child in stack.pop().children:
-            aside = child.dep_ in _ASIDES or (child.dep_ in _CLAUSE_JOINS and child.head.pos_ in ("VERB", "AUX"))
-            if not aside or (child.dep_ == "punct" and child.i > root.i and child.text in "\"”"):
+            aside = child.dep_ in _ASIDES or (
+                child.dep_ in _CLAUSE_JOINS and child.head.pos_ in ("VERB", "AUX")
+            )
+            if not aside or (child.dep_ == "punct" and child.i > root.i and child.text in '"”'):
                 kept.add(child.i)
                 stack.append(child)
     start = end = root.i
@@ -241,7 +242,7 @@ def _clause(tok: Any, sent: Any) -> Any:
     doc = sent.doc
     while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
         start += 1
-    while end > start and doc[end].is_punct and doc[end].text not in "\"”":
+    while end > start and doc[end].is_punct and doc[end].text not in '"”':
         end -= 1
     return doc[start : end + 1]
 
@@ -266,7 +267,7 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
         # 'in London', 'at the residence': a named place after a locative preposition ('the US'
         # as a subject or object is an actor, not where it happened).
         places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
-        sources = _who(source, actors, as_written=False)  
+        sources = _who(source, actors, as_written=False)
         clause = _clause(tok, sent)
         return EventCandidate(
             clause.text, clause.start_char, tok.text, etype, mode, sources,
