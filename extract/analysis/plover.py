@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.analysis.evaluate import Item, match, same_actor
+from extract.analysis.matching import Item, match
+from extract.analysis.names import same_actor
 from extract.schemas import ArticleRecord
 
 NONE = "none"  # no event: the row or column of the confusion for misses and false alarms

@@ -270,8 +270,15 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
         sources = _who(source, actors, as_written=False)
         clause = _clause(tok, sent)
         return EventCandidate(
-            clause.text, clause.start_char, tok.text, etype, mode, sources,
+            clause.text,
+            clause.start_char,
+            tok.text,
+            etype,
+            mode,
+            sources,
             [t for t in _who(target, actors) if t not in sources],
-            dates[0].text if dates else None, places[0].text if places else None, sure,
-        )  # fmt: skip
+            dates[0].text if dates else None,
+            places[0].text if places else None,
+            sure,
+        )
     return None
