@@ -79,8 +79,10 @@ def main() -> int:
             none += 1
             quiet += not events
     if none:
-        print(f"sentences judged to state no PLOVER event: {none}; the rules put no event on {quiet} "
-              f"({quiet / none:.0%})")  # fmt: skip
+        print(
+            f"sentences judged to state no PLOVER event: {none}; the rules put no event on {quiet} "
+            f"({quiet / none:.0%})"
+        )
     return 0
 
 

@@ -52,8 +52,10 @@ def main() -> int:
 
     train_x, train_y = rows("train")
     dev_x, dev_y = rows("dev")
-    clf = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
-                        LogisticRegression(max_iter=2000, C=10.0))  # fmt: skip
+    clf = make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
+        LogisticRegression(max_iter=2000, C=10.0),
+    )
     clf.fit(train_x, train_y)
     learned = list(clf.predict(dev_x))
     from extract.inputs.load import Article
@@ -66,8 +68,11 @@ def main() -> int:
     top, count = Counter(dev_y).most_common(1)[0]
     share = count / len(dev_y)
     print(f"PLOVER dev part: {len(dev_y)} sentences (trained on {len(train_y)}); majority {top} {share:.2f}")
-    for name, pred in (("rules", ruled), ("tf-idf + logistic regression", learned),
-                       ("rules, else the classifier", both)):  # fmt: skip
+    for name, pred in (
+        ("rules", ruled),
+        ("tf-idf + logistic regression", learned),
+        ("rules, else the classifier", both),
+    ):
         acc = sum(p == g for p, g in zip(pred, dev_y, strict=True)) / len(dev_y)
         print(f"  {name:<30} type accuracy {acc:.2f}, macro-F1 {macro_f1(dev_y, pred):.2f}")
     return 0

@@ -97,12 +97,36 @@ MODES: dict[EventType, tuple[str, ...]] = {
     EventType.PROTEST: ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
     EventType.SANCTION: ("convict", "expel", "withdraw", "discontinue"),
     EventType.MOBILIZE: ("troops", "weapons", "police", "militia"),
-    EventType.COERCE: ("seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-                       "withhold", "misinformation", "cyber"),
-    EventType.ASSAULT: ("abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
-                        "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-                        "crowd-control", "unconventional"),
-}  # fmt: skip
+    EventType.COERCE: (
+        "seize",
+        "restrict",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+        "misinformation",
+        "cyber",
+    ),
+    EventType.ASSAULT: (
+        "abduct",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "destroy",
+        "primitive",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "crowd-control",
+        "unconventional",
+    ),
+}
 
 
 class Context(StrEnum):

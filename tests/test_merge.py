@@ -50,8 +50,13 @@ C = "Ed Miliband spoke. David Miliband spoke. Miliband said so."
 
 
 def meeting(evidence: str, who: tuple[str, str], date: str | None) -> dict[str, Any]:
-    return {"type": "CONSULT", "evidence": evidence, "date": date, "source": [actor(who[0])],
-            "target": [actor(who[1])]}  # fmt: skip
+    return {
+        "type": "CONSULT",
+        "evidence": evidence,
+        "date": date,
+        "source": [actor(who[0])],
+        "target": [actor(who[1])],
+    }
 
 
 def records() -> list[ArticleRecord]:
@@ -219,7 +224,10 @@ def test_state_actors_meet_by_country_across_outlets() -> None:
     a = record(
         "one", "Moscow warned Kyiv.", events=[threat({"name": "Moscow", "kind": "country", "country": "RUS"})]
     )
-    b = record("two", "The Kremlin warned.", events=[threat({"name": "the Kremlin", "kind": "organization",
-                                                               "country": "RUS"})])  # fmt: skip
+    b = record(
+        "two",
+        "The Kremlin warned.",
+        events=[threat({"name": "the Kremlin", "kind": "organization", "country": "RUS"})],
+    )
     [event] = merge([a, b]).events
     assert event.source == ["RUS"] and event.outlets == 2  # before: one event per spelling

@@ -139,8 +139,15 @@ def write_csv(path: Path, rows: int) -> None:
         out.writeheader()
         for n in range(rows):
             text = f"Country {n} attacked its neighbour."
-            out.writerow({"text": text, "label": "ASSAULT", "source": f"Country {n}", "target": "neighbour",
-                          "sentence_id": str(n)})  # fmt: skip
+            out.writerow(
+                {
+                    "text": text,
+                    "label": "ASSAULT",
+                    "source": f"Country {n}",
+                    "target": "neighbour",
+                    "sentence_id": str(n),
+                }
+            )
 
 
 def test_the_plover_split_is_fixed_and_disjoint(tmp_path: Path) -> None:
@@ -162,17 +169,33 @@ def test_the_plover_split_is_fixed_and_disjoint(tmp_path: Path) -> None:
 def rec(article: str, *events: tuple[str, list[str], list[str]]) -> ArticleRecord:
     text = "A sentence."
     items = [
-        Event(type=EventType(t), source=[Actor(name=s) for s in src], target=[Actor(name=g) for g in tgt],
-              evidence=text, start=0, end=len(text))
+        Event(
+            type=EventType(t),
+            source=[Actor(name=s) for s in src],
+            target=[Actor(name=g) for g in tgt],
+            evidence=text,
+            start=0,
+            end=len(text),
+        )
         for t, src, tgt in events
-    ]  # fmt: skip
-    return ArticleRecord(article_id=article, source="", text_sha256=article, items={"events": items},
-                         model="m", strategy="s", prompt_version="p")  # fmt: skip
+    ]
+    return ArticleRecord(
+        article_id=article,
+        source="",
+        text_sha256=article,
+        items={"events": items},
+        model="m",
+        strategy="s",
+        prompt_version="p",
+    )
 
 
 def test_plover_scores_per_category_confusion_majority_and_roles() -> None:
-    gold = [rec("1", ("ASSAULT", ["Russia"], ["Ukraine"])), rec("2", ("ASSAULT", ["Rebels"], [])),
-            rec("3", ("AID", ["France"], ["Chad"]))]  # fmt: skip
+    gold = [
+        rec("1", ("ASSAULT", ["Russia"], ["Ukraine"])),
+        rec("2", ("ASSAULT", ["Rebels"], [])),
+        rec("3", ("AID", ["France"], ["Chad"])),
+    ]
     pred = [
         rec("1", ("ASSAULT", ["Russian forces", "Russia"], ["Kyiv"])),
         rec("2", ("AID", ["rebels"], [])),
@@ -200,3 +223,12 @@ def test_the_report_colours_events_by_category_and_shows_the_confusion_against_g
     assert 'id="categories"' in page and "ASSAULT</span>" in page  # the legend names the category
     assert 'id="confusion"' in page and 'title="gold AID, predicted ASSAULT: 1"' in page
     assert 'id="confusion"' not in render([pred], {"1": text})  # no gold, no heatmap
+
+
+def test_a_decider_call_that_fails_keeps_the_rules_category(fake_server: Any) -> None:
+    server = fake_server(lambda r: (200, "not json at all"))
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
+    unsure = analyse("France will send aid to Chad.").events[0]
+    # before: the garbage answer failed the whole article, the rules' items with it
+    assert decide_event_type(ask, unsure) is EventType.AGREE
+    assert ask.usage.incomplete == 1 and ask.usage.calls >= 1  # not cached: asked again later

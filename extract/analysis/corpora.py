@@ -158,9 +158,13 @@ def plover(
             for role in ("source", "target")
         }
         event = Event(
-            type=EventType(row["label"].strip().upper()), source=names["source"], target=names["target"],
-            evidence=text, start=0, end=len(text),
-        )  # fmt: skip
+            type=EventType(row["label"].strip().upper()),
+            source=names["source"],
+            target=names["target"],
+            evidence=text,
+            start=0,
+            end=len(text),
+        )
         yield article, _gold(article, "events", [event])
 
 

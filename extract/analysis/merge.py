@@ -207,8 +207,15 @@ def _events(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedEven
         if len(dated) == 1 and None in by_date:  # an undated report of the one dated event
             by_date[dated[0]].extend(by_date.pop(None))
         for date, mentions in by_date.items():
-            out.append(MergedEvent(type=EventType(kind), source=list(source), target=list(target), date=date,
-                                   mentions=mentions))  # fmt: skip
+            out.append(
+                MergedEvent(
+                    type=EventType(kind),
+                    source=list(source),
+                    target=list(target),
+                    date=date,
+                    mentions=mentions,
+                )
+            )
     return sorted(out, key=lambda e: (-e.outlets, e.date or "", e.type.value))
 
 

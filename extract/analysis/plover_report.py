@@ -11,12 +11,22 @@ from extract.schemas import ArticleRecord, EventType
 # By PLOVER's quad classes: verbal cooperation greens, material cooperation blues, verbal conflict
 # oranges, material conflict reds, so a page's balance of conflict and cooperation shows at once.
 CATEGORY_COLOURS: dict[EventType, str] = {
-    EventType.AGREE: "#2e9e44", EventType.CONSULT: "#5cbf6b", EventType.SUPPORT: "#8fd694",
-    EventType.COOPERATE: "#2a6fdb", EventType.AID: "#5b95f0", EventType.YIELD: "#93bbf7",
-    EventType.REQUEST: "#f0a030", EventType.ACCUSE: "#e07b1a", EventType.REJECT: "#c9620e",
-    EventType.THREATEN: "#a34f0b", EventType.PROTEST: "#f06b6b", EventType.SANCTION: "#e04848",
-    EventType.MOBILIZE: "#c23030", EventType.COERCE: "#9c1f1f", EventType.ASSAULT: "#6e1010",
-}  # fmt: skip
+    EventType.AGREE: "#2e9e44",
+    EventType.CONSULT: "#5cbf6b",
+    EventType.SUPPORT: "#8fd694",
+    EventType.COOPERATE: "#2a6fdb",
+    EventType.AID: "#5b95f0",
+    EventType.YIELD: "#93bbf7",
+    EventType.REQUEST: "#f0a030",
+    EventType.ACCUSE: "#e07b1a",
+    EventType.REJECT: "#c9620e",
+    EventType.THREATEN: "#a34f0b",
+    EventType.PROTEST: "#f06b6b",
+    EventType.SANCTION: "#e04848",
+    EventType.MOBILIZE: "#c23030",
+    EventType.COERCE: "#9c1f1f",
+    EventType.ASSAULT: "#6e1010",
+}
 
 
 def category_style() -> str:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from extract.analysis.evaluate import score
 from extract.analysis.matching import by_name, fields_agree, kinds_in, match
 from extract.analysis.plover_report import category_legend, category_style, plover_summary
-from extract.schemas import NEWS_KINDS, ArticleRecord, EventType, Kind, Usage
+from extract.schemas import NEWS_KINDS, Actor, ArticleRecord, EventType, Kind, Usage
 from extract.schemas.kinds import GROUNDING_FIELDS, describe
 
 DEFAULT_COLOUR = "#8a63d2"
@@ -41,7 +41,7 @@ def actors_of(value: object) -> tuple[str, ...]:
         value = value.model_dump(mode="json")
     found: list[str] = []
     if isinstance(value, dict):
-        if isinstance(value.get("name"), str) and set(value) <= {"name", "kind", "country"}:
+        if isinstance(value.get("name"), str) and set(value) <= set(Actor.model_fields):
             return (value["name"],)
         for v in value.values():
             found += actors_of(v)

@@ -149,9 +149,15 @@ def _beyond_event(tok: Any | None) -> Any | None:
     if tok is None or (tok.lemma_.lower() not in NOUNS and tok.lemma_.lower() not in _EVENT_OBJECTS):
         return tok
     inner = next(
-        (g for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}
-         for g in c.children if g.dep_ == "pobj"), None,
-    )  # fmt: skip
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
     return inner if inner is not None else tok
 
 
@@ -178,9 +184,15 @@ def _roles(tok: Any, etype: EventType, sent: Any) -> tuple[Any | None, Any | Non
         if owner is None and tok.dep_ in ("dobj", "nsubjpass"):
             owner = subject(tok.head)
         target = next(
-            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"}
-             for g in c.children if g.dep_ == "pobj"), None,
-        )  # fmt: skip
+            (
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"}
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
         return within(sent, owner), within(sent, target)
     subj = _subject_of(tok)
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -188,9 +200,15 @@ def _roles(tok: Any, etype: EventType, sent: Any) -> tuple[Any | None, Any | Non
         return within(sent, by), within(sent, subj)
     target = _object(tok)
     recipient = next(
-        (g for c in tok.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
-         for g in c.children if g.dep_ == "pobj"), None,
-    )  # fmt: skip
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
     if etype in _GIVING and recipient is not None:
         # 'sent teams into Libya', 'gave $5 million to Chad': the recipient, not what is given.
         return within(sent, subj), within(sent, recipient)
