@@ -140,12 +140,6 @@ def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
         raise ExtractError(
             f"schema {spec!r}: {' '.join(str(exc).split('For further information')[0].split())}"
         ) from None
-    if owners := [p.name for p in packs().values() for k in p.kinds if k.name == kind.name]:
-        # A pack's kind names are taken: records of that name are typed by the pack's model.
-        raise ExtractError(
-            f"schema {spec!r}: the kind name {kind.name!r} is the {owners[0]} pack's; "
-            "give your model another (kind_name = ...)"
-        )
     return (kind,)
 
 
