@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
 
 from extract.errors import ExtractError
 from extract.schemas import NEWS_KINDS, ArticleRecord, Kind
@@ -47,7 +48,13 @@ class JsonlWriter:
             self._fh = open(self.path, "a" if append else "w", encoding="utf-8")  # noqa: SIM115
 
     def write(self, record: ArticleRecord) -> None:
-        line = record.model_dump_json() + "\n"
+        try:
+            line = record.model_dump_json() + "\n"
+        except PydanticSerializationError as exc:
+            # pydantic's serializer wraps a Ctrl-C that lands inside it: it is still a Ctrl-C.
+            if "KeyboardInterrupt" in str(exc):
+                raise KeyboardInterrupt from None
+            raise
         if self._fh is None:
             try:
                 print(line, end="", flush=True)
