@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from extract.errors import StageTimeout
 from extract.schemas import Kind
-from extract.schemas.kinds import Drafted
+from extract.schemas.kinds import Drafted, ValuePath, dotted, verbatim_values
 
 MatchKind = Literal["exact", "normalised", "fuzzy"]
 
@@ -215,32 +215,44 @@ def suspicions(text: str, start: int, end: int) -> list[str]:
 
 
 def anchor_of(kind: Kind, draft: BaseModel) -> str:
-    """The string that must stand in the article: the kind's first verbatim field."""
+    """The string that must stand in the article: the kind's anchor (first verbatim field)."""
     return str(getattr(draft, kind.anchor, "") or "")
 
 
-def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None) -> BaseModel | None:
-    """The grounded record for ``draft``, or None when a verbatim field is not in ``text`` (or the
-    kind's own validators reject the grounded item)."""
-    span = align(anchor_of(kind, draft), text, near)
+def _put(fields: dict[str, Any], path: ValuePath, value: str) -> None:
+    """Set the value at ``path`` in a model dump (nested dicts and lists)."""
+    here: Any = fields
+    for step in path[:-1]:
+        here = here[step]
+    here[path[-1]] = value
+
+
+def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None) -> BaseModel | str:
+    """The grounded record for ``draft``, or why not: the verbatim value that is not in ``text``
+    (the anchor, or ``path: value`` for another), or the anchor when the kind's own validators
+    reject the grounded item. Every verbatim value is copied from the text with its own offsets."""
+    anchor = anchor_of(kind, draft)
+    span = align(anchor, text, near)
     if span is None:
-        return None
+        return anchor or f"an item without its {kind.anchor}"
     words = text[span.start : span.end]
     fields = draft.model_dump() | {kind.anchor: words, "evidence": words, "start": span.start,
                                    "end": span.end, "match": span.match,
                                    "flags": suspicions(text, span.start, span.end)}  # fmt: skip
-    for name in kind.verbatim[1:]:  # every other verbatim field must stand in the text too
-        value = getattr(draft, name, None)
-        if value is None:
+    spans: dict[str, dict[str, int]] = {}
+    for path, value in verbatim_values(draft):
+        if path == (kind.anchor,):
             continue
-        other = align(str(value), text, span.start)
+        other = align(value, text, span.start)
         if other is None:
-            return None
-        fields[name] = text[other.start : other.end]
+            return f"{dotted(path)}: {value}"
+        _put(fields, path, text[other.start : other.end])
+        spans[dotted(path)] = {"start": other.start, "end": other.end}
+    fields["spans"] = spans
     try:
         return kind.record.model_validate(fields, context={"text": text})
     except ValidationError:
-        return None
+        return anchor
 
 
 # Fuzzy alignment is the costly part (a model's long, near-miss anchors over a long article).
@@ -256,8 +268,8 @@ def ground(drafts: list[Drafted], text: str, seconds: float = GROUND_SECONDS) ->
         if time.monotonic() > deadline:
             raise StageTimeout(f"grounding took over {seconds:g}s; article skipped")
         item = ground_one(kind, draft, text, near)
-        if item is None:
-            out.missing.append(anchor_of(kind, draft))
+        if isinstance(item, str):
+            out.missing.append(item)
         else:
             out.add(kind.name, item)
     return out
