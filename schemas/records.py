@@ -8,8 +8,9 @@ from pydantic import BaseModel, Field, computed_field, field_validator
 
 from extract.schemas.kinds import typed_item
 
+# 3.0: every verbatim value grounded (``spans``), quotes as source, cue and content.
 # 2.0: items of any kind under ``items`` (1.0 had fixed quotes/events/positions fields).
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "3.0"
 
 T = TypeVar("T", bound=BaseModel)
 

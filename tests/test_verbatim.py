@@ -3,13 +3,17 @@ and the grounding kept out of the user's own field names."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, ClassVar, Optional
 
 import pytest
 from pydantic import BaseModel, Field
 
-from extract.grounding.ground import ground
-from extract.schemas import Example, Verbatim, kind_of
+from extract.analysis.export import rows
+from extract.analysis.report import render
+from extract.grounding.ground import ground, holds
+from extract.schemas import ArticleRecord, Example, Verbatim, kind_of
+from extract.schemas.kinds import FieldSpan
 
 TEXT = "Officials said 12 civilians were killed in Donetsk on Monday, the army said."
 WORDS = "12 civilians were killed in Donetsk"
@@ -140,3 +144,50 @@ def test_an_example_with_nested_verbatim_words_is_checked() -> None:
 
     with pytest.raises(ValueError, match="'Mariupol' is not in its text"):
         kind_of(Figure)
+
+
+@pytest.mark.parametrize(
+    ("model", "values", "path", "words"),
+    [
+        (Listed, {"places": ["Donetsk"]}, "places.0", "Donetsk"),
+        (Nested, {"where": {"place": "Donetsk"}}, "where.place", "Donetsk"),
+        (TwoOptional, {"day": "on Monday"}, "day", "on Monday"),
+    ],
+)
+def test_every_verbatim_value_gets_its_own_offsets(
+    model: type[BaseModel], values: dict[str, object], path: str, words: str
+) -> None:
+    [item], _ = _one(model, words=WORDS, **values)
+    span = item.spans[path]  # type: ignore[attr-defined]
+    assert TEXT[span.start : span.end] == words and set(item.spans) == {path}  # type: ignore[attr-defined]
+    assert TEXT[item.start : item.end] == WORDS  # type: ignore[attr-defined]
+
+
+def test_a_cached_item_whose_part_offsets_moved_is_not_trusted() -> None:
+    kind = kind_of(TwoOptional)
+    [item], _ = _one(TwoOptional, words=WORDS, day="on Monday")
+    assert holds(kind, item, TEXT)
+    moved = item.model_copy(update={"spans": {"day": FieldSpan(start=0, end=9)}})
+    assert not holds(kind, moved, TEXT)
+    assert not holds(kind, item.model_copy(update={"spans": {}}), TEXT)
+
+
+def test_part_offsets_are_columns_of_their_own() -> None:
+    kind = kind_of(Nested)
+    [item], _ = _one(Nested, words=WORDS, where={"place": "Donetsk"})
+    record = ArticleRecord(article_id="a", source="a.txt", text_sha256="h", items={kind.name: [item]},
+                           model="none", strategy="rules", prompt_version="-")  # fmt: skip
+    [row] = rows([record], kind.name)
+    assert TEXT[row["where.place.start"] : row["where.place.end"]] == "Donetsk"
+    assert "spans" not in row and TEXT[row["start"] : row["end"]] == WORDS
+
+
+def test_the_report_marks_each_part_beside_its_content() -> None:
+    [item], _ = _one(Nested, words=WORDS, where={"place": "Donetsk"})
+    record = ArticleRecord(article_id="a", source="a.txt", text_sha256="h", items={"nested": [item]},
+                           model="none", strategy="rules", prompt_version="-")  # fmt: skip
+    page = render([record], {"h": TEXT})
+    [ident] = set(re.findall(r'data-items="([^"]+)"', page))
+    [part] = re.findall(r'<span class="seg[^"]* part" data-parts="([^"]+)"[^>]*>([^<]*)</span>', page)
+    assert part == (ident, "Donetsk")
+    assert "where.place \u201cDonetsk\u201d" in page

@@ -29,6 +29,16 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _flat(fields: dict[str, Any]) -> dict[str, Any]:
+    """An item's fields as cells, each verbatim value's own offsets as ``<path>.start`` and
+    ``<path>.end`` columns (a dot no Python field name has, so no clash with the kind's fields)."""
+    spans = fields.pop("spans", None) or {}
+    out = {k: _cell(v) for k, v in fields.items()}
+    for path, at in spans.items():
+        out |= {f"{path}.start": at["start"], f"{path}.end": at["end"]}
+    return out
+
+
 def rows(records: Iterable[ArticleRecord], kind: str) -> list[dict[str, Any]]:
     """One dict per item of ``kind``: article columns, ``meta_*`` columns, then the item's fields."""
     out: list[dict[str, Any]] = []
@@ -38,7 +48,7 @@ def rows(records: Iterable[ArticleRecord], kind: str) -> list[dict[str, Any]]:
         }
         for item in rec.of(kind):
             fields = item.model_dump(mode="json") if isinstance(item, BaseModel) else dict(item)
-            out.append(article | {k: _cell(v) for k, v in fields.items()})
+            out.append(article | _flat(fields))
     return out
 
 

@@ -255,6 +255,24 @@ def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None)
         return anchor
 
 
+def holds(kind: Kind, item: BaseModel, text: str) -> bool:
+    """Whether a grounded ``item`` (read back from a cache, say) still stands in ``text``: its
+    offsets point at its evidence, its anchor is that evidence, and each other verbatim value is
+    what its own offsets point at."""
+    start, end = span_of(item)
+    evidence = getattr(item, "evidence", None)
+    if text[start:end] != evidence or getattr(item, kind.anchor, evidence) != evidence:
+        return False
+    spans = getattr(item, "spans", {})
+    for path, value in verbatim_values(item):
+        if path == (kind.anchor,) or path == ("evidence",):
+            continue
+        at = spans.get(dotted(path))
+        if at is None or text[at.start : at.end] != value:
+            return False
+    return True
+
+
 # Fuzzy alignment is the costly part (a model's long, near-miss anchors over a long article).
 GROUND_SECONDS = 120.0
 
