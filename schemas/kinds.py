@@ -295,5 +295,8 @@ def typed_item(kind_name: str, data: Any) -> BaseModel:
     return (kind.record if kind is not None else GroundedItem).model_validate(data)
 
 
+# Where to look for a draft's words first: the anchor's offset, or an offset by value path
+# ("text", "source", "cue") for the rules, which know where each part stands.
+Near = int | dict[str, int] | None
 # A draft the model or the rules produced, its kind, and where in the text to look for it first.
-Drafted = tuple[Kind, BaseModel, int | None]
+Drafted = tuple[Kind, BaseModel, Near]

@@ -66,16 +66,39 @@ class EventActor(BaseModel):
     )
 
 
+class Resolution(StrEnum):
+    """How a quote's speaker was found from its source mention."""
+
+    NAMED = "named"  # the source is the actor's full name
+    ALIAS = "alias"  # another form of the name: 'Lavrov', 'Mr Lavrov'
+    PRONOUN = "pronoun"  # 'he', 'she', 'they': the antecedent named
+    DESCRIPTION = "description"  # 'the Russian foreign minister': the actor named earlier
+    UNRESOLVED = "unresolved"  # no named antecedent: the speaker is the description itself
+
+
 class QuoteDraft(BaseModel):
-    """Words the article attributes to a speaker."""
+    """Words the article attributes to a speaker: the content, the source mention and the cue."""
 
     text: Annotated[str, Verbatim] = Field(
         description="The exact words of the quote, copied character for character from the article.",
         min_length=1,
     )
-    speaker: Actor = Field(description="Who said the words.")
-    cue: str | None = Field(
-        default=None, description="The verb introducing the quote as written, e.g. 'said', 'told'."
+    source: Annotated[str, Verbatim] | None = Field(
+        default=None,
+        description="The words by which the article attributes the quote, copied exactly: a name "
+        "('Lavrov'), a pronoun ('he') or a description ('a senior official').",
+    )
+    speaker: Actor = Field(
+        description="Who said the words: the named actor the source refers to, where the text names one."
+    )
+    resolution: Resolution | None = Field(
+        default=None,
+        description="How the speaker was found from the source: 'named', 'alias', 'pronoun', "
+        "'description', or 'unresolved' when no named actor is meant.",
+    )
+    cue: Annotated[str, Verbatim] | None = Field(
+        default=None,
+        description="The word(s) introducing the quote, copied exactly, e.g. 'said', 'told', 'according to'.",
     )
     direct: bool = Field(
         description="True if the words stand inside quotation marks, false for reported speech."
@@ -83,8 +106,10 @@ class QuoteDraft(BaseModel):
 
     examples: ClassVar[list[Example]] = [
         Example(text=_EXAMPLE, items=[
-            {"text": "a mistake we will not repeat", "speaker": _BERG, "cue": "said", "direct": True},
-            {"text": "Norway would leave the talks", "speaker": _BERG, "cue": "warned", "direct": False},
+            {"text": "a mistake we will not repeat", "source": "She", "speaker": _BERG,
+             "resolution": "pronoun", "cue": "said", "direct": True},
+            {"text": "Norway would leave the talks", "source": "She", "speaker": _BERG,
+             "resolution": "pronoun", "cue": "warned", "direct": False},
         ])
     ]  # fmt: skip
 
@@ -144,8 +169,8 @@ class Quote(QuoteDraft, Grounding):
     """A grounded quote; its evidence is the quote's words as they stand in the article."""
 
     def label(self) -> str:
-        cue = f" ({self.cue})" if self.cue else ""
-        return f"{self.speaker.name}{cue}, {'direct' if self.direct else 'indirect'}"
+        how = " ".join(f"\u201c{w}\u201d" for w in (self.source, self.cue) if w)
+        return f"{self.speaker.name}{f' ({how})' if how else ''}, {'direct' if self.direct else 'indirect'}"
 
 
 class Event(EventDraft, Grounding):

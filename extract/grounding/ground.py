@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from extract.errors import StageTimeout
 from extract.schemas import Kind
-from extract.schemas.kinds import Drafted, ValuePath, dotted, verbatim_values
+from extract.schemas.kinds import Drafted, Near, ValuePath, dotted, verbatim_values
 
 MatchKind = Literal["exact", "normalised", "fuzzy"]
 
@@ -227,12 +227,13 @@ def _put(fields: dict[str, Any], path: ValuePath, value: str) -> None:
     here[path[-1]] = value
 
 
-def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None) -> BaseModel | str:
+def ground_one(kind: Kind, draft: BaseModel, text: str, near: Near = None) -> BaseModel | str:
     """The grounded record for ``draft``, or why not: the verbatim value that is not in ``text``
     (the anchor, or ``path: value`` for another), or the anchor when the kind's own validators
     reject the grounded item. Every verbatim value is copied from the text with its own offsets."""
+    hints = near if isinstance(near, dict) else {kind.anchor: near} if near is not None else {}
     anchor = anchor_of(kind, draft)
-    span = align(anchor, text, near)
+    span = align(anchor, text, hints.get(kind.anchor))
     if span is None:
         return anchor or f"an item without its {kind.anchor}"
     words = text[span.start : span.end]
@@ -243,7 +244,7 @@ def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None)
     for path, value in verbatim_values(draft):
         if path == (kind.anchor,):
             continue
-        other = align(value, text, span.start)
+        other = align(value, text, hints.get(dotted(path), span.start))
         if other is None:
             return f"{dotted(path)}: {value}"
         _put(fields, path, text[other.start : other.end])
