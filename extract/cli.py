@@ -24,6 +24,7 @@ from extract.analysis.evaluate import PRF, KindScore, Score, attribute_label, sc
 from extract.analysis.export import write_table
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
+from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import PACKS, resolve
@@ -427,6 +428,21 @@ def score_table(result: Score, title: str) -> Table:
     return table
 
 
+def parts_table(scores: dict[str, PartScores], title: str) -> Table | None:
+    """Per kind and part (a quote's content, source, cue...), P / R / F1 exact, by overlap and by
+    Jaccard >= 0.5, and the linked items; None when no kind has a part beyond its content."""
+    table = Table("kind", "part", "exact P / R / F1", "overlap P / R / F1", "Jaccard>=0.5 P / R / F1",
+                  title=plain(f"{title}: per part"))  # fmt: skip
+    for kind, ps in scores.items():
+        if len(ps.parts) < 2:
+            continue
+        for name, by in ps.parts.items():
+            table.add_row(plain(kind), plain(name), *(prf(by[c]) for c in CRITERIA))
+        table.add_row(plain(kind), "linked (every part overlaps)", "", prf(ps.linked), "")
+    table.caption = "exact: same span after trimming quote marks, space and end punctuation"
+    return table if table.rows else None
+
+
 def attribute_cell(kind: str, ks: KindScore) -> str:
     """'stance accuracy 0.55 (majority 'oppose' 0.62)': the accuracy beside the baseline it must beat."""
     if not ks.attribute_checked or ks.majority is None:
@@ -521,11 +537,14 @@ def evaluate(
         preds, golds, title = records_of([pred], schema), records_of([gold]), f"{pred} vs {gold}"
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
-    result = score(preds, golds, kinds)
+    result, by_part = score(preds, golds, kinds), part_scores(preds, golds, kinds)
     if as_json:
-        print(json.dumps(result.as_dict(), indent=2))
+        parts = {"parts": {kind: ps.as_dict() for kind, ps in by_part.items()}}
+        print(json.dumps(result.as_dict() | parts, indent=2))
     else:
         out.print(score_table(result, title))
+        if (table := parts_table(by_part, title)) is not None:
+            out.print(table)
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
         raise fail("the predictions and the gold share no article (by text hash or id)", code=1)
