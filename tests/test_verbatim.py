@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from extract.analysis.export import rows
 from extract.analysis.report import render
-from extract.grounding.ground import ground, holds
+from extract.grounding.ground import ground, ground_one, holds
 from extract.schemas import ArticleRecord, Example, Verbatim, kind_of
 from extract.schemas.kinds import FieldSpan
 
@@ -191,3 +191,18 @@ def test_the_report_marks_each_part_beside_its_content() -> None:
     [part] = re.findall(r'<span class="seg[^"]* part" data-parts="([^"]+)"[^>]*>([^<]*)</span>', page)
     assert part == (ident, "Donetsk")
     assert "where.place \u201cDonetsk\u201d" in page
+
+
+def test_a_one_letter_part_grounds_beside_its_anchor() -> None:
+    # 'I' is too short to be evidence alone, but as the source of a quote it stands next to it.
+    text = "Smith spoke. \u201cWe will win this race,\u201d I said to him."
+    kind = kind_of(TwoOptional)
+    near = {"words": text.index("We"), "day": text.index("I said")}
+    item = ground_one(
+        kind, kind.draft.model_validate({"words": "We will win this race", "day": "I"}), text, near
+    )
+    assert not isinstance(item, str) and item.spans["day"].start == text.index("I said")  # type: ignore[attr-defined]
+    far = "I said so. " + "and so on " * 30 + "\u201cWe will win this race,\u201d said Smith."
+    assert isinstance(
+        ground_one(kind, kind.draft.model_validate({"words": "We will win this race", "day": "I"}), far), str
+    )

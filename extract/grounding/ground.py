@@ -129,6 +129,21 @@ def align(anchor: str, text: str, near: int | None = None) -> Span | None:
     return Span(index[start], index[end - 1] + 1, "fuzzy")
 
 
+# How far from its hint a part too short to be evidence on its own ('I' said) may stand.
+PART_WINDOW = 200
+
+
+def align_part(value: str, text: str, near: int) -> Span | None:
+    """:func:`align` for a part beside an anchor (a source, a cue): a value too short to count as
+    evidence alone ('I') still grounds as a whole word within ``PART_WINDOW`` of ``near``."""
+    found = align(value, text, near)
+    if found is not None or not value.strip():
+        return found
+    word = value.strip()
+    pos = _nearest(text, word, near)
+    return Span(pos, pos + len(word), "exact") if pos >= 0 and abs(pos - near) <= PART_WINDOW else None
+
+
 def _snap_to_words(s: str, start: int, end: int) -> tuple[int, int]:
     """Widen [start, end) so it neither begins nor ends inside a word."""
     while start > 0 and s[start - 1].isalnum():
@@ -244,7 +259,7 @@ def ground_one(kind: Kind, draft: BaseModel, text: str, near: Near = None) -> Ba
     for path, value in verbatim_values(draft):
         if path == (kind.anchor,):
             continue
-        other = align(value, text, hints.get(dotted(path), span.start))
+        other = align_part(value, text, hints.get(dotted(path), span.start))
         if other is None:
             return f"{dotted(path)}: {value}"
         _put(fields, path, text[other.start : other.end])
