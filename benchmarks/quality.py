@@ -6,7 +6,9 @@ Usage: python benchmarks/quality.py [--strategies rules,hybrid+paragraph,langext
 Prints one table: per approach and data set, per kind lenient P/R/F1 and strict F1, attribute
 accuracy, wall seconds per article, tokens per article and (embedded models) the share of prompt
 tokens the server's prefix cache served, read from its log; then stance accuracy on SEESAW's gold
-(holder, object, sentence) triplets against the majority baseline. `naive` is the `whole`
+(holder, object, sentence) triplets against the majority baseline; then, for kinds with verbatim
+parts (a quote's content, source and cue), F1 per part, exact, by overlap and by Jaccard >= 0.5,
+beside the published anchors, each with what it measured. `naive` is the `whole`
 strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
 same server (benchmarks/langextract_peer.py; skipped if not installed). A fresh cache by default,
 so times are cold (--cache-dir to reuse one). Corpora are skipped when ../shared/corpora is absent.
@@ -30,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract import Extractor, load_articles
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, polnear, seesaw
 from extract.analysis.evaluate import attribute_label, score
+from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError
 from extract.inputs.load import Article
 from extract.providers.base import Endpoint
@@ -40,6 +43,41 @@ from extract.schemas import ArticleRecord, Position, Stance
 from extract.strategies.hybrid import Asker
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Published per-part figures (F1), with the criterion each one used: (name, what it measured,
+# {part: (criterion, F1)}). Other test sets and matching rules than ours: read them as bearings.
+ANCHORS: list[tuple[str, str, dict[str, tuple[str, float]]]] = [
+    ("CofeNet", "COLING 2022, trained on PolNeAR train, PolNeAR test, exact span match",
+     {"content": ("exact", 0.729), "source": ("exact", 0.832), "cue": ("exact", 0.753)}),
+    ("BERT-CRF", "the CofeNet paper's baseline, same split and matching",
+     {"content": ("exact", 0.710), "source": ("exact", 0.822), "cue": ("exact", 0.749)}),
+    ("Citron", "BBC R&D, trained and tested on PARC 3.0: content and source by overlap, cue exact",
+     {"content": ("overlap", 0.832), "source": ("overlap", 0.853), "cue": ("exact", 0.823)}),
+    ("Gender Gap Tracker", "its own news set: quote F1 at overlap >= 0.3 (speaker accuracy 0.87)",
+     {"content": ("overlap", 0.84)}),
+]  # fmt: skip
+
+
+def part_rows(approach: str, data: str, by_part: dict[str, PartScores]) -> list[str]:
+    """One row per kind and verbatim part: F1 exact, by overlap, by Jaccard >= 0.5."""
+    rows = []
+    for kind, ps in by_part.items():
+        if len(ps.parts) < 2:
+            continue
+        for part, by in [*ps.parts.items(), ("linked", {"overlap": ps.linked})]:
+            cells = "".join(f"{by[c].f1:10.3f}" if c in by else f"{'':>10}" for c in CRITERIA)
+            rows.append(f"{approach:<20}{data:<9}{kind:<8}{part:<10}{cells}")
+    return rows
+
+
+def anchor_rows() -> list[str]:
+    rows = []
+    for name, measured, figures in ANCHORS:
+        for part, (criterion, f1) in figures.items():
+            cells = "".join(f"{f1:10.3f}" if c == criterion else f"{'':>10}" for c in CRITERIA)
+            rows.append(f"{name:<20}{'':<9}{'quotes':<8}{part:<10}{cells}")
+        rows.append(f"  {name}: {measured}")
+    return rows
 
 
 def seeds() -> list[tuple[Article, ArticleRecord]]:
@@ -83,6 +121,7 @@ def main() -> None:
     header = f"{'approach':<18}{'data':<9}{'kind':<10}{'P':>6}{'R':>6}{'F1':>6}{'strict F1':>11}"
     header += f"  {'attribute':<24}"
     rows = [header + f"{'s/article':>10}{'tokens/article':>15}{'prefix cache':>13}", "-" * (len(header) + 38)]
+    parts = [f"{'approach':<20}{'data':<9}{'kind':<8}{'part':<10}" + "".join(f"{c:>10}" for c in CRITERIA)]
     for approach in args.strategies.split(","):
         strategy = "whole" if approach == "naive" else approach
         if approach == "langextract" and importlib.util.find_spec("langextract") is None:
@@ -110,6 +149,7 @@ def main() -> None:
                     1, len(preds)
                 )
                 result = score(preds, [g for _, g in pairs], kinds)
+                parts += part_rows(approach, name, part_scores(preds, [g for _, g in pairs], kinds))
                 for kind, ks in result.kinds.items():
                     le = ks.lenient
                     rows.append(
@@ -125,6 +165,9 @@ def main() -> None:
             if args.seesaw_pairs and approach != "langextract":
                 rows += _stance_rows(ex, approach, args.seesaw_pairs, args.seesaw_split)
     print("\n".join(rows))
+    print("\nPer part, F1 (exact: same span after trimming quote marks, space and end punctuation):")
+    ours = f"  ours: the seeds' hand gold; PolNeAR {args.polnear_split}, first {args.polnear} articles"
+    print("\n".join([*parts, ours, "-" * 50, *anchor_rows()]))
 
 
 def _reuse(used: ServerStats) -> str:
