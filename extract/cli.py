@@ -314,7 +314,7 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="A .csv or .parquet file.")],
     schema: Schema = None,
 ) -> None:
-    """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets.
+    """One row per item of a kind: the article's id, path (article_source), metadata (meta_*), offsets.
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
     try:

@@ -4,15 +4,18 @@ and the grounding kept out of the user's own field names."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Annotated, ClassVar, Optional
 
 import pytest
 from pydantic import BaseModel, Field
+from typer.testing import CliRunner
 
 from extract.analysis.export import rows
 from extract.analysis.report import render
+from extract.cli import app
 from extract.grounding.ground import ground, ground_one, holds
-from extract.schemas import ArticleRecord, Example, Verbatim, kind_of
+from extract.schemas import ArticleRecord, Example, Quote, Verbatim, kind_of
 from extract.schemas.kinds import FieldSpan
 
 TEXT = "Officials said 12 civilians were killed in Donetsk on Monday, the army said."
@@ -206,3 +209,29 @@ def test_a_one_letter_part_grounds_beside_its_anchor() -> None:
     assert isinstance(
         ground_one(kind, kind.draft.model_validate({"words": "We will win this race", "day": "I"}), far), str
     )
+
+
+def test_a_schema_file_with_a_grounding_field_is_one_line_at_the_cli(tmp_path: Path) -> None:
+    schema = tmp_path / "clash.py"
+    schema.write_text(
+        "from typing import Annotated\nfrom pydantic import BaseModel\n"
+        "from extract.schemas import Verbatim\n\n"
+        "class Clash(BaseModel):\n    '''A clash.'''\n    words: Annotated[str, Verbatim]\n    match: str\n"
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT)
+    result = CliRunner().invoke(app, ["run", str(article), "--schema", f"{schema}:Clash", "--no-cache"])
+    assert result.exit_code == 2 and "field 'match'" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_quotes_source_mention_and_its_articles_path_are_both_exported() -> None:
+    words = "12 civilians were killed"
+    quote = Quote.model_validate({"text": words, "evidence": words, "start": 15, "end": 39,
+                                  "source": "Officials", "speaker": {"name": "Officials"}, "direct": False,
+                                  "spans": {"source": {"start": 0, "end": 9}}})  # fmt: skip
+    record = ArticleRecord(article_id="a", source="in/a.txt", text_sha256="h", items={"quotes": [quote]},
+                           model="none", strategy="rules", prompt_version="-")  # fmt: skip
+    [row] = rows([record], "quotes")
+    assert row["article_source"] == "in/a.txt" and row["source"] == "Officials"
+    assert (row["source.start"], row["source.end"]) == (0, 9)
