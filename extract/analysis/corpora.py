@@ -56,6 +56,7 @@ def polnear(
             if content is None or source is None:
                 continue
             cue = spans.get(rel.get("Cue", ""))
+            cue = cue if cue is not None and cue[2] > cue[1] else None  # a few Cue spans are empty
             words, said = text[content[1] : content[2]], text[source[1] : source[2]]
             located = {"source": FieldSpan(start=source[1], end=source[2])}
             if cue:

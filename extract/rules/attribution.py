@@ -38,10 +38,6 @@ class QuoteCandidate:
     source: At | None = None
 
 
-def token_at(tok: Any) -> At:
-    return tok.idx, tok.idx + len(tok.text)
-
-
 def mention(tok: Any) -> At:
     """Where the article names a subject, as PolNeAR's Source spans do: the token's whole phrase
     (titles, coordination, apposition and relative clause included: 'Thomas Wiegold, an expert on
@@ -63,12 +59,20 @@ def mention(tok: Any) -> At:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+# Words before a cue verb that PolNeAR's Cue spans take with it: 'is telling', 'did not mention',
+# 'has also said'.
+_CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
+
+
 def cue_span(tok: Any) -> At:
-    """Where a cue verb stands, with its 'clear' for 'made (it) clear'."""
+    """Where a cue verb stands, with its auxiliaries, negation and adverbs right before it, and its
+    'clear' for 'made (it) clear'."""
+    doc, first, last = tok.doc, tok, tok
+    while first.i > 0 and doc[first.i - 1].head.i == tok.i and doc[first.i - 1].dep_ in _CUE_LEFT:
+        first = doc[first.i - 1]
     if tok.lemma_ == "make":
-        clear = next((t for t in tok.doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
-        return tok.idx, clear.idx + len(clear.text)
-    return token_at(tok)
+        last = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
+    return first.idx, last.idx + len(last.text)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -248,7 +252,7 @@ def _cue_noun(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
         return False
     subj = subject(tok.head) or next((c for c in tok.children if c.dep_ == "poss"), None)
     span = tok.doc[doc_first(clause).i + 1 : clause.right_edge.i + 1]
-    return _reported(quotes, actors, span, token_at(tok.head), subj)
+    return _reported(quotes, actors, span, cue_span(tok.head), subj)
 
 
 def _aside(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
@@ -308,4 +312,4 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
         return False  # 'spoke on Tuesday' says nothing
     # 'called him a political opportunist': the object and what it is called.
     end = max([obj.right_edge.i, *(c.right_edge.i for c in tok.children if c.dep_ == "oprd")])
-    return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], token_at(tok), subj, words=1)
+    return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], cue_span(tok), subj, words=1)
