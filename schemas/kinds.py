@@ -16,6 +16,10 @@ grounding under a prefix. Optional class attributes tune the rest::
         span: Annotated[str, Verbatim] = Field(description="The words stating the figure.")
         examples: ClassVar[list[Example]] = [Example(text="...", items=[{...}])]
         key_fields: ClassVar[tuple[str, ...]] = ("count",)   # what eval compares
+        cues: ClassVar[tuple[str, ...]] = ("dead",)          # more words its paragraphs use
+
+        def accept(self, sentence: str) -> bool:   # its own check of an item (else the model's)
+            return " if " not in f" {sentence.lower()} "  # a figure stated, not a hypothetical
 """
 
 from __future__ import annotations
