@@ -169,8 +169,11 @@ class Quote(QuoteDraft, Grounding):
     """A grounded quote; its evidence is the quote's words as they stand in the article."""
 
     def label(self) -> str:
-        how = " ".join(f"\u201c{w}\u201d" for w in (self.source, self.cue) if w)
-        return f"{self.speaker.name}{f' ({how})' if how else ''}, {'direct' if self.direct else 'indirect'}"
+        """'Sergei Lavrov ← “he” (pronoun) · “said”, direct': the speaker, how the source led there."""
+        source = f" \u2190 \u201c{self.source}\u201d" if self.source else ""
+        how = f" ({self.resolution.value})" if self.source and self.resolution else ""
+        cue = f" \u00b7 \u201c{self.cue}\u201d" if self.cue else ""
+        return f"{self.speaker.name}{source}{how}{cue}, {'direct' if self.direct else 'indirect'}"
 
 
 class Event(EventDraft, Grounding):
