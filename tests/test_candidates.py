@@ -258,3 +258,8 @@ def test_a_continuation_takes_the_source_and_cue_it_continues() -> None:
     )
     [first, second] = parts_of(text)
     assert first == second == ("the official", "said")
+
+
+def test_a_name_and_colon_line_has_the_colon_as_its_cue() -> None:
+    text = "Kerry met Graham in Washington on Monday.\nGraham: Trump's rhetoric is hateful and wrong for us."
+    assert parts_of(text) == [("Graham", ":")]

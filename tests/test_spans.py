@@ -96,3 +96,10 @@ def test_polnear_gold_carries_source_and_cue_at_their_offsets() -> None:
             if name in q.spans:
                 at = q.spans[name]
                 assert article.text[at.start : at.end] == getattr(q, name)
+
+
+def test_a_part_of_punctuation_alone_is_scored_as_it_stands() -> None:
+    # PolNeAR marks a transcript's colon as the cue: trimmed to nothing it could never overlap.
+    from extract.analysis.spans import trim
+
+    assert trim(":", 10) == (10, 11) and trim(' "said," ', 3) == (5, 9)

@@ -31,9 +31,12 @@ _TRIM = " \t\n,.;:!?\"'\u201c\u201d\u2018\u2019"
 
 
 def trim(words: str, start: int) -> Bounds:
-    """``words`` at ``start`` without surrounding quote marks, space and punctuation."""
-    left = len(words) - len(words.lstrip(_TRIM))
+    """``words`` at ``start`` without surrounding quote marks, space and punctuation; a part that
+    is nothing else (PolNeAR's ':' cue) stays as it is."""
     kept = words.strip(_TRIM)
+    if not kept:
+        return start, start + len(words)
+    left = len(words) - len(words.lstrip(_TRIM))
     return start + left, start + left + len(kept)
 
 

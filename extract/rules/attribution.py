@@ -189,8 +189,9 @@ def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None
         direct = content[:1] in '"\u201c' and content[-1:] in '"\u201d'
         words = content[1:-1] if direct else content
         context = paragraph_context(text, m.start(), m.end())
+        colon = (m.end(1), m.end(1) + 1)  # PolNeAR marks the colon as the cue
         found = QuoteCandidate(
-            words, m.start(2) + direct, direct, None, speaker, [speaker], context, m.span(1)
+            words, m.start(2) + direct, direct, colon, speaker, [speaker], context, m.span(1)
         )
         quotes.append(found)
 
