@@ -263,3 +263,8 @@ def test_a_continuation_takes_the_source_and_cue_it_continues() -> None:
 def test_a_name_and_colon_line_has_the_colon_as_its_cue() -> None:
     text = "Kerry met Graham in Washington on Monday.\nGraham: Trump's rhetoric is hateful and wrong for us."
     assert parts_of(text) == [("Graham", ":")]
+
+
+def test_a_source_keeps_the_bracket_it_closes() -> None:
+    text = "Senator Mary Fallin (R-OK) said the federal budget would be balanced by next year."
+    assert parts_of(text) == [("Senator Mary Fallin (R-OK)", "said")]

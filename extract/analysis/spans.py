@@ -27,7 +27,7 @@ Bounds = tuple[int, int]
 CONTENT = "content"  # the anchor's part, whatever the anchor field is called
 CRITERIA = ("exact", "overlap", "jaccard")
 JACCARD_MIN = 0.5
-_TRIM = " \t\n,.;:!?\"'\u201c\u201d\u2018\u2019"
+_TRIM = " \t\n\u00a0,.;:!?\"'\u201c\u201d\u2018\u2019"
 
 
 def trim(words: str, start: int) -> Bounds:

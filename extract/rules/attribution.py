@@ -54,9 +54,16 @@ def mention(tok: Any) -> At:
             break
     while first < tok.i and doc[first].is_punct:
         first += 1
-    while last > tok.i and doc[last].is_punct:
+    while last > tok.i and doc[last].is_punct and not _closes(doc[first : last + 1]):
         last -= 1
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    dateline = _DATELINE.match(doc.text, start, end)  # 'RENO, Nev. (AP) — Republican hopeful Trump'
+    return (dateline.end(), end) if dateline and dateline.end() <= doc[tok.i].idx else (start, end)
+
+
+def _closes(span: Any) -> bool:
+    """Whether the span's last token closes a bracket it opens: '(R-OK)' keeps its ')'."""
+    return span[-1].text == ")" and "(" in span.text
 
 
 # Words before a cue verb that PolNeAR's Cue spans take with it: 'is telling', 'did not mention',
