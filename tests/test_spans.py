@@ -24,14 +24,31 @@ def quote(text: str, source: str | None, cue: str | None, at: int = 0) -> Quote:
         if words is not None:
             s = TEXT.index(words)
             located[name] = {"start": s, "end": s + len(words)}
-    return Quote.model_validate({"text": text, "evidence": text, "start": start, "end": start + len(text),
-                                 "source": source, "cue": cue, "speaker": Actor(name="Sergei Lavrov"),
-                                 "direct": False, "spans": located})  # fmt: skip
+    return Quote.model_validate(
+        {
+            "text": text,
+            "evidence": text,
+            "start": start,
+            "end": start + len(text),
+            "source": source,
+            "cue": cue,
+            "speaker": Actor(name="Sergei Lavrov"),
+            "direct": False,
+            "spans": located,
+        }
+    )
 
 
 def record(*quotes: Quote) -> ArticleRecord:
-    return ArticleRecord(article_id="a", source="a.txt", text_sha256="h", items={"quotes": list(quotes)},
-                         model="m", strategy="s", prompt_version="p")  # fmt: skip
+    return ArticleRecord(
+        article_id="a",
+        source="a.txt",
+        text_sha256="h",
+        items={"quotes": list(quotes)},
+        model="m",
+        strategy="s",
+        prompt_version="p",
+    )
 
 
 def scored(pred: list[Quote], gold: list[Quote]) -> dict[str, dict[str, float]]:

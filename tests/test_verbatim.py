@@ -178,8 +178,15 @@ def test_a_cached_item_whose_part_offsets_moved_is_not_trusted() -> None:
 def test_part_offsets_are_columns_of_their_own() -> None:
     kind = kind_of(Nested)
     [item], _ = _one(Nested, words=WORDS, where={"place": "Donetsk"})
-    record = ArticleRecord(article_id="a", source="a.txt", text_sha256="h", items={kind.name: [item]},
-                           model="none", strategy="rules", prompt_version="-")  # fmt: skip
+    record = ArticleRecord(
+        article_id="a",
+        source="a.txt",
+        text_sha256="h",
+        items={kind.name: [item]},
+        model="none",
+        strategy="rules",
+        prompt_version="-",
+    )
     [row] = rows([record], kind.name)
     assert TEXT[row["where.place.start"] : row["where.place.end"]] == "Donetsk"
     assert "spans" not in row and TEXT[row["start"] : row["end"]] == WORDS
@@ -187,8 +194,15 @@ def test_part_offsets_are_columns_of_their_own() -> None:
 
 def test_the_report_marks_each_part_beside_its_content() -> None:
     [item], _ = _one(Nested, words=WORDS, where={"place": "Donetsk"})
-    record = ArticleRecord(article_id="a", source="a.txt", text_sha256="h", items={"nested": [item]},
-                           model="none", strategy="rules", prompt_version="-")  # fmt: skip
+    record = ArticleRecord(
+        article_id="a",
+        source="a.txt",
+        text_sha256="h",
+        items={"nested": [item]},
+        model="none",
+        strategy="rules",
+        prompt_version="-",
+    )
     page = render([record], {"h": TEXT})
     [ident] = set(re.findall(r'data-items="([^"]+)"', page))
     [part] = re.findall(r'<span class="seg[^"]* part" data-parts="([^"]+)"[^>]*>([^<]*)</span>', page)
@@ -227,11 +241,27 @@ def test_a_schema_file_with_a_grounding_field_is_one_line_at_the_cli(tmp_path: P
 
 def test_a_quotes_source_mention_and_its_articles_path_are_both_exported() -> None:
     words = "12 civilians were killed"
-    quote = Quote.model_validate({"text": words, "evidence": words, "start": 15, "end": 39,
-                                  "source": "Officials", "speaker": {"name": "Officials"}, "direct": False,
-                                  "spans": {"source": {"start": 0, "end": 9}}})  # fmt: skip
-    record = ArticleRecord(article_id="a", source="in/a.txt", text_sha256="h", items={"quotes": [quote]},
-                           model="none", strategy="rules", prompt_version="-")  # fmt: skip
+    quote = Quote.model_validate(
+        {
+            "text": words,
+            "evidence": words,
+            "start": 15,
+            "end": 39,
+            "source": "Officials",
+            "speaker": {"name": "Officials"},
+            "direct": False,
+            "spans": {"source": {"start": 0, "end": 9}},
+        }
+    )
+    record = ArticleRecord(
+        article_id="a",
+        source="in/a.txt",
+        text_sha256="h",
+        items={"quotes": [quote]},
+        model="none",
+        strategy="rules",
+        prompt_version="-",
+    )
     [row] = rows([record], "quotes")
     assert row["article_source"] == "in/a.txt" and row["source"] == "Officials"
     assert (row["source.start"], row["source.end"]) == (0, 9)

@@ -19,9 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from extract.analysis.evaluate import PRF
+from extract.analysis.matching import PRF
 from extract.schemas import ArticleRecord
-from extract.schemas.kinds import dotted, verbatim_values
 
 Bounds = tuple[int, int]
 CONTENT = "content"  # the anchor's part, whatever the anchor field is called
@@ -45,16 +44,24 @@ def parts(item: BaseModel) -> dict[str, Bounds]:
     value with offsets of its own."""
     evidence, start = str(getattr(item, "evidence", "")), int(getattr(item, "start", 0))
     out = {CONTENT: trim(evidence, start)}
-    spans: dict[str, Any] = getattr(item, "spans", None) or {}
-    for path, value in verbatim_values(item):
-        at = spans.get(dotted(path))
-        if at is not None:
-            out[dotted(path)] = trim(value, int(_field(at, "start")))
+    fields = item.model_dump(mode="json")  # by path, whether the item's model is known or not
+    for path, at in (fields.get("spans") or {}).items():
+        value = _at(fields, path)
+        if isinstance(value, str):
+            out[path] = trim(value, int(at["start"]))
     return out
 
 
-def _field(at: Any, name: str) -> Any:
-    return at[name] if isinstance(at, dict) else getattr(at, name)
+def _at(fields: Any, path: str) -> Any:
+    """The value at a dotted path ('cue', 'places.1', 'where.place') of a model dump."""
+    for step in path.split("."):
+        if isinstance(fields, list) and step.isdigit() and int(step) < len(fields):
+            fields = fields[int(step)]
+        elif isinstance(fields, dict):
+            fields = fields.get(step)
+        else:
+            return None
+    return fields
 
 
 def shared(a: Bounds, b: Bounds) -> int:

@@ -252,9 +252,14 @@ def ground_one(kind: Kind, draft: BaseModel, text: str, near: Near = None) -> Ba
     if span is None:
         return anchor or f"an item without its {kind.anchor}"
     words = text[span.start : span.end]
-    fields = draft.model_dump() | {kind.anchor: words, "evidence": words, "start": span.start,
-                                   "end": span.end, "match": span.match,
-                                   "flags": suspicions(text, span.start, span.end)}  # fmt: skip
+    fields = draft.model_dump() | {
+        kind.anchor: words,
+        "evidence": words,
+        "start": span.start,
+        "end": span.end,
+        "match": span.match,
+        "flags": suspicions(text, span.start, span.end),
+    }
     spans: dict[str, dict[str, int]] = {}
     for path, value in verbatim_values(draft):
         if path == (kind.anchor,):

@@ -85,14 +85,18 @@ def _speaker(q: QuoteCandidate, source: str | None, ask: Chooser) -> ActorRef | 
     if not names:
         return None
     if q.speaker is not None and not ask.decide_all:
-        # The rules named the speaker or resolved its pronoun. Measured on the seeds' gold, the
-        # 135M model overruling a resolved pronoun was wrong more often than right (quote F1
-        # 0.66 when it was asked, 0.88 when not): it is asked only where the rules found no one.
+        # The rules named the speaker or resolved its pronoun. On the seeds' gold a small model
+        # overruling a resolved pronoun was wrong more often than right: it is asked only where
+        # the rules found no one.
         return q.speaker
     picked = ask.choose(
-        "speaker", names, "The name of the person or body who said the quote.",
-        context=q.context, quote=q.text, source=source or "(not named)",
-    )  # fmt: skip
+        "speaker",
+        names,
+        "The name of the person or body who said the quote.",
+        context=q.context,
+        quote=q.text,
+        source=source or "(not named)",
+    )
     return next(o for o in q.options if o.name == picked)
 
 
@@ -119,10 +123,13 @@ def _quotes(text: str, found: Analysis, ask: Chooser) -> list[Drafted]:
         if speaker is None:
             continue
         draft = QuoteDraft(
-            text=q.text, source=source, speaker=_actor(speaker), direct=q.direct,
+            text=q.text,
+            source=source,
+            speaker=_actor(speaker),
+            direct=q.direct,
             resolution=resolution(source, speaker) if source else None,
             cue=text[q.cue[0] : q.cue[1]] if q.cue else None,
-        )  # fmt: skip
+        )
         hints = {"text": q.start} | ({"source": q.source[0]} if q.source else {})
         out.append((QUOTES, draft, hints | ({"cue": q.cue[0]} if q.cue else {})))
     return out
@@ -137,9 +144,12 @@ def _events(article: Article, found: Analysis, ask: Chooser) -> list[Drafted]:
         etype = e.type.value
         if ask.decide_all:
             etype = ask.choose(
-                "event_type", [etype, *(t for t in types if t != etype)],
-                "The event type the sentence reports.", sentence=e.sentence, trigger=e.trigger,
-            )  # fmt: skip
+                "event_type",
+                [etype, *(t for t in types if t != etype)],
+                "The event type the sentence reports.",
+                sentence=e.sentence,
+                trigger=e.trigger,
+            )
         actors = [EventActor(actor=_actor(a), role="source") for a in e.sources]
         actors += [EventActor(actor=_actor(a), role="target") for a in e.targets if a not in e.sources]
         date = normalise_time(e.time, anchor)
