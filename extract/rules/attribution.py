@@ -15,6 +15,7 @@ from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
+_THAT_BEFORE = re.compile(r"\bthat *$")
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
 _NAME_COLON = re.compile(r"^([A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}): +(\S[^\n]{9,})$", re.M)
 
@@ -67,7 +68,11 @@ def find_quotes(
         cue_word = cue.text if cue is not None else None
         around = paragraph_context(text, para_start, para_end)
         options = list(dict.fromkeys(options))
-        quotes.append(QuoteCandidate(content, m.start(1), True, cue_word, speaker, options, around))
+        begin = m.start(1)
+        if (that := _THAT_BEFORE.search(text, para_start, m.start())) is not None:
+            # 'warned that "when you live by the pen, ...': PolNeAR's content opens at the 'that'.
+            begin, content = that.start(), text[that.start() : m.end(1)].rstrip()
+        quotes.append(QuoteCandidate(content, begin, True, cue_word, speaker, options, around))
         last_speaker = speaker or last_speaker
     _name_colon(text, actors, quotes)
     for cue in cues:
@@ -77,14 +82,18 @@ def find_quotes(
         if subj is None:
             continue
         if comp is not None:
-            first = comp.left_edge.i
+            start = comp.left_edge.i
+            while doc[start].is_punct:
+                start += 1
+            first = start
             while doc[first].dep_ == "mark" or doc[first].is_punct:
                 first += 1
             if in_quote(doc[first].idx):
                 # The clause opens inside quote marks: a direct quote, found above. A clause whose
                 # verb alone is quoted ('says Obama is "obsessed" with ...') is reported speech.
                 continue
-            if _reported(quotes, actors, doc[first : comp.right_edge.i + 1], cue.text, subj):
+            # The complementiser ('that', 'whether') is part of the content, as PolNeAR marks it.
+            if _reported(quotes, actors, doc[start : comp.right_edge.i + 1], cue.text, subj):
                 continue
         _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
     for tok in doc:
@@ -202,7 +211,7 @@ def _cue_noun(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
     if clause is None:
         return False
     subj = subject(tok.head) or next((c for c in tok.children if c.dep_ == "poss"), None)
-    span = tok.doc[doc_first(clause).i + 1 : clause.right_edge.i + 1]
+    span = tok.doc[doc_first(clause).i : clause.right_edge.i + 1]
     return _reported(quotes, actors, span, tok.head.text, subj)
 
 
