@@ -247,3 +247,20 @@ def test_reported_content_keeps_its_complementiser_as_polnear_marks_it() -> None
 def test_a_direct_quote_after_that_keeps_the_that() -> None:
     text = 'Clinton warned that \u201cwhen you live by the pen, you die by the pen,\u201d in her speech.'
     assert "that \u201cwhen you live by the pen, you die by the pen," in speakers(text)
+
+
+def test_a_quote_split_around_its_cue_is_one_quote() -> None:
+    # PolNeAR marks 'X," he said. "Y' as one discontinuous content span with one source and cue.
+    text = (
+        "Flint mayor Karen Weaver spoke on Monday.\n\n"
+        "\u201cThere are no excuses for this,\u201d she said. \u201cThe governor long ago knew about the "
+        "lead in the water.\u201d\n\n\u201cWe will rebuild this city together,\u201d Weaver said."
+    )
+    quotes = analyse(text).quotes
+    whole = (
+        "There are no excuses for this,\u201d she said. \u201cThe governor long ago knew about the lead "
+        "in the water."
+    )
+    assert [(q.text, q.cue) for q in quotes] == [(whole, "said"), ("We will rebuild this city together,", "said")]
+    assert all(text[q.start : q.start + len(q.text)] == q.text for q in quotes)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Karen Weaver"

@@ -16,6 +16,9 @@ from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
 _THAT_BEFORE = re.compile(r"\bthat *$")
+_QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
+_SPLIT_WORDS = 8  # a cue between two parts of one quote, with its speaker: '," the senator said. "'
+
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
 _NAME_COLON = re.compile(r"^([A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}): +(\S[^\n]{9,})$", re.M)
 
@@ -50,6 +53,7 @@ def find_quotes(
     cues = [t for t in doc if _is_cue(t) and not in_quote(t.idx)]
     cue_at = [t.idx for t in cues]
     last_speaker: ActorRef | None = None
+    last_end = -1  # where the last direct quote's match ended
     for m in _QUOTE.finditer(text):
         on_time()
         content = m.group(1).strip()
@@ -72,8 +76,16 @@ def find_quotes(
         if (that := _THAT_BEFORE.search(text, para_start, m.start())) is not None:
             # 'warned that "when you live by the pen, ...': PolNeAR's content opens at the 'that'.
             begin, content = that.start(), text[that.start() : m.end(1)].rstrip()
-        quotes.append(QuoteCandidate(content, begin, True, cue_word, speaker, options, around))
-        last_speaker = speaker or last_speaker
+        found = QuoteCandidate(content, begin, True, cue_word, speaker, options, around)
+        if quotes and quotes[-1].direct and _split_around(text, last_end, m.start(), cue):
+            # 'X," she said. "Y': one quote in two parts, as PolNeAR marks it, with the cue between.
+            first = quotes.pop()
+            found.text, found.start = text[first.start : m.end(1)].rstrip(), first.start
+            found.speaker = first.speaker or speaker
+            found.options = list(dict.fromkeys([*first.options, *options]))
+        quotes.append(found)
+        last_speaker = found.speaker or last_speaker
+        last_end = m.end()
     _name_colon(text, actors, quotes)
     for cue in cues:
         on_time()
@@ -102,6 +114,19 @@ def find_quotes(
                 tok, actors, quotes
             )
     return quotes
+
+
+def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
+    """Whether the quote opening at ``start`` goes on from the one ending at ``end``: the cue
+    stands between them, in the same paragraph, in a few words ('," Weaver said. "')."""
+    gap = text[end:start]
+    return (
+        cue is not None
+        and end <= cue.idx < start
+        and "\n" not in gap
+        and len(gap.split()) <= _SPLIT_WORDS
+        and not _QUOTE_MARKS.search(gap)
+    )
 
 
 def _is_cue(tok: Any) -> bool:
