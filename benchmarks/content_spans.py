@@ -97,7 +97,10 @@ def main() -> None:
 
     print(f"PolNeAR {args.split}, articles {args.skip}..{args.skip + len(pairs)}, rules")
     for label, s in (("content exact", exact), ("content overlap", loose)):
-        print(f"{label:<16} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (tp {s.tp} fp {s.fp} fn {s.fn})")
+        print(
+            f"{label:<16} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"
+            f"  (tp {s.tp} fp {s.fp} fn {s.fn})"
+        )
     print(f"matched pairs {loose.tp}: exact {classes['exact']}")
     print(f"gold content in parts (split around its cue): {split_gold} matched, {split_exact} exact")
     for side in ("start: gold", "start: pred", "end:   gold", "end:   pred"):

@@ -245,7 +245,7 @@ def test_reported_content_keeps_its_complementiser_as_polnear_marks_it() -> None
 
 
 def test_a_direct_quote_after_that_keeps_the_that() -> None:
-    text = 'Clinton warned that \u201cwhen you live by the pen, you die by the pen,\u201d in her speech.'
+    text = "Clinton warned that \u201cwhen you live by the pen, you die by the pen,\u201d in her speech."
     assert "that \u201cwhen you live by the pen, you die by the pen," in speakers(text)
 
 
@@ -261,6 +261,9 @@ def test_a_quote_split_around_its_cue_is_one_quote() -> None:
         "There are no excuses for this,\u201d she said. \u201cThe governor long ago knew about the lead "
         "in the water."
     )
-    assert [(q.text, q.cue) for q in quotes] == [(whole, "said"), ("We will rebuild this city together,", "said")]
+    assert [(q.text, q.cue) for q in quotes] == [
+        (whole, "said"),
+        ("We will rebuild this city together,", "said"),
+    ]
     assert all(text[q.start : q.start + len(q.text)] == q.text for q in quotes)
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Karen Weaver"

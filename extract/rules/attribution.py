@@ -17,7 +17,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) 
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
 _THAT_BEFORE = re.compile(r"\bthat *$")
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
-_SPLIT_WORDS = 8  # a cue between two parts of one quote, with its speaker: '," the senator said. "'
+_SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
 
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
 _NAME_COLON = re.compile(r"^([A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}): +(\S[^\n]{9,})$", re.M)
@@ -53,12 +53,10 @@ def find_quotes(
     cues = [t for t in doc if _is_cue(t) and not in_quote(t.idx)]
     cue_at = [t.idx for t in cues]
     last_speaker: ActorRef | None = None
-    last_end = -1  # where the last direct quote's match ended
+    last: tuple[Any, QuoteCandidate | None] | None = None  # the last quote marks, and their quote
     for m in _QUOTE.finditer(text):
         on_time()
         content = m.group(1).strip()
-        if len(content.split()) < 4:
-            continue  # scare quotes: part of the surrounding reported speech
         para_start = text.rfind("\n", 0, m.start()) + 1
         para_end = text.find("\n", m.end())
         para_end = len(text) if para_end < 0 else para_end
@@ -66,26 +64,37 @@ def find_quotes(
         cue = _lead_in(actors, doc, m.start()) or min(
             local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None
         )
+        # 'X," she said. "Y': one quote in two parts, as PolNeAR marks it, with the cue between;
+        # a part may be short ('"Your Honor," I said, "I would ...'), and a paragraph left open
+        # goes on at the next one's opening mark.
+        before, first = last if last is not None else (None, None)
+        joins = before is not None and (
+            _split_around(text, before.end(), m.start(), cue)
+            or (first is not None and _continued(text, before.end(), m.start()))
+        )
+        if len(content.split()) < 4 and not (joins and first is not None):
+            last = (m, None)
+            continue  # scare quotes: part of the surrounding reported speech
         subj = subject(cue) if cue is not None else None
         speaker = actors.resolve_token(subj) if subj is not None else last_speaker
         options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
         cue_word = cue.text if cue is not None else None
         around = paragraph_context(text, para_start, para_end)
-        options = list(dict.fromkeys(options))
         begin = m.start(1)
-        if (that := _THAT_BEFORE.search(text, para_start, m.start())) is not None:
+        if before is not None and joins:
+            if first is not None:
+                quotes.pop()  # the first part, the last quote added
+                speaker, options = first.speaker or speaker, [*first.options, *options]
+            begin = first.start if first is not None else before.start(1)
+            content = text[begin : m.end(1)].rstrip()
+        elif (that := _THAT_BEFORE.search(text, para_start, m.start())) is not None:
             # 'warned that "when you live by the pen, ...': PolNeAR's content opens at the 'that'.
             begin, content = that.start(), text[that.start() : m.end(1)].rstrip()
+        options = list(dict.fromkeys(options))
         found = QuoteCandidate(content, begin, True, cue_word, speaker, options, around)
-        if quotes and quotes[-1].direct and _split_around(text, last_end, m.start(), cue):
-            # 'X," she said. "Y': one quote in two parts, as PolNeAR marks it, with the cue between.
-            first = quotes.pop()
-            found.text, found.start = text[first.start : m.end(1)].rstrip(), first.start
-            found.speaker = first.speaker or speaker
-            found.options = list(dict.fromkeys([*first.options, *options]))
         quotes.append(found)
-        last_speaker = found.speaker or last_speaker
-        last_end = m.end()
+        last_speaker = speaker or last_speaker
+        last = (m, found)
     _name_colon(text, actors, quotes)
     for cue in cues:
         on_time()
@@ -127,6 +136,11 @@ def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
         and len(gap.split()) <= _SPLIT_WORDS
         and not _QUOTE_MARKS.search(gap)
     )
+
+
+def _continued(text: str, end: int, start: int) -> bool:
+    """A quote left open at its paragraph's end, taken up by the next paragraph's opening mark."""
+    return end > 0 and text[end - 1] not in '\u201d"' and not text[end:start].strip()
 
 
 def _is_cue(tok: Any) -> bool:
