@@ -24,6 +24,7 @@ from extract.analysis.evaluate import PRF, KindScore, Score, attribute_label, sc
 from extract.analysis.export import write_table
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
+from extract.analysis.resolution import load_antecedents, resolution
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import PACKS, resolve
@@ -484,6 +485,13 @@ def evaluate(
         Path | None,
         typer.Option("-o", "--output", help="With --corpus: also write the predictions as JSONL."),
     ] = None,
+    antecedents: Annotated[
+        Path | None,
+        typer.Option(
+            help="Hand antecedents of pronoun and description sources (JSONL, as "
+            "tests/gold/antecedents.jsonl): also score speaker resolution on them."
+        ),
+    ] = None,
 ) -> None:
     """Score predictions against gold of any kind: P/R/F1 strict (same span, key fields) and
     lenient (overlapping span, names loosely), attribute accuracy, grounding rate.
@@ -522,10 +530,17 @@ def evaluate(
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
     result = score(preds, golds, kinds)
+    try:
+        resolved = resolution(preds, load_antecedents(antecedents)) if antecedents is not None else None
+    except ExtractError as exc:
+        raise fail(exc) from None
     if as_json:
-        print(json.dumps(result.as_dict(), indent=2))
+        extra = {"speaker_resolution": resolved.as_dict()} if resolved is not None else {}
+        print(json.dumps(result.as_dict() | extra, indent=2))
     else:
         out.print(score_table(result, title))
+        if resolved is not None:
+            out.print(resolved.note())
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
         raise fail("the predictions and the gold share no article (by text hash or id)", code=1)
