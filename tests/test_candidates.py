@@ -267,3 +267,38 @@ def test_a_quote_split_around_its_cue_is_one_quote() -> None:
     ]
     assert all(text[q.start : q.start + len(q.text)] == q.text for q in quotes)
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Karen Weaver"
+
+
+def test_a_name_in_an_apposition_or_a_list_after_an_object_is_not_who_he_means() -> None:
+    # Found on the PolNeAR part of the hand antecedents (benchmarks/data/polnear_antecedents.jsonl).
+    text = (
+        "Rachel Berg, a philanthropist, spoke on Thursday. Along with her husband, Milton Berg, a money "
+        "manager, she has given to many candidates. She said she does not see him as the president.\n\n"
+        "Some accusations are difficult to prove, said Grant Green, an official under Presidents Reagan "
+        "and George W. Bush. He said it has to be something voters can understand."
+    )
+    found = speakers(text)
+    assert found["she does not see him as the president"] == "Rachel Berg"  # before: Milton Berg
+    assert found["it has to be something voters can understand"] == "Grant Green"  # before: George W. Bush
+
+
+def test_they_means_the_group_or_the_pair_named_last() -> None:
+    text = (
+        "Hillary Clinton spoke in Iowa. Republicans are seizing an opportunity to tarnish Clinton.\n\n"
+        "They say Clinton advocated against leaving a residual force.\n\n"
+        "Mr. Rubio and Mr. Cruz teamed up against Mr. Trump. They said he would be a neutral guy."
+    )
+    found = speakers(text)
+    assert found["Clinton advocated against leaving a residual force"] == "Republicans"  # before: Clinton
+    assert found["he would be a neutral guy"] == "Rubio and Cruz"
+
+
+def test_a_definite_description_of_a_role_or_a_body_refers_back() -> None:
+    text = (
+        "Marco Rubio still believes that Trump is unfit. The Florida senator said he stands by "
+        "everything he said.\n\nThe deal would turn Pfizer Inc. into an Irish drug company. The company "
+        "says its researchers found more drugs."
+    )
+    found = speakers(text)
+    assert found["he stands by everything he said"] == "Marco Rubio"  # before: 'Florida senator'
+    assert found["its researchers found more drugs"] == "Pfizer Inc."  # before: 'company'

@@ -69,8 +69,12 @@ CUE_NOUNS = {
 # Heads of definite descriptions that refer back to a titled person: "the Russian foreign minister".
 ROLE_NOUNS = {
     "minister", "secretary", "counterpart", "president", "chancellor", "premier", "spokesman",
-    "spokeswoman", "diplomat", "ambassador", "envoy", "leader",
+    "spokeswoman", "diplomat", "ambassador", "envoy", "leader", "senator", "governor", "congressman",
+    "congresswoman", "candidate", "nominee", "mayor", "chairman", "chairwoman", "businessman",
+    "businesswoman", "billionaire", "author", "founder", "director",
 }  # fmt: skip
+# Common nouns for a body: 'the company said' refers back to the last organisation named.
+BODY_NOUNS = {"company", "firm", "network", "organization", "organisation", "agency", "newspaper"}
 # Common nouns for people and bodies that can take part in an event.
 AGENT_NOUNS = {
     "official", "government", "administration", "ministry", "people", "protester", "troop", "force",
