@@ -81,15 +81,14 @@ class Actors:
                 self.titles.setdefault(ref, set()).update(before - HONORIFICS)
                 if (gender := gender_of(ref.name, before)) is not None:
                     self.genders.setdefault(ref, gender)
-        for ent in doc.ents:  # pairs, once every name is known
+        for ent in doc.ents:  # pairs of people as a subject, once every name is known
+            if _role(ent.root) not in _SUBJECT_DEPS or inside(quoted, ent.start_char):
+                continue
             first = self.by_token.get(ent.root.i)
             others = [self.by_token.get(c.i) for c in ent.root.children if c.dep_ == "conj"]
             pair = [r for r in [first, *others] if r is not None and r.kind == "person"]
-            if len(pair) == 2 and first in pair and pair[0] != pair[1] and not inside(quoted, ent.start_char):
-                if _role(ent.root) in _SUBJECT_DEPS:
-                    self.plurals.append(
-                        (ent.start_char, ActorRef(" and ".join(r.name for r in pair), "group"))
-                    )
+            if len(pair) == 2 and first in pair and pair[0] != pair[1]:
+                self.plurals.append((ent.start_char, ActorRef(" and ".join(r.name for r in pair), "group")))
         self.plurals.sort(key=lambda p: p[0])
         # Lookups by position and by alias, built once (the article can be long).
         self.plural_at = [s for s, _ in self.plurals]
