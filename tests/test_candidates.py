@@ -302,3 +302,24 @@ def test_a_definite_description_of_a_role_or_a_body_refers_back() -> None:
     found = speakers(text)
     assert found["he stands by everything he said"] == "Marco Rubio"  # before: 'Florida senator'
     assert found["its researchers found more drugs"] == "Pfizer Inc."  # before: 'company'
+
+
+def test_a_possessive_or_space_trailed_pronoun_is_resolved_like_its_pronoun() -> None:
+    # Found on the PolNeAR check part of the hand antecedents: 'his contention that ...' and a
+    # 'he' followed by a no-break space were kept as speakers named 'his' and 'he\xa0'.
+    text = (
+        "Mike Pence spoke in Wisconsin. Pence is not alone in his view that Obama helped ISIS rise.\n\n"
+        "Donald Trump was talking about defense when he\u00a0told Chris Wallace that Japan has a problem."
+    )
+    found = speakers(text)
+    assert found["that Obama helped ISIS rise"] == "Mike Pence"
+    assert found["that Japan has a problem"] == "Donald Trump"
+
+
+def test_he_means_the_main_clauses_subject_rather_than_one_inside_its_clause() -> None:
+    text = (
+        "Ohio Gov. John Kasich predicted that Republicans will take every state if Bernie Sanders wins the "
+        "nomination.\n\n"
+        '"That\'s not even an issue," he said.'
+    )
+    assert speakers(text)["That's not even an issue,"] == "John Kasich"  # before: Bernie Sanders

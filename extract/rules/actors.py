@@ -14,6 +14,8 @@ from extract.rules.parse import inside, phrase
 
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "iobj", "attr"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they"}
+_SUBORDINATE = {"ccomp", "advcl", "xcomp", "relcl", "acl", "pcomp"}
 _KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 _TITLES = re.compile(r"^(the |mr\.? |mrs\.? |ms\.? |dr\.? |president |secretary )+", re.I)
 
@@ -29,7 +31,7 @@ class ActorRef:
 def canonical(name: str) -> str:
     """A name without titles, possessive 's, quote marks or stray punctuation at its ends."""
     name = re.sub(r"[\"\\\u201c\u201d]", "", name)
-    name = _TITLES.sub("", name.strip(" ,;:-(")).strip(" ,;:-(")
+    name = _TITLES.sub("", name.strip().strip(" ,;:-(")).strip().strip(" ,;:-(")  # a no-break space too
     return re.sub(r"['\u2019]s$", "", name)
 
 
@@ -46,6 +48,8 @@ class Actors:
         self.by_token: dict[int, ActorRef] = {}
         # Pronouns refer back to narrated subjects, not to names inside someone's quote.
         self.subjects: list[tuple[int, ActorRef]] = []
+        self.subject_sentence: list[int] = []  # each subject's sentence (its first token)
+        self.subject_embedded: list[bool] = []  # whether it is the subject of a subordinate clause
         # What a 'they' refers back to: groups ('Republicans') and pairs ('Mr. Rubio and Mr. Cruz')
         # named outside quotes and not as an object.
         self.plurals: list[tuple[int, ActorRef]] = []
@@ -74,6 +78,8 @@ class Actors:
             narrated = not quoted_here and _role(ent.root) not in _OBJECT_DEPS
             if ref.kind == "person" and narrated:
                 self.subjects.append((ent.start_char, ref))
+                self.subject_sentence.append(self.sentence_of[ent.root.i].start)
+                self.subject_embedded.append(_embedded(ent.root))
             if ref.kind == "group" and narrated and _role(ent.root) in _SUBJECT_DEPS:
                 self.plurals.append((ent.start_char, ref))  # 'Republicans say', not 'Syrian President
             if ref.kind == "person":
@@ -147,6 +153,7 @@ class Actors:
         """An actor for a subject phrase: a known alias, a pronoun's last person, or the phrase."""
         text = canonical(span_text)
         low = text.lower()
+        low = _POSSESSIVE.get(low, low)  # 'his contention that ...' is his
         if low == "they":
             return self.plural(at) or self.salient(at)
         if low in PRONOUNS:
@@ -172,11 +179,20 @@ class Actors:
     def salient(self, at: int, gender: Gender | None = None) -> ActorRef | None:
         """The person a pronoun at ``at`` most likely means: the last one named before it whose
         known gender does not contradict the pronoun's."""
-        for n in range(bisect_left(self.subject_at, at) - 1, -1, -1):
-            ref = self.subjects[n][1]
-            if gender is None or self.genders.get(ref, gender) == gender:
-                return ref
-        return None
+        fits = [n for n in range(bisect_left(self.subject_at, at) - 1, -1, -1) if self._fits(n, gender)]
+        if not fits:
+            return None
+        # 'Kasich predicted that Republicans will win if Sanders wins. "...," he said': the main
+        # clause's subject of that sentence, not one inside its clause.
+        main = (
+            n
+            for n in fits
+            if self.subject_sentence[n] == self.subject_sentence[fits[0]] and not self.subject_embedded[n]
+        )
+        return self.subjects[next(main, fits[0])][1]
+
+    def _fits(self, n: int, gender: Gender | None) -> bool:
+        return gender is None or self.genders.get(self.subjects[n][1], gender) == gender
 
     def plural(self, at: int) -> ActorRef | None:
         """The group or pair a 'they' at ``at`` most likely means: the last one named before it."""
@@ -233,6 +249,15 @@ def _role(tok: Any) -> str:
     while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
         tok = tok.head
     return str(tok.dep_)
+
+
+def _embedded(tok: Any) -> bool:
+    """Whether a name is the subject of a subordinate clause ('predicted that Republicans will
+    win if Sanders wins': Republicans and Sanders)."""
+    head = tok.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return str(head.dep_) in _SUBORDINATE or any(a.dep_ in _SUBORDINATE for a in head.ancestors)
 
 
 def _title_words(doc: Any, start: int) -> set[str]:
