@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract import Extractor, load_articles
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, polnear, seesaw
 from extract.analysis.evaluate import attribute_label, score
+from extract.analysis.resolution import load_antecedents, resolution
 from extract.errors import ArticleError
 from extract.inputs.load import Article
 from extract.providers.base import Endpoint
@@ -40,6 +41,7 @@ from extract.schemas import ArticleRecord, Position, Stance
 from extract.strategies.hybrid import Asker
 
 ROOT = Path(__file__).resolve().parent.parent
+ANTECEDENTS = ROOT / "tests/gold/antecedents.jsonl"
 
 
 def seeds() -> list[tuple[Article, ArticleRecord]]:
@@ -118,6 +120,8 @@ def main() -> None:
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
+                if name == "seeds":  # the hand antecedents (benchmarks/resolution.py: PolNeAR's too)
+                    notes.append("  quotes " + resolution(preds, load_antecedents(ANTECEDENTS)).note())
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
                     *rows[-len(result.kinds) :], *notes, sep="\n", flush=True,
