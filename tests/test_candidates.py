@@ -323,3 +323,9 @@ def test_he_means_the_main_clauses_subject_rather_than_one_inside_its_clause() -
         '"That\'s not even an issue," he said.'
     )
     assert speakers(text)["That's not even an issue,"] == "John Kasich"  # before: Bernie Sanders
+
+
+def test_what_an_actor_backs_or_slams_runs_on_to_the_verbs_prepositions() -> None:
+    # PolNeAR's content for 'slammed Rubio for not having won a single state' is all of it.
+    found = speakers("Donald Trump slammed Rubio for not having won a single state.")
+    assert found == {"Rubio for not having won a single state": "Donald Trump"}  # before: 'Rubio'

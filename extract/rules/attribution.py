@@ -17,6 +17,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) 
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
 _THAT_BEFORE = re.compile(r"\bthat *$")
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
+_OBJECT_TAIL = {"oprd", "prep"}
 _SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
 
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
@@ -309,6 +310,8 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME"):
         return False  # 'spoke on Tuesday' says nothing
-    # 'called him a political opportunist': the object and what it is called.
-    end = max([obj.right_edge.i, *(c.right_edge.i for c in tok.children if c.dep_ == "oprd")])
+    # 'called him a political opportunist', 'slammed Rubio for not having won a state': the object
+    # and the rest of the verb's phrase after it, as PolNeAR's content spans run.
+    after = [c.right_edge.i for c in tok.rights if c.i > obj.i and c.dep_ in _OBJECT_TAIL]
+    end = max([obj.right_edge.i, *after])
     return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], tok.text, subj, words=1)
