@@ -329,3 +329,12 @@ def test_what_an_actor_backs_or_slams_runs_on_to_the_verbs_prepositions() -> Non
     # PolNeAR's content for 'slammed Rubio for not having won a single state' is all of it.
     found = speakers("Donald Trump slammed Rubio for not having won a single state.")
     assert found == {"Rubio for not having won a single state": "Donald Trump"}  # before: 'Rubio'
+
+
+def test_a_clause_joined_on_with_its_own_subject_belongs_to_the_reported_speech() -> None:
+    found = speakers(
+        "Paul Ryan told reporters that the government tried to put him away, but a federal judge "
+        "refused to let them."
+    )
+    whole = "that the government tried to put him away, but a federal judge refused to let them"
+    assert found[whole] == "Paul Ryan"  # before: the span ended at 'away'

@@ -114,8 +114,10 @@ def find_quotes(
                 # The clause opens inside quote marks: a direct quote, found above. A clause whose
                 # verb alone is quoted ('says Obama is "obsessed" with ...') is reported speech.
                 continue
-            # The complementiser ('that', 'whether') is part of the content, as PolNeAR marks it.
-            if _reported(quotes, actors, doc[start : comp.right_edge.i + 1], cue.text, subj):
+            # The complementiser ('that', 'whether') is part of the content, as PolNeAR marks it;
+            # so is a clause joined on with its own subject ('that they tried, but a judge refused').
+            end = max([comp.right_edge.i, *(c.right_edge.i for c in cue.rights if _own_clause(c, comp))])
+            if _reported(quotes, actors, doc[start : end + 1], cue.text, subj):
                 continue
         _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
     for tok in doc:
@@ -136,6 +138,14 @@ def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
         and "\n" not in gap
         and len(gap.split()) <= _SPLIT_WORDS
         and not _QUOTE_MARKS.search(gap)
+    )
+
+
+def _own_clause(tok: Any, comp: Any) -> bool:
+    """Whether ``tok``, a child of the cue after its clause ``comp``, is a clause of its own joined
+    on ('..., but a federal judge refused'), not the cue's subject doing something else."""
+    return (
+        tok.i > comp.i and tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     )
 
 
