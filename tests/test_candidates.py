@@ -338,3 +338,15 @@ def test_a_clause_joined_on_with_its_own_subject_belongs_to_the_reported_speech(
     )
     whole = "that the government tried to put him away, but a federal judge refused to let them"
     assert found[whole] == "Paul Ryan"  # before: the span ended at 'away'
+
+
+def test_a_quote_opening_inside_its_reported_clause_starts_with_the_clause() -> None:
+    # PolNeAR: 'Brooks said the tone of the debate "was the worst I have seen"' has the content
+    # from 'the tone'; a quote that opens its own clause ('said: "...') starts at the mark.
+    found = speakers(
+        "Senator David Brooks said the tone of the debate "
+        "\u201cwas the worst I have ever seen in my life.\u201d"
+    )
+    assert found == {
+        "the tone of the debate \u201cwas the worst I have ever seen in my life.": "David Brooks"
+    }

@@ -15,7 +15,8 @@ from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
-_THAT_BEFORE = re.compile(r"\bthat *$")
+_CLAUSE_BREAK = re.compile(r"[.,:;!?()\n\u201c\u201d\"\u2014\u2013]")
+_MIXED_WORDS = 12  # words between a cue and the quote mark that opens inside its clause
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
 _OBJECT_TAIL = {"oprd", "prep"}
 _SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
@@ -88,9 +89,10 @@ def find_quotes(
                 speaker, options = first.speaker or speaker, [*first.options, *options]
             begin = first.start if first is not None else before.start(1)
             content = text[begin : m.end(1)].rstrip()
-        elif (that := _THAT_BEFORE.search(text, para_start, m.start())) is not None:
-            # 'warned that "when you live by the pen, ...': PolNeAR's content opens at the 'that'.
-            begin, content = that.start(), text[that.start() : m.end(1)].rstrip()
+        elif (lead := _mixed_start(text, cue, m.start())) is not None:
+            # 'warned that "when you live by the pen, ...', 'He says Obama "...': the reported
+            # clause opens before the quote mark, and PolNeAR's content with it.
+            begin, content = lead, text[lead : m.end(1)].rstrip()
         options = list(dict.fromkeys(options))
         found = QuoteCandidate(content, begin, True, cue_word, speaker, options, around)
         quotes.append(found)
@@ -139,6 +141,19 @@ def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
         and len(gap.split()) <= _SPLIT_WORDS
         and not _QUOTE_MARKS.search(gap)
     )
+
+
+def _mixed_start(text: str, cue: Any | None, mark: int) -> int | None:
+    """Where a clause opens between its cue and the quote mark at ``mark`` ('says Obama "'),
+    when a few words of the same sentence stand between them; None when the quote opens its
+    clause."""
+    if cue is None or cue.idx >= mark:
+        return None
+    after = cue.idx + len(cue.text)
+    gap = text[after:mark]
+    if not gap.strip() or _CLAUSE_BREAK.search(gap) or len(gap.split()) > _MIXED_WORDS:
+        return None
+    return after + len(gap) - len(gap.lstrip())
 
 
 def _own_clause(tok: Any, comp: Any) -> bool:
