@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract import Extractor
 from extract.analysis.corpora import DEFAULT_CORPORA, polnear
-from extract.analysis.evaluate import PRF, match, trimmed
+from extract.analysis.matching import PRF, match, trimmed
 from extract.schemas import ArticleRecord, Quote
 
 

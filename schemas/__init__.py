@@ -1,24 +1,24 @@
 """Pydantic models: the single contract for extracted records, and the kinds they hold."""
 
 from extract.schemas.kinds import (
-    REGISTRY,
     Example,
     GroundedItem,
     Grounding,
     Kind,
     Verbatim,
     kind_of,
-    register,
 )
 from extract.schemas.merged import Consolidation, Mention, MergedActor, MergedEvent, MergedPosition
 from extract.schemas.news import (
+    DEFINITIONS,
     EVENTS,
+    MODES,
     NEWS_KINDS,
     POSITIONS,
     QUOTES,
     Actor,
+    Context,
     Event,
-    EventActor,
     EventDraft,
     EventType,
     Position,
@@ -30,17 +30,18 @@ from extract.schemas.news import (
 from extract.schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
 
 __all__ = [
+    "DEFINITIONS",
     "EVENTS",
+    "MODES",
     "NEWS_KINDS",
     "POSITIONS",
     "QUOTES",
-    "REGISTRY",
     "SCHEMA_VERSION",
     "Actor",
     "ArticleRecord",
     "Consolidation",
+    "Context",
     "Event",
-    "EventActor",
     "EventDraft",
     "EventType",
     "Example",
@@ -59,5 +60,4 @@ __all__ = [
     "Usage",
     "Verbatim",
     "kind_of",
-    "register",
 ]

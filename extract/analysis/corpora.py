@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from extract.inputs.load import Article
-from extract.schemas import Actor, ArticleRecord, Position, Quote, Stance
+from extract.schemas import Actor, ArticleRecord, Event, EventType, Position, Quote, Stance
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
-def _gold(article: Article, kind: str, items: list[Quote] | list[Position]) -> ArticleRecord:
+def _gold(article: Article, kind: str, items: list[Quote] | list[Position] | list[Event]) -> ArticleRecord:
     return ArticleRecord(
-        article_id=article.id, source=article.source, text_sha256=article.sha256, items={kind: items},
-        model="human", strategy="gold", prompt_version="corpus",
-    )  # fmt: skip
+        article_id=article.id,
+        source=article.source,
+        text_sha256=article.sha256,
+        items={kind: items},
+        model="human",
+        strategy="gold",
+        prompt_version="corpus",
+    )
 
 
 def _brat_spans(field: str) -> tuple[int, int]:
@@ -56,12 +63,15 @@ def polnear(
             words = text[content[1] : content[2]]
             quotes.append(
                 Quote(
-                    text=words, evidence=words, start=content[1], end=content[2],
+                    text=words,
+                    evidence=words,
+                    start=content[1],
+                    end=content[2],
                     speaker=Actor(name=text[source[1] : source[2]]),
                     cue=text[cue[1] : cue[2]] if cue else None,
                     direct=bool(_QUOTE_MARKS.search(words)),
                 )
-            )  # fmt: skip
+            )
         yield article, _gold(article, "quotes", quotes)
 
 
@@ -93,11 +103,14 @@ def seesaw(
             for t in triples:
                 positions.append(
                     Position(
-                        holder=Actor(name=t["subject"]), issue=t["object"],
+                        holder=Actor(name=t["subject"]),
+                        issue=t["object"],
                         stance=Stance.SUPPORT if t["sentiment"] == "POS" else Stance.OPPOSE,
-                        evidence=sentences[i], start=starts[i], end=starts[i] + len(sentences[i]),
+                        evidence=sentences[i],
+                        start=starts[i],
+                        end=starts[i] + len(sentences[i]),
                     )
-                )  # fmt: skip
+                )
         yield article, _gold(article, "positions", positions)
 
 
@@ -110,5 +123,54 @@ def _seesaw_split(root: Path, article: str) -> str | None:
     return str(split) if split is not None else None
 
 
-CORPORA = {"polnear": polnear, "seesaw": seesaw}
-CORPUS_KINDS: dict[str, tuple[str, ...]] = {"polnear": ("quotes",), "seesaw": ("positions",)}
+# The PLOVER sentences' dev part: held out of train.csv once, with a fixed seed, so that every
+# benchmark and eval scores the same sentences and rules are written against the rest.
+PLOVER_DEV_SIZE = 250
+PLOVER_SEED = 0
+
+
+def plover_split(rows: list[dict[str, str]], split: str) -> list[dict[str, str]]:
+    """The ``split`` ('dev', 'train' or 'all') of the PLOVER sentences ``rows`` (in file order)."""
+    if split == "all":
+        return rows
+    dev = set(random.Random(PLOVER_SEED).sample(range(len(rows)), min(PLOVER_DEV_SIZE, len(rows))))
+    if split not in ("dev", "train"):
+        raise ValueError(f"unknown PLOVER split {split!r}: dev, train or all")
+    return [r for i, r in enumerate(rows) if (i in dev) == (split == "dev")]
+
+
+def plover(
+    root: Path = DEFAULT_CORPORA / "plover", split: str = "dev", file: str = "train.csv"
+) -> Iterator[tuple[Article, ArticleRecord]]:
+    """PLOVER-coded sentences (CSV: text, label, source, target), one article each, whose one gold
+    event is the whole sentence with its category, source and target; ``split`` as
+    :func:`plover_split`."""
+    path = root / file
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for n, row in enumerate(plover_split(rows, split)):
+        text = row["text"]
+        article = Article(
+            f"plover-{row.get('sentence_id') or n}", f"{path}#{row.get('sentence_id', n)}", text
+        )
+        names = {
+            role: [Actor(name=row[role].strip())] if row.get(role, "").strip() else []
+            for role in ("source", "target")
+        }
+        event = Event(
+            type=EventType(row["label"].strip().upper()),
+            source=names["source"],
+            target=names["target"],
+            evidence=text,
+            start=0,
+            end=len(text),
+        )
+        yield article, _gold(article, "events", [event])
+
+
+CORPORA = {"polnear": polnear, "seesaw": seesaw, "plover": plover}
+CORPUS_KINDS: dict[str, tuple[str, ...]] = {
+    "polnear": ("quotes",),
+    "seesaw": ("positions",),
+    "plover": ("events",),
+}

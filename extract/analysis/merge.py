@@ -10,8 +10,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from math import ceil
 
-from extract.analysis.evaluate import name_words
+from extract.analysis.names import name_words
 from extract.schemas import (
+    Actor,
     ArticleRecord,
     Consolidation,
     Event,
@@ -28,13 +29,15 @@ from extract.schemas.kinds import Grounding
 
 # Abbreviations and short forms news uses for the same actor.
 _SAME = {
-    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
-    "america": "United States", "the united states": "United States",
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
-    "great britain": "United Kingdom", "the united kingdom": "United Kingdom",
-    "eu": "European Union", "e.u.": "European Union", "the european union": "European Union",
-    "un": "United Nations", "u.n.": "United Nations", "the united nations": "United Nations",
-}  # fmt: skip
+    short: name
+    for name, shorts in {
+        "United States": ("us", "u.s.", "usa", "u.s.a.", "america", "the united states"),
+        "United Kingdom": ("uk", "u.k.", "britain", "great britain", "the united kingdom"),
+        "European Union": ("eu", "e.u.", "the european union"),
+        "United Nations": ("un", "u.n.", "the united nations"),
+    }.items()
+    for short in shorts
+}
 _ISSUE_MATCH = 0.5  # Jaccard overlap of content words for two issue phrasings to be one issue
 
 
@@ -73,9 +76,10 @@ class ActorIndex:
             words = key.split()
             longer = {
                 other
-                for other in set.intersection(*(by_word[w] for w in words)) if words
+                for other in set.intersection(*(by_word[w] for w in words))
+                if words
                 if other != key and other.split()[-1] == words[-1]
-            }  # fmt: skip
+            }
             # Join only when every longer form is one actor: 'Miliband' may be Ed or David.
             targets = {self.group(o) for o in longer}
             targets = {t for t in targets if not any(t != u and not self._nested(t, u) for u in targets)}
@@ -184,21 +188,34 @@ def _issue_clusters(issues: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def _side(people: list[Actor], actors: ActorIndex) -> tuple[str, ...]:
+    """One side of an event as merge compares it: a state actor by its country ('Moscow', 'the
+    Kremlin' and 'Russia' are RUS), anyone else by their merged name."""
+    return tuple(sorted({a.country or actors.label(a.name) for a in people}))
+
+
 def _events(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedEvent]:
-    by_who: dict[tuple[str, tuple[str, ...]], dict[str | None, list[Mention]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    Who = tuple[str, tuple[str, ...], tuple[str, ...]]
+    by_who: dict[Who, dict[str | None, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for rec in records:
         for ev in rec.of(Event):
-            who = tuple(sorted(f"{actors.label(a.actor.name)} ({a.role})" for a in ev.actors))
-            by_who[(ev.type.value, who)][ev.date].append(_mention(rec, ev))
+            key = (ev.type.value, _side(ev.source, actors), _side(ev.target, actors))
+            by_who[key][ev.date].append(_mention(rec, ev))
     out = []
-    for (kind, who), by_date in by_who.items():
+    for (kind, source, target), by_date in by_who.items():
         dated = [d for d in by_date if d is not None]
         if len(dated) == 1 and None in by_date:  # an undated report of the one dated event
             by_date[dated[0]].extend(by_date.pop(None))
         for date, mentions in by_date.items():
-            out.append(MergedEvent(type=EventType(kind), actors=list(who), date=date, mentions=mentions))
+            out.append(
+                MergedEvent(
+                    type=EventType(kind),
+                    source=list(source),
+                    target=list(target),
+                    date=date,
+                    mentions=mentions,
+                )
+            )
     return sorted(out, key=lambda e: (-e.outlets, e.date or "", e.type.value))
 
 
@@ -223,8 +240,8 @@ def merge(records: Iterable[ArticleRecord]) -> Consolidation:
         for q in rec.of(Quote):
             actors.add(q.speaker.name, q.speaker.kind, rec.article_id)
         for e in rec.of(Event):
-            for a in e.actors:
-                actors.add(a.actor.name, a.actor.kind, rec.article_id)
+            for a in (*e.source, *e.target):
+                actors.add(a.name, a.kind, rec.article_id)
         for p in rec.of(Position):
             actors.add(p.holder.name, p.holder.kind, rec.article_id)
     actors.resolve()

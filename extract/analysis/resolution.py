@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from extract.analysis.evaluate import same_actor
+from extract.analysis.names import same_actor
 from extract.errors import ExtractError
 from extract.schemas import ArticleRecord, Quote
 

@@ -149,7 +149,7 @@ def _mixed_start(text: str, cue: Any | None, mark: int) -> int | None:
     clause."""
     if cue is None or cue.idx >= mark:
         return None
-    after = cue.idx + len(cue.text)
+    after: int = cue.idx + len(cue.text)
     gap = text[after:mark]
     if not gap.strip() or _CLAUSE_BREAK.search(gap) or len(gap.split()) > _MIXED_WORDS:
         return None
@@ -235,9 +235,16 @@ def _reported(
     sent = actors.sentence_of[subj.i]
     options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
     quotes.append(
-        QuoteCandidate(content, span.start_char, False, cue, speaker, list(dict.fromkeys(options)),
-                       paragraph_context(actors.text, sent.start_char, sent.end_char))
-    )  # fmt: skip
+        QuoteCandidate(
+            content,
+            span.start_char,
+            False,
+            cue,
+            speaker,
+            list(dict.fromkeys(options)),
+            paragraph_context(actors.text, sent.start_char, sent.end_char),
+        )
+    )
     return True
 
 

@@ -7,19 +7,23 @@ type, stance), so a tiny model cannot invent text.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
+from extract.errors import ModelError
 from extract.grounding.ground import Grounded, ground
 from extract.inputs.load import Article
-from extract.kinds import function_at, rules_for
+from extract.kinds import rules_for
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
 from extract.schemas import Kind, Usage
 from extract.schemas.kinds import Drafted
 from extract.strategies.whole import run_whole
+
+notes = logging.getLogger("extract")
 
 
 def choice_model(name: str, options: list[str], description: str) -> type[BaseModel]:
@@ -52,7 +56,14 @@ class Asker:
         options = safe
         prompt = load_prompt(prompt_name)
         model = choice_model(f"{prompt_name.title().replace('_', '')}Choice", options, description)
-        answer, cost = self.provider.structured(prompt.render(**values), model, prompt.version)
+        try:
+            answer, cost = self.provider.structured(prompt.render(**values), model, prompt.version)
+        except ModelError as exc:
+            # A choice the model could not make (timeout, garbage) keeps the rules' guess rather than
+            # failing the article; the record is incomplete, so a later run asks again.
+            notes.warning(f"a {prompt_name} choice kept the rules' guess {options[0]!r}: {exc}")
+            self.usage = self.usage.add(exc.usage or Usage(calls=1)).add(Usage(incomplete=1))
+            return options[0]
         self.usage = self.usage.add(cost)
         return str(answer.choice)  # type: ignore[attr-defined]
 
@@ -60,23 +71,21 @@ class Asker:
 RulesFn = Callable[[Article, tuple[Kind, ...], Asker], list[Drafted]]
 
 
-def _rules_at(path: str) -> RulesFn:
-    fn: RulesFn = function_at(path)
-    return fn
-
-
-def _run(article: Article, kinds: tuple[Kind, ...], ask: Asker) -> tuple[Grounded, Usage]:
-    """Each pack's rules over its kinds; the model, whole, over the kinds no rules know."""
-    by_rules: dict[str, list[Kind]] = {}
+def _run(
+    article: Article, kinds: tuple[Kind, ...], ask: Asker, whole_unruled: bool = True
+) -> tuple[Grounded, Usage]:
+    """Each pack's rules over its kinds; the model, whole, over the kinds no rules know (unless
+    ``whole_unruled`` is off: a later pass asks them)."""
+    by_rules: dict[RulesFn, list[Kind]] = {}
     unruled: list[Kind] = []
     for kind in kinds:
         if (rules := rules_for(kind)) is not None:
             by_rules.setdefault(rules, []).append(kind)
         else:
             unruled.append(kind)
-    drafted = [d for path, ks in by_rules.items() for d in _rules_at(path)(article, tuple(ks), ask)]
+    drafted = [d for rules, ks in by_rules.items() for d in rules(article, tuple(ks), ask)]
     result, usage = ground(drafted, article.text), ask.usage
-    if unruled:
+    if unruled and whole_unruled:
         asked, cost = run_whole(article, tuple(unruled), ask.provider)
         result, usage = result.union(asked), usage.add(cost)
     return result, usage
@@ -85,6 +94,12 @@ def _run(article: Article, kinds: tuple[Kind, ...], ask: Asker) -> tuple[Grounde
 def run_hybrid(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
     """Candidates from the rules; the model settles the choices the rules leave open."""
     return _run(article, kinds, Asker(provider))
+
+
+def run_rules_of(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
+    """The rules' items of the kinds they know, the model settling their open choices; the
+    kinds no rules know are left to the caller."""
+    return _run(article, kinds, Asker(provider), whole_unruled=False)
 
 
 def run_hybrid_all(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
