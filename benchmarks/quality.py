@@ -38,6 +38,7 @@ from extract import Extractor, load_articles
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, seesaw
 from extract.analysis.evaluate import attribute_label, score
 from extract.analysis.plover import plover_score
+from extract.analysis.resolution import load_antecedents, resolution
 from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError
 from extract.inputs.load import Article
@@ -51,6 +52,7 @@ from extract.strategies.hybrid import Asker
 NEWS = {k.name: k for k in NEWS_KINDS}
 
 ROOT = Path(__file__).resolve().parent.parent
+ANTECEDENTS = ROOT / "tests/gold/antecedents.jsonl"
 
 # Published per-part figures (F1), with the criterion each one used: (name, what it measured,
 # {part: (criterion, F1)}). Other test sets and matching rules than ours: read them as bearings.
@@ -186,6 +188,8 @@ def main() -> None:
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
+                if name == "seeds":  # the hand antecedents (benchmarks/resolution.py: PolNeAR's too)
+                    notes.append("  quotes " + resolution(preds, load_antecedents(ANTECEDENTS)).note())
                 if name == "plover" and (ps := plover_score(preds, [g for _, g in pairs])) is not None:
                     top, share = ps.majority or ("–", 0.0)
                     src, tgt = ps.agreement("source"), ps.agreement("target")

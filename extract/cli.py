@@ -32,6 +32,7 @@ from extract.analysis.matching import PRF
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.report import render as render_report
+from extract.analysis.resolution import load_antecedents, resolution
 from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
@@ -570,6 +571,13 @@ def evaluate(
         Path | None,
         typer.Option("-o", "--output", help="With --corpus: also write the predictions as JSONL."),
     ] = None,
+    antecedents: Annotated[
+        Path | None,
+        typer.Option(
+            help="Hand antecedents of pronoun and description sources (JSONL, as "
+            "tests/gold/antecedents.jsonl): also score speaker resolution on them."
+        ),
+    ] = None,
     *,
     options: dict[str, Any],
 ) -> None:
@@ -608,10 +616,15 @@ def evaluate(
         raise fail("give PRED and GOLD, or --corpus NAME")
     result, by_part = score(preds, golds, kinds=kinds, only=only), part_scores(preds, golds, only)
     events = plover_score(preds, golds) if "events" in result.kinds else None
+    try:
+        resolved = resolution(preds, load_antecedents(antecedents)) if antecedents is not None else None
+    except ExtractError as exc:
+        raise fail(exc) from None
     if as_json:
-        parts = {"parts": {kind: ps.as_dict() for kind, ps in by_part.items()}}
-        plover = {"plover": events.as_dict()} if events else {}
-        print(json.dumps(result.as_dict() | parts | plover, indent=2))
+        extra: dict[str, Any] = {"parts": {kind: ps.as_dict() for kind, ps in by_part.items()}}
+        extra |= {"plover": events.as_dict()} if events else {}
+        extra |= {"speaker_resolution": resolved.as_dict()} if resolved is not None else {}
+        print(json.dumps(result.as_dict() | extra, indent=2))
     else:
         out.print(score_table(result, title, kinds))
         if (table := parts_table(by_part, title)) is not None:
@@ -619,6 +632,8 @@ def evaluate(
         if events is not None:
             for table in plover_tables(events):
                 out.print(table)
+        if resolved is not None:
+            out.print(resolved.note())
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
         raise fail("the predictions and the gold share no article (by text hash or id)", code=1)
