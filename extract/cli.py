@@ -121,6 +121,10 @@ StrategyName = Annotated[
         f"{default_strategy('remote')} otherwise.",
     ),
 ]  # fmt: skip
+Trained = Annotated[
+    Path | None,
+    typer.Option("--trained", help="A model folder from `extract train` (strategy trained by default)."),
+]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 Timeout = Annotated[float, typer.Option(help="Seconds per model request, the whole reply included.")]
 ReplyTokens = Annotated[int, typer.Option(min=1, help="Most tokens the model may write per reply.")]
@@ -202,6 +206,7 @@ def run(
     failures: Annotated[
         Path | None, typer.Option(help="Also write each failed article as 'source<TAB>reason' lines here.")
     ] = None,
+    trained: Trained = None,
 ) -> None:
     """Extract records from articles and append them to JSONL, resuming what the file holds.
 
@@ -216,6 +221,7 @@ def run(
         schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
         strategy=strategy, timeout=timeout, retries=retries, workers=workers, engine=engine,
         max_calls=max_calls, token_budget=token_budget, reply_tokens=reply_tokens, temperature=temperature,
+        trained=trained,
     )  # fmt: skip
     try:
         batch = Batch(config, inputs, output=output, overwrite=overwrite, failures=failures)
@@ -309,13 +315,33 @@ def export(
     records: Annotated[
         list[Path], typer.Argument(help="JSONL files written by `extract run` (or gold .json).")
     ],
-    kind: Annotated[str, typer.Option("--kind", help="The kind to export, e.g. quotes.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="A .csv or .parquet file.")],
+    kind: Annotated[str | None, typer.Option("--kind", help="The kind to export, e.g. quotes.")] = None,
     schema: Schema = None,
+    for_review: Annotated[
+        bool,
+        typer.Option(
+            "--for-review",
+            help="JSONL: each record with its article's text, to correct by hand "
+            "and give back to `extract train` (docs/training.md).",
+        ),
+    ] = False,
 ) -> None:
-    """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets.
+    """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets;
+    or (--for-review) the records with their texts, to correct and train on.
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
+    if for_review:
+        from extract.training.data import write_review
+
+        try:
+            n = write_review(records_of(records, schema), output)
+        except (ExtractError, OSError) as exc:
+            raise fail(exc) from None
+        say(err, "wrote", "", f"{output} ({n} records to review)")
+        return
+    if kind is None:
+        raise fail("export: give --kind KIND (a table of one kind) or --for-review")
     try:
         written = write_table(records_of(records, schema), kind, output)
     except (ExtractError, OSError) as exc:
@@ -564,6 +590,52 @@ def report(
     say(err, "wrote", "", f"{output} ({len(recs)} articles)")
 
 
+@app.command("train")
+def train_command(
+    data: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Records to learn from: gold (.json), `extract run` output or review files (.jsonl)."
+        ),
+    ] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The model folder to write.")] = Path(
+        "models/trained"
+    ),
+    schema: Schema = None,
+    corpus: Annotated[
+        str | None, typer.Option(help="Also learn from a corpus's train split (polnear, seesaw, ...).")
+    ] = None,
+    corpora: Annotated[
+        Path | None, typer.Option(help="The corpora folder (default ../shared/corpora).")
+    ] = None,
+    dev: Annotated[
+        str, typer.Option(help="Held-out share of the articles (fixed seed), or a file of gold records.")
+    ] = "0.2",
+    limit: Annotated[int | None, typer.Option(help="Learn from the first N training articles only.")] = None,
+) -> None:
+    """Learn each kind's spans and choices from annotated records, then score the held-out part
+    with `extract eval`'s scorer; the folder keeps the scores, the data's hash and the versions.
+
+    Example: extract train gold.jsonl --schema kinds.py:Claim -o models/claims
+    """
+    from extract.training.train import train
+
+    try:
+        held: float | Path = float(dev)
+    except ValueError:
+        held = Path(dev)
+    options: dict[str, Any] = {"corpora": corpora} if corpora is not None else {}
+    try:
+        made = train(data or [], output, schema=tuple(schema or ("news",)), corpus=corpus, dev=held,
+                     limit=limit, **options)  # fmt: skip
+    except (ExtractError, OSError) as exc:
+        raise fail(exc) from None
+    say(err, "trained", "", f"{made.folder}: {', '.join(made.kinds)} on {made.train_articles} articles "
+        f"in {made.seconds:.0f} s")  # fmt: skip
+    if made.dev_score is not None:
+        out.print(score_table(made.dev_score, f"held-out part ({made.dev_articles} articles)"))
+
+
 @app.command()
 def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     """Show the version, the embedded models (installed, assembled), the cache, the strategies
@@ -588,6 +660,10 @@ def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     out.print(plain(f"cache: {cached['directory']} ({cached['entries']} entries, {cached['bytes']:,} bytes)"))
     out.print(plain(f"strategies: {', '.join(STRATEGIES)}; default {default_strategy(None)} (embedded), "
                     f"{default_strategy('remote')} (--base-url)"))  # fmt: skip
+    from extract.training.train import trained_models
+
+    for line in trained_models(Path.cwd() / "models"):
+        out.print(plain(f"trained model: {line}"))
     try:
         found = settings_file(Path.cwd())
     except ExtractError as exc:

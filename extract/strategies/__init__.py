@@ -30,6 +30,8 @@ class Strategy:
     uses_rules: bool = False
     needs_model: bool = True
     rules_only: bool = False  # cannot produce a kind without rules
+    # Runs a model folder from ``extract train`` (``--trained``), passed as ``trained=``.
+    trained: bool = False
 
     def prompts_for(self, kinds: tuple[Kind, ...]) -> tuple[str, ...]:
         """Every prompt a run of ``kinds`` can use: its version enters records and cache keys."""
@@ -59,6 +61,10 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("paragraph", "extract.strategies.paragraph:run_paragraph", _PARAGRAPH),
         Strategy("hybrid+paragraph", "extract.strategies.combined:run_rules_paragraph", _PARAGRAPH,
                  uses_rules=True),
+        Strategy("trained", "extract.strategies.trained:run_trained", (), uses_rules=True, needs_model=False,
+                 trained=True),
+        Strategy("trained+model", "extract.strategies.trained:run_trained_model", ("fill",), uses_rules=True,
+                 trained=True),
     )
 }  # fmt: skip
 
