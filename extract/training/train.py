@@ -143,6 +143,11 @@ def trained_models(folder: Path) -> list[str]:
     """One line per model folder under ``folder``: its name, kinds, data and held-out score."""
     out = []
     for meta_path in sorted(folder.glob(f"*/{META_FILE}")):
+        shown = (
+            meta_path.parent.relative_to(Path.cwd())
+            if meta_path.is_relative_to(Path.cwd())
+            else meta_path.parent
+        )
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError):
@@ -152,6 +157,6 @@ def trained_models(folder: Path) -> list[str]:
                        if k in scores)  # fmt: skip
         kinds = ", ".join(meta.get("kinds", {}))
         held = f"; held-out {f1}" if f1 else ""
-        out.append(f"{meta_path.parent} ({kinds}; {meta.get('train_articles')} articles, "
+        out.append(f"{shown} ({kinds}; {meta.get('train_articles')} articles, "
                    f"data {meta.get('data_sha256')}{held})")  # fmt: skip
     return out
