@@ -63,15 +63,18 @@ def gold_set(folder: Path, n: int = 40, seed: int = 3) -> Path:
         for _ in range(rng.randint(3, 6)):
             if rng.random() < 0.45:
                 area = rng.choice(list(_AREAS))
-                s = f"{rng.choice(_NAMES)} {rng.choice(_VERBS)} {rng.choice(_AREAS[area])} by {rng.randint(2025, 2030)}."
+                when = rng.randint(2025, 2030)
+                s = f"{rng.choice(_NAMES)} {rng.choice(_VERBS)} {rng.choice(_AREAS[area])} by {when}."
                 items.append({"words": s, "evidence": s, "start": len(text), "end": len(text) + len(s),
                               "area": area})  # fmt: skip
             else:
                 s = rng.choice(_FILLER)
             sentences.append(s)
             text += s + (" " if rng.random() < 0.6 else "\n\n")
-        record = ArticleRecord(article_id=f"town-{a}", source=f"town-{a}.txt", text_sha256=Article("", "", text).sha256,
-                               items={"pledge": items}, model="human", strategy="gold", prompt_version="gold")  # fmt: skip
+        record = ArticleRecord(
+            article_id=f"town-{a}", source=f"town-{a}.txt", text_sha256=Article("", "", text).sha256,
+            items={"pledge": items}, model="human", strategy="gold", prompt_version="gold",
+        )  # fmt: skip
         lines.append(json.dumps(record.model_dump(mode="json") | {"text": text}))
     path = folder / "gold.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
