@@ -510,6 +510,7 @@ def evaluate(
         Path | None,
         typer.Option("-o", "--output", help="With --corpus: also write the predictions as JSONL."),
     ] = None,
+    trained: Trained = None,
 ) -> None:
     """Score predictions against gold of any kind: P/R/F1 strict (same span, key fields) and
     lenient (overlapping span, names loosely), attribute accuracy, grounding rate.
@@ -529,7 +530,7 @@ def evaluate(
         config = config_of(
             schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
             strategy=strategy, timeout=timeout, retries=retries, reply_tokens=reply_tokens,
-            temperature=temperature,
+            temperature=temperature, trained=trained,
         )  # fmt: skip
         pairs = list(islice(CORPORA[corpus](root), limit))
         golds = [g for _, g in pairs]

@@ -16,7 +16,9 @@ from extract.cli import app
 from extract.errors import ExtractError
 from extract.run.jsonl import read_records
 from extract.schemas import ArticleRecord
+from extract.analysis.corpora import plover
 from extract.training.data import split_dev
+from tests.conftest import CORPORA
 
 runner = CliRunner()
 
@@ -53,7 +55,7 @@ _FILLER = [
 ]
 
 
-def gold_set(folder: Path, n: int = 40, seed: int = 3) -> Path:
+def gold_set(folder: Path, n: int = 40, seed: int = 3, who: bool = False) -> Path:
     """``n`` short articles, each with a few promises among ordinary sentences, as review JSONL
     (records with their text inline)."""
     rng = random.Random(seed)
@@ -63,10 +65,10 @@ def gold_set(folder: Path, n: int = 40, seed: int = 3) -> Path:
         for _ in range(rng.randint(3, 6)):
             if rng.random() < 0.45:
                 area = rng.choice(list(_AREAS))
-                when = rng.randint(2025, 2030)
-                s = f"{rng.choice(_NAMES)} {rng.choice(_VERBS)} {rng.choice(_AREAS[area])} by {when}."
+                when, name = rng.randint(2025, 2030), rng.choice(_NAMES)
+                s = f"{name} {rng.choice(_VERBS)} {rng.choice(_AREAS[area])} by {when}."
                 items.append({"words": s, "evidence": s, "start": len(text), "end": len(text) + len(s),
-                              "area": area})  # fmt: skip
+                              "area": area, **({"who": name} if who else {})})  # fmt: skip
             else:
                 s = rng.choice(_FILLER)
             sentences.append(s)
@@ -183,3 +185,39 @@ def test_trained_needs_a_model_folder_and_says_so_in_one_line(tmp_path: Path, ki
         Extractor(schema=[f"{kinds_file}:Pledge"], strategy="trained", cache_dir=None)
     with pytest.raises(ExtractError, match="not a trained model folder"):
         Extractor(schema=[f"{kinds_file}:Pledge"], trained=tmp_path, cache_dir=None)
+
+
+@pytest.mark.skipif(not (CORPORA / "plover").is_dir(), reason="../shared/corpora/plover is absent")
+def test_plover_sentences_are_items_of_their_own_kind_split_into_train_and_dev() -> None:
+    dev, rest = list(plover(CORPORA / "plover", "dev")), list(plover(CORPORA / "plover", "train"))
+    assert len(dev) + len(rest) == len(list(plover(CORPORA / "plover")))
+    assert {a.id for a, _ in dev}.isdisjoint(a.id for a, _ in rest) and 0.15 < len(dev) / len(rest) < 0.3
+    article, gold = dev[0]
+    [item] = gold.of("plover_event")
+    assert article.text[item.start : item.end] == item.evidence and item.category.isupper()
+
+
+WHO = SCHEMA.replace(
+    '    area: Literal["tax", "health", "school"] = Field(description="The policy area.")',
+    '    area: Literal["tax", "health", "school"] = Field(description="The policy area.")\n'
+    '    who: str = Field(description="Who makes the promise.")',
+)
+
+
+def test_trained_model_asks_only_for_the_fields_nothing_learned(tmp_path: Path, fake_server) -> None:
+    kinds_file = tmp_path / "pledges_who.py"
+    kinds_file.write_text(WHO, encoding="utf-8")
+    schema = [f"{kinds_file}:Pledge"]
+    made = train([gold_set(tmp_path, who=True)], tmp_path / "m", schema=schema, dev=0)
+    with pytest.raises(ExtractError, match="use --strategy trained\\+model"):
+        Extractor(schema=schema, trained=made.folder, cache_dir=None)
+    server = fake_server(lambda r: (200, json.dumps({"who": "Mayor Ana Silva"})))
+    text = "Rain fell all week. Mayor Ana Silva vowed to build two new hospitals by 2027."
+    with Extractor(schema=schema, trained=made.folder, strategy="trained+model", base_url=server.base_url,
+                   model="m", cache_dir=None) as ex:  # fmt: skip
+        record = ex.extract(Article("a", "a.txt", text))
+    [item] = record.of("pledge")
+    assert (item.words, item.area, item.who) == (text[20:], "health", "Mayor Ana Silva")
+    [asked] = server.requests
+    assert list(asked["tools"][0]["function"]["parameters"]["properties"]) == ["who"]
+    assert record.usage.calls == 1

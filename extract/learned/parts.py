@@ -95,3 +95,9 @@ def words_of(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")
     return value if isinstance(value, str) and value.strip() else None
+
+
+def unlearned_required(kind: Kind) -> tuple[str, ...]:
+    """The required fields of ``kind`` no learner fills: the rules or a model must."""
+    fields = kind.draft.model_fields
+    return tuple(f for f in context_fields(kind) if fields[f].is_required())

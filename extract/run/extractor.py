@@ -23,6 +23,7 @@ from extract.grounding.ground import Grounded
 from extract.inputs.load import Article
 from extract.kinds import resolve, rules_for, rules_version
 from extract.learned.model import TrainedModel
+from extract.learned.parts import unlearned_required
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Endpoint, Provider
 from extract.providers.budget import Budget, Budgeted
@@ -33,7 +34,7 @@ from extract.providers.none import NoModel
 from extract.providers.openai_compat import OpenAICompatible
 from extract.run.config import RunConfig
 from extract.run.workers import completed
-from extract.schemas import SCHEMA_VERSION, ArticleRecord, Usage
+from extract.schemas import SCHEMA_VERSION, ArticleRecord, Kind, Usage
 from extract.strategies import STRATEGIES
 
 
@@ -96,10 +97,10 @@ class Extractor:
             raise ExtractError(f"strategy {self.strategy.name!r} needs --trained MODEL_FOLDER")
         trained = TrainedModel(self.config.trained)
         if not self.strategy.needs_model and (
-            bad := [k.name for k in self.kinds if trained.of(k) is None and rules_for(k) is None]
+            bad := [k.name for k in self.kinds if not _unaided(k, trained)]
         ):
             raise ExtractError(
-                f"{trained.name} was not trained on {', '.join(bad)} and no rules know it; "
+                f"{', '.join(bad)}: neither {trained.name} nor the rules fill every required field; "
                 "use --strategy trained+model"
             )
         return trained
@@ -218,6 +219,13 @@ class Extractor:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _unaided(kind: Kind, trained: TrainedModel) -> bool:
+    """Whether ``trained`` (with the rules, where the kind has some) makes whole items of ``kind``."""
+    if rules_for(kind) is not None:
+        return True
+    return trained.of(kind) is not None and not unlearned_required(kind)
 
 
 _HERE: Extractor | None = None  # a worker process's own extractor

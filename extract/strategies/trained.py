@@ -12,7 +12,7 @@ from extract.grounding.ground import Grounded, ground, span_of
 from extract.inputs.load import Article
 from extract.kinds import rules_for
 from extract.learned.model import KindModel, TrainedModel, choose, tagged_spans
-from extract.learned.parts import context_fields, roles_of, set_at, words_of
+from extract.learned.parts import context_fields, roles_of, set_at, unlearned_required, words_of
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
 from extract.rules.parse import nlp, paragraph_context
@@ -47,7 +47,7 @@ def _trained(
     if not mine:
         return result, usage
     # The rules' items give the fields the model cannot learn; only kinds that need them run them.
-    needy = tuple(k for k in mine if rules_for(k) is not None and _required_unlearned(k))
+    needy = tuple(k for k in mine if rules_for(k) is not None and unlearned_required(k))
     rules, _ = run_rules(article, needy, provider) if needy else (Grounded(), Usage())
     doc = nlp()(article.text)
     drafted: list[Drafted] = []
@@ -60,11 +60,6 @@ def _trained(
             if draft is not None:
                 drafted.append((kind, draft, spans[kind.anchor][0]))
     return result.union(ground(drafted, article.text)), usage
-
-
-def _required_unlearned(kind: Kind) -> bool:
-    fields = kind.draft.model_fields
-    return any(fields[f].is_required() for f in context_fields(kind))
 
 
 def _draft(

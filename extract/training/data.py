@@ -98,7 +98,9 @@ def _pairs_in(file: Path) -> list[Example]:
         try:
             record = ArticleRecord.model_validate(row)
         except ValidationError as exc:
-            raise ExtractError(f"{where}: not a record ({str(exc).splitlines()[-1].strip()})") from None
+            first = exc.errors()[0]
+            at = ".".join(map(str, first["loc"]))
+            raise ExtractError(f"{where}: not a record ({at}: {first['msg']})") from None
         article = article_of(record, text, file.parent, where)
         out.append((article, record))
     return out
