@@ -11,12 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from extract import Article, Extractor, train
+from extract.analysis.corpora import plover
 from extract.analysis.evaluate import score
 from extract.cli import app
 from extract.errors import ExtractError
 from extract.run.jsonl import read_records
 from extract.schemas import ArticleRecord
-from extract.analysis.corpora import plover
 from extract.training.data import split_dev
 from tests.conftest import CORPORA
 
