@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/quality.py [--strategies rules,hybrid+paragraph,langextract] [--polnear 20]
        [--polnear-split dev|train] [--seesaw 0] [--seesaw-pairs 300]
-       [--local-model qwen2.5-1.5b | --base-url URL --model NAME]
+       [--local-model qwen2.5-1.5b | --base-url URL --model NAME] [--user-kinds]
 Prints one table: per approach and data set, per kind lenient P/R/F1 and strict F1, attribute
 accuracy, wall seconds per article, tokens per article and (embedded models) the share of prompt
 tokens the server's prefix cache served, read from its log; then stance accuracy on SEESAW's gold
@@ -10,6 +10,7 @@ tokens the server's prefix cache served, read from its log; then stance accuracy
 strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
 same server (benchmarks/langextract_peer.py; skipped if not installed). A fresh cache by default,
 so times are cold (--cache-dir to reuse one). Corpora are skipped when ../shared/corpora is absent.
+``--user-kinds`` adds the user-kind rows of benchmarks/user_kinds.py (its default approaches).
 """
 
 from __future__ import annotations
@@ -36,8 +37,10 @@ from extract.providers.base import Endpoint
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL, Embedded, ServerStats, local_server
 from extract.providers.models import LOCAL_MODELS
 from extract.rules.news import decide_stance
-from extract.schemas import ArticleRecord, Position, Stance
+from extract.schemas import NEWS_KINDS, ArticleRecord, Position, Stance
 from extract.strategies.hybrid import Asker
+
+NEWS = {k.name: k for k in NEWS_KINDS}
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,6 +68,7 @@ def main() -> None:
     ap.add_argument("--model")
     ap.add_argument("--cache-dir", help="reuse a cache (default: a fresh one, so times are cold)")
     ap.add_argument("--seeds", action=argparse.BooleanOptionalAction, default=True, help="score the seeds")
+    ap.add_argument("--user-kinds", action="store_true", help="the user-kind rows (benchmarks/user_kinds.py)")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     cache_dir = args.cache_dir or tmp.name
@@ -89,9 +93,12 @@ def main() -> None:
             print("skipped langextract: not installed (pip install langextract)")
             continue
         with Extractor(
-            base_url=args.base_url, model=args.model, local_model=args.local_model,
-            strategy="rules" if approach == "langextract" else strategy, cache_dir=cache_dir,
-        ) as ex:  # fmt: skip
+            base_url=args.base_url,
+            model=args.model,
+            local_model=args.local_model,
+            strategy="rules" if approach == "langextract" else strategy,
+            cache_dir=cache_dir,
+        ) as ex:
             run = _peer(ex) if approach == "langextract" else ex.batch
             for name, pairs, kinds in datasets:
                 started = time.perf_counter()
@@ -109,21 +116,31 @@ def main() -> None:
                 toks = sum(r.usage.prompt_tokens + r.usage.completion_tokens for r in preds) / max(
                     1, len(preds)
                 )
-                result = score(preds, [g for _, g in pairs], kinds)
+                result = score(preds, [g for _, g in pairs], only=kinds)
                 for kind, ks in result.kinds.items():
                     le = ks.lenient
+                    attribute = f"{attribute_label(NEWS.get(kind, kind))} {ks.attribute_accuracy:.2f}"
                     rows.append(
                         f"{approach:<18}{name:<9}{kind:<10}{le.precision:6.2f}{le.recall:6.2f}{le.f1:6.2f}"
-                        f"{ks.strict.f1:11.2f}  {attribute_label(kind) + f' {ks.attribute_accuracy:.2f}':<24}"
+                        f"{ks.strict.f1:11.2f}  {attribute:<24}"
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
-                    *rows[-len(result.kinds) :], *notes, sep="\n", flush=True,
-                )  # fmt: skip
+                    *rows[-len(result.kinds) :],
+                    *notes,
+                    sep="\n",
+                    flush=True,
+                )
             if args.seesaw_pairs and approach != "langextract":
                 rows += _stance_rows(ex, approach, args.seesaw_pairs, args.seesaw_split)
+    if args.user_kinds:
+        from benchmarks.user_kinds import APPROACHES, KINDS
+        from benchmarks.user_kinds import rows as user_kind_rows
+
+        endpoint = {"base_url": args.base_url, "model": args.model, "local_model": args.local_model}
+        rows += ["", *user_kind_rows(APPROACHES.split(","), KINDS, None, **endpoint)]
     print("\n".join(rows))
 
 

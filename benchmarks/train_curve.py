@@ -75,7 +75,7 @@ def source_overlap(text: dict[str, str], pred: list[ArticleRecord], gold: list[A
 def row(
     name: str, pred: list[ArticleRecord], gold: list[ArticleRecord], text: dict[str, str], secs: float
 ) -> str:
-    s = score(pred, gold, ("quotes",)).kinds["quotes"]
+    s = score(pred, gold, only=("quotes",)).kinds["quotes"]
     exact = PRF()
     for p, g in zip(pred, gold, strict=True):
         exact.add(match(p.of("quotes"), g.of("quotes"), lambda a, b: True, True)[0])

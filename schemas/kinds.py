@@ -11,6 +11,10 @@ article: the first such field is grounded to the item's ``start``/``end``; a mod
         span: Annotated[str, Verbatim] = Field(description="The words stating the figure.")
         examples: ClassVar[list[Example]] = [Example(text="...", items=[{...}])]
         key_fields: ClassVar[tuple[str, ...]] = ("count",)   # what eval compares
+        cues: ClassVar[tuple[str, ...]] = ("dead",)          # more words its paragraphs use
+
+        def accept(self, sentence: str) -> bool:   # its own check of an item (else the model's)
+            return " if " not in f" {sentence.lower()} "  # a figure stated, not a hypothetical
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ GROUNDING_FIELDS = frozenset(Grounding.model_fields)
 
 
 class GroundedItem(Grounding):
-    """An item of a kind this process has not registered (read back without its model)."""
+    """An item of a kind read back without its declaration (its own fields kept as they are)."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -183,21 +187,11 @@ def kind_of(
     )
 
 
-# Every kind this process knows, by name: records read back are typed by it.
-REGISTRY: dict[str, Kind] = {}
-
-
-def register(kind: Kind) -> Kind:
-    """Make ``kind`` known by name (a later declaration of the same name replaces it)."""
-    REGISTRY[kind.name] = kind
-    return kind
-
-
-def typed_item(kind_name: str, data: Any) -> BaseModel:
-    """An item read back: its kind's record model if registered, else a generic grounded item."""
+def typed_item(kind: Kind | None, data: Any) -> BaseModel:
+    """An item read back: its kind's record model if the kind is declared, else a generic
+    grounded item."""
     if isinstance(data, BaseModel):
         return data
-    kind = REGISTRY.get(kind_name)
     return (kind.record if kind is not None else GroundedItem).model_validate(data)
 
 

@@ -21,8 +21,9 @@ CACHE_FORMAT = 2
 
 def cache_key(**parts: Any) -> str:
     """A stable key across processes: sha256 of the canonical JSON of ``parts``."""
-    blob = json.dumps({**parts, "cache_format": CACHE_FORMAT}, sort_keys=True, ensure_ascii=False,
-                      separators=(",", ":"))  # fmt: skip
+    blob = json.dumps(
+        {**parts, "cache_format": CACHE_FORMAT}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -99,16 +100,21 @@ class Cached(Wrapper):
         response_model: type[T],
         prompt_version: str,
         context: dict[str, Any] | None = None,
+        reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
         key = cache_key(
-            **self.inner.identity(), prompt=prompt_version, schema=json_schema(response_model),
-            messages=messages, **({"context": context} if context else {}),
-        )  # fmt: skip
+            **self.inner.identity(),
+            prompt=prompt_version,
+            schema=json_schema(response_model),
+            messages=messages,
+            **({"context": context} if context else {}),
+            **({"reply_tokens": reply_tokens} if reply_tokens is not None else {}),
+        )
         if (hit := self.cache.get(key)) is not None:
             try:
                 return response_model.model_validate(hit["data"], context=context), Usage(cache_hits=1)
             except (ValidationError, KeyError):
                 pass  # a stale or damaged entry is a miss, never a wrong record
-        answer, cost = self.inner.structured(messages, response_model, prompt_version, context)
+        answer, cost = self.inner.structured(messages, response_model, prompt_version, context, reply_tokens)
         self.cache.set(key, {"data": answer.model_dump(mode="json")})
         return answer, cost

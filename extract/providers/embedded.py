@@ -17,7 +17,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from extract.errors import ServerError, SetupError
+from extract.errors import CallTimeout, ServerError, SetupError
 from extract.providers.base import Endpoint, Message, Provider, T, Wrapper
 from extract.providers.models import LOCAL_MODELS
 from extract.providers.openai_compat import OpenAICompatible
@@ -126,19 +126,29 @@ class LocalServer:
 
         self.port = free_port()
         cmd = [
-            sys.executable, "-m", "extract.providers.serve_child",
-            "--model", str(self.model.path()),
-            "--model_alias", self.model.name,
-            "--host", "127.0.0.1", "--port", str(self.port),
-            "--n_ctx", str(self.n_ctx),
-            "--n_threads", str(max(1, os.cpu_count() or 1)),
+            sys.executable,
+            "-m",
+            "extract.providers.serve_child",
+            "--model",
+            str(self.model.path()),
+            "--model_alias",
+            self.model.name,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--n_ctx",
+            str(self.n_ctx),
+            "--n_threads",
+            str(max(1, os.cpu_count() or 1)),
             # Logits for the last token only: the others cost time and are never read. The prompt
             # cache is the server's own prefix reuse: each call evaluates only what follows the
             # longest prefix it shares with the previous one, so prompts keep their fixed part
             # first. (llama-cpp-python's --cache, a RAM cache of saved states, measured slower:
-            # each call saved a 26 MB state, and the server grew to 11 GB on the seeds.)
-            "--logits_all", "false",
-        ]  # fmt: skip
+            # each call saved a state, and the server's memory grew with every call.)
+            "--logits_all",
+            "false",
+        ]
         if self.model.chat_format:
             cmd += ["--chat_format", self.model.chat_format]
         # The server's output goes to a file: read back when it fails to start, kept for diagnosis.
@@ -220,7 +230,9 @@ class Embedded:
         with self._lock:
             if self._inner is None:
                 url = self.server.start().base_url
-                endpoint = replace(self.settings, base_url=url, model=self.model)
+                # No HTTP retries: a timed-out request is not sent again (the server is restarted
+                # instead, below), and a lost connection means the server died (restarted too).
+                endpoint = replace(self.settings, base_url=url, model=self.model, http_retries=0)
                 self._inner = OpenAICompatible(endpoint, identity="embedded")
             return self._inner
 
@@ -230,10 +242,20 @@ class Embedded:
         response_model: type[T],
         prompt_version: str,
         context: dict[str, Any] | None = None,
+        reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
         inner = self._connected()
         try:
-            return inner.structured(messages, response_model, prompt_version, context)
+            return inner.structured(messages, response_model, prompt_version, context, reply_tokens)
+        except CallTimeout:
+            # llama-cpp-python's server runs a non-streaming completion to its end after the client
+            # hangs up (it looks for a disconnect only before it starts), holding its one slot:
+            # every later request would wait for the runaway. Stopping the server ends it.
+            with self._lock:
+                self._inner = None
+                self.server.stop()
+            notes.warning("a model call timed out: the embedded server is restarted")
+            raise
         except ServerError as lost:
             with self._lock:
                 self._inner = None  # the next call starts the server again

@@ -35,9 +35,14 @@ class Ledger:
             self.items[kind] = self.items.get(kind, 0) + n
         self.usage = self.usage.add(rec.usage)
         self.entries.append(
-            {"article_id": rec.article_id, "source": rec.source, "text_sha256": rec.text_sha256,
-             "status": "done", **rec.usage.model_dump()}
-        )  # fmt: skip
+            {
+                "article_id": rec.article_id,
+                "source": rec.source,
+                "text_sha256": rec.text_sha256,
+                "status": "done",
+                **rec.usage.model_dump(),
+            }
+        )
 
     def fail(self, source: str, reason: str) -> None:
         self.failures += 1
@@ -64,7 +69,8 @@ class Ledger:
             f"{', '.join(f'{n} {kind}' for kind, n in self.items.items()) or 'no items'} | "
             f"{self.calls} model calls, {u.cache_hits} cache hits, {u.reasks} re-asks, "
             f"{u.prompt_tokens} + {u.completion_tokens} tokens | "
-            f"{u.dropped} ungrounded dropped, {u.flagged} flagged | "
+            f"{u.dropped} ungrounded dropped, {u.rejected} rejected by the kind's check, "
+            f"{u.flagged} flagged, {u.timeouts} timed out | "
             f"{self.wall_seconds:.1f} s ({rate:.1f} articles/s)"
         )
         if self.trained:
@@ -77,8 +83,11 @@ class Ledger:
         b = self.budget
         return {
             "run": {
-                "articles": self.articles, "failed": self.failures, "already_done": self.resumed,
-                "not_started": self.unfinished, "items": self.items,
+                "articles": self.articles,
+                "failed": self.failures,
+                "already_done": self.resumed,
+                "not_started": self.unfinished,
+                "items": self.items,
                 **self.usage.model_dump(exclude={"seconds"}),
                 "calls": self.calls,
                 "wall_seconds": round(self.wall_seconds, 3),
@@ -87,7 +96,7 @@ class Ledger:
                 "trained": self.trained,
             },
             "articles": self.entries,
-        }  # fmt: skip
+        }
 
     def write(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from extract.analysis.corpora import CORPORA, DEFAULT_CORPORA
 from extract.errors import ExtractError
 from extract.inputs.load import Article, load_articles
 from extract.learned.parts import roles_of, value_at
-from extract.schemas import ArticleRecord, Kind
+from extract.schemas import NEWS_KINDS, ArticleRecord, Kind
 
 Example = tuple[Article, ArticleRecord]
 DEV_SEED = 13
@@ -57,7 +57,11 @@ def nearest(text: str, words: str, start: int, end: int) -> tuple[int, int] | No
 
 
 def read_data(
-    paths: Iterable[Path], corpus: str | None = None, corpora: Path = DEFAULT_CORPORA, split: str = "train"
+    paths: Iterable[Path],
+    corpus: str | None = None,
+    corpora: Path = DEFAULT_CORPORA,
+    split: str = "train",
+    kinds: Iterable[Kind] = NEWS_KINDS,
 ) -> list[Example]:
     """Pairs from record files (JSON, JSONL, review files with the text inline, folders of them)
     and a corpus adapter's ``split``."""  # fmt: skip
@@ -74,11 +78,11 @@ def read_data(
             sorted(p for p in path.rglob("*") if p.suffix in (".json", ".jsonl")) if path.is_dir() else [path]
         )
         for file in files:
-            out += _pairs_in(file)
+            out += _pairs_in(file, tuple(kinds))
     return out
 
 
-def _pairs_in(file: Path) -> list[Example]:
+def _pairs_in(file: Path, kinds: tuple[Kind, ...]) -> list[Example]:
     if not file.is_file():
         raise ExtractError(f"{file}: no such file")
     raw = file.read_text(encoding="utf-8")
@@ -96,7 +100,7 @@ def _pairs_in(file: Path) -> list[Example]:
             raise ExtractError(f"{where}: not a record")
         text = row.pop("text", None)
         try:
-            record = ArticleRecord.model_validate(row)
+            record = ArticleRecord.load(row, kinds)
         except ValidationError as exc:
             first = exc.errors()[0]
             at = ".".join(map(str, first["loc"]))

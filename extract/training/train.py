@@ -53,13 +53,13 @@ def train(
     config = config or FitConfig()
     schema = tuple(schema)
     kinds = resolve(schema)
-    examples = read_data([Path(p) for p in data], corpus, **corpus_options)
+    examples = read_data([Path(p) for p in data], corpus, kinds=kinds, **corpus_options)
     if isinstance(dev, list):
         held_out = dev
     elif isinstance(dev, str) and corpus is not None and not Path(dev).exists():
-        held_out = read_data([], corpus, split=dev, **corpus_options)
+        held_out = read_data([], corpus, split=dev, kinds=kinds, **corpus_options)
     elif isinstance(dev, Path | str):
-        held_out = read_data([Path(dev)])
+        held_out = read_data([Path(dev)], kinds=kinds)
     else:
         examples, held_out = split_dev(examples, float(dev))
     examples = examples[:limit] if limit is not None else examples
@@ -146,7 +146,7 @@ def evaluate(
 ) -> Score:
     """``extract eval``'s score of the model in ``folder`` on ``examples``."""  # fmt: skip
     preds = predict(folder, kinds, examples, schema)
-    return score(preds, [g for _, g in examples], tuple(kinds))
+    return score(preds, [g for _, g in examples], kinds=resolve(tuple(schema)), only=tuple(kinds))
 
 
 def trained_models(folder: Path) -> list[str]:
