@@ -666,9 +666,9 @@ def train_command(
     from extract.training.train import train
 
     try:
-        held: float | Path = float(dev)
+        held: float | str = float(dev)
     except ValueError:
-        held = Path(dev)
+        held = dev  # a file of gold records, or the corpus's own split (dev, valid)
     options: dict[str, Any] = {"corpora": corpora} if corpora is not None else {}
     try:
         made = train(data or [], output, schema=tuple(schema or ("news",)), corpus=corpus, dev=held,

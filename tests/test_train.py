@@ -221,3 +221,14 @@ def test_trained_model_asks_only_for_the_fields_nothing_learned(tmp_path: Path, 
     [asked] = server.requests
     assert list(asked["tools"][0]["function"]["parameters"]["properties"]) == ["who"]
     assert record.usage.calls == 1
+
+
+@pytest.mark.skipif(not (CORPORA / "plover").is_dir(), reason="../shared/corpora/plover is absent")
+def test_train_on_a_corpus_scores_its_own_dev_split(tmp_path: Path) -> None:
+    kind = Path(__file__).resolve().parent.parent / "docs" / "plover_kind.py"
+    folder = tmp_path / "plover"
+    args = ["train", "--corpus", "plover", "--schema", f"{kind}:PloverEvent", "--dev", "dev", "--limit", "30"]
+    result = runner.invoke(app, [*args, "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((folder / "model.json").read_text())
+    assert (meta["train_articles"], meta["dev_articles"]) == (30, 210) and meta["config"]["dev"] == "dev"
