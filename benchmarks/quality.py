@@ -1,12 +1,16 @@
 """Quality of the offline default (or any endpoint) on the seeds' gold and on public corpora.
 
 Usage: python benchmarks/quality.py [--strategies rules,hybrid+paragraph,langextract] [--polnear 20]
-       [--polnear-split dev|train] [--seesaw 0] [--seesaw-pairs 300]
+       [--polnear-split dev|train] [--seesaw 0] [--seesaw-pairs 300] [--plover 250]
+       [--plover-split dev|train]
        [--local-model qwen2.5-1.5b | --base-url URL --model NAME] [--user-kinds]
 Prints one table: per approach and data set, per kind lenient P/R/F1 and strict F1, attribute
 accuracy, wall seconds per article, tokens per article and (embedded models) the share of prompt
 tokens the server's prefix cache served, read from its log; then stance accuracy on SEESAW's gold
-(holder, object, sentence) triplets against the majority baseline. `naive` is the `whole`
+(holder, object, sentence) triplets against the majority baseline; and the PLOVER sentences' event
+scores (type accuracy against the majority class, macro-F1, source and target agreement, seconds
+per sentence): `rules` types alone, `hybrid` asks the model where the rules are unsure,
+`hybrid-all` lets it decide every category, `whole` is the model alone. `naive` is the `whole`
 strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
 same server (benchmarks/langextract_peer.py; skipped if not installed). A fresh cache by default,
 so times are cold (--cache-dir to reuse one). Corpora are skipped when ../shared/corpora is absent.
@@ -29,8 +33,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract import Extractor, load_articles
-from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, polnear, seesaw
+from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, seesaw
 from extract.analysis.evaluate import attribute_label, score
+from extract.analysis.plover import plover_score
 from extract.errors import ArticleError
 from extract.inputs.load import Article
 from extract.providers.base import Endpoint
@@ -64,6 +69,8 @@ def main() -> None:
     ap.add_argument("--seesaw", type=int, default=0, help="SEESAW articles (0: none)")
     ap.add_argument("--seesaw-pairs", type=int, default=0, help="SEESAW stance triplets to classify")
     ap.add_argument("--seesaw-split", default="valid", help="valid (the fair check), train, or all")
+    ap.add_argument("--plover", type=int, default=250, help="PLOVER sentences (0: none)")
+    ap.add_argument("--plover-split", default="dev", help="dev (the fair check), train (development)")
     ap.add_argument("--base-url")
     ap.add_argument("--model")
     ap.add_argument("--cache-dir", help="reuse a cache (default: a fresh one, so times are cold)")
@@ -76,10 +83,11 @@ def main() -> None:
     datasets: list[tuple[str, list[tuple[Article, ArticleRecord]], tuple[str, ...]]] = []
     if args.seeds:
         datasets.append(("seeds", seeds(), ("quotes", "events", "positions")))
-    for name, limit in (("polnear", args.polnear), ("seesaw", args.seesaw)):
+    for name, limit in (("polnear", args.polnear), ("seesaw", args.seesaw), ("plover", args.plover)):
         root = DEFAULT_CORPORA / name
         if limit and root.is_dir():
-            corpus = polnear(root, args.polnear_split) if name == "polnear" else CORPORA[name](root)
+            split = {"polnear": args.polnear_split, "plover": args.plover_split}.get(name)
+            corpus = CORPORA[name](root, split) if split else CORPORA[name](root)
             datasets.append((name, list(islice(corpus, limit)), CORPUS_KINDS[name]))
         elif limit:
             print(f"skipped {name}: {root} is absent")
@@ -126,6 +134,15 @@ def main() -> None:
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
+                if name == "plover" and (ps := plover_score(preds, [g for _, g in pairs])) is not None:
+                    top, share = ps.majority or ("–", 0.0)
+                    src, tgt = ps.agreement("source"), ps.agreement("target")
+                    rows.append(
+                        f"{approach:<18}{'plover':<9}{'PLOVER':<10} type accuracy {ps.accuracy:.2f} "
+                        f"(majority {top} {share:.2f}), macro-F1 {ps.macro_f1:.2f}, source {src:.2f}, "
+                        f"target {tgt:.2f}, {secs:.2f} s/sentence"
+                    )
+                    notes.append(rows[-1])
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
                     *rows[-len(result.kinds) :],

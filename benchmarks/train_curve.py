@@ -6,7 +6,7 @@ Usage: python benchmarks/train_curve.py [--sizes 25,100,840] [--dev 84] [--model
 Prints one row per approach: content exact F1, content overlap F1, source overlap F1 (a content
 match whose predicted speaker words overlap the gold source span), lenient F1 with speaker, and
 CPU seconds per article (and the training's wall and CPU seconds). With --choices, also the trained
-classifiers alone on gold spans: PLOVER category accuracy on the dev part of plover/train.csv, and
+classifiers alone on gold spans: PLOVER type accuracy on the dev part of plover/train.csv, and
 SEESAW stance accuracy on valid's (holder, object, sentence) triplets, each beside the majority
 value's share. The rules path only: no model runs.
 Skipped when ../shared/corpora is absent. Nothing trained here is kept unless --models is given.
@@ -138,8 +138,7 @@ def main() -> None:
     articles, gold = [a for a, _ in dev], [g for _, g in dev]
     text = {a.sha256: a.text for a in articles}
     if args.choices:
-        kind_file = Path(__file__).resolve().parent.parent / "docs" / "plover_kind.py"
-        choice_accuracy("PLOVER dev part", "plover", f"{kind_file}:PloverEvent", "category", "train",
+        choice_accuracy("PLOVER dev part", "plover", "news:events", "type", "train",
                         list(plover(DEFAULT_CORPORA / "plover", "dev")), models)  # fmt: skip
         choice_accuracy("SEESAW valid", "seesaw", "news:positions", "stance", "train",
                         list(seesaw(DEFAULT_CORPORA / "seesaw", "valid")), models)  # fmt: skip

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -29,6 +30,7 @@ from extract.analysis.evaluate import KindScore, Score, attribute_label, score
 from extract.analysis.export import write_table
 from extract.analysis.matching import PRF
 from extract.analysis.merge import merge as consolidate
+from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.report import render as render_report
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
@@ -420,11 +422,13 @@ def merge(
     actors = Table("actor", "also named", "kind", "articles", title=f"actors ({len(merged.actors)})")
     for a in merged.actors[:top]:
         actors.add_row(plain(a.name), plain(", ".join(a.aliases)), a.kind, str(len(a.articles)))
-    events = Table("type", "actors", "date", "outlets", "reports", title=f"events ({len(merged.events)})")
+    events = Table(
+        "type", "source → target", "date", "outlets", "reports", title=f"events ({len(merged.events)})"
+    )
     for e in merged.events[:top]:
         events.add_row(
             e.type.value,
-            plain(", ".join(e.actors)),
+            plain(", ".join(e.source) + " → " + ", ".join(e.target)),
             plain(e.date or ""),
             str(e.outlets),
             str(len(e.mentions)),
@@ -506,6 +510,26 @@ def score_table(result: Score, title: str, kinds: tuple[Kind, ...]) -> Table:
     if compared:
         table.caption += f"\nstrict compares {compared} (lenient: overlapping spans, names by words)"
     return table
+
+
+def plover_tables(ps: PloverScore) -> tuple[Table, Table]:
+    """The event kind in PLOVER: per-category P/R/F1 with the headline figures, and the confusion."""
+    per = Table("category", "P", "R", "F1", "gold", title="events by PLOVER category")
+    for c in ps.categories:
+        p, r, f, n = ps.prf(c)
+        per.add_row(c, f"{p:.2f}", f"{r:.2f}", f"{f:.2f}", str(n))
+    majority = f" (majority {ps.majority[0]} {ps.majority[1]:.2f})" if ps.majority else ""
+    per.caption = (
+        f"type accuracy {ps.accuracy:.2f}{majority}, macro-F1 {ps.macro_f1:.2f}; source agreement "
+        f"{ps.agreement('source'):.2f}, target {ps.agreement('target'):.2f} (names by words; over paired "
+        f"events {ps.agreement('source', True):.2f} / {ps.agreement('target', True):.2f})"
+    )
+    cols = [*ps.categories, NONE]
+    title = "confusion (rows: gold, columns: predicted)"
+    confusion = Table("gold", *(c[:3] for c in cols), title=title, box=box.SIMPLE, pad_edge=False)
+    for g in cols:
+        confusion.add_row(g, *(str(ps.confusion[(g, p)] or "·") for p in cols))
+    return per, confusion
 
 
 def attribute_cell(kind: Kind | str, ks: KindScore) -> str:
@@ -592,10 +616,14 @@ def evaluate(
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
     result = score(preds, golds, kinds=kinds, only=only)
+    events = plover_score(preds, golds) if "events" in result.kinds else None
     if as_json:
-        print(json.dumps(result.as_dict(), indent=2))
+        print(json.dumps(result.as_dict() | ({"plover": events.as_dict()} if events else {}), indent=2))
     else:
         out.print(score_table(result, title, kinds))
+        if events is not None:
+            for table in plover_tables(events):
+                out.print(table)
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
         raise fail("the predictions and the gold share no article (by text hash or id)", code=1)

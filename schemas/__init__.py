@@ -10,13 +10,15 @@ from extract.schemas.kinds import (
 )
 from extract.schemas.merged import Consolidation, Mention, MergedActor, MergedEvent, MergedPosition
 from extract.schemas.news import (
+    DEFINITIONS,
     EVENTS,
+    MODES,
     NEWS_KINDS,
     POSITIONS,
     QUOTES,
     Actor,
+    Context,
     Event,
-    EventActor,
     EventDraft,
     EventType,
     Position,
@@ -28,7 +30,9 @@ from extract.schemas.news import (
 from extract.schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
 
 __all__ = [
+    "DEFINITIONS",
     "EVENTS",
+    "MODES",
     "NEWS_KINDS",
     "POSITIONS",
     "QUOTES",
@@ -36,8 +40,8 @@ __all__ = [
     "Actor",
     "ArticleRecord",
     "Consolidation",
+    "Context",
     "Event",
-    "EventActor",
     "EventDraft",
     "EventType",
     "Example",

@@ -11,7 +11,8 @@ from extract.schemas.kinds import Kind, typed_item
 from extract.schemas.news import NEWS_KINDS
 
 # 2.0: items of any kind under ``items`` (1.0 had fixed quotes/events/positions fields).
-# 3.0: usage counts timed-out calls and the items a kind's check rejected.
+# 3.0: usage counts timed-out calls and the items a kind's check rejected; events are coded in
+# PLOVER (categories, source and target actor lists with countries, mode, context).
 SCHEMA_VERSION = "3.0"
 
 T = TypeVar("T", bound=BaseModel)

@@ -130,7 +130,7 @@ def test_an_event_has_its_conjoined_actors_a_place_after_in_and_no_things_as_act
         "New York on Friday."
     )
     events = analyse(text).events
-    headline = next(e for e in events if e.start == 0)
+    headline = next(e for e in events if e.start < 20)
     assert "\n" not in headline.sentence  # before: the headline ran on into the byline
     imposed = next(e for e in events if e.trigger == "impose")
     assert imposed.sources == [] and imposed.place == "Brussels"  # before: the headline's Kerry
@@ -205,13 +205,12 @@ def test_an_event_is_the_main_clauses_and_a_sanction_to_come_is_a_threat() -> No
         "When Lavrov talks of respecting the choices of Ukrainians, he means the referendum on Sunday.\n\n"
         "Kerry and Lavrov held a press conference in London."
     )
-    events = {e.sentence[:8]: e for e in analyse(text).events}
-    # before: the first trigger, 'briefed', made a statement, and an offer was an agreement
-    assert events["The offi"].type is EventType.NEGOTIATE and events["The offi"].trigger == "offer"
-    assert events["Kerry sa"].type is EventType.THREATEN  # before: a sanction already imposed
-    assert events["When Lav"].type is EventType.REFERENDUM  # before: 'talks of' was a negotiation
-    press = events["Kerry an"]
-    assert press.type is EventType.STATEMENT and press.place == "London"  # before: no event
+    events = {text[text.rfind("\n", 0, e.start) + 1 :][:8]: e for e in analyse(text).events}
+    # An offer is PLOVER's AGREE ('agree to, offer, promise'); sanctions to come are a threat.
+    assert events["The offi"].type is EventType.AGREE and events["The offi"].trigger == "offer"
+    assert events["Kerry sa"].type is EventType.THREATEN
+    assert "When Lav" not in events  # speaking of something codes no PLOVER event
+    assert "Kerry an" not in events  # a press conference is no PLOVER event ('hold' is not an arrest)
 
 
 def test_she_is_not_resolved_to_the_man_named_just_before_her() -> None:

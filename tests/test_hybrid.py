@@ -52,6 +52,9 @@ def test_combined_keeps_hybrid_items_and_adds_only_what_they_do_not_cover(fake_s
     )
 
     def script(request: dict[str, Any]) -> tuple[int, str]:
+        choice = request["tools"][0]["function"]["parameters"]["properties"].get("choice")
+        if choice is not None:  # a rules' open choice (the event's category): the rules' guess
+            return 200, json.dumps({"choice": choice["enum"][0]})
         found = [quote("constructive but difficult", "Lavrov"), quote("the sanctions pointless", "Lavrov")]
         return 200, extraction(found)
 

@@ -71,7 +71,7 @@ def test_every_offset_points_at_its_evidence(fake_server: Any) -> None:
             200,
             extraction(
                 [quote("constructive but difficult")],
-                events=[{"type": "statement", "actors": [], "evidence": "Lavrov said nothing."}],
+                events=[{"type": "REJECT", "evidence": "Lavrov said nothing."}],
                 positions=[
                     {
                         "holder": {"name": "Kerry"},

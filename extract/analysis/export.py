@@ -15,14 +15,14 @@ from pydantic import BaseModel
 
 from extract.analysis.matching import kinds_in
 from extract.errors import ExtractError
-from extract.schemas import ArticleRecord
+from extract.schemas import Actor, ArticleRecord
 
 ARTICLE_COLUMNS = ("article_id", "source", "text_sha256")
 
 
 def _cell(value: Any) -> Any:
     """A nested value as one cell: an actor by its name, lists and objects as JSON."""
-    if isinstance(value, dict) and set(value) <= {"name", "kind"} and "name" in value:
+    if isinstance(value, dict) and set(value) <= set(Actor.model_fields) and "name" in value:
         return value["name"]
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)

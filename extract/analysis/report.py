@@ -13,7 +13,8 @@ from pydantic import BaseModel
 
 from extract.analysis.evaluate import score
 from extract.analysis.matching import by_name, fields_agree, kinds_in, match
-from extract.schemas import NEWS_KINDS, ArticleRecord, Kind, Usage
+from extract.analysis.plover_report import category_legend, category_style, plover_summary
+from extract.schemas import NEWS_KINDS, Actor, ArticleRecord, EventType, Kind, Usage
 from extract.schemas.kinds import GROUNDING_FIELDS, describe
 
 DEFAULT_COLOUR = "#8a63d2"
@@ -31,6 +32,7 @@ class Shown:
     evidence: str
     actors: tuple[str, ...]
     verdict: str = ""  # "", "miss" (gold only) or "false-positive"
+    category: str = ""  # an event's PLOVER category: its colour
 
 
 def actors_of(value: object) -> tuple[str, ...]:
@@ -39,7 +41,7 @@ def actors_of(value: object) -> tuple[str, ...]:
         value = value.model_dump(mode="json")
     found: list[str] = []
     if isinstance(value, dict):
-        if isinstance(value.get("name"), str) and set(value) <= {"name", "kind"}:
+        if isinstance(value.get("name"), str) and set(value) <= set(Actor.model_fields):
             return (value["name"],)
         for v in value.values():
             found += actors_of(v)
@@ -57,7 +59,9 @@ def label_of(kind: Kind | str, item: BaseModel) -> str:
 def _shown(kind: Kind | str, item: BaseModel, ident: str, verdict: str) -> Shown:
     start, end, evidence = getattr(item, "start", 0), getattr(item, "end", 0), getattr(item, "evidence", "")
     name = kind.name if isinstance(kind, Kind) else kind
-    return Shown(ident, name, label_of(kind, item), start, end, evidence, actors_of(item), verdict)
+    etype = getattr(item, "type", None)
+    category = etype.value if isinstance(etype, EventType) else ""
+    return Shown(ident, name, label_of(kind, item), start, end, evidence, actors_of(item), verdict, category)
 
 
 def shown_items(
@@ -100,7 +104,12 @@ def highlight(text: str, items: list[Shown]) -> str:
         if not covering:
             parts.append(piece)
             continue
-        kinds = " ".join(sorted({f"k-{escape(i.kind)}" for i in covering}))
+        kinds = " ".join(
+            sorted(
+                {f"k-{escape(i.kind)}" for i in covering}
+                | {f"c-{i.category}" for i in covering if i.category}
+            )
+        )
         ids = " ".join(i.id for i in covering)
         parts.append(f'<span class="seg {kinds}" data-items="{ids}">{piece}</span>')
     return "".join(parts)
@@ -132,6 +141,7 @@ def render(
     declared = by_name(kinds)
     sections: list[str] = []
     actors: set[str] = set()
+    categories: set[str] = set()
     for n, rec in enumerate(records):
         text = texts.get(rec.text_sha256)
         if text is None:
@@ -143,8 +153,10 @@ def render(
         gold = (golds or {}).get(rec.text_sha256) if golds is not None else None
         items = shown_items(rec, gold, f"a{n}", declared)
         actors.update(a for i in items for a in i.actors)
+        categories.update(i.category for i in items if i.category)
         side = "".join(
-            f'<li class="item k-{escape(i.kind)} {i.verdict}" data-id="{i.id}" data-kind="{escape(i.kind)}" '
+            f'<li class="item k-{escape(i.kind)}{" c-" + i.category if i.category else ""} {i.verdict}" '
+            f'data-id="{i.id}" data-kind="{escape(i.kind)}" '
             f'data-article="{escape(rec.article_id)}" data-label="{escape(i.label)}" '
             f"data-actors='{escape(json.dumps(list(i.actors)))}' data-evidence=\"{escape(i.evidence)}\">"
             f"<b>{escape(i.kind)}</b>{' · ' + i.verdict if i.verdict else ''}<br>{escape(i.label)}"
@@ -158,14 +170,17 @@ def render(
     options = "".join(f"<option>{escape(a)}</option>" for a in sorted(actors))
     names = kinds_in(records, (golds or {}).values())
     jump = "".join(f'<option value="{n}">{escape(r.article_id)}</option>' for n, r in enumerate(records))
+    summary = ""
+    if golds is not None:
+        summary = score_summary(records, golds, names, declared) + plover_summary(records, golds)
     return PAGE.format(
         ledger=escape(ledger(records)),
         options=options,
         body="".join(sections),
-        kinds=kind_controls(names, declared),
-        style=kind_style(names, declared),
+        kinds=kind_controls(names, declared) + category_legend(categories),
+        style=f"{kind_style(names, declared)}\n{category_style()}",
         jump=jump,
-        summary=score_summary(records, golds, names, declared) if golds is not None else "",
+        summary=summary,
     )
 
 
@@ -228,6 +243,8 @@ pre.text {{ white-space: pre-wrap; font: inherit; }}
 .hidden {{ display: none; }} .seg.off {{ background: none !important; border: none !important; }}
 #summary {{ border-collapse: collapse; float: right; font-size: 12px; }} select {{ max-width: 18em; }}
 #summary td, #summary th {{ padding: 0 .6em; }}
+#plover, #confusion {{ border-collapse: collapse; float: right; font-size: 12px; margin-left: 1em; }}
+#plover td, #plover th, #confusion td, #confusion th {{ padding: 0 .4em; text-align: right; }}
 #table table {{ border-collapse: collapse; }} #table td {{ border-top: 1px solid #ddd; padding: .2em .5em;
   vertical-align: top; }}
 </style></head><body>
