@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract import Extractor
 from extract.analysis.corpora import DEFAULT_CORPORA, plover, polnear, seesaw
-from extract.analysis.evaluate import PRF, match, overlap, score
+from extract.analysis.evaluate import score
+from extract.analysis.matching import PRF, match, overlap
 from extract.inputs.load import Article
 from extract.kinds import resolve
 from extract.learned.model import TrainedModel, choose
