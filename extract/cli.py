@@ -32,6 +32,7 @@ from extract.analysis.matching import PRF
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.report import render as render_report
+from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import packs, resolve
@@ -382,7 +383,7 @@ def export(
         ),
     ] = False,
 ) -> None:
-    """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets;
+    """One row per item of a kind: the article's id, path (article_source), metadata (meta_*), offsets;
     or (--for-review) the records with their texts, to correct and train on.
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
@@ -532,6 +533,21 @@ def plover_tables(ps: PloverScore) -> tuple[Table, Table]:
     return per, confusion
 
 
+def parts_table(scores: dict[str, PartScores], title: str) -> Table | None:
+    """Per kind and part (a quote's content, source, cue...), P / R / F1 exact, by overlap and by
+    Jaccard >= 0.5, and the linked items; None when no kind has a part beyond its content."""
+    columns = ("kind", "part", "exact P / R / F1", "overlap P / R / F1", "Jaccard>=0.5 P / R / F1")
+    table = Table(*columns, title=plain(f"{title}: per part"))
+    for kind, ps in scores.items():
+        if len(ps.parts) < 2:
+            continue
+        for name, by in ps.parts.items():
+            table.add_row(plain(kind), plain(name), *(prf(by[c]) for c in CRITERIA))
+        table.add_row(plain(kind), "linked (every part overlaps)", "", prf(ps.linked), "")
+    table.caption = "exact: same span after trimming quote marks, space and end punctuation"
+    return table if table.rows else None
+
+
 def attribute_cell(kind: Kind | str, ks: KindScore) -> str:
     """'stance accuracy A (majority 'oppose' M)': the accuracy beside the baseline it must beat."""
     if not ks.attribute_checked or ks.majority is None:
@@ -615,12 +631,16 @@ def evaluate(
         preds, golds, title = records_of([pred], kinds), records_of([gold], kinds), f"{pred} vs {gold}"
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
-    result = score(preds, golds, kinds=kinds, only=only)
+    result, by_part = score(preds, golds, kinds=kinds, only=only), part_scores(preds, golds, only)
     events = plover_score(preds, golds) if "events" in result.kinds else None
     if as_json:
-        print(json.dumps(result.as_dict() | ({"plover": events.as_dict()} if events else {}), indent=2))
+        parts = {"parts": {kind: ps.as_dict() for kind, ps in by_part.items()}}
+        plover = {"plover": events.as_dict()} if events else {}
+        print(json.dumps(result.as_dict() | parts | plover, indent=2))
     else:
         out.print(score_table(result, title, kinds))
+        if (table := parts_table(by_part, title)) is not None:
+            out.print(table)
         if events is not None:
             for table in plover_tables(events):
                 out.print(table)

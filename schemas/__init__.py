@@ -25,6 +25,7 @@ from extract.schemas.news import (
     PositionDraft,
     Quote,
     QuoteDraft,
+    Resolution,
     Stance,
 )
 from extract.schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
@@ -56,6 +57,7 @@ __all__ = [
     "PositionDraft",
     "Quote",
     "QuoteDraft",
+    "Resolution",
     "Stance",
     "Usage",
     "Verbatim",

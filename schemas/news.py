@@ -201,16 +201,39 @@ class Actor(BaseModel):
     )
 
 
+class Resolution(StrEnum):
+    """How a quote's speaker was found from its source mention."""
+
+    NAMED = "named"  # the source is the actor's full name
+    ALIAS = "alias"  # another form of the name: 'Lavrov', 'Mr Lavrov'
+    PRONOUN = "pronoun"  # 'he', 'she', 'they': the antecedent named
+    DESCRIPTION = "description"  # 'the Russian foreign minister': the actor named earlier
+    UNRESOLVED = "unresolved"  # no named antecedent: the speaker is the description itself
+
+
 class QuoteDraft(BaseModel):
-    """Words the article attributes to a speaker."""
+    """Words the article attributes to a speaker: the content, the source mention and the cue."""
 
     text: Annotated[str, Verbatim] = Field(
         description="The exact words of the quote, copied character for character from the article.",
         min_length=1,
     )
-    speaker: Actor = Field(description="Who said the words.")
-    cue: str | None = Field(
-        default=None, description="The verb introducing the quote as written, e.g. 'said', 'told'."
+    source: Annotated[str, Verbatim] | None = Field(
+        default=None,
+        description="The words by which the article attributes the quote, copied exactly: a name "
+        "('Lavrov'), a pronoun ('he') or a description ('a senior official').",
+    )
+    speaker: Actor = Field(
+        description="Who said the words: the named actor the source refers to, where the text names one."
+    )
+    resolution: Resolution | None = Field(
+        default=None,
+        description="How the speaker was found from the source: 'named', 'alias', 'pronoun', "
+        "'description', or 'unresolved' when no named actor is meant.",
+    )
+    cue: Annotated[str, Verbatim] | None = Field(
+        default=None,
+        description="The word(s) introducing the quote, copied exactly, e.g. 'said', 'told', 'according to'.",
     )
     direct: bool = Field(
         description="True if the words stand inside quotation marks, false for reported speech."
@@ -220,8 +243,22 @@ class QuoteDraft(BaseModel):
         Example(
             text=_EXAMPLE,
             items=[
-                {"text": "a mistake we will not repeat", "speaker": _BERG, "cue": "said", "direct": True},
-                {"text": "Norway would leave the talks", "speaker": _BERG, "cue": "warned", "direct": False},
+                {
+                    "text": "a mistake we will not repeat",
+                    "source": "She",
+                    "speaker": _BERG,
+                    "resolution": "pronoun",
+                    "cue": "said",
+                    "direct": True,
+                },
+                {
+                    "text": "Norway would leave the talks",
+                    "source": "She",
+                    "speaker": _BERG,
+                    "resolution": "pronoun",
+                    "cue": "warned",
+                    "direct": False,
+                },
             ],
         )
     ]
@@ -330,8 +367,11 @@ class Quote(QuoteDraft, Grounding):
     """A grounded quote; its evidence is the quote's words as they stand in the article."""
 
     def label(self) -> str:
-        cue = f" ({self.cue})" if self.cue else ""
-        return f"{self.speaker.name}{cue}, {'direct' if self.direct else 'indirect'}"
+        """'Sergei Lavrov ← “he” (pronoun) · “said”, direct': the speaker, how the source led there."""
+        source = f" \u2190 \u201c{self.source}\u201d" if self.source else ""
+        how = f" ({self.resolution.value})" if self.source and self.resolution else ""
+        cue = f" \u00b7 \u201c{self.cue}\u201d" if self.cue else ""
+        return f"{self.speaker.name}{source}{how}{cue}, {'direct' if self.direct else 'indirect'}"
 
 
 class Event(EventDraft, Grounding):

@@ -228,3 +228,42 @@ def test_a_position_in_the_main_clause_is_not_about_its_own_holder() -> None:
     """spaCy hands out a new Token per access: 'is not' compared nothing, so the holder was the issue."""
     (position,) = analyse("Russia is concerned.").positions
     assert position.holder.name == "Russia" and position.issue == "concerned"  # before: issue 'Russia'
+
+
+def parts_of(text: str) -> list[tuple[str | None, str | None]]:
+    """Each quote's source mention and cue, as the text has them at their offsets."""
+    return [
+        (text[q.source[0] : q.source[1]] if q.source else None, text[q.cue[0] : q.cue[1]] if q.cue else None)
+        for q in analyse(text).quotes
+    ]
+
+
+def test_a_cue_takes_its_auxiliaries_negation_and_adverbs_as_polnear_does() -> None:
+    text = "Senator John Smith has also said that the talks with Russia had failed completely."
+    assert parts_of(text) == [("Senator John Smith", "has also said")]
+
+
+def test_the_source_is_the_whole_subject_phrase() -> None:
+    text = (
+        "The U.S. official, who briefed reporters before the trip, suggested the United States "
+        "would offer additional proposals."
+    )
+    assert parts_of(text) == [("The U.S. official, who briefed reporters before the trip", "suggested")]
+
+
+def test_a_continuation_takes_the_source_and_cue_it_continues() -> None:
+    text = (
+        '"We are very concerned about the troops," the official said.\n\n"It creates an environment of fear."'
+    )
+    [first, second] = parts_of(text)
+    assert first == second == ("the official", "said")
+
+
+def test_a_name_and_colon_line_has_the_colon_as_its_cue() -> None:
+    text = "Kerry met Graham in Washington on Monday.\nGraham: Trump's rhetoric is hateful and wrong for us."
+    assert parts_of(text) == [("Graham", ":")]
+
+
+def test_a_source_keeps_the_bracket_it_closes() -> None:
+    text = "Senator Mary Fallin (R-OK) said the federal budget would be balanced by next year."
+    assert parts_of(text) == [("Senator Mary Fallin (R-OK)", "said")]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from extract.inputs.load import Article
 from extract.schemas import Actor, ArticleRecord, Event, EventType, Position, Quote, Stance
+from extract.schemas.kinds import FieldSpan
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
@@ -37,7 +38,9 @@ def _brat_spans(field: str) -> tuple[int, int]:
 def polnear(
     root: Path = DEFAULT_CORPORA / "polnear", split: str = "dev"
 ) -> Iterator[tuple[Article, ArticleRecord]]:
-    """PolNeAR attributions as quotes: content, source (speaker), cue; direct if quoted."""
+    """PolNeAR attributions as quotes: content, source and cue, each at its own offsets (a
+    discontinuous span as its covering one); the speaker is the source as written (PolNeAR names
+    no antecedents); direct if quoted."""
     base = root / split
     for txt in sorted((base / "text").glob("*.txt")):
         text = txt.read_text(encoding="utf-8")
@@ -60,16 +63,22 @@ def polnear(
             if content is None or source is None:
                 continue
             cue = spans.get(rel.get("Cue", ""))
-            words = text[content[1] : content[2]]
+            cue = cue if cue is not None and cue[2] > cue[1] else None  # a few Cue spans are empty
+            words, said = text[content[1] : content[2]], text[source[1] : source[2]]
+            located = {"source": FieldSpan(start=source[1], end=source[2])}
+            if cue:
+                located["cue"] = FieldSpan(start=cue[1], end=cue[2])
             quotes.append(
                 Quote(
                     text=words,
                     evidence=words,
                     start=content[1],
                     end=content[2],
-                    speaker=Actor(name=text[source[1] : source[2]]),
+                    source=said,
+                    speaker=Actor(name=said),
                     cue=text[cue[1] : cue[2]] if cue else None,
                     direct=bool(_QUOTE_MARKS.search(words)),
+                    spans=located,
                 )
             )
         yield article, _gold(article, "quotes", quotes)

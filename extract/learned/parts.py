@@ -16,27 +16,31 @@ from extract.schemas.kinds import GROUNDING_FIELDS
 
 @dataclass(frozen=True)
 class Role:
-    """A span of an item the tagger learns: its name and the field path holding its words."""
+    """A span of an item the tagger learns: its name, the field path holding its words, and
+    other paths its words are also written to."""
 
     name: str
     path: tuple[str, ...]
+    also: tuple[tuple[str, ...], ...] = ()
 
 
 def roles_of(kind: Kind) -> tuple[Role, ...]:
-    """The spans learned for ``kind``: its verbatim fields, anchor first, then its quote parts."""
-    own = tuple(Role(f, (f,)) for f in kind.verbatim)
-    return own + tuple(r for r in quote_parts(kind) if r.path[0] not in kind.verbatim)
+    """The spans learned for ``kind``: its verbatim fields, anchor first, as the quote triple's
+    parts where the kind is the news quotes."""
+    parts = {r.path[0]: r for r in quote_parts(kind)}
+    own = tuple(parts.get(f, Role(f, (f,))) for f in kind.verbatim)
+    return own + tuple(r for r in parts.values() if r.path[0] not in kind.verbatim)
 
 
 def quote_parts(kind: Kind) -> tuple[Role, ...]:
     """Citron's triple for the news quotes: the content is the anchor; the source and the cue are
-    learned as spans too, and written back to the quote's ``speaker.name`` and ``cue``. The one
-    place the quote kind's fields are mapped to the triple's parts."""
+    learned as spans too, the source's words also naming the ``speaker`` (where the rules name no
+    one at the same place). The one place the quote kind's fields are mapped to the triple."""
     if kind.name != QUOTES.name:
         return ()
-    fields = kind.draft.model_fields
-    source = ("source",) if "source" in fields else ("speaker", "name")
-    return (Role("source", source), Role("cue", ("cue",)))
+    if "source" in kind.draft.model_fields:  # the triple: source and cue are verbatim fields
+        return (Role("source", ("source",), also=(("speaker", "name"),)), Role("cue", ("cue",)))
+    return (Role("source", ("speaker", "name")), Role("cue", ("cue",)))
 
 
 def value_at(item: BaseModel | dict[str, Any], path: tuple[str, ...]) -> Any:
@@ -84,7 +88,8 @@ def choice_fields(kind: Kind) -> dict[str, list[Any]]:
 def context_fields(kind: Kind) -> tuple[str, ...]:
     """The kind's free-text and actor fields: their words (when the rules or the data give them)
     help a classifier, e.g. a position's holder and issue for its stance."""
-    learned = {r.path[0] for r in roles_of(kind)} | set(choice_fields(kind))
+    roles = roles_of(kind)
+    learned = {r.path[0] for r in roles} | {p[0] for r in roles for p in r.also} | set(choice_fields(kind))
     return tuple(n for n in kind.draft.model_fields if n not in GROUNDING_FIELDS and n not in learned)
 
 

@@ -11,7 +11,7 @@ import re
 from typing import Protocol
 
 from extract.inputs.load import Article
-from extract.rules.actors import ActorRef
+from extract.rules.actors import ActorRef, resolution
 from extract.rules.attribution import QuoteCandidate
 from extract.rules.candidates import Analysis, analyse
 from extract.rules.countries import country_of
@@ -87,7 +87,7 @@ def _event_actor(ref: ActorRef) -> Actor:
     return _actor(ref).model_copy(update={"country": country_of(ref.name, ref.kind)})
 
 
-def _speaker(q: QuoteCandidate, ask: Chooser) -> ActorRef | None:
+def _speaker(q: QuoteCandidate, source: str | None, ask: Chooser) -> ActorRef | None:
     names = list(dict.fromkeys(o.name for o in q.options))[:8]
     if not names:
         return None
@@ -102,6 +102,7 @@ def _speaker(q: QuoteCandidate, ask: Chooser) -> ActorRef | None:
         "The name of the person or body who said the quote.",
         context=q.context,
         quote=q.text,
+        source=source or "(not named)",
     )
     return next(o for o in q.options if o.name == picked)
 
@@ -119,13 +120,25 @@ def decide_stance(ask: Chooser, sentence: str, holder: str, issue: str, lexicon:
     return Stance(picked)
 
 
-def _quotes(found: Analysis, ask: Chooser) -> list[Drafted]:
+def _quotes(text: str, found: Analysis, ask: Chooser) -> list[Drafted]:
+    """Quote drafts with their source and cue as the pre-pass found them, and where each stands
+    (grounding looks there first: the "he" of this attribution, not the nearest other "he")."""
     out: list[Drafted] = []
     for q in found.quotes:
-        speaker = _speaker(q, ask)
-        if speaker is not None:
-            draft = QuoteDraft(text=q.text, speaker=_actor(speaker), cue=q.cue, direct=q.direct)
-            out.append((QUOTES, draft, q.start))
+        source = text[q.source[0] : q.source[1]] if q.source else None
+        speaker = _speaker(q, source, ask)
+        if speaker is None:
+            continue
+        draft = QuoteDraft(
+            text=q.text,
+            source=source,
+            speaker=_actor(speaker),
+            direct=q.direct,
+            resolution=resolution(source, speaker) if source else None,
+            cue=text[q.cue[0] : q.cue[1]] if q.cue else None,
+        )
+        hints = {"text": q.start} | ({"source": q.source[0]} if q.source else {})
+        out.append((QUOTES, draft, hints | ({"cue": q.cue[0]} if q.cue else {})))
     return out
 
 
@@ -181,7 +194,7 @@ def drafts(article: Article, kinds: tuple[Kind, ...], ask: Chooser) -> list[Draf
     found = analyse(article.text)
     out: list[Drafted] = []
     if QUOTES in kinds:
-        out += _quotes(found, ask)
+        out += _quotes(article.text, found, ask)
     if EVENTS in kinds:
         out += _events(article, found, ask)
     if POSITIONS in kinds:

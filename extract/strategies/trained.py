@@ -79,6 +79,9 @@ def _draft(
         if role.name in spans:
             s, e = spans[role.name]
             set_at(values, role.path, text[s:e])
+            for path in role.also:
+                if path[0] not in values:
+                    set_at(values, path, text[s:e])
     context = {f: w for f in context_fields(kind) if (w := words_of(values.get(f)))}
     values.update({k: v for k, v in choose(model, doc, (start, end), context).items() if v is not None})
     try:

@@ -34,6 +34,8 @@ def role_spans(kind: Kind, item: BaseModel, text: str) -> dict[str, tuple[int, i
             out[role.name] = (start, end)
             continue
         words = value_at(item, role.path)
+        for path in role.also:  # a record of the triple without its source: the speaker's name
+            words = words if words is not None else value_at(item, path)
         if isinstance(words, str) and words.strip():
             found = nearest(text, words.strip(), start, end)
             if found is not None:
