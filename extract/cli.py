@@ -24,6 +24,7 @@ from extract.analysis.evaluate import PRF, KindScore, Score, attribute_label, sc
 from extract.analysis.export import write_table
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
+from extract.analysis.seesaw import CORPUS_SCORERS
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import PACKS, resolve
@@ -351,7 +352,7 @@ def merge(
             str(len(e.mentions)),
         )
     positions = Table(
-        "holder", "issue", "stances (outlets)", "", title=f"positions ({len(merged.positions)})"
+        "holder", "target", "stances (outlets)", "", title=f"positions ({len(merged.positions)})"
     )
     for p in merged.positions[:top]:
         said = "; ".join(
@@ -360,9 +361,9 @@ def merge(
         )
         positions.add_row(
             plain(p.holder),
-            plain(p.issue),
+            plain(p.target),
             plain(said),
-            "[red]outlets disagree[/red]" if p.disagreement else "",
+            f"[red]outlets disagree: {plain(', '.join(p.disagreeing))}[/red]" if p.disagreement else "",
         )
     for table in (actors, events, positions):
         out.print(table)
@@ -468,6 +469,12 @@ def evaluate(
     ] = None,
     corpora_dir: Annotated[Path, typer.Option(help="Where the corpora live.")] = DEFAULT_CORPORA,
     limit: Annotated[int | None, typer.Option(help="Only the first N corpus articles.")] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            help="The corpus split: PolNeAR 'dev' (default) or 'train'; SEESAW 'train' or 'valid' (default: both)."
+        ),
+    ] = None,
     schema: Schema = None,
     base_url: BaseUrl = None,
     model: ModelName = None,
@@ -505,7 +512,8 @@ def evaluate(
             strategy=strategy, timeout=timeout, retries=retries, reply_tokens=reply_tokens,
             temperature=temperature,
         )  # fmt: skip
-        pairs = list(islice(CORPORA[corpus](root), limit))
+        read = CORPORA[corpus]
+        pairs = list(islice(read(root) if split is None else read(root, split), limit))
         golds = [g for _, g in pairs]
         preds = []
         try:
@@ -522,10 +530,13 @@ def evaluate(
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
     result = score(preds, golds, kinds)
+    extra = CORPUS_SCORERS[corpus](preds, golds) if corpus in CORPUS_SCORERS else None
     if as_json:
-        print(json.dumps(result.as_dict(), indent=2))
+        print(json.dumps(result.as_dict() | ({corpus: extra.as_dict()} if extra else {}), indent=2))
     else:
         out.print(score_table(result, title))
+        for line in extra.lines() if extra else []:
+            out.print(plain(line))
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
         raise fail("the predictions and the gold share no article (by text hash or id)", code=1)

@@ -26,6 +26,7 @@ from extract.schemas.news import (
     Quote,
     QuoteDraft,
     Stance,
+    Target,
 )
 from extract.schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
 
@@ -56,6 +57,7 @@ __all__ = [
     "Quote",
     "QuoteDraft",
     "Stance",
+    "Target",
     "Usage",
     "Verbatim",
     "kind_of",

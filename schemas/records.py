@@ -9,7 +9,8 @@ from pydantic import BaseModel, Field, computed_field, field_validator
 from extract.schemas.kinds import typed_item
 
 # 2.0: items of any kind under ``items`` (1.0 had fixed quotes/events/positions fields).
-SCHEMA_VERSION = "2.0"
+# 3.0: a position has a target (an actor or an issue) and the mentions and quote it stands on.
+SCHEMA_VERSION = "3.0"
 
 T = TypeVar("T", bound=BaseModel)
 

@@ -6,11 +6,18 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 from extract.inputs.load import Article
-from extract.schemas import Actor, ArticleRecord, Position, Quote, Stance
+from extract.schemas import Actor, ArticleRecord, Position, Quote, Stance, Target
+from extract.schemas.news import TargetKind
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
+# SEESAW's subject 'None': the article's own stance, held by no actor in it.
+AUTHOR = "(the article)"
+# SEESAW's name for an entity its annotators left out of the article's entity list.
+UNLISTED_NAME = "Not in the list"
+_SEESAW_KIND: dict[str, TargetKind] = {"People": "person", "Organization": "organization", "GPE": "country"}
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
@@ -68,7 +75,8 @@ def polnear(
 def seesaw(
     root: Path = DEFAULT_CORPORA / "seesaw", split: str | None = None
 ) -> Iterator[tuple[Article, ArticleRecord]]:
-    """SEESAW sentence-level stance triplets as positions (holder=subject, issue=object); ``split``
+    """SEESAW sentence-level stance triplets as positions (holder=subject, target=object, its
+    kind from the article's entity list); ``split``
     ('train' or 'valid', from each story's meta file) keeps one split, None keeps both."""
     for path in sorted((root / "articles").glob("*.json")):
         if split is not None and _seesaw_split(root, path.stem) != split:
@@ -85,20 +93,29 @@ def seesaw(
         if not ann_path.exists() or not text.strip():
             continue
         ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        kinds: dict[str, TargetKind] = {
+            e[0]: _SEESAW_KIND.get(e[1][0], "issue") for e in ann.get("entity lists", []) if e[1]
+        }
         positions: list[Position] = []
         for idx, triples in ann.get("sentence-level stances", {}).items():
             i = int(idx)
             if i >= len(sentences):
                 continue
             for t in triples:
+                holder = AUTHOR if t["subject"] == "None" else t["subject"]
                 positions.append(
                     Position(
-                        holder=Actor(name=t["subject"]), issue=t["object"],
+                        holder=Actor(name=holder, kind=_holder_kind(kinds.get(holder))),
+                        target=Target(name=t["object"], kind=kinds.get(t["object"], "issue")),
                         stance=Stance.SUPPORT if t["sentiment"] == "POS" else Stance.OPPOSE,
                         evidence=sentences[i], start=starts[i], end=starts[i] + len(sentences[i]),
                     )
                 )  # fmt: skip
         yield article, _gold(article, "positions", positions)
+
+
+def _holder_kind(kind: str | None) -> Literal["person", "organization", "country", "other"]:
+    return kind if kind in ("person", "organization", "country") else "other"  # type: ignore[return-value]
 
 
 def _seesaw_split(root: Path, article: str) -> str | None:

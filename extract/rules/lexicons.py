@@ -45,6 +45,26 @@ STANCE_WORDS: dict[str, str] = {
     "condemn": "oppose", "annexation": "oppose", "favour": "support", "favor": "support",
     "concerned": "oppose", "destabilising": "oppose", "intimidation": "oppose",
 }  # fmt: skip
+# Verbs (and phrasal verbs) whose agent evaluates its patient: 'accused Congress', 'held up her
+# nomination', 'praised Ms. Lynch'. None: a position, its polarity left to the sentence.
+EVALUATIVE_VERBS: dict[str, str | None] = {
+    "accuse": "oppose", "blast": "oppose", "criticize": "oppose", "criticise": "oppose", "attack": "oppose",
+    "blame": "oppose", "condemn": "oppose", "denounce": "oppose", "slam": "oppose", "reject": "oppose",
+    "oppose": "oppose", "fight": "oppose", "block": "oppose", "hold up": "oppose", "mock": "oppose",
+    "question": "oppose", "challenge": "oppose", "sue": "oppose", "investigate": "oppose",
+    "target": "oppose",
+    "warn": "oppose", "threaten": "oppose", "defeat": "oppose", "filibuster": "oppose", "veto": "oppose",
+    "deride": "oppose", "rebuke": "oppose", "scold": "oppose", "dismiss": "oppose", "assail": "oppose",
+    "lambaste": "oppose", "chide": "oppose", "denigrate": "oppose", "insult": "oppose", "ridicule": "oppose",
+    "praise": "support", "back": "support", "endorse": "support", "support": "support", "defend": "support",
+    "welcome": "support", "thank": "support", "applaud": "support", "commend": "support", "hail": "support",
+    "champion": "support", "nominate": "support", "tap": "support", "confirm": "support",
+    "approve": "support",
+    "elect": "support", "vote for": "support", "vote against": "oppose", "stand with": "support",
+    "side with": "support", "help": "support", "protect": "support", "embrace": "support", "favor": "support",
+    "favour": "support", "push": None, "call": None, "urge": None, "want": None, "ask": None, "pressure": None,
+    "describe": None, "respond": None, "meet": None, "join": None,
+}  # fmt: skip
 # Verbs whose object is the actor's stance or intention: 'wants a wall', 'called for a prosecutor'.
 OBJECT_CUES = {
     "want", "call", "support", "oppose", "criticize", "criticise", "praise", "endorse", "back", "urge",

@@ -1,15 +1,36 @@
-"""Positions: a stance word in a sentence line, its holder (the clause's subject, or the
-speaker of the quote it stands in) and what it is about."""
+"""Positions: who stands for or against whom or what, sentence by sentence.
+
+Three readings of a sentence, each giving (holder, target) pairs:
+- what a speaker says, thinks or wants (every attribution the pre-pass found, direct or
+  reported): its speaker holds a position on each actor the words name;
+- an evaluative predicate ('accused', 'praised', 'held up') or any verb between two actors: its
+  agent holds a position on its patient, an actor or an issue;
+- a stance word ('legitimate', 'counter-productive') in a clause: the clause's subject (or the
+  quote's speaker) holds it on what the clause is about.
+The stance itself is the lexicon's where a word says it, else left to :func:`decide_stance`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors
-from extract.rules.lexicons import CUE_LEMMAS, STANCE_WORDS
-from extract.rules.parse import phrase, subject
+from extract.rules.attribution import QuoteCandidate
+from extract.rules.lexicons import CUE_LEMMAS, EVALUATIVE_VERBS, PRONOUNS, STANCE_WORDS
+from extract.rules.parse import lines_of, phrase, subject
+
+_OBJECTS = ("dobj", "dative", "pobj", "attr", "oprd")
+_TARGET_PREPS = {"against", "with", "to", "of", "for", "on", "at"}
+_ISSUE_WORDS = 5
+# Third-person pronouns a quote may use for someone named before, as their subject forms.
+_PERSONAL = {
+    "she": "she",
+    "her": "she",
+    "he": "he",
+    "him": "he",
+}  # an issue is named in a few words: the head and its nearest modifiers
 
 
 @dataclass
@@ -17,9 +38,22 @@ class PositionCandidate:
     sentence: str
     start: int
     holder: ActorRef
-    issue: str
+    target: ActorRef  # kind 'issue' when the target is not an actor
     cue: str
-    stance: str  # the lexicon's polarity, flipped under negation
+    stance: str | None  # the lexicon's polarity (flipped under negation), None when no word says
+    holder_mention: str | None = None
+    target_mention: str | None = None
+    quote: str | None = None
+
+
+def _flip(polarity: str | None, negated: bool) -> str | None:
+    if polarity is None or not negated:
+        return polarity
+    return {"support": "oppose", "oppose": "support"}[polarity]
+
+
+def _negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _stance_word(tok: Any) -> str | None:
@@ -32,31 +66,209 @@ def _stance_word(tok: Any) -> str | None:
     return next((w for w in (tok.text.lower(), tok.lemma_.lower(), joined) if w in STANCE_WORDS), None)
 
 
-def position_in(
-    sent: Any, actors: Actors, speaker_at: Callable[[int], ActorRef | None]
-) -> PositionCandidate | None:
-    """The position a sentence line states at the first stance word whose clause has a subject,
-    if that subject can hold one
-    (``speaker_at``: the speaker of the direct quote around an offset)."""
-    for tok in sent:
-        word = _stance_word(tok)
-        if word is None:
-            continue
+def _issue(tok: Any) -> tuple[str, str]:
+    """An issue in a few words, as written: the object's head with its nearest left modifiers
+    ('her nomination', 'the immigration order'), and that text as its mention."""
+    left = [t for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj") and t.i >= tok.i - _ISSUE_WORDS]
+    first = left[0].i if left and left[0].i > tok.left_edge.i - 1 else tok.i
+    words = tok.doc[first : tok.i + 1].text.strip()
+    return words, words
+
+
+def _target(tok: Any, actors: Actors) -> tuple[ActorRef, str] | None:
+    """The actor or issue an object token names, with the words naming it."""
+    if tok.i in actors.by_token:
+        return actors.by_token[tok.i], _entity_text(tok)
+    if tok.lower_ in _PERSONAL and tok.dep_ != "poss":
+        found = actors.resolve(_PERSONAL[tok.lower_], tok.idx)
+        return (found, tok.text) if found is not None else None
+    if tok.pos_ in ("NOUN", "PROPN") and not tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
+        words, mention = _issue(tok)
+        return ActorRef(words, "issue"), mention
+    return None
+
+
+def _objects(verb: Any) -> list[Any]:
+    """A verb's patients: its objects, and the objects of its prepositions ('voted against the bill')."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    # 'praised Ms. Lynch and Mr. Holder': each conjunct is a patient.
+    return [t for o in out for t in (o, *o.conjuncts) if t.i >= o.i]
+
+
+def _words(q: QuoteCandidate | None) -> str | None:
+    return q.text if q is not None else None
+
+
+def _cue_polarity(cue: str | None) -> str | None:
+    """The evaluative lexicon's polarity for a quote's cue as written ('accused', 'praises')."""
+    word = (cue or "").lower()
+    forms = [word, *(word[: -len(end)] for end in ("ing", "ed", "es", "s", "d") if word.endswith(end))]
+    forms += [f + "e" for f in forms[1:]]
+    return next((EVALUATIVE_VERBS[f] for f in forms if f in EVALUATIVE_VERBS), None)
+
+
+def _entity_text(tok: Any) -> str:
+    """The whole entity a token stands in, as written ('Loretta Lynch' for 'Lynch')."""
+    if not tok.ent_type_:
+        return str(tok.text)
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return _mention(tok.doc, i)
+
+
+def _mention(doc: Any, i: int) -> str:
+    """The entity mention starting at token ``i``, as written."""
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return str(doc[i : j + 1].text)
+
+
+class PositionFinder:
+    """Finds the positions of one parsed article (see the module)."""
+
+    def __init__(self, actors: Actors, quotes: list[QuoteCandidate]) -> None:
+        self.actors = actors
+        self.direct = sorted((q.start, q.start + len(q.text), q) for q in quotes if q.direct)
+        self.direct_at = [(s, e) for s, e, _ in self.direct]
+
+    def quote_at(self, at: int) -> QuoteCandidate | None:
+        """The direct quote around offset ``at``, if any."""
+        n = bisect_right(self.direct_at, (at, float("inf"))) - 1
+        return self.direct[n][2] if n >= 0 and self.direct[n][0] <= at < self.direct[n][1] else None
+
+    def speaker_at(self, at: int) -> ActorRef | None:
+        """The speaker of the direct quote around offset ``at``, if any."""
+        q = self.quote_at(at)
+        return q.speaker if q is not None else None
+
+    def in_line(self, line: Any) -> list[PositionCandidate]:
+        """The positions a sentence line states through its verbs and stance words."""
+        found: list[PositionCandidate] = []
+        for tok in line:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ not in CUE_LEMMAS:
+                found += self._predicate(line, tok)
+            if (word := _stance_word(tok)) is not None:
+                found += self._stance_word(line, tok, word)
+        return found
+
+    def _holders(self, verb: Any) -> list[tuple[ActorRef, str]]:
+        subj = subject(verb)
+        if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS):
+            return []
+        if subj.lower_ in ("i", "we") and (speaker := self.speaker_at(subj.idx)) is not None:
+            return [(speaker, subj.text)]
+        out = []
+        for t in (subj, *subj.conjuncts):
+            ref = self.actors.agent(t)
+            if ref is not None and (t.i in self.actors.by_token or t.lower_ in PRONOUNS):
+                out.append((ref, t.text if t.lower_ in PRONOUNS else phrase(t).split(",")[0].strip()))
+        return out
+
+    def _predicate(self, line: Any, verb: Any) -> list[PositionCandidate]:
+        """An evaluative verb's agent on its patient (actor or issue), or any verb's agent on
+        an actor it acts upon ('Mr. Obama tapped Ms. Lynch')."""
+        lemma = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        polarity = EVALUATIVE_VERBS.get(f"{lemma} {particle}".strip(), EVALUATIVE_VERBS.get(lemma))
+        evaluative = f"{lemma} {particle}".strip() in EVALUATIVE_VERBS or lemma in EVALUATIVE_VERBS
+        holders = self._holders(verb)
+        if not holders:
+            return []
+        out = []
+        for obj in _objects(verb):
+            found = _target(obj, self.actors)
+            if found is None or (found[0].kind == "issue" and not evaluative):
+                continue
+            ref, mention = found
+            for holder, said in holders:
+                if holder == ref:
+                    continue
+                out.append(
+                    PositionCandidate(
+                        line.text, line.start_char, holder, ref, verb.text,
+                        _flip(polarity, _negated(verb)), said, mention, _words(self.quote_at(obj.idx)),
+                    )
+                )  # fmt: skip
+        return out
+
+    def _stance_word(self, line: Any, tok: Any, word: str) -> list[PositionCandidate]:
+        """'He said such sanctions would be counter-productive': the subject of the sentence's
+        speech verb (else of the word's own clause) on the clause's subject, else the word."""
         verb = tok
         while verb.dep_ not in ("ROOT", "ccomp") and verb.head.i != verb.i:
             verb = verb.head
-        holder_tok = subject(sent.root) if sent.root.lemma_ in CUE_LEMMAS else subject(verb)
+        holder_tok = subject(line.root) if line.root.lemma_ in CUE_LEMMAS else subject(verb)
         if holder_tok is None:
-            continue
-        # 'We are very concerned' inside a quote: the quote's speaker holds it.
-        speaker = speaker_at(holder_tok.idx) if holder_tok.lower_ in ("i", "we") else None
-        holder = speaker or actors.agent(holder_tok)  # 'It', 'the massing' hold no position
-        issue_tok = subject(verb) if verb != sent.root else None
-        issue = phrase(issue_tok) if issue_tok is not None and issue_tok != holder_tok else tok.text
-        polarity = STANCE_WORDS[word]
-        if any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in sent):
-            polarity = {"support": "oppose", "oppose": "support"}[polarity]
+            return []
+        speaker = self.speaker_at(holder_tok.idx) if holder_tok.lower_ in ("i", "we") else None
+        holder = speaker or self.actors.agent(holder_tok)  # 'It', 'the massing' hold no position
         if holder is None:
-            return None
-        return PositionCandidate(sent.text, sent.start_char, holder, issue, word, polarity)
-    return None
+            return []
+        about = subject(verb) if verb != line.root else None
+        if (
+            about is not None
+            and about.i != holder_tok.i
+            and (found := _target(about, self.actors)) is not None
+        ):
+            target, mention = found
+        else:
+            target, mention = ActorRef(tok.text, "issue"), tok.text
+        if target == holder:
+            return []
+        negated = any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in line)
+        polarity = _flip(STANCE_WORDS[word], negated)
+        said = holder_tok.text if holder_tok.lower_ in PRONOUNS else phrase(holder_tok)
+        return [PositionCandidate(line.text, line.start_char, holder, target, word, polarity, said, mention)]
+
+    def in_quote(self, q: QuoteCandidate, doc: Any) -> list[PositionCandidate]:
+        """The speaker's position on each actor its words name, in the sentence line naming it."""
+        if q.speaker is None:
+            return []
+        actors, end = self.actors, q.start + len(q.text)
+        out = []
+        lo = bisect_left(actors.mention_at, q.start)
+        named = [
+            (at, ref, actors.token_at.get(at))
+            for at, ref in actors.mentions[lo : bisect_left(actors.mention_at, end)]
+        ]
+        # 'No one can claim she's unqualified': a pronoun in the words is someone named before.
+        first = actors.token_at.get(q.start)
+        if first is not None:
+            i = first
+            while i < len(doc) and doc[i].idx < end:
+                tok = doc[i]
+                if tok.lower_ in _PERSONAL and tok.dep_ != "poss":
+                    ref = actors.resolve(_PERSONAL[tok.lower_], tok.idx)
+                    if ref is not None:
+                        named.append((tok.idx, ref, i))
+                i += 1
+        for _, ref, at in named:
+            if (
+                ref == q.speaker
+                or ref.kind not in ("person", "organization", "country", "group")
+                or at is None
+            ):
+                continue
+            line = next(ln for ln in lines_of(actors.sentence_of[at]) if ln.start <= at < ln.end)
+            out.append(
+                PositionCandidate(
+                    line.text, line.start_char, q.speaker, ref, q.cue or "", _cue_polarity(q.cue), None,
+                    _mention(doc, at), q.text if q.direct else None,
+                )
+            )  # fmt: skip
+        return out
+
+
+def unique(found: list[PositionCandidate]) -> list[PositionCandidate]:
+    """One position per sentence, holder and target: the first reading (a stance word or an
+    evaluative verb before a bare mention) wins."""
+    seen: dict[tuple[int, ActorRef, str], PositionCandidate] = {}
+    for p in found:
+        key = (p.start, p.holder, p.target.name.lower())
+        if key not in seen or (seen[key].stance is None and p.stance is not None):
+            seen[key] = p
+    return list(seen.values())
