@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extract.grounding.ground import span_of
-from extract.schemas import REGISTRY, ArticleRecord
+from extract.schemas import REGISTRY, ArticleRecord, Target
 from extract.schemas.kinds import GROUNDING_FIELDS
 
 Item = BaseModel  # a grounded item of any kind: evidence, start, end and its own fields
@@ -103,6 +103,8 @@ def values_agree(pred: Any, gold: Any, lenient: bool) -> bool:
     """Actors and free text compare by name when ``lenient`` ('Kerry' = 'John Kerry'; a pronoun
     gold speaker agrees with anyone), exactly otherwise; enums, numbers and the rest by value."""
     p_name, g_name = _name(pred), _name(gold)
+    if isinstance(gold, Target) and gold.kind == "issue" and p_name is not None:
+        return same_issue(p_name, gold.name) if lenient else same_wording(p_name, gold.name)
     if p_name is not None and g_name is not None:
         return speaker_agrees(p_name, g_name) if lenient else p_name.strip() == g_name.strip()
     if isinstance(pred, Enum) or isinstance(gold, Enum):
@@ -124,6 +126,22 @@ def same_wording(pred: str, gold: str) -> bool:
 
     a, b = " ".join(pred.lower().split()), " ".join(gold.lower().split())
     return a == b or fuzz.token_set_ratio(a, b) >= WORDING_RATIO
+
+
+def same_issue(pred: str, gold: str) -> bool:
+    """Lenient issue match: the same actor's name, or a shared content word ('the Crimean
+    referendum' ~ 'legitimacy of the Crimea referendum'), plurals folded."""
+    return same_actor(pred, gold) or bool(content_words(pred) & content_words(gold))
+
+
+_FILLER = {"a", "an", "and", "to", "for", "on", "in", "with", "by", "at", "its", "their", "that", "this"}
+
+
+def content_words(text: str) -> set[str]:
+    """A name's or an issue's identifying words: :func:`name_words` without possessives,
+    plurals folded ('Republicans' -> 'republican') and filler words dropped."""
+    words = (w.removesuffix("'s") for w in name_words(text.replace("\u2019", "'")))
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words} - _FILLER
 
 
 def _canonical_json(value: Any) -> str:

@@ -34,6 +34,10 @@ _SAME = {
     "great britain": "United Kingdom", "the united kingdom": "United Kingdom",
     "eu": "European Union", "e.u.": "European Union", "the european union": "European Union",
     "un": "United Nations", "u.n.": "United Nations", "the united nations": "United Nations",
+    # Parties by their members ('Republicans held up her nomination'): the party's stance.
+    "republicans": "Republican Party", "gop": "Republican Party", "the gop": "Republican Party",
+    "the republican party": "Republican Party", "democrats": "Democratic Party",
+    "the democratic party": "Democratic Party",
 }  # fmt: skip
 _ISSUE_MATCH = 0.5  # Jaccard overlap of content words for two issue phrasings to be one issue
 

@@ -17,23 +17,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.analysis.corpora import AUTHOR, UNLISTED_NAME
-from extract.analysis.evaluate import PRF, name_words
+from extract.analysis.evaluate import PRF, content_words
 from extract.analysis.merge import ActorIndex
 from extract.schemas import ArticleRecord, Position, Stance
 
 UNLISTED = frozenset({UNLISTED_NAME})
-# Words that do not identify a target: 'the president's immigration order' is about the order.
-_FILLER = {"a", "an", "and", "to", "for", "on", "in", "with", "by", "at", "its", "their", "s", "party"}
+# 'Republican Party' is the party's members ('Republicans'); SEESAW names parties in full.
+_PARTY = {"party"}
 
 
 def _words(name: str) -> frozenset[str]:
-    out = set()
-    for w in name_words(name.replace("\u2019", "'")):
-        w = w.removesuffix("'s")
-        w = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w  # plurals
-        if w and w not in _FILLER:
-            out.add(w)
-    return frozenset(out)
+    return frozenset(content_words(name) - _PARTY)
 
 
 _MARKS = {AUTHOR, UNLISTED_NAME}

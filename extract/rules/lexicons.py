@@ -64,6 +64,12 @@ EVALUATIVE_VERBS: dict[str, str | None] = {
     "side with": "support", "help": "support", "protect": "support", "embrace": "support", "favor": "support",
     "favour": "support", "push": None, "call": None, "urge": None, "want": None, "ask": None, "pressure": None,
     "describe": None, "respond": None, "meet": None, "join": None,
+    "object to": "oppose", "berate": "oppose", "chastise": "oppose", "excoriate": "oppose",
+    "go after": "oppose", "lash out": "oppose", "decry": "oppose", "stall": "oppose", "delay": "oppose",
+    "push back": "oppose", "rail against": "oppose", "speak out against": "oppose", "campaign against": "oppose",
+    "campaign for": "support", "fight for": "support", "argue for": "support", "stand by": "support",
+    "rally behind": "support", "work with": "support", "ally with": "support", "pick": "support",
+    "appoint": "support", "hire": "support", "credit": "support", "congratulate": "support",
 }  # fmt: skip
 # Verbs whose object is the actor's stance or intention: 'wants a wall', 'called for a prosecutor'.
 OBJECT_CUES = {

@@ -13,6 +13,7 @@ The stance itself is the lexicon's where a word says it, else left to :func:`dec
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,9 +22,11 @@ from extract.rules.attribution import QuoteCandidate
 from extract.rules.lexicons import CUE_LEMMAS, EVALUATIVE_VERBS, PRONOUNS, STANCE_WORDS
 from extract.rules.parse import lines_of, phrase, subject
 
-_OBJECTS = ("dobj", "dative", "pobj", "attr", "oprd")
+# Actors a quote's words name that its speaker can take a stance on (places are where, not whom).
+_TARGET_KINDS = ("person", "organization", "group")
 _TARGET_PREPS = {"against", "with", "to", "of", "for", "on", "at"}
 _ISSUE_WORDS = 5
+SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stance on it
 # Third-person pronouns a quote may use for someone named before, as their subject forms.
 _PERSONAL = {
     "she": "she",
@@ -88,6 +91,43 @@ def _target(tok: Any, actors: Actors) -> tuple[ActorRef, str] | None:
     return None
 
 
+def _descriptive(tok: Any) -> bool:
+    """A name that describes someone else rather than standing for itself: 'Patty Murray, a
+    Democrat from Washington', 'a Texas Republican', 'Republican senators'."""
+    if tok.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and tok.head.ent_type_ != tok.ent_type_:
+        return True
+    head = tok
+    for _ in range(3):
+        if head.dep_ == "appos":
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _about(tok: Any, verb: Any, line: Any, holder_tok: Any, actors: Actors) -> tuple[ActorRef, str] | None:
+    """What a stance word is about: the object of a verb ('will not recognise the results'),
+    the subject an adjective describes ('the Crimea referendum is not legitimate'), the 'of' of a
+    noun ('annexation of Crimea'), else the subject of the clause under the speech verb."""
+    if tok.pos_ == "VERB":
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return _target(obj, actors)
+    if tok.pos_ == "NOUN":
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return _target(pobj, actors)
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "attr") and (own := subject(tok.head)) is not None:
+        if own.i != holder_tok.i and own.pos_ != "PRON":
+            return _target(own, actors)
+    about = subject(verb) if verb != line.root else None
+    if about is not None and about.i != holder_tok.i:
+        return _target(about, actors)
+    return None
+
+
 def _objects(verb: Any) -> list[Any]:
     """A verb's patients: its objects, and the objects of its prepositions ('voted against the bill')."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -134,6 +174,8 @@ class PositionFinder:
         self.actors = actors
         self.direct = sorted((q.start, q.start + len(q.text), q) for q in quotes if q.direct)
         self.direct_at = [(s, e) for s, e, _ in self.direct]
+        # How often the article names each actor: one named in passing is seldom what a stance is on.
+        self.named = Counter(ref for _, ref in actors.mentions)
 
     def quote_at(self, at: int) -> QuoteCandidate | None:
         """The direct quote around offset ``at``, if any."""
@@ -172,16 +214,19 @@ class PositionFinder:
         """An evaluative verb's agent on its patient (actor or issue), or any verb's agent on
         an actor it acts upon ('Mr. Obama tapped Ms. Lynch')."""
         lemma = verb.lemma_.lower()
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-        polarity = EVALUATIVE_VERBS.get(f"{lemma} {particle}".strip(), EVALUATIVE_VERBS.get(lemma))
-        evaluative = f"{lemma} {particle}".strip() in EVALUATIVE_VERBS or lemma in EVALUATIVE_VERBS
+        # 'held up', 'voted against', 'went after': the phrasal verb's entry before the verb's.
+        phrasal = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep")]
+        entry = next((p for p in phrasal if p in EVALUATIVE_VERBS), lemma)
+        evaluative = entry in EVALUATIVE_VERBS
+        polarity = EVALUATIVE_VERBS.get(entry)
         holders = self._holders(verb)
         if not holders:
             return []
         out = []
         for obj in _objects(verb):
             found = _target(obj, self.actors)
-            if found is None or (found[0].kind == "issue" and not evaluative):
+            # Any other verb says something only of the person or body it acts upon directly.
+            if found is None or not (evaluative or (found[0].kind in _TARGET_KINDS and obj.dep_ == "dobj")):
                 continue
             ref, mention = found
             for holder, said in holders:
@@ -208,15 +253,8 @@ class PositionFinder:
         holder = speaker or self.actors.agent(holder_tok)  # 'It', 'the massing' hold no position
         if holder is None:
             return []
-        about = subject(verb) if verb != line.root else None
-        if (
-            about is not None
-            and about.i != holder_tok.i
-            and (found := _target(about, self.actors)) is not None
-        ):
-            target, mention = found
-        else:
-            target, mention = ActorRef(tok.text, "issue"), tok.text
+        found = _about(tok, verb, line, holder_tok, self.actors)
+        target, mention = found if found is not None else (ActorRef(tok.text, "issue"), tok.text)
         if target == holder:
             return []
         negated = any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in line)
@@ -247,11 +285,9 @@ class PositionFinder:
                         named.append((tok.idx, ref, i))
                 i += 1
         for _, ref, at in named:
-            if (
-                ref == q.speaker
-                or ref.kind not in ("person", "organization", "country", "group")
-                or at is None
-            ):
+            if ref == q.speaker or ref.kind not in _TARGET_KINDS or at is None or _descriptive(doc[at]):
+                continue
+            if self.named[ref] < SALIENT:
                 continue
             line = next(ln for ln in lines_of(actors.sentence_of[at]) if ln.start <= at < ln.end)
             out.append(
