@@ -472,7 +472,8 @@ def evaluate(
     split: Annotated[
         str | None,
         typer.Option(
-            help="The corpus split: PolNeAR 'dev' (default) or 'train'; SEESAW 'train' or 'valid' (default: both)."
+            help="The corpus split: PolNeAR 'dev' (default) or 'train'; SEESAW 'train' or 'valid'"
+            " (default: both)."
         ),
     ] = None,
     schema: Schema = None,

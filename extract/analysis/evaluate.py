@@ -134,14 +134,13 @@ def same_issue(pred: str, gold: str) -> bool:
     return same_actor(pred, gold) or bool(content_words(pred) & content_words(gold))
 
 
-_FILLER = {"a", "an", "and", "to", "for", "on", "in", "with", "by", "at", "its", "their", "that", "this"}
-
-
 def content_words(text: str) -> set[str]:
     """A name's or an issue's identifying words: :func:`name_words` without possessives,
     plurals folded ('Republicans' -> 'republican') and filler words dropped."""
-    words = (w.removesuffix("'s") for w in name_words(text.replace("\u2019", "'")))
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words} - _FILLER
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = (w.removesuffix("'s") for w in name_words(text.replace("\u2019", "'")) if w not in STOP_WORDS)
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w}
 
 
 def _canonical_json(value: Any) -> str:

@@ -119,9 +119,9 @@ def _about(tok: Any, verb: Any, line: Any, holder_tok: Any, actors: Actors) -> t
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
             return _target(pobj, actors)
-    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "attr") and (own := subject(tok.head)) is not None:
-        if own.i != holder_tok.i and own.pos_ != "PRON":
-            return _target(own, actors)
+    own = subject(tok.head) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "attr") else None
+    if own is not None and own.i != holder_tok.i and own.pos_ != "PRON":
+        return _target(own, actors)
     about = subject(verb) if verb != line.root else None
     if about is not None and about.i != holder_tok.i:
         return _target(about, actors)
