@@ -119,14 +119,14 @@ def test_failed_articles_are_listed_and_retried(fake_server: Any, tmp_path: Path
 def test_resume_cuts_a_torn_line_and_refuses_another_configuration(tmp_path: Path) -> None:
     out = tmp_path / "r.jsonl"
     made_by = {"model": "m", "strategy": "whole", "prompt_version": "p"}
-    good = {"schema_version": "2.0", "text_sha256": "a", **made_by}
+    good = {"schema_version": "3.0", "text_sha256": "a", **made_by}
     out.write_text(json.dumps(good) + "\n" + '{"text_sha256": "b", "mod')
     assert finished(out, made_by) == {"a"}
     assert out.read_text() == json.dumps(good) + "\n"
     with pytest.raises(Exception, match="holds records made with"):
         finished(out, {**made_by, "model": "other"})
     out.write_text(json.dumps({**good, "schema_version": "1.0"}) + "\n")
-    with pytest.raises(Exception, match=r"schema version 1\.0, not 2\.0"):
+    with pytest.raises(Exception, match=r"schema version 1\.0, not 3\.0"):
         finished(out, made_by)
 
 

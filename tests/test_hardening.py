@@ -132,7 +132,7 @@ def test_show_and_merge_strip_terminal_escapes_and_markup(tmp_path: Path) -> Non
     text = "Kerry met Lavrov."
     item = {"text": "met", "evidence": "met", "start": 6, "end": 9, "direct": False, "cue": "said",
             "speaker": {"name": "\x1b[31mEvil[/x]\x1b]0;pwned\x07", "kind": "person"}}  # fmt: skip
-    rec = {"schema_version": "2.0", "article_id": "a\x1b[2J", "source": "a.txt", "text_sha256": "h",
+    rec = {"schema_version": "3.0", "article_id": "a\x1b[2J", "source": "a.txt", "text_sha256": "h",
            "items": {"quotes": [item]}, "model": "m", "strategy": "s", "prompt_version": "p"}  # fmt: skip
     path = tmp_path / "r.jsonl"
     path.write_text(json.dumps(rec) + "\n")
@@ -230,7 +230,7 @@ def test_report_reads_no_file_a_record_names_outside_its_inputs(tmp_path: Path, 
         {"source": "/", "text_sha256": "0" * 64},
         {"source": "a.txt", "text_sha256": Article("a", "a", "Kerry met Lavrov in London.").sha256},
     ]
-    made = {"schema_version": "2.0", "items": {}, "model": "m", "strategy": "s", "prompt_version": "p"}
+    made = {"schema_version": "3.0", "items": {}, "model": "m", "strategy": "s", "prompt_version": "p"}
     lines = [json.dumps({**made, "article_id": f"r{n}", **r}) for n, r in enumerate(recs)]
     (work / "r.jsonl").write_text("\n".join(lines) + "\n")
     result = runner.invoke(app, ["report", "r.jsonl", "-o", "r.html"])

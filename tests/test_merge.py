@@ -49,12 +49,13 @@ def records() -> list[ArticleRecord]:
     a = record("reuters", A,
         quotes=[{"text": "met", "evidence": "met", "speaker": actor("John Kerry"), "direct": False}],
         events=[meeting("John Kerry met Sergei Lavrov", ("John Kerry", "Sergei Lavrov"), "2014-03-14")],
-        positions=[{"holder": actor("U.S.", "country"), "target": {"name": "the Crimea referendum"}, "stance": "oppose",
-                    "evidence": "The U.S. rejects the referendum."}],
+        positions=[{"holder": actor("U.S.", "country"), "target": {"name": "the Crimea referendum"},
+                    "stance": "oppose", "evidence": "The U.S. rejects the referendum."}],
     )  # fmt: skip
     b = record("tv", B,
         events=[meeting("Kerry and Lavrov met", ("Kerry", "Lavrov"), None)],
-        positions=[{"holder": actor("the United States", "country"), "target": {"name": "Crimea referendum legitimacy"},
+        positions=[{"holder": actor("the United States", "country"),
+                    "target": {"name": "Crimea referendum legitimacy"},
                     "stance": "support", "evidence": "the Crimea referendum is legitimate"}],
     )  # fmt: skip
     said = {

@@ -77,7 +77,7 @@ def test_cli_run_is_grounded_cached_reasked_scored_and_reported(
     [rec] = read_records(out)
     [item] = rec.items["casualty"]
     assert TEXT[item.start : item.end] == item.evidence == item.words == RIGHT["words"]
-    assert item.count == 12 and rec.schema_version == "2.0"
+    assert item.count == 12 and rec.schema_version == "3.0"
 
     again = runner.invoke(app, [*args, "--overwrite"])  # the record cache: no model call
     assert again.exit_code == 0 and "0 model calls, 1 cache hits" in again.output

@@ -13,11 +13,13 @@ The stance itself is the lexicon's where a word says it, else left to :func:`dec
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors
+from extract.rules.gender import pronoun_gender
 from extract.rules.attribution import QuoteCandidate
 from extract.rules.lexicons import CUE_LEMMAS, EVALUATIVE_VERBS, PRONOUNS, STANCE_WORDS
 from extract.rules.parse import lines_of, phrase, subject
@@ -78,12 +80,15 @@ def _issue(tok: Any) -> tuple[str, str]:
     return words, words
 
 
-def _target(tok: Any, actors: Actors) -> tuple[ActorRef, str] | None:
+Resolver = Callable[[int, str], "ActorRef | None"]  # offset, pronoun -> whom it means
+
+
+def _target(tok: Any, actors: Actors, pronoun: Resolver) -> tuple[ActorRef, str] | None:
     """The actor or issue an object token names, with the words naming it."""
     if tok.i in actors.by_token:
         return actors.by_token[tok.i], _entity_text(tok)
     if tok.lower_ in _PERSONAL and tok.dep_ != "poss":
-        found = actors.resolve(_PERSONAL[tok.lower_], tok.idx)
+        found = pronoun(tok.idx, _PERSONAL[tok.lower_])
         return (found, tok.text) if found is not None else None
     if tok.pos_ in ("NOUN", "PROPN") and not tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
         words, mention = _issue(tok)
@@ -106,25 +111,27 @@ def _descriptive(tok: Any) -> bool:
     return False
 
 
-def _about(tok: Any, verb: Any, line: Any, holder_tok: Any, actors: Actors) -> tuple[ActorRef, str] | None:
+def _about(
+    tok: Any, verb: Any, line: Any, holder_tok: Any, actors: Actors, pronoun: Resolver
+) -> tuple[ActorRef, str] | None:
     """What a stance word is about: the object of a verb ('will not recognise the results'),
     the subject an adjective describes ('the Crimea referendum is not legitimate'), the 'of' of a
     noun ('annexation of Crimea'), else the subject of the clause under the speech verb."""
     if tok.pos_ == "VERB":
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
-            return _target(obj, actors)
+            return _target(obj, actors, pronoun)
     if tok.pos_ == "NOUN":
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
-            return _target(pobj, actors)
+            return _target(pobj, actors, pronoun)
     own = subject(tok.head) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "attr") else None
     if own is not None and own.i != holder_tok.i and own.pos_ != "PRON":
-        return _target(own, actors)
+        return _target(own, actors, pronoun)
     about = subject(verb) if verb != line.root else None
     if about is not None and about.i != holder_tok.i:
-        return _target(about, actors)
+        return _target(about, actors, pronoun)
     return None
 
 
@@ -191,7 +198,10 @@ class PositionFinder:
         """The positions a sentence line states through its verbs and stance words."""
         found: list[PositionCandidate] = []
         for tok in line:
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_ not in CUE_LEMMAS:
+            # A speech verb's object is what was said, unless the verb itself evaluates ('accused').
+            if tok.pos_ in ("VERB", "AUX") and (
+                tok.lemma_ not in CUE_LEMMAS or EVALUATIVE_VERBS.get(tok.lemma_)
+            ):
                 found += self._predicate(line, tok)
             if (word := _stance_word(tok)) is not None:
                 found += self._stance_word(line, tok, word)
@@ -203,10 +213,13 @@ class PositionFinder:
             return []
         if subj.lower_ in ("i", "we") and (speaker := self.speaker_at(subj.idx)) is not None:
             return [(speaker, subj.text)]
+        # 'Senators say they support her': the pronoun is the speakers themselves.
+        if subj.lower_ in ("they", "we") and verb.dep_ == "ccomp" and verb.head.lemma_ in CUE_LEMMAS:
+            return self._holders(verb.head)
         out = []
         for t in (subj, *subj.conjuncts):
             ref = self.actors.agent(t)
-            if ref is not None and (t.i in self.actors.by_token or t.lower_ in PRONOUNS):
+            if ref is not None:
                 out.append((ref, t.text if t.lower_ in PRONOUNS else phrase(t).split(",")[0].strip()))
         return out
 
@@ -224,7 +237,7 @@ class PositionFinder:
             return []
         out = []
         for obj in _objects(verb):
-            found = _target(obj, self.actors)
+            found = _target(obj, self.actors, self._pronoun(holders))
             # Any other verb says something only of the person or body it acts upon directly.
             if found is None or not (evaluative or (found[0].kind in _TARGET_KINDS and obj.dep_ == "dobj")):
                 continue
@@ -242,7 +255,9 @@ class PositionFinder:
 
     def _stance_word(self, line: Any, tok: Any, word: str) -> list[PositionCandidate]:
         """'He said such sanctions would be counter-productive': the subject of the sentence's
-        speech verb (else of the word's own clause) on the clause's subject, else the word."""
+        speech verb (else of the word's own clause) on what the word is about."""
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in EVALUATIVE_VERBS:
+            return []  # 'they support her': read as a predicate, with its agent and patient
         verb = tok
         while verb.dep_ not in ("ROOT", "ccomp") and verb.head.i != verb.i:
             verb = verb.head
@@ -253,8 +268,10 @@ class PositionFinder:
         holder = speaker or self.actors.agent(holder_tok)  # 'It', 'the massing' hold no position
         if holder is None:
             return []
-        found = _about(tok, verb, line, holder_tok, self.actors)
-        target, mention = found if found is not None else (ActorRef(tok.text, "issue"), tok.text)
+        found = _about(tok, verb, line, holder_tok, self.actors, self._pronoun([(holder, "")]))
+        if found is None:
+            return []  # 'We are very concerned': a stance, but on nothing this sentence names
+        target, mention = found
         if target == holder:
             return []
         negated = any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in line)
@@ -262,10 +279,27 @@ class PositionFinder:
         said = holder_tok.text if holder_tok.lower_ in PRONOUNS else phrase(holder_tok)
         return [PositionCandidate(line.text, line.start_char, holder, target, word, polarity, said, mention)]
 
+    def _pronoun(self, holders: list[tuple[ActorRef, str]]) -> Resolver:
+        """Resolves an object pronoun to someone other than the holders ('they support her')."""
+        held = {h for h, _ in holders}
+        return lambda at, pronoun: self._named_before(at, pronoun, held)
+
+    def _named_before(self, at: int, pronoun: str, speakers: set[ActorRef]) -> ActorRef | None:
+        """Whom a pronoun in someone's words means: the last person named before it, object or
+        subject, whose known gender fits, other than the speaker ('she' in Obama's words on Lynch)."""
+        actors, gender = self.actors, pronoun_gender(pronoun)
+        for n in range(
+            bisect_left(actors.mention_at, at) - 1, max(-1, bisect_left(actors.mention_at, at) - 12), -1
+        ):
+            ref = actors.mentions[n][1]
+            if ref.kind == "person" and ref not in speakers and actors.genders.get(ref, gender) == gender:
+                return ref
+        return None
+
     def in_quote(self, q: QuoteCandidate, doc: Any) -> list[PositionCandidate]:
         """The speaker's position on each actor its words name, in the sentence line naming it."""
-        if q.speaker is None:
-            return []
+        if q.speaker is None or (not q.direct and _cue_polarity(q.cue) is not None):
+            return []  # 'accused Congress of ...': the predicate reading has its agent and patient
         actors, end = self.actors, q.start + len(q.text)
         out = []
         lo = bisect_left(actors.mention_at, q.start)
@@ -280,7 +314,7 @@ class PositionFinder:
             while i < len(doc) and doc[i].idx < end:
                 tok = doc[i]
                 if tok.lower_ in _PERSONAL and tok.dep_ != "poss":
-                    ref = actors.resolve(_PERSONAL[tok.lower_], tok.idx)
+                    ref = self._named_before(tok.idx, _PERSONAL[tok.lower_], {q.speaker})
                     if ref is not None:
                         named.append((tok.idx, ref, i))
                 i += 1
@@ -300,11 +334,17 @@ class PositionFinder:
 
 
 def unique(found: list[PositionCandidate]) -> list[PositionCandidate]:
-    """One position per sentence, holder and target: the first reading (a stance word or an
-    evaluative verb before a bare mention) wins."""
+    """One position per sentence, holder and target, its readings joined: the first stance a word
+    gives, the mentions and the quote wherever one reading found them."""
     seen: dict[tuple[int, ActorRef, str], PositionCandidate] = {}
     for p in found:
         key = (p.start, p.holder, p.target.name.lower())
-        if key not in seen or (seen[key].stance is None and p.stance is not None):
+        if key not in seen:
             seen[key] = p
+            continue
+        kept = seen[key]
+        kept.stance = kept.stance or p.stance
+        kept.holder_mention = kept.holder_mention or p.holder_mention
+        kept.target_mention = kept.target_mention or p.target_mention
+        kept.quote = kept.quote or p.quote
     return list(seen.values())
