@@ -13,14 +13,14 @@ The stance itself is the lexicon's where a word says it, else left to :func:`dec
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors
-from extract.rules.gender import pronoun_gender
 from extract.rules.attribution import QuoteCandidate
+from extract.rules.gender import pronoun_gender
 from extract.rules.lexicons import CUE_LEMMAS, EVALUATIVE_VERBS, PRONOUNS, STANCE_WORDS
 from extract.rules.parse import lines_of, phrase, subject
 
