@@ -15,7 +15,7 @@ from extract.rules.actors import ActorRef, Actors
 from extract.rules.attribution import QuoteCandidate, find_quotes, outermost, quoted_spans
 from extract.rules.events import EventCandidate, event_in
 from extract.rules.parse import lines_of, nlp
-from extract.rules.positions import PositionCandidate, PositionFinder, unique
+from extract.rules.positions import PositionCandidate, PositionFinder, continued, unique
 
 
 @dataclass
@@ -47,7 +47,8 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
     out = Analysis(actors=dict(actors.by_alias))
     out.quotes = find_quotes(doc, actors, spans_in_quotes, on_time)
     finder = PositionFinder(actors, out.quotes)
-    found = [p for q in out.quotes for p in finder.in_quote(q, doc)]
+    said = [*out.quotes, *(c for q in out.quotes for c in continued(q, text))]
+    found = [p for q in said for p in finder.in_quote(q, doc)]
     ents_in: dict[int, list[Any]] = {}  # by sentence start: Span.ents scans every entity of the doc
     for ent in doc.ents:
         ents_in.setdefault(actors.sentence_of[ent.start].start, []).append(ent)

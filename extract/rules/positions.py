@@ -333,6 +333,35 @@ class PositionFinder:
         return out
 
 
+_CLOSING = '\u201d"'
+
+
+def continued(q: QuoteCandidate, text: str, lines: int = 6) -> list[QuoteCandidate]:
+    """The lines a direct quote runs on to when its line ends with the quote still open (an article
+    with a sentence per line): each following line up to the one that closes it, as the same
+    speaker's words."""
+    end = q.start + len(q.text)
+    eol = text.find("\n", end)
+    if not q.direct or q.speaker is None or eol < 0 or any(m in text[end:eol] for m in _CLOSING):
+        return []
+    out = []
+    start = eol + 1
+    for _ in range(lines):
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        line = text[start:stop]
+        if not line.strip() or "\u201c" in line:
+            break  # an opening mark: another quote, attributed on its own
+        close = min((line.find(m) for m in _CLOSING if m in line), default=-1)
+        words = line[:close] if close >= 0 else line
+        if words.strip():
+            out.append(QuoteCandidate(words, start, True, None, q.speaker, [q.speaker], q.context))
+        if close >= 0:
+            break
+        start = stop + 1
+    return out
+
+
 def unique(found: list[PositionCandidate]) -> list[PositionCandidate]:
     """One position per sentence, holder and target, its readings joined: the first stance a word
     gives, the mentions and the quote wherever one reading found them."""
