@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract import Extractor, load_articles
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, polnear, seesaw
 from extract.analysis.evaluate import attribute_label, score
+from extract.analysis.seesaw import CORPUS_SCORERS
 from extract.errors import ArticleError
 from extract.inputs.load import Article
 from extract.providers.base import Endpoint
@@ -60,7 +61,11 @@ def main() -> None:
     ap.add_argument("--local-model", default=DEFAULT_LOCAL_MODEL, choices=list(LOCAL_MODELS))
     ap.add_argument("--seesaw", type=int, default=0, help="SEESAW articles (0: none)")
     ap.add_argument("--seesaw-pairs", type=int, default=0, help="SEESAW stance triplets to classify")
-    ap.add_argument("--seesaw-split", default="valid", help="valid (the fair check), train, or all")
+    ap.add_argument(
+        "--seesaw-split",
+        default="valid",
+        help="valid (the fair check), train, or all (articles and triplets)",
+    )
     ap.add_argument("--base-url")
     ap.add_argument("--model")
     ap.add_argument("--cache-dir", help="reuse a cache (default: a fresh one, so times are cold)")
@@ -75,7 +80,8 @@ def main() -> None:
     for name, limit in (("polnear", args.polnear), ("seesaw", args.seesaw)):
         root = DEFAULT_CORPORA / name
         if limit and root.is_dir():
-            corpus = polnear(root, args.polnear_split) if name == "polnear" else CORPORA[name](root)
+            split = None if args.seesaw_split == "all" else args.seesaw_split
+            corpus = polnear(root, args.polnear_split) if name == "polnear" else CORPORA[name](root, split)
             datasets.append((name, list(islice(corpus, limit)), CORPUS_KINDS[name]))
         elif limit:
             print(f"skipped {name}: {root} is absent")
@@ -118,6 +124,10 @@ def main() -> None:
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
+                if name in CORPUS_SCORERS:  # SEESAW: (holder, target) pairs per sentence, stance on them
+                    extra = CORPUS_SCORERS[name](preds, [g for _, g in pairs])
+                    notes += [f"  {line}" for line in extra.lines()]
+                    rows += [f"{approach:<18}{name:<9}{'pairs':<10}  {line}" for line in extra.lines()]
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
                     *rows[-len(result.kinds) :], *notes, sep="\n", flush=True,
@@ -172,7 +182,7 @@ def _stance_rows(ex: Extractor, approach: str, limit: int, split: str) -> list[s
     if ask is None:
         return []
     started = time.perf_counter()
-    said = [(decide_stance(ask, p.evidence, p.holder.name, p.issue), p.stance) for p in triplets]
+    said = [(decide_stance(ask, p.evidence, p.holder.name, p.target.name), p.stance) for p in triplets]
     secs = (time.perf_counter() - started) / max(1, len(triplets))
     n = max(1, len(triplets))
     decided = [(a, b) for a, b in said if a is not Stance.NEUTRAL]  # SEESAW has no neutral gold

@@ -3,6 +3,7 @@ and merge's view of outlets that disagree."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -13,9 +14,12 @@ from extract.analysis.evaluate import score
 from extract.analysis.merge import merge
 from extract.analysis.seesaw import score_pairs
 from extract.inputs.load import Article
+from extract.providers.base import Endpoint
+from extract.providers.openai_compat import OpenAICompatible
 from extract.rules.candidates import analyse
 from extract.rules.news import drafts
 from extract.schemas import POSITIONS, Actor, ArticleRecord, Position, Stance, Target
+from extract.strategies.hybrid import Asker
 
 STORY = (
     "President Obama is accusing Congress of playing politics by holding up nominee Loretta Lynch.\n"
@@ -161,3 +165,14 @@ def test_merge_names_the_outlets_that_disagree_and_not_one_outlet_with_itself() 
     c = record(position(0, "Obama", "Republicans", "support"), meta={"outlet": "Fox"}, rid="c")
     [alone] = merge([a, c]).positions
     assert not alone.disagreement and alone.disagreeing == []
+
+
+def test_the_model_is_asked_only_the_stances_no_word_states_and_each_call_counts(fake_server: Any) -> None:
+    server = fake_server(lambda r: (200, json.dumps({"choice": "neutral_or_mixed"})))
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
+    unsure = [p for p in analyse(STORY).positions if p.stance is None]
+    found = [d for _, d, _ in drafts(Article("s", "s.txt", STORY), (POSITIONS,), ask)]
+    assert unsure and len(server.requests) == ask.usage.calls == len(unsure)
+    # The model saw no stance where no word states one: those pairs are not positions.
+    assert len(found) == len(analyse(STORY).positions) - len(unsure)
+    assert all(d.stance is not Stance.NEUTRAL for d in found)
