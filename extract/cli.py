@@ -356,7 +356,7 @@ def merge(
     )
     for p in merged.positions[:top]:
         said = "; ".join(
-            f"{stance.value}: {', '.join(sorted({m.article_id for m in ms}))}"
+            f"{stance.value}: {', '.join(sorted({m.outlet or m.article_id for m in ms}))}"
             for stance, ms in p.stances.items()
         )
         positions.add_row(

@@ -88,7 +88,7 @@ def seesaw(
             starts.append(pos)
             pos += len(s) + 1
         text = "\n".join(sentences)
-        article = Article(path.stem, str(path), text)
+        article = Article(path.stem, str(path), text, meta=_seesaw_meta(root, path.stem))
         ann_path = root / "annotations" / path.name
         if not ann_path.exists() or not text.strip():
             continue
@@ -116,6 +116,18 @@ def seesaw(
 
 def _holder_kind(kind: str | None) -> Literal["person", "organization", "country", "other"]:
     return kind if kind in ("person", "organization", "country") else "other"  # type: ignore[return-value]
+
+
+def _seesaw_meta(root: Path, article: str) -> dict[str, str]:
+    """The article's outlet, url and story date, from its story's meta file: what merge groups by."""
+    story, _, k = article.rpartition("_DOCUMENT_")
+    meta = root / "meta" / f"{story}.json"
+    if not meta.exists():
+        return {}
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    own = data.get(f"Meta info for article {k}", {})
+    found = {"outlet": own.get("source"), "url": own.get("url"), "date": data.get("story_time")}
+    return {key: str(value) for key, value in found.items() if value}
 
 
 def _seesaw_split(root: Path, article: str) -> str | None:

@@ -21,14 +21,34 @@ from typing import Any
 from extract.rules.actors import ActorRef, Actors
 from extract.rules.attribution import QuoteCandidate
 from extract.rules.gender import pronoun_gender
-from extract.rules.lexicons import CUE_LEMMAS, EVALUATIVE_VERBS, PRONOUNS, STANCE_WORDS
+from extract.rules.lexicons import (
+    AGENT_NOUNS,
+    CUE_LEMMAS,
+    EVALUATIVE_VERBS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    STANCE_WORDS,
+)
 from extract.rules.parse import lines_of, phrase, subject
 
 # Actors a quote's words name that its speaker can take a stance on (places are where, not whom).
 _TARGET_KINDS = ("person", "organization", "group")
 _TARGET_PREPS = {"against", "with", "to", "of", "for", "on", "at"}
 _ISSUE_WORDS = 5
-SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stance on it
+SALIENT = 2
+_UNHELD = {
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "it",
+    "this",
+    "that",
+    "who",
+    "which",
+}  # mentions an actor needs for a quote naming it to count as a stance on it
 # Third-person pronouns a quote may use for someone named before, as their subject forms.
 _PERSONAL = {
     "she": "she",
@@ -362,11 +382,25 @@ def continued(q: QuoteCandidate, text: str, lines: int = 6) -> list[QuoteCandida
     return out
 
 
+def can_hold(ref: ActorRef) -> bool:
+    """Whether an actor can hold a position: a name, or a description of people ('officials',
+    'Senators from both parties'), not a stray word the parse made a speaker ('his', 'reports')."""
+    words = ref.name.split()
+    if not words or ref.name.lower() in _UNHELD:
+        return False
+    nouns = {w.lower().removesuffix("s") for w in words} | {w.lower() for w in words}
+    return (
+        ref.kind != "other" or any(w[:1].isupper() for w in words) or bool(nouns & (AGENT_NOUNS | ROLE_NOUNS))
+    )
+
+
 def unique(found: list[PositionCandidate]) -> list[PositionCandidate]:
     """One position per sentence, holder and target, its readings joined: the first stance a word
     gives, the mentions and the quote wherever one reading found them."""
     seen: dict[tuple[int, ActorRef, str], PositionCandidate] = {}
     for p in found:
+        if not can_hold(p.holder):
+            continue
         key = (p.start, p.holder, p.target.name.lower())
         if key not in seen:
             seen[key] = p
