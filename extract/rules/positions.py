@@ -36,6 +36,7 @@ _TARGET_KINDS = ("person", "organization", "group")
 _TARGET_PREPS = {"against", "with", "to", "of", "for", "on", "at"}
 _ISSUE_WORDS = 5
 SALIENT = 2
+_ABOUT = {"about", "of", "over", "with", "to", "toward", "towards"}
 _UNHELD = {
     "his",
     "her",
@@ -144,6 +145,11 @@ def _about(
     if tok.pos_ == "NOUN":
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return _target(pobj, actors, pronoun)
+    if tok.pos_ == "ADJ":  # 'concerned about the annexation', 'critical of the plan'
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ABOUT), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is not None:
             return _target(pobj, actors, pronoun)
     own = subject(tok.head) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "attr") else None
