@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/quality.py [--strategies rules,hybrid+paragraph,langextract] [--polnear 20]
        [--polnear-split dev|train] [--seesaw 0] [--seesaw-pairs 300]
-       [--local-model qwen2.5-1.5b | --base-url URL --model NAME]
+       [--local-model qwen2.5-1.5b | --base-url URL --model NAME] [--user-kinds]
 Prints one table: per approach and data set, per kind lenient P/R/F1 and strict F1, attribute
 accuracy, wall seconds per article, tokens per article and (embedded models) the share of prompt
 tokens the server's prefix cache served, read from its log; then stance accuracy on SEESAW's gold
@@ -10,6 +10,7 @@ tokens the server's prefix cache served, read from its log; then stance accuracy
 strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
 same server (benchmarks/langextract_peer.py; skipped if not installed). A fresh cache by default,
 so times are cold (--cache-dir to reuse one). Corpora are skipped when ../shared/corpora is absent.
+``--user-kinds`` adds the user-kind rows of benchmarks/user_kinds.py (its default approaches).
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def main() -> None:
     ap.add_argument("--model")
     ap.add_argument("--cache-dir", help="reuse a cache (default: a fresh one, so times are cold)")
     ap.add_argument("--seeds", action=argparse.BooleanOptionalAction, default=True, help="score the seeds")
+    ap.add_argument("--user-kinds", action="store_true", help="the user-kind rows (benchmarks/user_kinds.py)")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     cache_dir = args.cache_dir or tmp.name
@@ -134,6 +136,12 @@ def main() -> None:
                 )  # fmt: skip
             if args.seesaw_pairs and approach != "langextract":
                 rows += _stance_rows(ex, approach, args.seesaw_pairs, args.seesaw_split)
+    if args.user_kinds:
+        from benchmarks.user_kinds import APPROACHES, KINDS
+        from benchmarks.user_kinds import rows as user_kind_rows
+
+        endpoint = {"base_url": args.base_url, "model": args.model, "local_model": args.local_model}
+        rows += ["", *user_kind_rows(APPROACHES.split(","), KINDS, None, **endpoint)]
     print("\n".join(rows))
 
 

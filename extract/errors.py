@@ -25,6 +25,10 @@ class ModelError(ExtractError):
     """The model's endpoint answered badly (error status, timeout, unusable output)."""
 
 
+class CallTimeout(ModelError):
+    """A model call ran past its time limit."""
+
+
 class ServerError(ExtractError):
     """The model's endpoint cannot be reached or the local server cannot start."""
 

@@ -11,6 +11,10 @@ article: the first such field is grounded to the item's ``start``/``end``; a mod
         span: Annotated[str, Verbatim] = Field(description="The words stating the figure.")
         examples: ClassVar[list[Example]] = [Example(text="...", items=[{...}])]
         key_fields: ClassVar[tuple[str, ...]] = ("count",)   # what eval compares
+        cues: ClassVar[tuple[str, ...]] = ("dead",)          # more words its paragraphs use
+
+        def accept(self, sentence: str) -> bool:   # its own check of an item (else the model's)
+            return " if " not in f" {sentence.lower()} "  # a figure stated, not a hypothetical
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from pydantic import BaseModel, Field, computed_field, field_validator
 from extract.schemas.kinds import typed_item
 
 # 2.0: items of any kind under ``items`` (1.0 had fixed quotes/events/positions fields).
-# 3.0: a position has a target (an actor or an issue) and the mentions and quote it stands on.
+# 3.0: usage counts timed-out calls and the items a kind's check rejected; a position has a target
+# (an actor or an issue) and the mentions and quote it stands on.
 SCHEMA_VERSION = "3.0"
 
 T = TypeVar("T", bound=BaseModel)
@@ -29,6 +30,14 @@ class Usage(BaseModel):
         default=0,
         description="Model passes that failed where the rules' items stand alone: the record lacks the"
         " model's additions and is not cached, so a later run asks again.",
+    )
+    timeouts: int = Field(
+        default=0, description="Model calls that ran past the time limit (the window they asked is skipped)."
+    )
+    rejected: int = Field(
+        default=0,
+        description="Items grounded in the text that the kind's check (its rules, or the model asked "
+        "whether the item is an instance of the kind as defined) rejected.",
     )
     seconds: float = 0.0
 

@@ -505,7 +505,7 @@ def test_items_in_text_that_addresses_the_model_are_flagged_and_counted(
     out = tmp_path / "r.jsonl"
     result = runner.invoke(app, run_args(tmp_path / "a.txt", out, server.base_url))
     assert result.exit_code == 0, result.output
-    assert "0 ungrounded dropped, 1 flagged" in result.output
+    assert "0 ungrounded dropped, 0 rejected by the kind's check, 1 flagged" in result.output
     [rec] = read_records(out)
     flags = {q.text: q.flags for q in rec.quotes}
     assert flags == {"Russia must be destroyed": ["addresses-model"], "there was no common vision": []}

@@ -42,3 +42,11 @@ def chunks(text: str, max_chars: int = 12_000, overlap: int = 1) -> list[tuple[i
             break
         i = max(i + 1, j - overlap)
     return out
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of the sentence(s) holding ``text[start:end]``: from the last stop or line
+    break before it to the first after it."""
+    before = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "? ", "! ")))
+    after = [i for i in (text.find(c, end) for c in ("\n", ". ", "? ", "! ")) if i >= 0]
+    return before + 1, min(after, default=len(text))

@@ -62,8 +62,11 @@ class Provider(Protocol):
         response_model: type[T],
         prompt_version: str,
         context: dict[str, Any] | None = None,
+        reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
-        """One ``response_model`` and what it cost; ``context`` reaches its validators."""
+        """One ``response_model`` and what it cost; ``context`` reaches its validators;
+        ``reply_tokens`` lowers the endpoint's reply limit for this call (a short passage cannot
+        need the whole limit, and a runaway reply stops there)."""
         ...
 
     def check(self) -> None:

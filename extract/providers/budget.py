@@ -54,10 +54,13 @@ class Budgeted(Wrapper):
         response_model: type[T],
         prompt_version: str,
         context: dict[str, Any] | None = None,
+        reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
         self.budget.check()
         try:
-            answer, cost = self.inner.structured(messages, response_model, prompt_version, context)
+            answer, cost = self.inner.structured(
+                messages, response_model, prompt_version, context, reply_tokens
+            )
         except ExtractError as exc:
             self.budget.spend(exc.usage or Usage(calls=1))  # a failed request counts as sent
             raise

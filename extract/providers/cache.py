@@ -99,16 +99,18 @@ class Cached(Wrapper):
         response_model: type[T],
         prompt_version: str,
         context: dict[str, Any] | None = None,
+        reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
         key = cache_key(
             **self.inner.identity(), prompt=prompt_version, schema=json_schema(response_model),
             messages=messages, **({"context": context} if context else {}),
+            **({"reply_tokens": reply_tokens} if reply_tokens is not None else {}),
         )  # fmt: skip
         if (hit := self.cache.get(key)) is not None:
             try:
                 return response_model.model_validate(hit["data"], context=context), Usage(cache_hits=1)
             except (ValidationError, KeyError):
                 pass  # a stale or damaged entry is a miss, never a wrong record
-        answer, cost = self.inner.structured(messages, response_model, prompt_version, context)
+        answer, cost = self.inner.structured(messages, response_model, prompt_version, context, reply_tokens)
         self.cache.set(key, {"data": answer.model_dump(mode="json")})
         return answer, cost

@@ -38,6 +38,7 @@ class Logged(Wrapper):
         response_model: type[T],
         prompt_version: str,
         context: dict[str, Any] | None = None,
+        reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
         started = time.time()
         entry: dict[str, Any] = {
@@ -48,7 +49,9 @@ class Logged(Wrapper):
             "messages": messages,
         }
         try:
-            answer, cost = self.inner.structured(messages, response_model, prompt_version, context)
+            answer, cost = self.inner.structured(
+                messages, response_model, prompt_version, context, reply_tokens
+            )
         except Exception as exc:
             self._write({**entry, "seconds": round(time.time() - started, 3), "error": str(exc)})
             raise

@@ -17,7 +17,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from extract.errors import ServerError, SetupError
+from extract.errors import CallTimeout, ServerError, SetupError
 from extract.providers.base import Endpoint, Message, Provider, T, Wrapper
 from extract.providers.models import LOCAL_MODELS
 from extract.providers.openai_compat import OpenAICompatible
@@ -220,7 +220,9 @@ class Embedded:
         with self._lock:
             if self._inner is None:
                 url = self.server.start().base_url
-                endpoint = replace(self.settings, base_url=url, model=self.model)
+                # No HTTP retries: a timed-out request is not sent again (the server is restarted
+                # instead, below), and a lost connection means the server died (restarted too).
+                endpoint = replace(self.settings, base_url=url, model=self.model, http_retries=0)
                 self._inner = OpenAICompatible(endpoint, identity="embedded")
             return self._inner
 
@@ -230,10 +232,20 @@ class Embedded:
         response_model: type[T],
         prompt_version: str,
         context: dict[str, Any] | None = None,
+        reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
         inner = self._connected()
         try:
-            return inner.structured(messages, response_model, prompt_version, context)
+            return inner.structured(messages, response_model, prompt_version, context, reply_tokens)
+        except CallTimeout:
+            # llama-cpp-python's server runs a non-streaming completion to its end after the client
+            # hangs up (it looks for a disconnect only before it starts), holding its one slot:
+            # every later request would wait for the runaway. Stopping the server ends it.
+            with self._lock:
+                self._inner = None
+                self.server.stop()
+            notes.warning("a model call timed out: the embedded server is restarted")
+            raise
         except ServerError as lost:
             with self._lock:
                 self._inner = None  # the next call starts the server again

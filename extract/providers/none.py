@@ -23,6 +23,7 @@ class NoModel:
         response_model: type[T],
         prompt_version: str,
         context: dict[str, Any] | None = None,
+        reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
         raise ModelError(f"no model in this run, but {prompt_version} asked one")
 

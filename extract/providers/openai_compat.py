@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extract.errors import ExtractError, ModelError, ServerError, SetupError
+from extract.errors import CallTimeout, ExtractError, ModelError, ServerError, SetupError
 from extract.providers.base import Endpoint, Message, T
 from extract.schemas import Usage
 
@@ -91,6 +91,7 @@ class OpenAICompatible:
         response_model: type[T],
         prompt_version: str,
         context: dict[str, Any] | None = None,
+        reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
         """Ask for one ``response_model``; return it and what the call cost. A validator's error
         (``context`` is its ``info.context``) becomes the re-ask message, as in instructor."""
@@ -99,10 +100,14 @@ class OpenAICompatible:
         self._local.parse_errors = 0
         self.transport.reset()
         try:
-            obj, completion = self._ask(client, messages, response_model, context)
+            obj, completion = self._ask(client, messages, response_model, context, reply_tokens)
         except ExtractError as exc:
             # Failed requests were sent (and maybe paid for): budgets count them too.
-            exc.usage = Usage(calls=max(1, self.transport.requests), seconds=time.perf_counter() - started)
+            exc.usage = Usage(
+                calls=max(1, self.transport.requests),
+                timeouts=int(isinstance(exc, CallTimeout)),
+                seconds=time.perf_counter() - started,
+            )
             raise
         usage = getattr(completion, "usage", None)
         reasks: int = self._local.parse_errors
@@ -115,12 +120,20 @@ class OpenAICompatible:
         )
 
     def _ask(
-        self, client: Any, messages: list[Message], response_model: type[T], context: dict[str, Any] | None
+        self,
+        client: Any,
+        messages: list[Message],
+        response_model: type[T],
+        context: dict[str, Any] | None,
+        reply_tokens: int | None,
     ) -> tuple[T, Any]:
         """instructor's call, its failures turned into our one-line errors."""
         import openai
         from instructor.core.exceptions import InstructorRetryException
 
+        params = self.endpoint.params()
+        if reply_tokens is not None:
+            params["max_tokens"] = max(1, min(reply_tokens, self.endpoint.reply_tokens))
         try:
             answer: tuple[T, Any] = client.chat.completions.create_with_completion(
                 model=self.endpoint.model,
@@ -128,7 +141,7 @@ class OpenAICompatible:
                 response_model=_tool_schema(response_model),
                 max_retries=self.endpoint.max_retries,
                 context=context,
-                **self.endpoint.params(),
+                **params,
             )
             return answer
         except InstructorRetryException as exc:
@@ -184,7 +197,7 @@ def _transport_error(exc: BaseException, endpoint: Endpoint) -> ExtractError:
     import openai
 
     if isinstance(exc, openai.APITimeoutError):
-        return ModelError(f"model call timed out after {endpoint.timeout:g}s")
+        return CallTimeout(f"model call timed out after {endpoint.timeout:g}s")
     from extract.providers.transport import ReplyTooLarge
 
     if (too_large := _api_cause(exc, ReplyTooLarge)) is not None:

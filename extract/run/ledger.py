@@ -63,7 +63,8 @@ class Ledger:
             f"{', '.join(f'{n} {kind}' for kind, n in self.items.items()) or 'no items'} | "
             f"{self.calls} model calls, {u.cache_hits} cache hits, {u.reasks} re-asks, "
             f"{u.prompt_tokens} + {u.completion_tokens} tokens | "
-            f"{u.dropped} ungrounded dropped, {u.flagged} flagged | "
+            f"{u.dropped} ungrounded dropped, {u.rejected} rejected by the kind's check, "
+            f"{u.flagged} flagged, {u.timeouts} timed out | "
             f"{self.wall_seconds:.1f} s ({rate:.1f} articles/s)"
         )
         if self.stopped:

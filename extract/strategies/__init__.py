@@ -14,6 +14,7 @@ from extract.schemas import Kind, Usage
 
 _WHOLE = ("whole", "reask")
 _PARAGRAPH = ("paragraph", "reask")
+_CHECK = ("kind_check",)
 StrategyFn = Callable[[Article, tuple[Kind, ...], Provider], tuple[Grounded, Usage]]
 
 
@@ -26,21 +27,25 @@ class Strategy:
     function: str
     prompts: tuple[str, ...] = ()
     # Rule-based: the packs' prompts and rule code enter its records' keys, and the kinds no
-    # rules know are asked with the whole-article prompts.
+    # rules know are asked with ``unruled_prompts``.
     uses_rules: bool = False
     needs_model: bool = True
     rules_only: bool = False  # cannot produce a kind without rules
+    unruled_prompts: tuple[str, ...] = _WHOLE
+    # Asked about the items of kinds no pack ships (a user's own): the check against the kind.
+    user_prompts: tuple[str, ...] = ()
 
     def prompts_for(self, kinds: tuple[Kind, ...]) -> tuple[str, ...]:
         """Every prompt a run of ``kinds`` can use: its version enters records and cache keys."""
         if not self.needs_model:
             return ()
+        user = self.user_prompts if any(pack_of(k) is None for k in kinds) else ()
         if not self.uses_rules:
-            return self.prompts
+            return tuple(dict.fromkeys([*self.prompts, *user]))
         packs = dict.fromkeys(pack_of(k) for k in kinds if rules_for(k) is not None)
         own = [p for pack in packs if pack is not None for p in pack.prompts]
-        unruled = any(rules_for(k) is None for k in kinds)
-        return tuple(dict.fromkeys([*own, *self.prompts, *(_WHOLE if unruled else ())]))
+        unruled = self.unruled_prompts if any(rules_for(k) is None for k in kinds) else ()
+        return tuple(dict.fromkeys([*own, *self.prompts, *unruled, *user]))
 
     def load(self) -> StrategyFn:
         fn: StrategyFn = function_at(self.function)
@@ -56,9 +61,11 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("rules", "extract.strategies.hybrid:run_rules", (), uses_rules=True, needs_model=False,
                  rules_only=True),
         Strategy("hybrid+whole", "extract.strategies.combined:run_combined", _WHOLE, uses_rules=True),
-        Strategy("paragraph", "extract.strategies.paragraph:run_paragraph", _PARAGRAPH),
+        Strategy("paragraph", "extract.strategies.paragraph:run_paragraph", _PARAGRAPH, user_prompts=_CHECK),
+        # The default for the embedded model: kinds without rules are sieved, asked a paragraph
+        # at a time (once: never the whole article as well) and their items checked.
         Strategy("hybrid+paragraph", "extract.strategies.combined:run_rules_paragraph", _PARAGRAPH,
-                 uses_rules=True),
+                 uses_rules=True, unruled_prompts=_PARAGRAPH, user_prompts=_CHECK),
     )
 }  # fmt: skip
 

@@ -65,8 +65,11 @@ def _rules_at(path: str) -> RulesFn:
     return fn
 
 
-def _run(article: Article, kinds: tuple[Kind, ...], ask: Asker) -> tuple[Grounded, Usage]:
-    """Each pack's rules over its kinds; the model, whole, over the kinds no rules know."""
+def _run(
+    article: Article, kinds: tuple[Kind, ...], ask: Asker, whole_unruled: bool = True
+) -> tuple[Grounded, Usage]:
+    """Each pack's rules over its kinds; the model, whole, over the kinds no rules know (unless
+    ``whole_unruled`` is off: a later pass asks them)."""
     by_rules: dict[str, list[Kind]] = {}
     unruled: list[Kind] = []
     for kind in kinds:
@@ -76,7 +79,7 @@ def _run(article: Article, kinds: tuple[Kind, ...], ask: Asker) -> tuple[Grounde
             unruled.append(kind)
     drafted = [d for path, ks in by_rules.items() for d in _rules_at(path)(article, tuple(ks), ask)]
     result, usage = ground(drafted, article.text), ask.usage
-    if unruled:
+    if unruled and whole_unruled:
         asked, cost = run_whole(article, tuple(unruled), ask.provider)
         result, usage = result.union(asked), usage.add(cost)
     return result, usage
@@ -85,6 +88,12 @@ def _run(article: Article, kinds: tuple[Kind, ...], ask: Asker) -> tuple[Grounde
 def run_hybrid(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
     """Candidates from the rules; the model settles the choices the rules leave open."""
     return _run(article, kinds, Asker(provider))
+
+
+def run_rules_of(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
+    """The rules' items of the kinds they know, the model settling their open choices; the
+    kinds no rules know are left to the caller."""
+    return _run(article, kinds, Asker(provider), whole_unruled=False)
 
 
 def run_hybrid_all(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:

@@ -4,16 +4,20 @@ The article is asked a window of paragraphs at a time, with the text just before
 (for "he said"). Instructions and worked examples come first and never change within a run, so
 they are one prompt prefix that llama.cpp's prompt cache evaluates once; only the window and its
 context are new in each call. Answers are grammar-constrained, grounded and re-asked as in
-``whole``. A pack may name a sieve: windows it rejects are not asked (they cannot hold its kinds).
+``whole``. A pack may name a sieve: windows it rejects are not asked (they cannot hold its kinds);
+a user's kind is sieved by its own definition (``rules/kind_sieve.py``) and its items checked
+against it (``check.py``). Replies are bounded by the window's size and a cap on items.
 """
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 from collections.abc import Callable
 
 from pydantic import BaseModel
 
+from extract.errors import ModelError
 from extract.grounding.ground import Grounded, span_of
 from extract.inputs.chunk import paragraphs
 from extract.inputs.load import Article
@@ -21,14 +25,28 @@ from extract.kinds import function_at, pack_of
 from extract.prompting.build import describe_kinds, worked_examples
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
+from extract.rules.kind_sieve import may_hold
 from extract.schemas import Kind, Usage
-from extract.strategies.whole import ask_grounded
+from extract.strategies.check import check_items
+from extract.strategies.whole import ask_grounded, extraction_model
 
 # Measured on the seeds with Qwen2.5-1.5B: 800-character windows asked for all three news kinds
 # at once scored quotes F1 0.26; a paragraph at a time, one kind per pass, is what the model can do.
 WINDOW_CHARS = 600
 CONTEXT_CHARS = 400
+# Replies bounded by the window: its items are copied from it, so a reply needs about as many
+# tokens as the window has characters over two, plus the JSON around them; and a list of a
+# window's items closes after MAX_ITEMS (one constant, so every window's tool schema, and so
+# the prompt prefix the server caches, is the same).
+REPLY_BASE_TOKENS = 96
+MAX_ITEMS = 8
 Sieve = Callable[[str, tuple[Kind, ...]], bool]
+notes = logging.getLogger("extract")
+
+
+def reply_limit(chars: int) -> int:
+    """The reply limit for a window of ``chars`` characters."""
+    return REPLY_BASE_TOKENS + chars // 2
 
 
 def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
@@ -45,8 +63,11 @@ def context_before(text: str, start: int, size: int = CONTEXT_CHARS) -> str:
 
 
 def sieve_for(kinds: tuple[Kind, ...]) -> Sieve | None:
-    """The sieve of the pack that ships all of ``kinds``, if it has one; otherwise none."""
+    """The sieve of the pack that ships all of ``kinds``, if it has one; for kinds no pack ships
+    (a user's own), the sieve their definitions give; otherwise none."""
     packs = {pack_of(k) for k in kinds}
+    if packs == {None}:
+        return may_hold
     pack = packs.pop() if len(packs) == 1 else None
     if pack is None or pack.sieve is None:
         return None
@@ -60,6 +81,7 @@ def ask_windows(
     """Ask about every window ``asked(start, end)`` accepts; merge what grounds."""
     prompt = load_prompt("paragraph")
     fixed = {"kinds": describe_kinds(kinds), "examples": worked_examples(kinds)}
+    model = extraction_model(kinds, MAX_ITEMS)
     result, usage = Grounded(), Usage()
     for start, end in windows(article.text):
         if not asked(start, end):
@@ -67,7 +89,24 @@ def ask_windows(
         messages = prompt.render(
             **fixed, context=context_before(article.text, start), passage=article.text[start:end]
         )
-        found, cost = ask_grounded(messages, prompt.version, start, article.text, kinds, provider)
+        try:
+            found, cost = ask_grounded(
+                messages,
+                prompt.version,
+                start,
+                article.text,
+                kinds,
+                provider,
+                model,
+                reply_limit(end - start),
+            )
+        except ModelError as exc:
+            # One window's runaway or garbage costs that window, not the article: the record is
+            # marked incomplete (not cached, asked again by a later run).
+            notes.warning(f"{article.source}: a passage at {start} was not extracted: {exc}")
+            spent = exc.usage or Usage(calls=1)
+            usage = usage.add(spent).add(Usage(incomplete=1))
+            continue
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage
 
@@ -81,6 +120,9 @@ def run_paragraph(
     for kind in kinds:
         had = known.items.get(kind.name, []) if known is not None else []
         found, cost = ask_windows(article, (kind,), provider, _unknown(article.text, kind, had))
+        if pack_of(kind) is None:  # a user's kind: its items checked against its definition
+            found, more = check_items(article.text, kind, found, provider)
+            cost = cost.add(more)
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage
 

@@ -21,10 +21,15 @@ MAX_REASKS = 1
 
 
 @cache
-def extraction_model(kinds: tuple[Kind, ...]) -> type[BaseModel]:
-    """The response model: one list per kind, named and described as the kind is."""
+def extraction_model(kinds: tuple[Kind, ...], max_items: int | None = None) -> type[BaseModel]:
+    """The response model: one list per kind, named and described as the kind is, of at most
+    ``max_items`` each (the server's grammar closes the list there: no reply repeats one item
+    until the reply limit)."""
     fields: dict[str, Any] = {
-        k.name: (list[k.draft], Field(default_factory=list, description=k.instructions))  # type: ignore[name-defined]
+        k.name: (
+            list[k.draft],  # type: ignore[name-defined]
+            Field(default_factory=list, description=k.instructions, max_length=max_items),
+        )
         for k in kinds
     }
     return create_model("Extraction", __doc__="Everything the article reports, by kind.", **fields)
@@ -52,13 +57,21 @@ def _ask(
 
 
 def ask_grounded(
-    messages: list[Message], version: str, offset: int, text: str, kinds: tuple[Kind, ...], provider: Provider
+    messages: list[Message],
+    version: str,
+    offset: int,
+    text: str,
+    kinds: tuple[Kind, ...],
+    provider: Provider,
+    model: type[BaseModel] | None = None,
+    reply_tokens: int | None = None,
 ) -> tuple[Grounded, Usage]:
     """Ask; re-ask once naming what is not in the text; what is still missing is dropped.
-    ``offset`` is where the asked part of ``text`` starts (grounding looks there first)."""
-    model = extraction_model(kinds)
+    ``offset`` is where the asked part of ``text`` starts (grounding looks there first); ``model``
+    is the response model (:func:`extraction_model` of ``kinds`` by default)."""
+    model = model or extraction_model(kinds)
     context = {"text": text}  # the kinds' validators see the article as info.context["text"]
-    extraction, usage = provider.structured(messages, model, version, context)
+    extraction, usage = provider.structured(messages, model, version, context, reply_tokens)
     result = ground(drafts_of(extraction, kinds, offset), text)
     for _ in range(MAX_REASKS):
         if not result.missing:
@@ -69,7 +82,9 @@ def ask_grounded(
             {"role": "assistant", "content": extraction.model_dump_json()},
             *reask.render(missing=json.dumps(result.missing, ensure_ascii=False)),
         ]
-        extraction, cost = provider.structured(messages, model, f"{version}+{reask.version}", context)
+        extraction, cost = provider.structured(
+            messages, model, f"{version}+{reask.version}", context, reply_tokens
+        )
         usage = usage.add(cost).add(Usage(reasks=1))
         # Keep what the first answer grounded; what is still missing is dropped and counted.
         result = result.merge(ground(drafts_of(extraction, kinds, offset), text))

@@ -1,0 +1,275 @@
+"""A user's kind on the default path for small local models: sieved paragraphs, one pass per kind,
+bounded replies, and each item checked against the kind's own definition (the fake server)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.user_kinds import HEADER, HERE, gold_pairs, rows
+from extract import Article, Extractor
+from extract.analysis.report import ledger
+from extract.errors import CallTimeout
+from extract.kinds import resolve
+from extract.providers.base import Endpoint
+from extract.providers.embedded import Embedded
+from extract.rules.kind_sieve import may_hold, needs_number
+from extract.run.ledger import Ledger
+from extract.strategies.check import VERDICT
+from tests.conftest import CORPORA, user_text
+from tests.test_user_schema import RIGHT, TEXT, readme_schema
+
+
+def _tool(request: dict[str, Any]) -> dict[str, Any]:
+    props: dict[str, Any] = request["tools"][0]["function"]["parameters"]["properties"]
+    return props
+
+
+def _passage(request: dict[str, Any]) -> str:
+    text = user_text(request)
+    return text.split("Passage:\n<<<\n", 1)[1].split("\n>>>", 1)[0] if "Passage:" in text else text
+
+
+def _answer(request: dict[str, Any]) -> tuple[int, str]:
+    """Casualty items where the passage has one; 'yes' to every check; nothing else."""
+    props = _tool(request)
+    if "choice" in props:
+        return 200, json.dumps({"choice": "yes"})
+    if "casualty" in props and "12 civilians" in _passage(request):
+        return 200, json.dumps({"casualty": [RIGHT]})
+    return 200, json.dumps({name: [] for name in props})
+
+
+def test_the_default_path_asks_a_user_kind_once_per_paragraph(fake_server: Any, tmp_path: Path) -> None:
+    """hybrid+paragraph asked a kind without rules of the whole article, then again paragraph by
+    paragraph: three extraction calls where two are due on a two-paragraph article."""
+    server = fake_server(_answer)
+    spec = f"{readme_schema(tmp_path)}:Casualty"
+    with Extractor(schema=("news", spec), base_url=server.base_url, model="m", strategy="hybrid+paragraph",
+                   cache_dir=None) as ex:  # fmt: skip
+        record = ex.extract(Article("d", "d.txt", TEXT))
+        assert "whole/" not in ex.prompt_version and "kind_check/v1" in ex.prompt_version
+    asked = [r for r in server.requests if "casualty" in _tool(r)]
+    assert len(asked) == 2
+    assert all("Passage:" in user_text(r) for r in asked)  # paragraph windows, never the whole article
+    assert [c.count for c in record.casualty] == [12]
+
+
+def test_the_kinds_own_definition_sieves_the_paragraphs(tmp_path: Path) -> None:
+    [kind] = resolve([f"{readme_schema(tmp_path)}:Casualty"])
+    assert needs_number(kind)  # `count: int` is required: a passage without a number holds none
+    assert may_hold("Three soldiers were wounded near the airport.", (kind,))  # 'wounded': a Literal option
+    assert may_hold("Shelling killed 4 people.", (kind,))  # 'killed', from the field's options
+    assert not may_hold("The minister was killed off in the novel's last chapter.", (kind,))  # no number
+    assert not may_hold("Officials met 12 times in Geneva to discuss the budget.", (kind,))  # no cue
+    assert not may_hold("Two gunmen were shot dead.", (kind,))
+
+
+def test_a_kinds_declared_cues_widen_its_sieve(tmp_path: Path) -> None:
+    path = readme_schema(tmp_path)
+    path.write_text(path.read_text() + "    cues: ClassVar[tuple[str, ...]] = ('dead',)\n", encoding="utf-8")
+    [kind] = resolve([f"{path}:Casualty"])
+    assert may_hold("Two gunmen were shot dead.", (kind,))
+    assert may_hold("Three soldiers were wounded near the airport.", (kind,))
+
+
+def test_items_the_kinds_check_rejects_are_dropped_and_counted(fake_server: Any, tmp_path: Path) -> None:
+    wrong = {"count": 3, "who": "soldiers", "status": "killed", "words": "Three soldiers were wounded"}
+
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        props = _tool(request)
+        if "choice" in props:  # the check: the killed soldiers are not what the sentence says
+            return 200, json.dumps({"choice": "no" if '"killed"' in user_text(request) and "soldiers"
+                                    in user_text(request) else "yes"})  # fmt: skip
+        passage = _passage(request)
+        return 200, json.dumps({"casualty": [RIGHT] if "12 civilians" in passage else [wrong]})
+
+    server = fake_server(answer)
+    spec = f"{readme_schema(tmp_path)}:Casualty"
+    with Extractor(schema=(spec,), base_url=server.base_url, model="m", strategy="hybrid+paragraph",
+                   cache_dir=None) as ex:  # fmt: skip
+        record = ex.extract(Article("d", "d.txt", TEXT))
+        assert "kind_check/v1" in ex.prompt_version
+    assert [c.count for c in record.casualty] == [12]
+    assert record.usage.rejected == 1
+    checks = [r for r in server.requests if "choice" in _tool(r)]
+    assert len(checks) == 2  # one yes/no per item, bounded to a few tokens
+    assert all(r["max_tokens"] <= 32 for r in checks)
+    system = checks[0]["messages"][0]["content"]
+    assert "Casualty figures the article reports" in system and "What happened to them." in system
+    assert "Three soldiers were wounded near the airport" in user_text(checks[1])  # the item's sentence
+
+    assert "1 rejected by the kind's check" in ledger([record])
+
+
+def test_a_kind_that_declares_its_check_is_not_asked(fake_server: Any, tmp_path: Path) -> None:
+    path = tmp_path / "money.py"
+    path.write_text(
+        "from typing import Annotated\n"
+        "from pydantic import BaseModel, Field\n"
+        "from extract import Verbatim\n\n"
+        "class Money(BaseModel):\n"
+        '    """Sums of money the article states."""\n'
+        "    amount: Annotated[str, Verbatim] = Field(description=\"The sum, e.g. '$5 million'.\")\n\n"
+        "    def accept(self, sentence: str) -> bool:\n"
+        '        return "$" in self.amount\n',
+        encoding="utf-8",
+    )
+    text = "The campaign raised $5 million in May.\n\nIt spent 40 million euros, not 5 million."
+
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        assert "choice" not in _tool(request)
+        return 200, json.dumps({"money": [{"amount": "$5 million"}, {"amount": "40 million euros"}]})
+
+    server = fake_server(answer)
+    with Extractor(schema=(f"{path}:Money",), base_url=server.base_url, model="m", strategy="paragraph",
+                   cache_dir=None) as ex:  # fmt: skip
+        record = ex.extract(Article("m", "m.txt", text))
+    assert [m.amount for m in record.money] == ["$5 million"] and record.usage.rejected == 1
+
+
+def test_replies_are_bounded_by_the_window(fake_server: Any, tmp_path: Path) -> None:
+    server = fake_server(_answer)
+    spec = f"{readme_schema(tmp_path)}:Casualty"
+    with Extractor(schema=(spec,), base_url=server.base_url, model="m", strategy="paragraph",
+                   cache_dir=None) as ex:  # fmt: skip
+        ex.extract(Article("d", "d.txt", TEXT))
+    asked = [r for r in server.requests if "casualty" in _tool(r)]
+    first, second = TEXT.split("\n\n")
+    assert [r["max_tokens"] for r in asked] == [96 + len(first) // 2, 96 + len(second) // 2]
+    assert all(_tool(r)["casualty"]["maxItems"] == 8 for r in asked)  # the grammar closes the list
+
+
+def test_a_timed_out_call_costs_its_window_not_the_article(fake_server: Any, tmp_path: Path) -> None:
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        if "casualty" in _tool(request) and "12 civilians" in _passage(request):
+            time.sleep(2)  # a runaway generation
+        return _answer(request)
+
+    server = fake_server(answer)
+    spec = f"{readme_schema(tmp_path)}:Casualty"
+    with Extractor(schema=(spec,), base_url=server.base_url, model="m", strategy="paragraph", timeout=0.5,
+                   cache_dir=tmp_path / "cache") as ex:  # fmt: skip
+        article = Article("d", "d.txt", TEXT)
+        record = ex.extract(article)
+        assert ex.cached(article) is None  # incomplete: a later run asks again
+    assert record.usage.timeouts >= 1 and record.usage.incomplete == 1
+    assert record.casualty == []  # the second paragraph's answer (none) still came
+    ledger = Ledger()
+    ledger.record(record)
+    assert f"{record.usage.timeouts} timed out" in ledger.line()
+    assert ledger.as_dict()["run"]["timeouts"] == record.usage.timeouts
+
+
+def test_the_embedded_server_is_restarted_after_a_timeout(fake_server: Any) -> None:
+    """llama-cpp-python's server finishes a non-streaming completion after the client hangs up;
+    the runaway is ended by stopping the server, and the request is not sent again."""
+
+    def slow(request: dict[str, Any]) -> tuple[int, str]:
+        time.sleep(1.5)
+        return 200, json.dumps({"choice": "yes"})
+
+    server = fake_server(slow)
+
+    class Stub:
+        base_url = server.base_url
+        model = type("Model", (), {"name": "m"})
+        stops = starts = 0
+
+        def start(self) -> Stub:
+            self.starts += 1
+            return self
+
+        def stop(self) -> None:
+            self.stops += 1
+
+    embedded = Embedded("smollm2-135m", Endpoint("unused", "m", timeout=0.5))
+    stub = Stub()
+    embedded.server = stub  # type: ignore[assignment]
+    with pytest.raises(CallTimeout) as failed:
+        embedded.structured([{"role": "user", "content": "x"}], VERDICT, "p")
+    assert stub.stops == 1 and len(server.requests) == 1  # stopped, and not retried
+    assert failed.value.usage is not None and failed.value.usage.timeouts == 1
+    server.script = lambda r: (200, json.dumps({"choice": "yes"}))
+    embedded.structured([{"role": "user", "content": "x"}], VERDICT, "p")
+    assert stub.starts == 2  # the next call starts it again
+
+
+def test_the_user_kind_gold_points_at_its_figures() -> None:
+
+    if not (CORPORA / "polnear").is_dir():
+        pytest.skip(f"{CORPORA / 'polnear'} is absent")
+    for spec, pattern in (("polls.py:PollFigure", r"percent|%"), ("money.py:MoneyFigure", r"^\$\d")):
+        [kind] = resolve([f"{HERE / spec}"])
+        pairs = gold_pairs(kind, CORPORA)
+        assert len(pairs) == 20
+        items = [i for _, g in pairs for i in g.of(kind.name)]
+        assert len(items) >= 30
+        assert all(re.search(pattern, i.evidence) for i in items)
+
+
+def test_the_user_kind_benchmark_runs_its_three_approaches(fake_server: Any) -> None:
+
+    if not (CORPORA / "polnear").is_dir():
+        pytest.skip(f"{CORPORA / 'polnear'} is absent")
+
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        props = _tool(request)
+        return 200, json.dumps({"choice": "yes"} if "choice" in props else {name: [] for name in props})
+
+    server = fake_server(answer)
+    table = rows(
+        ["default", "whole", "before"], "polls.py:PollFigure", 2, base_url=server.base_url, model="m"
+    )
+    assert table[0] == HEADER and [r.split()[0] for r in table[2:]] == ["default", "whole", "before"]
+    calls = [float(r.split()[7]) for r in table[2:]]
+    assert calls[1] == 1.0 and calls[2] > calls[0] > 0  # whole: one call; before asked the most
+
+
+def test_a_kind_whose_examples_all_hold_a_number_needs_one() -> None:
+    [polls] = resolve([f"{HERE / 'polls.py:PollFigure'}"])
+    [money] = resolve([f"{HERE / 'money.py:MoneyFigure'}"])
+    assert needs_number(polls) and needs_number(money)
+    assert may_hold("Thirty-seven percent would vote for Sanders.", (polls,))
+    assert not may_hold("The survey asked voters about Sanders and the economy.", (polls,))
+    assert may_hold("The group spent $2 million on ads.", (money,))
+    assert not may_hold("Trump led the poll with 40 percent.", (money,))
+
+
+def test_the_parse_rejects_a_person_as_equipment_without_asking(fake_server: Any, tmp_path: Path) -> None:
+    path = tmp_path / "equipment.py"
+    path.write_text(
+        "from typing import Annotated, Literal\n"
+        "from pydantic import BaseModel, Field\n"
+        "from extract import Verbatim\n\n"
+        "class MilitaryEquipment(BaseModel):\n"
+        '    """Weapons and military platforms (aircraft, ships, vehicles) the article names."""\n'
+        '    name: Annotated[str, Verbatim] = Field(description="The weapon or platform, as written.")\n'
+        '    category: Literal["weapon", "platform"] = Field(description="Which of the two.")\n',
+        encoding="utf-8",
+    )
+    text = "Sergeant John Miller flew the F-16 aircraft over the base.\n\nThe weather was mild."
+    found = [
+        {"name": "John Miller", "category": "platform"},
+        {"name": "F-16 aircraft", "category": "platform"},
+    ]
+
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        props = _tool(request)
+        if "choice" in props:
+            return 200, json.dumps({"choice": "yes"})
+        return 200, json.dumps({"military_equipment": found if "F-16" in _passage(request) else []})
+
+    server = fake_server(answer)
+    with Extractor(schema=(f"{path}:MilitaryEquipment",), base_url=server.base_url, model="m",
+                   strategy="paragraph", cache_dir=None) as ex:  # fmt: skip
+        record = ex.extract(Article("e", "e.txt", text))
+    assert [i.name for i in record.military_equipment] == ["F-16 aircraft"]
+    assert record.usage.rejected == 1
+    checks = [r for r in server.requests if "choice" in _tool(r)]
+    assert len(checks) == 1 and "F-16" in user_text(checks[0])  # the person was never asked about
