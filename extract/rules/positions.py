@@ -33,30 +33,17 @@ from extract.rules.parse import lines_of, phrase, subject
 
 # Actors a quote's words name that its speaker can take a stance on (places are where, not whom).
 _TARGET_KINDS = ("person", "organization", "group")
+# The prepositions whose object a verb acts upon: 'voted against the bill', 'sided with Pelosi'.
 _TARGET_PREPS = {"against", "with", "to", "of", "for", "on", "at"}
-_ISSUE_WORDS = 5
-SALIENT = 2
+# What a stance adjective is about: 'concerned about the annexation', 'critical of the plan'.
 _ABOUT = {"about", "of", "over", "with", "to", "toward", "towards"}
-_UNHELD = {
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "it",
-    "this",
-    "that",
-    "who",
-    "which",
-}  # mentions an actor needs for a quote naming it to count as a stance on it
-# Third-person pronouns a quote may use for someone named before, as their subject forms.
-_PERSONAL = {
-    "she": "she",
-    "her": "she",
-    "he": "he",
-    "him": "he",
-}  # an issue is named in a few words: the head and its nearest modifiers
+_ISSUE_WORDS = 5  # an issue is named in a few words: the head and its nearest modifiers
+SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stance on it
+# Words the parse can make a speaker that hold no position.
+_UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}  # fmt: skip
+# Third-person pronouns a quote or an object may use for someone named before, as subject forms.
+_PERSONAL = {"she": "she", "her": "she", "he": "he", "him": "he"}
+_POSSESSIVE = {"his": "he"}  # 'her' is in _PERSONAL
 
 
 @dataclass
@@ -108,8 +95,8 @@ def _target(tok: Any, actors: Actors, pronoun: Resolver) -> tuple[ActorRef, str]
     """The actor or issue an object token names, with the words naming it."""
     if tok.i in actors.by_token:
         return actors.by_token[tok.i], _entity_text(tok)
-    if tok.lower_ in _PERSONAL and tok.dep_ != "poss":
-        found = pronoun(tok.idx, _PERSONAL[tok.lower_])
+    if tok.lower_ in _PERSONAL or tok.lower_ in _POSSESSIVE:
+        found = pronoun(tok.idx, _PERSONAL.get(tok.lower_) or _POSSESSIVE[tok.lower_])
         return (found, tok.text) if found is not None else None
     if tok.pos_ in ("NOUN", "PROPN") and not tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
         words, mention = _issue(tok)
@@ -262,7 +249,10 @@ class PositionFinder:
         if not holders:
             return []
         out = []
-        for obj in _objects(verb):
+        objects = _objects(verb)
+        if evaluative:  # 'held up her nomination': a stance on the nomination and on its owner
+            objects += [c for o in objects for c in o.children if c.dep_ == "poss" and o.pos_ == "NOUN"]
+        for obj in objects:
             found = _target(obj, self.actors, self._pronoun(holders))
             # Any other verb says something only of the person or body it acts upon directly.
             if found is None or not (evaluative or (found[0].kind in _TARGET_KINDS and obj.dep_ == "dobj")):
