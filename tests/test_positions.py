@@ -41,6 +41,7 @@ def test_evaluative_predicates_give_agent_and_patient() -> None:
     assert ("President Obam", "Obama", "Congress", "oppose") in found  # 'accusing': a speech verb too
     assert ("Mr. Obama tapp", "Obama", "Loretta Lynch", "support") in found
     assert ("First, Republi", "Republicans", "her nomination", "oppose") in found  # 'held up'
+    assert ("First, Republi", "Republicans", "Loretta Lynch", "oppose") in found  # and its owner
 
 
 def test_several_positions_in_one_sentence() -> None:
