@@ -54,17 +54,29 @@ def examples() -> list[Any]:
         lx.data.ExampleData(
             text=EXAMPLE_TEXT,
             extractions=[
-                x("event", "Foreign Minister Anna Berg met her Danish counterpart in Oslo on Tuesday",
-                  attributes={"type": "meet", "source": "Anna Berg", "target": "Denmark"}),
-                x("quote", "We will not accept new tariffs",
-                  attributes={"speaker": "Anna Berg", "cue": "told", "direct": "true"}),
-                x("quote", "it opposes the tariff plan",
-                  attributes={"speaker": "Denmark", "cue": "said", "direct": "false"}),
-                x("position", "Denmark said it opposes the tariff plan",
-                  attributes={"holder": "Denmark", "target": "the tariff plan", "stance": "oppose"}),
+                x(
+                    "event",
+                    "Foreign Minister Anna Berg met her Danish counterpart in Oslo on Tuesday",
+                    attributes={"type": "meet", "source": "Anna Berg", "target": "Denmark"},
+                ),
+                x(
+                    "quote",
+                    "We will not accept new tariffs",
+                    attributes={"speaker": "Anna Berg", "cue": "told", "direct": "true"},
+                ),
+                x(
+                    "quote",
+                    "it opposes the tariff plan",
+                    attributes={"speaker": "Denmark", "cue": "said", "direct": "false"},
+                ),
+                x(
+                    "position",
+                    "Denmark said it opposes the tariff plan",
+                    attributes={"holder": "Denmark", "target": "the tariff plan", "stance": "oppose"},
+                ),
             ],
         )
-    ]  # fmt: skip
+    ]
 
 
 def _attr(e: Any, key: str, default: str = "") -> str:
@@ -77,11 +89,16 @@ def _draft(e: Any) -> tuple[Kind, BaseModel] | None:
     try:
         if kind == "quote":
             speaker = _attr(e, "speaker", "unknown")
-            return QUOTES, QuoteDraft(text=text, speaker=Actor(name=speaker), cue=_attr(e, "cue") or None,
-                              direct=_attr(e, "direct").lower() == "true")  # fmt: skip
+            return QUOTES, QuoteDraft(
+                text=text,
+                speaker=Actor(name=speaker),
+                cue=_attr(e, "cue") or None,
+                direct=_attr(e, "direct").lower() == "true",
+            )
         if kind == "event":
-            actors = [EventActor(actor=Actor(name=n), role=r)
-                      for r in ("source", "target") if (n := _attr(e, r))]  # fmt: skip
+            actors = [
+                EventActor(actor=Actor(name=n), role=r) for r in ("source", "target") if (n := _attr(e, r))
+            ]
             etype = _attr(e, "type", "other")
             known = etype in EventType._value2member_map_
             return EVENTS, EventDraft(
@@ -109,13 +126,25 @@ def run_langextract(
 
     started = time.perf_counter()
     # The output cap keeps a tiny model's runaway JSON from taking minutes per chunk.
-    lm = OpenAILanguageModel(model_id=model, base_url=base_url, api_key="not-needed", temperature=0.0,
-                             max_workers=1, max_output_tokens=1024)  # fmt: skip
+    lm = OpenAILanguageModel(
+        model_id=model,
+        base_url=base_url,
+        api_key="not-needed",
+        temperature=0.0,
+        max_workers=1,
+        max_output_tokens=1024,
+    )
     result = lx.extract(
-        text_or_documents=article.text, prompt_description=PROMPT, examples=examples(), model=lm,
-        fence_output=False, use_schema_constraints=False, max_char_buffer=max_char_buffer,
-        show_progress=False, prompt_validation_level=PromptValidationLevel.OFF,
-    )  # fmt: skip
+        text_or_documents=article.text,
+        prompt_description=PROMPT,
+        examples=examples(),
+        model=lm,
+        fence_output=False,
+        use_schema_constraints=False,
+        max_char_buffer=max_char_buffer,
+        show_progress=False,
+        prompt_validation_level=PromptValidationLevel.OFF,
+    )
     found: list[Drafted] = [
         (d[0], d[1], e.char_interval.start_pos if e.char_interval else None)
         for e in result.extractions
@@ -123,9 +152,15 @@ def run_langextract(
     ]
     grounded = ground(found, article.text)
     return ArticleRecord(
-        article_id=article.id, source=article.source, text_sha256=article.sha256,
+        article_id=article.id,
+        source=article.source,
+        text_sha256=article.sha256,
         items={k.name: grounded.items.get(k.name, []) for k in NEWS_KINDS},
-        model=model, strategy="langextract", prompt_version="langextract",
-        usage=Usage(dropped=len(result.extractions) - len(found) + len(grounded.missing),
-                    seconds=time.perf_counter() - started),
-    )  # fmt: skip
+        model=model,
+        strategy="langextract",
+        prompt_version="langextract",
+        usage=Usage(
+            dropped=len(result.extractions) - len(found) + len(grounded.missing),
+            seconds=time.perf_counter() - started,
+        ),
+    )

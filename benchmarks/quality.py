@@ -38,8 +38,10 @@ from extract.providers.base import Endpoint
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL, Embedded, ServerStats, local_server
 from extract.providers.models import LOCAL_MODELS
 from extract.rules.news import decide_stance
-from extract.schemas import ArticleRecord, Position, Stance
+from extract.schemas import NEWS_KINDS, ArticleRecord, Position, Stance
 from extract.strategies.hybrid import Asker
+
+NEWS = {k.name: k for k in NEWS_KINDS}
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,9 +99,12 @@ def main() -> None:
             print("skipped langextract: not installed (pip install langextract)")
             continue
         with Extractor(
-            base_url=args.base_url, model=args.model, local_model=args.local_model,
-            strategy="rules" if approach == "langextract" else strategy, cache_dir=cache_dir,
-        ) as ex:  # fmt: skip
+            base_url=args.base_url,
+            model=args.model,
+            local_model=args.local_model,
+            strategy="rules" if approach == "langextract" else strategy,
+            cache_dir=cache_dir,
+        ) as ex:
             run = _peer(ex) if approach == "langextract" else ex.batch
             for name, pairs, kinds in datasets:
                 started = time.perf_counter()
@@ -117,12 +122,13 @@ def main() -> None:
                 toks = sum(r.usage.prompt_tokens + r.usage.completion_tokens for r in preds) / max(
                     1, len(preds)
                 )
-                result = score(preds, [g for _, g in pairs], kinds)
+                result = score(preds, [g for _, g in pairs], only=kinds)
                 for kind, ks in result.kinds.items():
                     le = ks.lenient
+                    attribute = f"{attribute_label(NEWS.get(kind, kind))} {ks.attribute_accuracy:.2f}"
                     rows.append(
                         f"{approach:<18}{name:<9}{kind:<10}{le.precision:6.2f}{le.recall:6.2f}{le.f1:6.2f}"
-                        f"{ks.strict.f1:11.2f}  {attribute_label(kind) + f' {ks.attribute_accuracy:.2f}':<24}"
+                        f"{ks.strict.f1:11.2f}  {attribute:<24}"
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
@@ -132,8 +138,11 @@ def main() -> None:
                     rows += [f"{approach:<18}{name:<9}{'pairs':<10}  {line}" for line in extra.lines()]
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
-                    *rows[-len(result.kinds) :], *notes, sep="\n", flush=True,
-                )  # fmt: skip
+                    *rows[-len(result.kinds) :],
+                    *notes,
+                    sep="\n",
+                    flush=True,
+                )
             if args.seesaw_pairs and approach != "langextract":
                 rows += _stance_rows(ex, approach, args.seesaw_pairs, args.seesaw_split)
     if args.user_kinds:

@@ -103,8 +103,15 @@ def script(request: dict[str, Any]) -> tuple[int, str]:
 
 def run(args: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "extract", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=900, **kw)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "extract", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        **kw,
+    )
 
 
 def crashed(proc: subprocess.CompletedProcess[str] | subprocess.Popen[str], stderr: str) -> bool:
@@ -162,8 +169,9 @@ def main() -> None:
             (folder / f"a{n:02d}.txt").write_text(GOOD.format(n=n + 1000))
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         slow = ["run", str(folder), "-o", str(shared), "--no-cache", *common, "--workers", "2"]
-        writer = subprocess.Popen([sys.executable, "-m", "extract", *slow], cwd=ROOT, env=env,
-                                  stderr=subprocess.PIPE, text=True)  # fmt: skip
+        writer = subprocess.Popen(
+            [sys.executable, "-m", "extract", *slow], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+        )
         while not shared.exists() or not shared.read_text():
             time.sleep(0.05)
         second = run(slow)
@@ -177,8 +185,9 @@ def main() -> None:
         # Kill mid-run, then the same command again: each article exactly once.
         killed = tmp / "killed.jsonl"
         again = ["run", str(folder), "-o", str(killed), "--no-cache", *common]
-        proc = subprocess.Popen([sys.executable, "-m", "extract", *again], cwd=ROOT, env=env,
-                                stderr=subprocess.PIPE, text=True)  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "extract", *again], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+        )
         while not killed.exists() or killed.read_text().count("\n") < 5:
             time.sleep(0.02)
         proc.send_signal(signal.SIGKILL)
@@ -199,8 +208,10 @@ def main() -> None:
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         tried += 1
         crashes += crashed(proc_big, proc_big.stderr)
-        print(f"{args.big_chars:,}-char article, rules: rc {proc_big.returncode}, "
-              f"{time.perf_counter() - started:.0f} s, peak RSS {rss:,.0f} MiB")  # fmt: skip
+        print(
+            f"{args.big_chars:,}-char article, rules: rc {proc_big.returncode}, "
+            f"{time.perf_counter() - started:.0f} s, peak RSS {rss:,.0f} MiB"
+        )
     print(f"\ncases tried {tried} | records lost {lost} | wrong offsets {wrong} | crashes {crashes}")
 
 

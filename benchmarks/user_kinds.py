@@ -37,8 +37,9 @@ from extract.kinds import resolve
 from extract.providers.base import Message, Provider, T, Wrapper
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
 from extract.providers.models import LOCAL_MODELS
+from extract.providers.registry import BACKENDS
 from extract.schemas import ArticleRecord, Kind, Usage
-from extract.strategies import Strategy, default_strategy
+from extract.strategies import Strategy
 from extract.strategies.check import VERDICT
 from extract.strategies.paragraph import ask_windows, sieve_for, windows
 from extract.strategies.whole import run_whole
@@ -61,9 +62,15 @@ def gold_pairs(
         text = path.read_text(encoding="utf-8")
         article = Article(entry["article"], str(path), text)
         items = [_gold_item(kind, text, i) for i in entry["items"].get(kind.name, [])]
-        gold = ArticleRecord(article_id=article.id, source=str(path), text_sha256=article.sha256,
-                             items={kind.name: items}, model="human", strategy="gold",
-                             prompt_version="user_kinds")  # fmt: skip
+        gold = ArticleRecord(
+            article_id=article.id,
+            source=str(path),
+            text_sha256=article.sha256,
+            items={kind.name: items},
+            model="human",
+            strategy="gold",
+            prompt_version="user_kinds",
+        )
         pairs.append((article, gold))
     return pairs
 
@@ -109,11 +116,14 @@ def run(
     approach: str, kind: Kind, spec: str, pairs: list[tuple[Article, ArticleRecord]], **endpoint: Any
 ) -> str:
     """One row of the table: ``approach`` over ``pairs`` with a fresh cache."""
-    strategy = {"default": default_strategy(None), "whole": "whole", "before": "hybrid+paragraph"}[approach]
-    with tempfile.TemporaryDirectory() as cache, Extractor(schema=(spec,), strategy=strategy, cache_dir=cache,
-                                                           **endpoint) as ex:  # fmt: skip
+    default = BACKENDS["embedded"].default_strategy
+    strategy = {"default": default, "whole": "whole", "before": "hybrid+paragraph"}[approach]
+    with (
+        tempfile.TemporaryDirectory() as cache,
+        Extractor(schema=(spec,), strategy=strategy, cache_dir=cache, **endpoint) as ex,
+    ):
         if approach == "before":
-            ex.strategy = Strategy("before", f"{__name__}:run_before", ("whole", "paragraph", "reask"))
+            ex.strategy = Strategy("before", run_before, ("whole", "paragraph", "reask"))
         timed = Timed(ex.provider)
         ex.provider = timed
         # One call outside the table first: it starts the embedded server and the client, which
@@ -134,7 +144,7 @@ def run(
     total = Usage()
     for r in records:
         total = total.add(r.usage)
-    ks = score(records, [g for _, g in pairs], (kind.name,)).kinds[kind.name]
+    ks = score(records, [g for _, g in pairs], kinds=(kind,), only=(kind.name,)).kinds[kind.name]
     median = statistics.median(timed.seconds) if timed.seconds else 0.0
     slowest = max(timed.seconds, default=0.0) / median if median else 0.0
     return (

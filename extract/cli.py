@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import logging
 import re
 import sys
 import time
 import warnings
+from collections.abc import Callable
+from dataclasses import fields
 from importlib.metadata import version as package_version
 from itertools import islice
 from pathlib import Path
@@ -18,26 +22,30 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup, TyperOption
 
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA
-from extract.analysis.evaluate import PRF, KindScore, Score, attribute_label, score
+from extract.analysis.evaluate import KindScore, Score, attribute_label, score
 from extract.analysis.export import write_table
+from extract.analysis.matching import PRF
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.report import render as render_report
 from extract.analysis.seesaw import CORPUS_SCORERS
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
-from extract.kinds import PACKS, resolve
+from extract.kinds import packs, resolve
 from extract.providers.cache import DEFAULT_CACHE_DIR, AnswerCache
 from extract.providers.calllog import call_log, read_calls
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
 from extract.providers.models import LOCAL_MODELS
+from extract.providers.registry import BACKENDS
 from extract.run.batch import Batch
 from extract.run.config import Engine, RunConfig
 from extract.run.jsonl import read_any
-from extract.schemas import REGISTRY, ArticleRecord
+from extract.run.settings import Option, load_settings, option_defaults, settings_file
+from extract.schemas import ArticleRecord, Kind
 from extract.schemas.kinds import GROUNDING_FIELDS
-from extract.strategies import STRATEGIES, default_strategy
+from extract.strategies import STRATEGIES
 
 HELP = {"help_option_names": ["-h", "--help"]}
 # Plain click help: flags read as flags (rich panels show them as "<bool>"), choices in brackets.
@@ -49,9 +57,11 @@ app = typer.Typer(
     add_completion=False,
 )
 cache_app = typer.Typer(
-    help="Inspect or clear the answer cache.", no_args_is_help=True, context_settings=HELP,
+    help="Inspect or clear the answer cache.",
+    no_args_is_help=True,
+    context_settings=HELP,
     rich_markup_mode=None,
-)  # fmt: skip
+)
 
 
 def _version(value: bool) -> None:
@@ -69,6 +79,7 @@ class _Notes(logging.Handler):
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -82,13 +93,19 @@ def _main(
     logger.handlers = [_Notes()]
     logger.propagate = False
     logger.setLevel(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
+    # Read here, not before the app: --version and -h work whatever the file holds, and a
+    # command's options are parsed after this, with the file's values as their defaults.
+    if ctx.default_map is None:
+        try:
+            ctx.default_map = settings(Path.cwd())
+        except ExtractError as exc:
+            raise fail(exc) from None
 
 
 app.add_typer(cache_app, name="cache")
 err = Console(stderr=True)
 out = Console()
 
-# Options that `run` and `eval --corpus` share: declared once.
 CacheDir = Annotated[
     Path, typer.Option("--cache-dir", envvar="EXTRACT_CACHE_DIR", help="Where model answers are cached.")
 ]
@@ -96,7 +113,7 @@ Schema = Annotated[
     list[str] | None,
     typer.Option(
         "--schema",
-        help=f"Record kinds: a pack ({', '.join(PACKS)}) or FILE.py:Model, a Pydantic model. Repeatable; "
+        help=f"Record kinds: a pack ({', '.join(packs())}) or FILE.py:Model, a Pydantic model. Repeatable; "
         "default: news.",
     ),
 ]
@@ -114,14 +131,24 @@ LocalModel = Annotated[
     LocalModelChoice,
     typer.Option(envvar="EXTRACT_LOCAL_MODEL", help="Embedded model when no --base-url (`extract info`)."),
 ]
+ProviderChoice: Any = Literal[tuple(BACKENDS)]
 StrategyName = Annotated[
     StrategyChoice | None,
     typer.Option(
         envvar="EXTRACT_STRATEGY",
-        help=f"Default: {default_strategy(None)} for the embedded model, "
-        f"{default_strategy('remote')} otherwise.",
+        help=f"Default: {BACKENDS['embedded'].default_strategy} for the embedded model, "
+        f"{BACKENDS['openai'].default_strategy} otherwise.",
     ),
-]  # fmt: skip
+]
+ProviderName = Annotated[
+    ProviderChoice | None,
+    typer.Option(
+        envvar="EXTRACT_PROVIDER",
+        help="The model backend: "
+        + "; ".join(f"{b.name}, {b.about}" for b in BACKENDS.values())
+        + ". Default: embedded without --base-url, openai with it.",
+    ),
+]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 Timeout = Annotated[float, typer.Option(help="Seconds per model request, the whole reply included.")]
 ReplyTokens = Annotated[int, typer.Option(min=1, help="Most tokens the model may write per reply.")]
@@ -149,6 +176,41 @@ def say(console: Console, label: str, style: str, message: object) -> None:
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".parquet", ".json", ".xlsx"}
 
+_DEFAULTS = {f.name: f.default for f in fields(RunConfig)}
+# The options `run` and `eval --corpus` share, declared once: `model_options` adds them to a
+# command's signature and hands them to its body as one dict, for `config_of`.
+MODEL_OPTIONS = tuple(
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+    for name, annotation, default in (
+        ("schema", Schema, None),
+        ("provider", ProviderName, None),
+        ("base_url", BaseUrl, None),
+        ("model", ModelName, None),
+        ("local_model", LocalModel, _DEFAULTS["local_model"]),
+        ("strategy", StrategyName, None),
+        ("cache_dir", CacheDir, DEFAULT_CACHE_DIR),
+        ("no_cache", NoCache, False),
+        ("timeout", Timeout, _DEFAULTS["timeout"]),
+        ("retries", Retries, _DEFAULTS["retries"]),
+        ("reply_tokens", ReplyTokens, _DEFAULTS["reply_tokens"]),
+        ("temperature", Temperature, _DEFAULTS["temperature"]),
+    )
+)
+
+
+def model_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``command`` with :data:`MODEL_OPTIONS` as options, passed to it as ``options``."""
+    own = inspect.signature(command, eval_str=True)
+    kept = [p for p in own.parameters.values() if p.name != "options"]
+
+    @functools.wraps(command)
+    def with_options(**given: Any) -> None:
+        options = {p.name: given.pop(p.name) for p in MODEL_OPTIONS}
+        command(**given, options=options)
+
+    with_options.__signature__ = own.replace(parameters=[*kept, *MODEL_OPTIONS])  # type: ignore[attr-defined]
+    return with_options
+
 
 def fail(message: object, code: int = 2) -> typer.Exit:
     """Print one error line and return the exit to raise."""
@@ -156,33 +218,26 @@ def fail(message: object, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def config_of(schema: list[str] | None, no_cache: bool, cache_dir: Path, **options: Any) -> RunConfig:
-    """The run's one config from the command's options (the same for `run` and `eval --corpus`)."""
+def config_of(options: dict[str, Any], **more: Any) -> RunConfig:
+    """The run's one config from the :data:`MODEL_OPTIONS` and ``more`` of a command (the
+    settings file is already in the options' values)."""
+    given = dict(options)
+    schema, no_cache, cache_dir = given.pop("schema"), given.pop("no_cache"), given.pop("cache_dir")
     try:
-        return RunConfig.of(
-            schema=tuple(schema or ("news",)), cache_dir=None if no_cache else cache_dir, **options
+        return RunConfig(
+            schema=tuple(schema or ("news",)), cache_dir=None if no_cache else cache_dir, **given, **more
         )
     except ExtractError as exc:
         raise fail(exc) from None
 
 
 @app.command()
+@model_options
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or .jsonl files (id/text).")],
     output: Annotated[
         str, typer.Option("-o", "--output", help="JSONL output file, '-' for stdout.")
     ] = "records.jsonl",
-    schema: Schema = None,
-    base_url: BaseUrl = None,
-    model: ModelName = None,
-    local_model: LocalModel = DEFAULT_LOCAL_MODEL,
-    strategy: StrategyName = None,
-    cache_dir: CacheDir = DEFAULT_CACHE_DIR,
-    no_cache: NoCache = False,
-    timeout: Timeout = 120.0,
-    retries: Retries = 2,
-    reply_tokens: ReplyTokens = 2048,
-    temperature: Temperature = 0.0,
     workers: Annotated[int, typer.Option(min=1, help="Articles extracted at once.")] = 1,
     engine: Annotated[
         Engine, typer.Option(help="threads (default) or ray (Ray Data; needs `pip install ray[data]`).")
@@ -203,6 +258,8 @@ def run(
     failures: Annotated[
         Path | None, typer.Option(help="Also write each failed article as 'source<TAB>reason' lines here.")
     ] = None,
+    *,
+    options: dict[str, Any],
 ) -> None:
     """Extract records from articles and append them to JSONL, resuming what the file holds.
 
@@ -214,10 +271,8 @@ def run(
     if Path(output).suffix.lower() in TABLE_SUFFIXES:
         raise fail(f"-o {output}: `extract run` writes JSONL; then `extract export ... -o {output}`")
     config = config_of(
-        schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
-        strategy=strategy, timeout=timeout, retries=retries, workers=workers, engine=engine,
-        max_calls=max_calls, token_budget=token_budget, reply_tokens=reply_tokens, temperature=temperature,
-    )  # fmt: skip
+        options, workers=workers, engine=engine, max_calls=max_calls, token_budget=token_budget
+    )
     try:
         batch = Batch(config, inputs, output=output, overwrite=overwrite, failures=failures)
     except ExtractError as exc:
@@ -286,23 +341,22 @@ def _duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
 
 
-def records_of(paths: list[Path], schema: list[str] | None = None) -> list[ArticleRecord]:
-    """Records from JSONL (or gold .json) files, typed by the user's kinds in ``schema``; a file
-    that holds none is one error line."""
-    register_schema(schema)
+def records_of(paths: list[Path], kinds: tuple[Kind, ...]) -> list[ArticleRecord]:
+    """Records from JSONL (or gold .json) files, typed by ``kinds``; a file that holds none is one
+    error line."""
     try:
-        return [rec for path in paths for rec in read_any(path)]
+        return [rec for path in paths for rec in read_any(path, kinds)]
     except ExtractError as exc:
         raise fail(exc) from None
 
 
-def register_schema(schema: list[str] | None) -> None:
-    """Declare the user's kinds, so their records are typed and scored by their key fields."""
+def known_kinds(schema: list[str] | None) -> tuple[Kind, ...]:
+    """The kinds records are read, shown and scored by: the user's (``--schema``), then the news
+    pack's for the names left."""
     try:
-        resolve(schema or ())
+        return resolve([*(schema or ()), "news"])
     except ExtractError as exc:
-        if schema:
-            raise fail(exc) from None
+        raise fail(exc) from None
 
 
 @app.command()
@@ -318,7 +372,7 @@ def export(
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
     try:
-        written = write_table(records_of(records, schema), kind, output)
+        written = write_table(records_of(records, known_kinds(schema)), kind, output)
     except (ExtractError, OSError) as exc:
         raise fail(exc) from None
     say(err, "wrote", "", f"{output} ({written} {kind})")
@@ -336,7 +390,7 @@ def merge(
 
     Example: extract merge records.jsonl -o merged.json
     """
-    merged = consolidate(records_of(records))
+    merged = consolidate(records_of(records, known_kinds(None)))
     if output is not None:
         output.write_text(merged.model_dump_json(indent=2) + "\n", encoding="utf-8")
     actors = Table("actor", "also named", "kind", "articles", title=f"actors ({len(merged.actors)})")
@@ -379,16 +433,17 @@ def show(
 
     Example: extract show records.jsonl --kind quotes
     """
-    for rec in records_of([records], schema):
+    kinds = known_kinds(schema)
+    declared = {k.name: k for k in kinds}
+    for rec in records_of([records], kinds):
         made = f"{rec.model}, {rec.strategy}, {rec.prompt_version}; decided by {rec.decided_by}"
         out.rule(plain(f"{rec.article_id}  ({made})"))
         for name in kind or list(rec.items):
-            out.print(kind_table(name, rec.of(name)))
+            out.print(kind_table(name, rec.of(name), declared.get(name)))
 
 
-def kind_table(name: str, items: list[object]) -> Table:
+def kind_table(name: str, items: list[object], declared: Kind | None) -> Table:
     """One kind's items: its own fields, then the evidence (the grounding offsets left out)."""
-    declared = REGISTRY.get(name)
     hidden = declared.hidden if declared is not None else GROUNDING_FIELDS
     dumped = [i.model_dump(mode="json") for i in items if hasattr(i, "model_dump")]
     columns = list(dict.fromkeys(k for d in dumped for k in d if k not in hidden))
@@ -408,19 +463,20 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def score_table(result: Score, title: str) -> Table:
+def score_table(result: Score, title: str, kinds: tuple[Kind, ...]) -> Table:
+    declared = {k.name: k for k in kinds}
     table = Table("kind", "strict P / R / F1", "lenient P / R / F1", "attribute accuracy", title=plain(title))
     for kind, ks in result.kinds.items():
         table.add_row(
             plain(kind),
             prf(ks.strict),
             prf(ks.lenient),
-            attribute_cell(kind, ks),
+            attribute_cell(declared.get(kind, kind), ks),
         )
     compared = "; ".join(
-        f"{kind}: span + {', '.join(REGISTRY[kind].key_fields) or 'nothing else'}"
+        f"{kind}: span + {', '.join(declared[kind].key_fields) or 'nothing else'}"
         for kind in result.kinds
-        if kind in REGISTRY
+        if kind in declared
     )
     table.caption = f"{result.articles} articles, grounding rate {result.grounding_rate:.2f}"
     if compared:
@@ -428,8 +484,8 @@ def score_table(result: Score, title: str) -> Table:
     return table
 
 
-def attribute_cell(kind: str, ks: KindScore) -> str:
-    """'stance accuracy 0.55 (majority 'oppose' 0.62)': the accuracy beside the baseline it must beat."""
+def attribute_cell(kind: Kind | str, ks: KindScore) -> str:
+    """'stance accuracy A (majority 'oppose' M)': the accuracy beside the baseline it must beat."""
     if not ks.attribute_checked or ks.majority is None:
         return "–"
     value, share = ks.majority
@@ -458,6 +514,7 @@ def warn_unpaired(result: Score) -> None:
 
 
 @app.command("eval")
+@model_options
 def evaluate(
     pred: Annotated[Path | None, typer.Argument(help="Predicted records (JSONL from `extract run`).")] = None,
     gold: Annotated[
@@ -476,22 +533,13 @@ def evaluate(
             " (default: both)."
         ),
     ] = None,
-    schema: Schema = None,
-    base_url: BaseUrl = None,
-    model: ModelName = None,
-    local_model: LocalModel = DEFAULT_LOCAL_MODEL,
-    strategy: StrategyName = None,
-    cache_dir: CacheDir = DEFAULT_CACHE_DIR,
-    no_cache: NoCache = False,
-    timeout: Timeout = 120.0,
-    retries: Retries = 2,
-    reply_tokens: ReplyTokens = 2048,
-    temperature: Temperature = 0.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="With --corpus: also write the predictions as JSONL."),
     ] = None,
+    *,
+    options: dict[str, Any],
 ) -> None:
     """Score predictions against gold of any kind: P/R/F1 strict (same span, key fields) and
     lenient (overlapping span, names loosely), attribute accuracy, grounding rate.
@@ -500,7 +548,8 @@ def evaluate(
 
     Example: extract eval records.jsonl tests/gold
     """
-    kinds: tuple[str, ...] | None = None
+    only: tuple[str, ...] | None = None
+    kinds = known_kinds(options["schema"])
     if corpus is not None:
         if corpus not in CORPORA:
             raise fail(f"unknown corpus {corpus!r}; choose from {', '.join(CORPORA)}")
@@ -508,11 +557,7 @@ def evaluate(
         if not root.is_dir():
             say(err, "skipped:", "yellow", f"corpus folder {root} is absent")
             raise typer.Exit(0)
-        config = config_of(
-            schema, no_cache, cache_dir, base_url=base_url, model=model, local_model=local_model,
-            strategy=strategy, timeout=timeout, retries=retries, reply_tokens=reply_tokens,
-            temperature=temperature,
-        )  # fmt: skip
+        config = config_of(options)
         read = CORPORA[corpus]
         pairs = list(islice(read(root) if split is None else read(root, split), limit))
         golds = [g for _, g in pairs]
@@ -525,17 +570,17 @@ def evaluate(
                     say(err, "failed:", "red", r)
         except ExtractError as exc:
             raise fail(exc) from None
-        title, kinds = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
+        title, only = f"{corpus} ({len(pairs)} articles)", CORPUS_KINDS[corpus]
     elif pred is not None and gold is not None:
-        preds, golds, title = records_of([pred], schema), records_of([gold]), f"{pred} vs {gold}"
+        preds, golds, title = records_of([pred], kinds), records_of([gold], kinds), f"{pred} vs {gold}"
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
-    result = score(preds, golds, kinds)
+    result = score(preds, golds, kinds=kinds, only=only)
     extra = CORPUS_SCORERS[corpus](preds, golds) if corpus in CORPUS_SCORERS else None
     if as_json:
         print(json.dumps(result.as_dict() | ({corpus: extra.as_dict()} if extra else {}), indent=2))
     else:
-        out.print(score_table(result, title))
+        out.print(score_table(result, title, kinds))
         for line in extra.lines() if extra else []:
             out.print(plain(line))
     warn_unpaired(result)
@@ -568,11 +613,12 @@ def report(
 
     Example: extract report records.jsonl -o report.html --gold tests/gold
     """
-    recs = records_of([records], schema)
+    kinds = known_kinds(schema)
+    recs = records_of([records], kinds)
     found = load_articles(inputs) if inputs else article_texts((r.source for r in recs), Path.cwd())
     texts = {a.sha256: a.text for a in found if isinstance(a, Article)}
-    golds = {g.text_sha256: g for g in records_of([gold])} if gold is not None else None
-    output.write_text(render_report(recs, texts, golds), encoding="utf-8")
+    golds = {g.text_sha256: g for g in records_of([gold], kinds)} if gold is not None else None
+    output.write_text(render_report(recs, texts, golds, kinds), encoding="utf-8")
     say(err, "wrote", "", f"{output} ({len(recs)} articles)")
 
 
@@ -598,8 +644,10 @@ def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     out.print(table)
     cached = AnswerCache(cache_dir).info()
     out.print(plain(f"cache: {cached['directory']} ({cached['entries']} entries, {cached['bytes']:,} bytes)"))
-    out.print(plain(f"strategies: {', '.join(STRATEGIES)}; default {default_strategy(None)} (embedded), "
-                    f"{default_strategy('remote')} (--base-url)"))  # fmt: skip
+    defaults = f"default {BACKENDS['embedded'].default_strategy} (embedded), "
+    defaults += f"{BACKENDS['openai'].default_strategy} (--base-url)"
+    out.print(plain(f"strategies: {', '.join(STRATEGIES)}; {defaults}"))
+    out.print(plain(f"providers: {', '.join(BACKENDS)}; default embedded, openai with --base-url"))
     try:
         found = settings_file(Path.cwd())
     except ExtractError as exc:
@@ -640,9 +688,15 @@ def logs(
         asked = next(
             (m.get("content", "") for m in reversed(call.get("messages", [])) if m.get("role") == "user"), ""
         )
-        table.add_row(str(n), plain(call.get("time", "")), plain(call.get("model", "")),
-                      plain(call.get("prompt_version", "")), tokens, str(call.get("seconds", "")),
-                      plain(" ".join(str(asked).split())[-60:]))  # fmt: skip
+        table.add_row(
+            str(n),
+            plain(call.get("time", "")),
+            plain(call.get("model", "")),
+            plain(call.get("prompt_version", "")),
+            tokens,
+            str(call.get("seconds", "")),
+            plain(" ".join(str(asked).split())[-60:]),
+        )
     out.print(table)
 
 
@@ -676,56 +730,53 @@ def _warn(message: Warning | str, *_: object, **__: object) -> None:
     say(err, "warning:", "yellow", message)
 
 
-SETTINGS_FILES = ("extract.toml", "pyproject.toml")
-
-
-def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The settings a team shares in ``folder``: ``extract.toml``, or ``[tool.extract]`` in
-    ``pyproject.toml``; None when there are none."""
-    import tomllib
-
-    for name in SETTINGS_FILES:
-        path = folder / name
-        if not path.is_file():
-            continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            raise ExtractError(f"{path}: not valid TOML ({str(exc).splitlines()[0]})") from None
-        table = data.get("tool", {}).get("extract") if name == "pyproject.toml" else data
-        if table is not None:
-            return path, table
-    return None
-
-
 def settings(folder: Path) -> dict[str, Any]:
-    """Option defaults from the settings file, for click's ``default_map``. Top-level keys apply
-    to every command, a ``[run]`` (or other command's) table to that command; names as the
-    options, ``base-url`` or ``base_url``. The command line and ``EXTRACT_*`` variables win."""
-    found = settings_file(folder)
-    if found is None:
+    """Option defaults from the settings file in ``folder``, for click's ``default_map``, every
+    key and value checked against the commands' options (:func:`extract.run.settings.option_defaults`).
+    The command line and ``EXTRACT_*`` variables win over the file."""
+    found = load_settings(folder)
+    if found.path is None:
         return {}
-    table = found[1]
-
-    def keys(d: dict[str, Any]) -> dict[str, Any]:
-        return {k.replace("-", "_"): v for k, v in d.items() if not isinstance(v, dict)}
-
-    return {c: {**keys(table), **keys(table.get(c, {}))} for c in _command_names()}
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    return option_defaults(found, _commands(group, typer.Context(group)))
 
 
-def _command_names() -> list[str]:
-    return [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+def _commands(group: TyperGroup, ctx: typer.Context, prefix: str = "") -> dict[str, list[Option]]:
+    """Every command's options by dotted command name ('run', 'cache.info'), groups opened."""
+    out: dict[str, list[Option]] = {}
+    for name, cmd in group.commands.items():
+        if isinstance(cmd, TyperGroup):
+            out |= _commands(cmd, ctx, f"{prefix}{name}.")
+        else:
+            out[prefix + name] = [
+                _option(p, ctx) for p in cmd.params if isinstance(p, TyperOption) and p.name
+            ]
+    return out
+
+
+def _option(param: TyperOption, ctx: typer.Context) -> Option:
+    """A settings key names an option by its flag (``ledger``) or its parameter (``ledger_file``);
+    its value is checked as the command line's would be."""
+    assert param.name is not None
+    flags = (o.lstrip("-").replace("-", "_") for o in param.opts if o.startswith("--"))
+
+    def check(value: Any) -> Any:
+        if param.multiple and isinstance(value, str):
+            value = [value]
+        try:
+            param.process_value(ctx, value)
+        except typer.BadParameter as exc:
+            raise ValueError(str(exc)) from None
+        return value
+
+    return Option(param.name, frozenset({param.name, *flags}), check)
 
 
 def main() -> None:
     # Warnings (a stray byte replaced, a cache that cannot be used) are one line, like errors.
     warnings.showwarning = _warn
-    try:
-        defaults = settings(Path.cwd())
-    except ExtractError as exc:
-        say(err, "error:", "red", exc)
-        raise SystemExit(2) from None
-    app(default_map=defaults)
+    app()
 
 
 __all__ = ["app", "main"]

@@ -10,67 +10,81 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module, resources
+from importlib import resources
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from extract.errors import ExtractError
-from extract.schemas import NEWS_KINDS, Kind, kind_of, register
+from extract.schemas import Kind, kind_of
 
 SchemaSpec = str | type[BaseModel]
 
 
+# Third-party packs are plugins: a distribution declares
+# ``[project.entry-points."news_extract.packs"] name = "module:PACK"``, a :class:`Pack`.
+PACK_GROUP = "news_extract.packs"
+# The built-in pack, as pyproject.toml declares it: found also where the installed metadata
+# predates the entry point (an editable install made before it was added).
+BUILT_IN = EntryPoint("news", "extract.rules.pack:NEWS", PACK_GROUP)
+
+
 @dataclass(frozen=True)
 class Pack:
-    """Kinds shipped together, with an optional rule-based candidate generator
-    (``module:function``, imported on first use) and the prompts its choices use."""
+    """Kinds shipped together, with an optional rule-based candidate generator and the prompts
+    its choices use.
+
+    ``rules(article, kinds, chooser) -> drafts`` makes the pack's kinds without a model.
+    ``sieve(passage, kinds) -> bool`` says which passages a model pass need not ask.
+    ``recall_from_model`` are the kinds whose rules miss what a model pass finds:
+    ``hybrid+paragraph`` asks the model about these only, keeping the extra items that
+    ``verify(text, sentence, start, end) -> bool`` accepts. The parts are the functions
+    themselves; a module defining a pack imports no parser at import time, so a fully cached
+    run loads none.
+    """
 
     name: str
     kinds: tuple[Kind, ...]
-    rules: str | None = None
+    rules: Callable[..., Any] | None = None
     prompts: tuple[str, ...] = ()
-    # ``module:function(passage, kinds) -> bool``: which passages a model pass need not ask.
-    sieve: str | None = None
-    # The kinds whose rules miss what a model pass finds (measured): ``hybrid+paragraph`` asks
-    # the model about these only, keeping the extra items that ``verify``
-    # (``module:function(text, sentence, start, end) -> bool``) accepts.
+    sieve: Callable[..., bool] | None = None
     recall_from_model: tuple[str, ...] = ()
-    verify: str | None = None
+    verify: Callable[..., bool] | None = None
 
 
-PACKS: dict[str, Pack] = {
-    "news": Pack(
-        "news",
-        NEWS_KINDS,
-        rules="extract.rules.news:drafts",
-        prompts=("speaker", "event_type", "stance"),
-        sieve="extract.rules.news:worth_asking",
-        recall_from_model=("quotes",),
-        verify="extract.rules.news:attributed",
-    ),
-}
 DEFAULT_SCHEMA: tuple[SchemaSpec, ...] = ("news",)
 
 
-def function_at(path: str) -> Any:
-    """The function a ``module:function`` path names, imported on first use (so a fully cached
-    run never imports spaCy or the strategies)."""
-    module, name = path.split(":")
-    return getattr(import_module(module), name)
+@cache
+def packs() -> dict[str, Pack]:
+    """Every installed pack by name: the entry points of :data:`PACK_GROUP`, the built-in first."""
+    found = {BUILT_IN.name: BUILT_IN} | {ep.name: ep for ep in entry_points(group=PACK_GROUP)}
+    loaded: dict[str, Pack] = {}
+    for name, ep in found.items():
+        try:
+            pack = ep.load()
+        except Exception as exc:
+            raise ExtractError(
+                f"pack {name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}"
+            ) from None
+        if not isinstance(pack, Pack):
+            raise ExtractError(f"pack {name!r} ({ep.value}) is not an extract.kinds.Pack")
+        loaded[name] = pack
+    return loaded
 
 
 def pack_of(kind: Kind) -> Pack | None:
     """The pack that ships ``kind`` (and may have rules for it), if any."""
-    return next((p for p in PACKS.values() if kind in p.kinds), None)
+    return next((p for p in packs().values() if kind in p.kinds), None)
 
 
-def rules_for(kind: Kind) -> str | None:
-    """The ``module:function`` of the rules that produce ``kind``, if any do."""
+def rules_for(kind: Kind) -> Callable[..., Any] | None:
+    """The rules that produce ``kind``, if any do."""
     pack = pack_of(kind)
     return pack.rules if pack is not None else None
 
@@ -102,7 +116,7 @@ def resolve(specs: Iterable[SchemaSpec]) -> tuple[Kind, ...]:
 def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
     """A pack's kinds (``news``), one of them (``news:quotes``), or a model declared as a kind
     (a pack's own draft class is that pack's kind, rules and all)."""
-    if isinstance(spec, str) and (pack := PACKS.get(spec.partition(":")[0])) is not None:
+    if isinstance(spec, str) and (pack := packs().get(spec.partition(":")[0])) is not None:
         named = spec.partition(":")[2]
         chosen = tuple(k for k in pack.kinds if named in ("", k.name))
         if not chosen:
@@ -110,10 +124,10 @@ def _kinds_of(spec: SchemaSpec) -> tuple[Kind, ...]:
             raise ExtractError(f"--schema {spec!r}: the {pack.name} pack has no kind {named!r} ({names})")
         return chosen
     model = load_model(spec) if isinstance(spec, str) else spec
-    if shipped := [k for p in PACKS.values() for k in p.kinds if k.draft is model]:
+    if shipped := [k for p in packs().values() for k in p.kinds if k.draft is model]:
         return tuple(shipped)
     try:
-        return (register(_declared(model)),)
+        return (_declared(model),)
     except (TypeError, ValueError) as exc:  # not a model, or a broken example
         raise ExtractError(f"schema {spec!r}: {str(exc).splitlines()[0]}") from None
 
@@ -129,7 +143,7 @@ def load_model(spec: str) -> type[BaseModel]:
     """``path/to/file.py:ClassName`` → the class (the file is imported as a module)."""
     path_text, _, class_name = spec.rpartition(":")
     if not path_text or not class_name:
-        raise ExtractError(f"--schema {spec!r}: expected a pack ({', '.join(PACKS)}) or FILE.py:ClassName")
+        raise ExtractError(f"--schema {spec!r}: expected a pack ({', '.join(packs())}) or FILE.py:ClassName")
     path = Path(path_text)
     if not path.is_file():
         raise ExtractError(f"--schema {spec!r}: no such file {path}")

@@ -1,14 +1,12 @@
 """Pydantic models: the single contract for extracted records, and the kinds they hold."""
 
 from extract.schemas.kinds import (
-    REGISTRY,
     Example,
     GroundedItem,
     Grounding,
     Kind,
     Verbatim,
     kind_of,
-    register,
 )
 from extract.schemas.merged import Consolidation, Mention, MergedActor, MergedEvent, MergedPosition
 from extract.schemas.news import (
@@ -35,7 +33,6 @@ __all__ = [
     "NEWS_KINDS",
     "POSITIONS",
     "QUOTES",
-    "REGISTRY",
     "SCHEMA_VERSION",
     "Actor",
     "ArticleRecord",
@@ -61,5 +58,4 @@ __all__ = [
     "Usage",
     "Verbatim",
     "kind_of",
-    "register",
 ]

@@ -56,7 +56,7 @@ GROUNDING_FIELDS = frozenset(Grounding.model_fields)
 
 
 class GroundedItem(Grounding):
-    """An item of a kind this process has not registered (read back without its model)."""
+    """An item of a kind read back without its declaration (its own fields kept as they are)."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -187,21 +187,11 @@ def kind_of(
     )
 
 
-# Every kind this process knows, by name: records read back are typed by it.
-REGISTRY: dict[str, Kind] = {}
-
-
-def register(kind: Kind) -> Kind:
-    """Make ``kind`` known by name (a later declaration of the same name replaces it)."""
-    REGISTRY[kind.name] = kind
-    return kind
-
-
-def typed_item(kind_name: str, data: Any) -> BaseModel:
-    """An item read back: its kind's record model if registered, else a generic grounded item."""
+def typed_item(kind: Kind | None, data: Any) -> BaseModel:
+    """An item read back: its kind's record model if the kind is declared, else a generic
+    grounded item."""
     if isinstance(data, BaseModel):
         return data
-    kind = REGISTRY.get(kind_name)
     return (kind.record if kind is not None else GroundedItem).model_validate(data)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extract.schemas.kinds import Example, Grounding, Verbatim, kind_of, register
+from extract.schemas.kinds import Example, Grounding, Verbatim, kind_of
 
 # One invented paragraph, worked for each kind: the examples every prompt shows the model.
 _EXAMPLE = (
@@ -82,11 +82,14 @@ class QuoteDraft(BaseModel):
     )
 
     examples: ClassVar[list[Example]] = [
-        Example(text=_EXAMPLE, items=[
-            {"text": "a mistake we will not repeat", "speaker": _BERG, "cue": "said", "direct": True},
-            {"text": "Norway would leave the talks", "speaker": _BERG, "cue": "warned", "direct": False},
-        ])
-    ]  # fmt: skip
+        Example(
+            text=_EXAMPLE,
+            items=[
+                {"text": "a mistake we will not repeat", "speaker": _BERG, "cue": "said", "direct": True},
+                {"text": "Norway would leave the talks", "speaker": _BERG, "cue": "warned", "direct": False},
+            ],
+        )
+    ]
 
 
 class EventDraft(BaseModel):
@@ -108,13 +111,22 @@ class EventDraft(BaseModel):
     )
 
     examples: ClassVar[list[Example]] = [
-        Example(text=_EXAMPLE, items=[{
-            "type": "meet", "time": "on Monday", "place": "Geneva",
-            "actors": [{"actor": _BERG, "role": "source"},
-                       {"actor": {"name": "her Danish counterpart", "kind": "person"}, "role": "target"}],
-            "evidence": "Foreign Minister Anna Berg met her Danish counterpart in Geneva on Monday.",
-        }])
-    ]  # fmt: skip
+        Example(
+            text=_EXAMPLE,
+            items=[
+                {
+                    "type": "meet",
+                    "time": "on Monday",
+                    "place": "Geneva",
+                    "actors": [
+                        {"actor": _BERG, "role": "source"},
+                        {"actor": {"name": "her Danish counterpart", "kind": "person"}, "role": "target"},
+                    ],
+                    "evidence": "Foreign Minister Anna Berg met her Danish counterpart in Geneva on Monday.",
+                }
+            ],
+        )
+    ]
 
 
 TargetKind = Literal["person", "organization", "country", "group", "other", "issue"]
@@ -163,13 +175,22 @@ class PositionDraft(BaseModel):
     )
 
     examples: ClassVar[list[Example]] = [
-        Example(text=_EXAMPLE, items=[{
-            "holder": _BERG, "holder_mention": "She", "target": {"name": "the trade deal", "kind": "issue"},
-            "target_mention": "the trade deal", "stance": "oppose", "quote": "a mistake we will not repeat",
-            "evidence": 'She said the trade deal was "a mistake we will not repeat," and warned that Norway '
-                        "would leave the talks.",
-        }])
-    ]  # fmt: skip
+        Example(
+            text=_EXAMPLE,
+            items=[
+                {
+                    "holder": _BERG,
+                    "holder_mention": "She",
+                    "target": {"name": "the trade deal", "kind": "issue"},
+                    "target_mention": "the trade deal",
+                    "stance": "oppose",
+                    "quote": "a mistake we will not repeat",
+                    "evidence": 'She said the trade deal was "a mistake we will not repeat," and warned '
+                    "that Norway would leave the talks.",
+                }
+            ],
+        )
+    ]
 
 
 class Quote(QuoteDraft, Grounding):
@@ -197,25 +218,33 @@ class Position(PositionDraft, Grounding):
 
 
 # The pack's kinds, declared as any user kind is; the spaCy rules are its candidate generator
-# (extract/kinds.py names them). Lenient quote matching leaves out ``direct``: a span's quote
+# (extract/rules/pack.py). Lenient quote matching leaves out ``direct``: a span's quote
 # marks are trimmed before matching, so the span cannot tell.
-QUOTES = register(
-    kind_of(QuoteDraft, name="quotes", record=Quote, key_fields=("speaker", "direct"),
-            lenient_fields=("speaker",), attribute="speaker", colour="#2a7de1")
-)  # fmt: skip
-EVENTS = register(
-    kind_of(
-        EventDraft,
-        name="events",
-        record=Event,
-        key_fields=("type", "actors", "date", "place"),
-        lenient_fields=("type",),
-        attribute="type",
-        colour="#e1952a",
-    )
+QUOTES = kind_of(
+    QuoteDraft,
+    name="quotes",
+    record=Quote,
+    key_fields=("speaker", "direct"),
+    lenient_fields=("speaker",),
+    attribute="speaker",
+    colour="#2a7de1",
 )
-POSITIONS = register(
-    kind_of(PositionDraft, name="positions", record=Position, key_fields=("stance", "holder", "target"),
-            lenient_fields=("holder", "target"), attribute="stance", colour="#2aa84a")
-)  # fmt: skip
+EVENTS = kind_of(
+    EventDraft,
+    name="events",
+    record=Event,
+    key_fields=("type", "actors", "date", "place"),
+    lenient_fields=("type",),
+    attribute="type",
+    colour="#e1952a",
+)
+POSITIONS = kind_of(
+    PositionDraft,
+    name="positions",
+    record=Position,
+    key_fields=("stance", "holder", "target"),
+    lenient_fields=("holder", "target"),
+    attribute="stance",
+    colour="#2aa84a",
+)
 NEWS_KINDS = (QUOTES, EVENTS, POSITIONS)

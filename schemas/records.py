@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, overload
 
-from pydantic import BaseModel, Field, computed_field, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, computed_field, field_validator
 
-from extract.schemas.kinds import typed_item
+from extract.schemas.kinds import Kind, typed_item
+from extract.schemas.news import NEWS_KINDS
 
 # 2.0: items of any kind under ``items`` (1.0 had fixed quotes/events/positions fields).
 # 3.0: usage counts timed-out calls and the items a kind's check rejected; a position has a target
@@ -50,6 +52,8 @@ class ArticleRecord(BaseModel):
     """All grounded items of one article, by kind, with what produced them.
 
     ``record.items["quotes"]``, ``record.of(Quote)`` and ``record.quotes`` give one kind's items.
+    Read back with :meth:`load` (or validated with ``context={"kinds": kinds}``), items are typed
+    by the kinds given, the news kinds by default; a kind not given keeps its fields untyped.
     """
 
     schema_version: str = Field(default=SCHEMA_VERSION, description="The record format's version.")
@@ -89,8 +93,18 @@ class ArticleRecord(BaseModel):
 
     @field_validator("items", mode="after")
     @classmethod
-    def _typed(cls, items: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        return {name: [typed_item(name, i) for i in found] for name, found in items.items()}
+    def _typed(cls, items: dict[str, list[Any]], info: ValidationInfo) -> dict[str, list[Any]]:
+        given = (info.context or {}).get("kinds", NEWS_KINDS)
+        kinds = given if isinstance(given, Mapping) else {k.name: k for k in given}
+        return {name: [typed_item(kinds.get(name), i) for i in found] for name, found in items.items()}
+
+    @classmethod
+    def load(cls, data: str | bytes | dict[str, Any], kinds: Iterable[Kind] = NEWS_KINDS) -> ArticleRecord:
+        """A record read back (JSON text or a dict), its items typed by ``kinds``."""
+        context = {"kinds": {k.name: k for k in kinds}}
+        if isinstance(data, dict):
+            return cls.model_validate(data, context=context)
+        return cls.model_validate_json(data, context=context)
 
     @overload
     def of(self, kind: type[T]) -> list[T]: ...

@@ -38,8 +38,19 @@ def write_articles(folder: Path, n: int) -> Path:
 
 def run_args(folder: Path, out: Path, base_url: str, *more: str) -> list[str]:
     cache = out.parent / "cache"
-    return ["run", str(folder), "-o", str(out), "--base-url", base_url, "--model", "fake",
-            "--cache-dir", str(cache), *more]  # fmt: skip
+    return [
+        "run",
+        str(folder),
+        "-o",
+        str(out),
+        "--base-url",
+        base_url,
+        "--model",
+        "fake",
+        "--cache-dir",
+        str(cache),
+        *more,
+    ]
 
 
 def sources(out: Path) -> list[str]:

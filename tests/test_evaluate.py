@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.analysis.evaluate import same_actor, score
+from extract.analysis.evaluate import score
+from extract.analysis.names import same_actor
 from extract.schemas import Actor, ArticleRecord, Event, EventType, Quote
 
 TEXT = 'Kerry said "we will act". Lavrov said "we disagree". Talks were held in London.'
@@ -10,14 +11,27 @@ TEXT = 'Kerry said "we will act". Lavrov said "we disagree". Talks were held in 
 
 def q(words: str, speaker: str) -> Quote:
     i = TEXT.index(words)
-    return Quote(text=words, evidence=words, start=i, end=i + len(words), speaker=Actor(name=speaker),
-                 cue="said", direct=True)  # fmt: skip
+    return Quote(
+        text=words,
+        evidence=words,
+        start=i,
+        end=i + len(words),
+        speaker=Actor(name=speaker),
+        cue="said",
+        direct=True,
+    )
 
 
 def rec(quotes: list[Quote], events: list[Event] = ()) -> ArticleRecord:  # type: ignore[assignment]
-    return ArticleRecord(article_id="a", source="a.txt", text_sha256="h",
-                         items={"quotes": quotes, "events": list(events)},
-                         model="m", strategy="s", prompt_version="p")  # fmt: skip
+    return ArticleRecord(
+        article_id="a",
+        source="a.txt",
+        text_sha256="h",
+        items={"quotes": quotes, "events": list(events)},
+        model="m",
+        strategy="s",
+        prompt_version="p",
+    )
 
 
 GOLD = [rec([q("we will act", "John Kerry"), q("we disagree", "Sergei Lavrov")])]
@@ -122,8 +136,14 @@ def test_strict_events_compare_actors_date_and_place_and_positions_the_issue() -
     i = TEXT.index(words)
     kerry = EventActor(actor=Actor(name="Kerry"), role="source")
     lavrov = EventActor(actor=Actor(name="Lavrov"), role="target")
-    ev = Event(type=EventType.NEGOTIATE, evidence=words, start=i, end=i + len(words), actors=[kerry, lavrov],
-               place="London")  # fmt: skip
+    ev = Event(
+        type=EventType.NEGOTIATE,
+        evidence=words,
+        start=i,
+        end=i + len(words),
+        actors=[kerry, lavrov],
+        place="London",
+    )
     same_in_other_order = ev.model_copy(update={"actors": [lavrov, kerry]})
     assert score([rec([], [same_in_other_order])], [rec([], [ev])]).kinds["events"].strict.tp == 1
     elsewhere = ev.model_copy(update={"place": "Geneva"})

@@ -29,10 +29,14 @@ def test_gold_is_valid_and_grounded(path: Path) -> None:
     assert json.loads(path.read_text())["article_id"] == path.stem
 
 
-# Measured with the embedded SmolLM2-135M, hybrid strategy (see tests/gold/README.md);
-# floors sit a little under the measurement so that only a real regression fails.
-# The default (Qwen2.5-1.5B, hybrid+paragraph): measured 0.90, 0.41, 0.55 (python benchmarks/quality.py).
+# What the offline default (the embedded Qwen2.5-1.5B, hybrid+paragraph) must keep on the seeds:
+# lenient F1 floors a little under what `python benchmarks/quality.py` reports for it, so that a
+# regression of the default fails and the model's run-to-run noise does not.
 FLOORS = {"quotes": 0.85, "events": 0.35, "positions": 0.45}
+# What the rules alone must keep on the seeds: the pre-pass is deterministic, so these floors sit
+# just under what `extract eval` reports for `extract run seeds/ --strategy rules`: a rule that
+# stops firing fails here, before any model run.
+RULES_FLOORS = {"quotes": 0.90, "events": 0.60, "positions": 0.65}
 
 
 @pytest.mark.slow
@@ -47,11 +51,11 @@ def test_offline_default_meets_quality_floor(tmp_path: Path) -> None:
 
 
 def test_rules_baseline_meets_quality_floor(tmp_path: Path) -> None:
-    """The deterministic pre-pass alone (no model call): measured 0.86 lenient quote F1."""
+    """The deterministic pre-pass alone (no model call) keeps its floors for every news kind."""
     golds = [ArticleRecord.model_validate_json(p.read_text(encoding="utf-8")) for p in GOLD]
     with Extractor(strategy="rules", cache_dir=None) as ex:
         preds = [r for r in ex.batch(load_articles([str(SEEDS)])) if isinstance(r, ArticleRecord)]
     result = score(preds, golds)
     assert all(r.usage.calls == 0 for r in preds)
-    assert result.kinds["quotes"].lenient.f1 >= 0.80, result.kinds["quotes"].lenient.as_dict()
-    assert result.kinds["events"].lenient.f1 >= 0.35
+    for kind, floor in RULES_FLOORS.items():
+        assert result.kinds[kind].lenient.f1 >= floor, (kind, result.kinds[kind].lenient.as_dict())

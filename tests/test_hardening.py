@@ -130,10 +130,25 @@ def test_markup_in_paths_and_server_messages_is_printed_not_parsed(fake_server: 
 def test_show_and_merge_strip_terminal_escapes_and_markup(tmp_path: Path) -> None:
     """Model-made names reached the terminal raw (escape sequences), and '[/x]' crashed both."""
     text = "Kerry met Lavrov."
-    item = {"text": "met", "evidence": "met", "start": 6, "end": 9, "direct": False, "cue": "said",
-            "speaker": {"name": "\x1b[31mEvil[/x]\x1b]0;pwned\x07", "kind": "person"}}  # fmt: skip
-    rec = {"schema_version": "3.0", "article_id": "a\x1b[2J", "source": "a.txt", "text_sha256": "h",
-           "items": {"quotes": [item]}, "model": "m", "strategy": "s", "prompt_version": "p"}  # fmt: skip
+    item = {
+        "text": "met",
+        "evidence": "met",
+        "start": 6,
+        "end": 9,
+        "direct": False,
+        "cue": "said",
+        "speaker": {"name": "\x1b[31mEvil[/x]\x1b]0;pwned\x07", "kind": "person"},
+    }
+    rec = {
+        "schema_version": "3.0",
+        "article_id": "a\x1b[2J",
+        "source": "a.txt",
+        "text_sha256": "h",
+        "items": {"quotes": [item]},
+        "model": "m",
+        "strategy": "s",
+        "prompt_version": "p",
+    }
     path = tmp_path / "r.jsonl"
     path.write_text(json.dumps(rec) + "\n")
     assert text[6:9] == "met"
@@ -168,8 +183,16 @@ def test_a_tampered_cached_record_is_a_miss(tmp_path: Path) -> None:
         entry = ex.cache.get(key) if ex.cache else None
         assert entry is not None
         invented = "Russia must be destroyed"
-        entry["items"]["quotes"] = [{"text": invented, "evidence": invented, "start": 0, "end": 24,
-                                     "speaker": {"name": "Lavrov"}, "direct": True}]  # fmt: skip
+        entry["items"]["quotes"] = [
+            {
+                "text": invented,
+                "evidence": invented,
+                "start": 0,
+                "end": 24,
+                "speaker": {"name": "Lavrov"},
+                "direct": True,
+            }
+        ]
         assert ex.cache is not None
         ex.cache.set(key, entry)
         again = ex.extract(article)
@@ -247,9 +270,23 @@ def test_the_api_key_and_url_credentials_never_reach_output(fake_server: Any, tm
     server = fake_server(lambda r: (500, f"bad request from key {key}"))
     folder = write_articles(tmp_path / "in", 2)
     failures, ledger = tmp_path / "f.tsv", tmp_path / "l.json"
-    args = ["run", str(folder), "-o", str(tmp_path / "r.jsonl"), "--base-url", server.base_url,
-            "--model", "fake", "--no-cache", "--retries", "0", "--failures", str(failures),
-            "--ledger", str(ledger)]  # fmt: skip
+    args = [
+        "run",
+        str(folder),
+        "-o",
+        str(tmp_path / "r.jsonl"),
+        "--base-url",
+        server.base_url,
+        "--model",
+        "fake",
+        "--no-cache",
+        "--retries",
+        "0",
+        "--failures",
+        str(failures),
+        "--ledger",
+        str(ledger),
+    ]
     result = runner.invoke(app, args, env={"EXTRACT_API_KEY": key})
     assert result.exit_code == 1 and "bad request from key ***" in result.output
     for text in (result.output, failures.read_text(), ledger.read_text()):
@@ -313,8 +350,21 @@ def test_timeout_is_a_deadline_for_the_whole_reply(tmp_path: Path) -> None:
     body = json.dumps(tool_reply({"tool_choice": {}}, '{"quotes": [], "events": [], "positions": []}'))
     httpd, url = _dripping_server(body.encode(), pause=0.05)  # ~20 s for the whole body
     (tmp_path / "a.txt").write_text("Kerry met Lavrov in London on Friday.")
-    args = ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "r.jsonl"), "--base-url", url,
-            "--model", "m", "--no-cache", "--retries", "0", "--timeout", "1"]  # fmt: skip
+    args = [
+        "run",
+        str(tmp_path / "a.txt"),
+        "-o",
+        str(tmp_path / "r.jsonl"),
+        "--base-url",
+        url,
+        "--model",
+        "m",
+        "--no-cache",
+        "--retries",
+        "0",
+        "--timeout",
+        "1",
+    ]
     started = time.monotonic()
     result = runner.invoke(app, args)
     httpd.shutdown()
@@ -392,8 +442,9 @@ def test_interrupted_run_says_how_many_articles_are_left(fake_server: Any, tmp_p
     server = fake_server(echo_quote, latency=0.2)
     folder, out = write_articles(tmp_path / "in", 30), tmp_path / "r.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(_cli(*run_args(folder, out, server.base_url)), cwd=ROOT, env=env,
-                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+    proc = subprocess.Popen(
+        _cli(*run_args(folder, out, server.base_url)), cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+    )
     _wait_for_lines(out, 3)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)

@@ -40,7 +40,7 @@ def test_the_model_decides_stance_only_where_the_rules_are_unsure(fake_server: A
     assert unsure is Stance.OPPOSE and len(server.requests) == 1
     options = server.requests[0]["tools"][0]["function"]["parameters"]["properties"]["choice"]["enum"]
     assert options[0] == "neutral_or_mixed"  # the rules' guess comes first
-    # VADER's valence alone is a guess the model checks (it was right on 0.50 of SEESAW train).
+    # VADER's valence alone is a guess the model checks (a sentence's valence is not one stance).
     decide_stance(ask, "Kerry praised the excellent agreement.", "Kerry", "the agreement")
     assert len(server.requests) == 2
 

@@ -24,11 +24,20 @@ def record(
         return {**item, "start": start, "end": start + len(item["evidence"]), "match": "exact"}
 
     return ArticleRecord.model_validate(
-        {"article_id": article_id, "source": f"{article_id}.txt", "text_sha256": article_id,
-         "model": "m", "strategy": "s", "prompt_version": "p",
-         "items": {"quotes": [ground(q) for q in quotes], "events": [ground(e) for e in events],
-                   "positions": [ground(p) for p in positions]}}
-    )  # fmt: skip
+        {
+            "article_id": article_id,
+            "source": f"{article_id}.txt",
+            "text_sha256": article_id,
+            "model": "m",
+            "strategy": "s",
+            "prompt_version": "p",
+            "items": {
+                "quotes": [ground(q) for q in quotes],
+                "events": [ground(e) for e in events],
+                "positions": [ground(p) for p in positions],
+            },
+        }
+    )
 
 
 def actor(name: str, kind: str = "person") -> dict[str, str]:
@@ -46,26 +55,45 @@ def meeting(evidence: str, who: tuple[str, str], date: str | None) -> dict[str, 
 
 
 def records() -> list[ArticleRecord]:
-    a = record("reuters", A,
+    a = record(
+        "reuters",
+        A,
         quotes=[{"text": "met", "evidence": "met", "speaker": actor("John Kerry"), "direct": False}],
         events=[meeting("John Kerry met Sergei Lavrov", ("John Kerry", "Sergei Lavrov"), "2014-03-14")],
-        positions=[{"holder": actor("U.S.", "country"), "target": {"name": "the Crimea referendum"},
-                    "stance": "oppose", "evidence": "The U.S. rejects the referendum."}],
-    )  # fmt: skip
-    b = record("tv", B,
+        positions=[
+            {
+                "holder": actor("U.S.", "country"),
+                "target": {"name": "the Crimea referendum"},
+                "stance": "oppose",
+                "evidence": "The U.S. rejects the referendum.",
+            }
+        ],
+    )
+    b = record(
+        "tv",
+        B,
         events=[meeting("Kerry and Lavrov met", ("Kerry", "Lavrov"), None)],
-        positions=[{"holder": actor("the United States", "country"),
-                    "target": {"name": "Crimea referendum legitimacy"},
-                    "stance": "support", "evidence": "the Crimea referendum is legitimate"}],
-    )  # fmt: skip
+        positions=[
+            {
+                "holder": actor("the United States", "country"),
+                "target": {"name": "Crimea referendum legitimacy"},
+                "stance": "support",
+                "evidence": "the Crimea referendum is legitimate",
+            }
+        ],
+    )
     said = {
         "Ed Miliband": "Ed Miliband spoke",
         "David Miliband": "David Miliband spoke",
         "Miliband": "said so",
     }
-    c = record("other", C, quotes=[
-        {"text": t, "evidence": t, "speaker": actor(who), "direct": False} for who, t in said.items()
-    ])  # fmt: skip
+    c = record(
+        "other",
+        C,
+        quotes=[
+            {"text": t, "evidence": t, "speaker": actor(who), "direct": False} for who, t in said.items()
+        ],
+    )
     return [a, b, c]
 
 

@@ -29,8 +29,14 @@ def test_parts_are_assembled_once_and_hash_checked(site: Path) -> None:
     blobs = [b"GGUF" + b"a" * 3000, b"b" * 2000, b"c" * 17]
     _parts(site, blobs, "fakemodel")
     whole = b"".join(blobs)
-    parts = Parts("fakemodel_part{}", "data/part{:02d}.bin", 3, len(whole),
-                  hashlib.sha256(whole).hexdigest(), "fake.gguf")  # fmt: skip
+    parts = Parts(
+        "fakemodel_part{}",
+        "data/part{:02d}.bin",
+        3,
+        len(whole),
+        hashlib.sha256(whole).hexdigest(),
+        "fake.gguf",
+    )
     path = parts.assemble(site / "models")
     assert path.read_bytes() == whole
     stamp = path.stat().st_mtime_ns

@@ -43,10 +43,28 @@ def test_a_wheel_ships_the_prompts_and_runs(tmp_path: Path, fake_server: Any) ->
     server = fake_server(lambda r: (200, '{"choice": "Kerry"}'))
     out = tmp_path / "r.jsonl"
     run = subprocess.run(
-        [sys.executable, "-m", "extract", "run", str(SEEDS), "-o", str(out), "--strategy", "hybrid",
-         "--base-url", server.base_url, "--model", "fake", "--cache-dir", str(tmp_path / "cache")],
-        cwd=tmp_path, env=env, capture_output=True, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "extract",
+            "run",
+            str(SEEDS),
+            "-o",
+            str(out),
+            "--strategy",
+            "hybrid",
+            "--base-url",
+            server.base_url,
+            "--model",
+            "fake",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     assert "2 articles, 0 failed" in run.stderr and out.read_text().count("\n") == 2
     assert "speaker/v1+event_type/v1+stance/v2" in out.read_text()  # the prompts, from the wheel

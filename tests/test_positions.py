@@ -98,8 +98,14 @@ def test_drafts_ground_mentions_and_the_quote_and_drop_stanceless_pairs() -> Non
 
 
 def test_a_record_of_the_former_version_is_refused_in_one_line() -> None:
-    made = {"article_id": "a", "source": "a.txt", "text_sha256": "h", "model": "m", "strategy": "s",
-            "prompt_version": "p"}  # fmt: skip
+    made = {
+        "article_id": "a",
+        "source": "a.txt",
+        "text_sha256": "h",
+        "model": "m",
+        "strategy": "s",
+        "prompt_version": "p",
+    }
     with pytest.raises(ValidationError, match=r"schema version 2\.0; this toolkit reads 3\.0"):
         ArticleRecord.model_validate({**made, "schema_version": "2.0"})
     assert ArticleRecord.model_validate(made).schema_version == "3.0"
@@ -112,16 +118,26 @@ TEXT = "\n".join(SENTENCES)
 def position(n: int, holder: str, target: str, stance: str = "oppose", kind: str = "person") -> Position:
     start = TEXT.index(SENTENCES[n])
     return Position(
-        holder=Actor(name=holder), target=Target(name=target, kind=kind), stance=Stance(stance),  # type: ignore[arg-type]
-        evidence=SENTENCES[n], start=start, end=start + len(SENTENCES[n]),
-    )  # fmt: skip
+        holder=Actor(name=holder),
+        target=Target(name=target, kind=kind),
+        stance=Stance(stance),  # type: ignore[arg-type]
+        evidence=SENTENCES[n],
+        start=start,
+        end=start + len(SENTENCES[n]),
+    )
 
 
 def record(*items: Position, meta: dict[str, Any] | None = None, rid: str = "a") -> ArticleRecord:
     return ArticleRecord(
-        article_id=rid, source=f"{rid}.txt", text_sha256=rid, items={"positions": list(items)}, model="m",
-        strategy="rules", prompt_version="p", meta=meta or {},
-    )  # fmt: skip
+        article_id=rid,
+        source=f"{rid}.txt",
+        text_sha256=rid,
+        items={"positions": list(items)},
+        model="m",
+        strategy="rules",
+        prompt_version="p",
+        meta=meta or {},
+    )
 
 
 def test_lenient_positions_compare_the_target_as_well_as_the_holder() -> None:

@@ -23,10 +23,24 @@ WORDS = "we will act now"
 
 def record() -> ArticleRecord:
     i = TEXT.index(WORDS)
-    q = Quote(text=WORDS, evidence=WORDS, start=i, end=i + len(WORDS), speaker=Actor(name="Kerry"),
-              cue="said", direct=True)  # fmt: skip
-    return ArticleRecord(article_id="a", source="a.txt", text_sha256="h", items={"quotes": [q]}, model="m",
-                         strategy="s", prompt_version="p")  # fmt: skip
+    q = Quote(
+        text=WORDS,
+        evidence=WORDS,
+        start=i,
+        end=i + len(WORDS),
+        speaker=Actor(name="Kerry"),
+        cue="said",
+        direct=True,
+    )
+    return ArticleRecord(
+        article_id="a",
+        source="a.txt",
+        text_sha256="h",
+        items={"quotes": [q]},
+        model="m",
+        strategy="s",
+        prompt_version="p",
+    )
 
 
 def test_article_text_is_escaped() -> None:
@@ -55,14 +69,26 @@ def test_click_highlights_the_span_in_chromium(tmp_path: Path) -> None:
     with Extractor(strategy="rules", cache_dir=None) as ex:  # the seeds' records, no model needed
         recs = [r for r in ex.batch(load_articles([str(SEEDS)])) if isinstance(r, ArticleRecord)]
     texts = {a.sha256: a.text for a in article_texts((r.source for r in recs), ROOT)}
-    golds = {g.text_sha256: g for g in (ArticleRecord.model_validate_json(p.read_text(encoding="utf-8"))
-                                         for p in (ROOT / "tests" / "gold").glob("*.json"))}  # fmt: skip
+    golds = {
+        g.text_sha256: g
+        for g in (
+            ArticleRecord.model_validate_json(p.read_text(encoding="utf-8"))
+            for p in (ROOT / "tests" / "gold").glob("*.json")
+        )
+    }
     page_file = tmp_path / "report.html"
     page_file.write_text(render(recs, texts, golds), encoding="utf-8")
     artifacts = ROOT / "tests" / "artifacts"
     artifacts.mkdir(exist_ok=True)
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=flags)
         page = browser.new_page()

@@ -143,8 +143,10 @@ def test_fault_injection_every_article_once(fake_server: Any, tmp_path: Path, wo
     """200 articles against a server that drops, delays and garbles: each article ends up
     in the output once or in the failures file once, with one worker or eight."""
     rng = random.Random(7)
-    fate = {f"Article number {i} says hello.": rng.choice(["ok"] * 6 + ["drop", "500", "garbage", "slow"])
-            for i in range(200)}  # fmt: skip
+    fate = {
+        f"Article number {i} says hello.": rng.choice(["ok"] * 6 + ["drop", "500", "garbage", "slow"])
+        for i in range(200)
+    }
 
     def script(request: dict[str, Any]) -> tuple[int, str]:
         article = next(t for t in fate if t in user_text(request))
@@ -165,8 +167,23 @@ def test_fault_injection_every_article_once(fake_server: Any, tmp_path: Path, wo
     for i, t in enumerate(fate):
         (src / f"a{i:03}.txt").write_text(t)
     out, failures = tmp_path / "r.jsonl", tmp_path / "failures.tsv"
-    args = ["run", str(src), "-o", str(out), "--base-url", server.base_url, "--model", "fake", "--no-cache",
-            "--retries", "0", "--failures", str(failures), "--workers", workers]  # fmt: skip
+    args = [
+        "run",
+        str(src),
+        "-o",
+        str(out),
+        "--base-url",
+        server.base_url,
+        "--model",
+        "fake",
+        "--no-cache",
+        "--retries",
+        "0",
+        "--failures",
+        str(failures),
+        "--workers",
+        workers,
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     done = [json.loads(line)["source"] for line in out.read_text().splitlines()]
@@ -186,8 +203,9 @@ def test_timeout_and_empty_answer_fail_the_article_with_one_line(fake_server: An
 
     server = fake_server(script)
     articles = [Article("s", "slow.txt", "A slow article."), Article("e", "empty.txt", "An empty answer.")]
-    with Extractor(base_url=server.base_url, model="fake", strategy="whole", cache_dir=None,
-                   timeout=0.3, retries=0) as ex:  # fmt: skip
+    with Extractor(
+        base_url=server.base_url, model="fake", strategy="whole", cache_dir=None, timeout=0.3, retries=0
+    ) as ex:
         slow, empty = list(ex.batch(articles))
     assert isinstance(slow, ArticleError) and "slow.txt: model call timed out" in str(slow)
     assert isinstance(empty, ArticleError) and str(empty).startswith("empty.txt: model output")
@@ -198,8 +216,7 @@ def test_server_dying_mid_batch_fails_the_rest_with_one_line_each(fake_server: A
     server = fake_server(lambda r: (200, extraction([quote("says hello", "Someone")])))
     articles = [Article(str(i), f"{i}.txt", f"Article {i} says hello.") for i in range(6)]
     results = []
-    with Extractor(base_url=server.base_url, model="fake", strategy="whole", cache_dir=None,
-                   retries=0) as ex:  # fmt: skip
+    with Extractor(base_url=server.base_url, model="fake", strategy="whole", cache_dir=None, retries=0) as ex:
         for n, result in enumerate(ex.batch(articles)):
             results.append(result)
             if n == 2:

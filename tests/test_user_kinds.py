@@ -50,8 +50,13 @@ def test_the_default_path_asks_a_user_kind_once_per_paragraph(fake_server: Any, 
     paragraph: three extraction calls where two are due on a two-paragraph article."""
     server = fake_server(_answer)
     spec = f"{readme_schema(tmp_path)}:Casualty"
-    with Extractor(schema=("news", spec), base_url=server.base_url, model="m", strategy="hybrid+paragraph",
-                   cache_dir=None) as ex:  # fmt: skip
+    with Extractor(
+        schema=("news", spec),
+        base_url=server.base_url,
+        model="m",
+        strategy="hybrid+paragraph",
+        cache_dir=None,
+    ) as ex:
         record = ex.extract(Article("d", "d.txt", TEXT))
         assert "whole/" not in ex.prompt_version and "kind_check/v1" in ex.prompt_version
     asked = [r for r in server.requests if "casualty" in _tool(r)]
@@ -84,15 +89,21 @@ def test_items_the_kinds_check_rejects_are_dropped_and_counted(fake_server: Any,
     def answer(request: dict[str, Any]) -> tuple[int, str]:
         props = _tool(request)
         if "choice" in props:  # the check: the killed soldiers are not what the sentence says
-            return 200, json.dumps({"choice": "no" if '"killed"' in user_text(request) and "soldiers"
-                                    in user_text(request) else "yes"})  # fmt: skip
+            return 200, json.dumps(
+                {
+                    "choice": "no"
+                    if '"killed"' in user_text(request) and "soldiers" in user_text(request)
+                    else "yes"
+                }
+            )
         passage = _passage(request)
         return 200, json.dumps({"casualty": [RIGHT] if "12 civilians" in passage else [wrong]})
 
     server = fake_server(answer)
     spec = f"{readme_schema(tmp_path)}:Casualty"
-    with Extractor(schema=(spec,), base_url=server.base_url, model="m", strategy="hybrid+paragraph",
-                   cache_dir=None) as ex:  # fmt: skip
+    with Extractor(
+        schema=(spec,), base_url=server.base_url, model="m", strategy="hybrid+paragraph", cache_dir=None
+    ) as ex:
         record = ex.extract(Article("d", "d.txt", TEXT))
         assert "kind_check/v1" in ex.prompt_version
     assert [c.count for c in record.casualty] == [12]
@@ -127,8 +138,9 @@ def test_a_kind_that_declares_its_check_is_not_asked(fake_server: Any, tmp_path:
         return 200, json.dumps({"money": [{"amount": "$5 million"}, {"amount": "40 million euros"}]})
 
     server = fake_server(answer)
-    with Extractor(schema=(f"{path}:Money",), base_url=server.base_url, model="m", strategy="paragraph",
-                   cache_dir=None) as ex:  # fmt: skip
+    with Extractor(
+        schema=(f"{path}:Money",), base_url=server.base_url, model="m", strategy="paragraph", cache_dir=None
+    ) as ex:
         record = ex.extract(Article("m", "m.txt", text))
     assert [m.amount for m in record.money] == ["$5 million"] and record.usage.rejected == 1
 
@@ -136,8 +148,9 @@ def test_a_kind_that_declares_its_check_is_not_asked(fake_server: Any, tmp_path:
 def test_replies_are_bounded_by_the_window(fake_server: Any, tmp_path: Path) -> None:
     server = fake_server(_answer)
     spec = f"{readme_schema(tmp_path)}:Casualty"
-    with Extractor(schema=(spec,), base_url=server.base_url, model="m", strategy="paragraph",
-                   cache_dir=None) as ex:  # fmt: skip
+    with Extractor(
+        schema=(spec,), base_url=server.base_url, model="m", strategy="paragraph", cache_dir=None
+    ) as ex:
         ex.extract(Article("d", "d.txt", TEXT))
     asked = [r for r in server.requests if "casualty" in _tool(r)]
     first, second = TEXT.split("\n\n")
@@ -153,8 +166,14 @@ def test_a_timed_out_call_costs_its_window_not_the_article(fake_server: Any, tmp
 
     server = fake_server(answer)
     spec = f"{readme_schema(tmp_path)}:Casualty"
-    with Extractor(schema=(spec,), base_url=server.base_url, model="m", strategy="paragraph", timeout=0.5,
-                   cache_dir=tmp_path / "cache") as ex:  # fmt: skip
+    with Extractor(
+        schema=(spec,),
+        base_url=server.base_url,
+        model="m",
+        strategy="paragraph",
+        timeout=0.5,
+        cache_dir=tmp_path / "cache",
+    ) as ex:
         article = Article("d", "d.txt", TEXT)
         record = ex.extract(article)
         assert ex.cached(article) is None  # incomplete: a later run asks again
@@ -266,8 +285,13 @@ def test_the_parse_rejects_a_person_as_equipment_without_asking(fake_server: Any
         return 200, json.dumps({"military_equipment": found if "F-16" in _passage(request) else []})
 
     server = fake_server(answer)
-    with Extractor(schema=(f"{path}:MilitaryEquipment",), base_url=server.base_url, model="m",
-                   strategy="paragraph", cache_dir=None) as ex:  # fmt: skip
+    with Extractor(
+        schema=(f"{path}:MilitaryEquipment",),
+        base_url=server.base_url,
+        model="m",
+        strategy="paragraph",
+        cache_dir=None,
+    ) as ex:
         record = ex.extract(Article("e", "e.txt", text))
     assert [i.name for i in record.military_equipment] == ["F-16 aircraft"]
     assert record.usage.rejected == 1

@@ -23,9 +23,14 @@ _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 def _gold(article: Article, kind: str, items: list[Quote] | list[Position]) -> ArticleRecord:
     return ArticleRecord(
-        article_id=article.id, source=article.source, text_sha256=article.sha256, items={kind: items},
-        model="human", strategy="gold", prompt_version="corpus",
-    )  # fmt: skip
+        article_id=article.id,
+        source=article.source,
+        text_sha256=article.sha256,
+        items={kind: items},
+        model="human",
+        strategy="gold",
+        prompt_version="corpus",
+    )
 
 
 def _brat_spans(field: str) -> tuple[int, int]:
@@ -63,12 +68,15 @@ def polnear(
             words = text[content[1] : content[2]]
             quotes.append(
                 Quote(
-                    text=words, evidence=words, start=content[1], end=content[2],
+                    text=words,
+                    evidence=words,
+                    start=content[1],
+                    end=content[2],
                     speaker=Actor(name=text[source[1] : source[2]]),
                     cue=text[cue[1] : cue[2]] if cue else None,
                     direct=bool(_QUOTE_MARKS.search(words)),
                 )
-            )  # fmt: skip
+            )
         yield article, _gold(article, "quotes", quotes)
 
 
@@ -108,9 +116,11 @@ def seesaw(
                         holder=Actor(name=holder, kind=_holder_kind(kinds.get(holder))),
                         target=Target(name=t["object"], kind=kinds.get(t["object"], "issue")),
                         stance=Stance.SUPPORT if t["sentiment"] == "POS" else Stance.OPPOSE,
-                        evidence=sentences[i], start=starts[i], end=starts[i] + len(sentences[i]),
+                        evidence=sentences[i],
+                        start=starts[i],
+                        end=starts[i] + len(sentences[i]),
                     )
-                )  # fmt: skip
+                )
         yield article, _gold(article, "positions", positions)
 
 

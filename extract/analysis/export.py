@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from extract.analysis.evaluate import kinds_in
+from extract.analysis.matching import kinds_in
 from extract.errors import ExtractError
 from extract.schemas import ArticleRecord
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from math import ceil
 
-from extract.analysis.evaluate import name_words
+from extract.analysis.names import name_words
 from extract.schemas import (
     ArticleRecord,
     Consolidation,
@@ -28,17 +28,18 @@ from extract.schemas.kinds import Grounding
 
 # Abbreviations and short forms news uses for the same actor.
 _SAME = {
-    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
-    "america": "United States", "the united states": "United States",
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
-    "great britain": "United Kingdom", "the united kingdom": "United Kingdom",
-    "eu": "European Union", "e.u.": "European Union", "the european union": "European Union",
-    "un": "United Nations", "u.n.": "United Nations", "the united nations": "United Nations",
-    # Parties by their members ('Republicans held up her nomination'): the party's stance.
-    "republicans": "Republican Party", "gop": "Republican Party", "the gop": "Republican Party",
-    "the republican party": "Republican Party", "democrats": "Democratic Party",
-    "the democratic party": "Democratic Party",
-}  # fmt: skip
+    short: name
+    for name, shorts in {
+        "United States": ("us", "u.s.", "usa", "u.s.a.", "america", "the united states"),
+        "United Kingdom": ("uk", "u.k.", "britain", "great britain", "the united kingdom"),
+        "European Union": ("eu", "e.u.", "the european union"),
+        "United Nations": ("un", "u.n.", "the united nations"),
+        # Parties by their members ('Republicans held up her nomination'): the party's stance.
+        "Republican Party": ("republicans", "gop", "the gop", "the republican party"),
+        "Democratic Party": ("democrats", "the democratic party"),
+    }.items()
+    for short in shorts
+}
 _ISSUE_MATCH = 0.5  # Jaccard overlap of content words for two issue phrasings to be one issue
 
 
@@ -77,9 +78,10 @@ class ActorIndex:
             words = key.split()
             longer = {
                 other
-                for other in set.intersection(*(by_word[w] for w in words)) if words
+                for other in set.intersection(*(by_word[w] for w in words))
+                if words
                 if other != key and other.split()[-1] == words[-1]
-            }  # fmt: skip
+            }
             # Join only when every longer form is one actor: 'Miliband' may be Ed or David.
             targets = {self.group(o) for o in longer}
             targets = {t for t in targets if not any(t != u and not self._nested(t, u) for u in targets)}
@@ -229,10 +231,13 @@ def _positions(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedP
         )
         out.append(
             MergedPosition(
-                holder=holder, target=about, stances=dict(stances), disagreement=bool(disagreeing),
+                holder=holder,
+                target=about,
+                stances=dict(stances),
+                disagreement=bool(disagreeing),
                 disagreeing=disagreeing,
             )
-        )  # fmt: skip
+        )
     return sorted(out, key=lambda p: (not p.disagreement, p.holder, p.target))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from html import escape
@@ -10,8 +11,9 @@ from itertools import pairwise
 
 from pydantic import BaseModel
 
-from extract.analysis.evaluate import fields_agree, kinds_in, match, score
-from extract.schemas import REGISTRY, ArticleRecord, Kind, Usage
+from extract.analysis.evaluate import score
+from extract.analysis.matching import by_name, fields_agree, kinds_in, match
+from extract.schemas import NEWS_KINDS, ArticleRecord, Kind, Usage
 from extract.schemas.kinds import GROUNDING_FIELDS, describe
 
 DEFAULT_COLOUR = "#8a63d2"
@@ -47,21 +49,25 @@ def actors_of(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def label_of(kind: str, item: BaseModel) -> str:
-    declared = REGISTRY.get(kind)
-    return declared.label(item) if declared is not None else describe(item, GROUNDING_FIELDS)
+def label_of(kind: Kind | str, item: BaseModel) -> str:
+    """A declared kind labels its items its own way; a kind known by name shows its fields."""
+    return kind.label(item) if isinstance(kind, Kind) else describe(item, GROUNDING_FIELDS)
 
 
-def _shown(kind: str, item: BaseModel, ident: str, verdict: str) -> Shown:
+def _shown(kind: Kind | str, item: BaseModel, ident: str, verdict: str) -> Shown:
     start, end, evidence = getattr(item, "start", 0), getattr(item, "end", 0), getattr(item, "evidence", "")
-    return Shown(ident, kind, label_of(kind, item), start, end, evidence, actors_of(item), verdict)
+    name = kind.name if isinstance(kind, Kind) else kind
+    return Shown(ident, name, label_of(kind, item), start, end, evidence, actors_of(item), verdict)
 
 
-def shown_items(record: ArticleRecord, gold: ArticleRecord | None, prefix: str) -> list[Shown]:
+def shown_items(
+    record: ArticleRecord, gold: ArticleRecord | None, prefix: str, declared: Mapping[str, Kind]
+) -> list[Shown]:
     """The record's items, plus gold misses, each marked against gold when it is given."""
     out: list[Shown] = []
-    for n, kind in enumerate(kinds_in([record], [gold] if gold else [])):
-        preds, golds = record.of(kind), gold.of(kind) if gold else []
+    for n, name in enumerate(kinds_in([record], [gold] if gold else [])):
+        preds, golds = record.of(name), gold.of(name) if gold else []
+        kind = declared.get(name, name)
         matched_p: set[int] = set()
         matched_g: set[int] = set()
         if gold is not None:
@@ -79,9 +85,9 @@ def shown_items(record: ArticleRecord, gold: ArticleRecord | None, prefix: str) 
     return out
 
 
-def colour(kind: str) -> str:
-    declared: Kind | None = REGISTRY.get(kind)
-    return declared.colour if declared is not None else DEFAULT_COLOUR
+def colour(kind: str, declared: Mapping[str, Kind]) -> str:
+    known = declared.get(kind)
+    return known.colour if known is not None else DEFAULT_COLOUR
 
 
 def highlight(text: str, items: list[Shown]) -> str:
@@ -115,9 +121,15 @@ def ledger(records: list[ArticleRecord]) -> str:
 
 
 def render(
-    records: list[ArticleRecord], texts: dict[str, str], golds: dict[str, ArticleRecord] | None = None
+    records: list[ArticleRecord],
+    texts: dict[str, str],
+    golds: dict[str, ArticleRecord] | None = None,
+    kinds: Iterable[Kind] = NEWS_KINDS,
 ) -> str:
-    """The whole page; ``texts`` and ``golds`` are keyed by the article text's sha256."""
+    """The whole page; ``texts`` and ``golds`` are keyed by the article text's sha256. ``kinds``
+    are the declared kinds (the news pack's by default): their labels, colours and key fields;
+    a kind the records hold but ``kinds`` lacks shows every field."""
+    declared = by_name(kinds)
     sections: list[str] = []
     actors: set[str] = set()
     for n, rec in enumerate(records):
@@ -128,7 +140,8 @@ def render(
                 "<p>article text not found</p></section>"
             )
             continue
-        items = shown_items(rec, (golds or {}).get(rec.text_sha256) if golds is not None else None, f"a{n}")
+        gold = (golds or {}).get(rec.text_sha256) if golds is not None else None
+        items = shown_items(rec, gold, f"a{n}", declared)
         actors.update(a for i in items for a in i.actors)
         side = "".join(
             f'<li class="item k-{escape(i.kind)} {i.verdict}" data-id="{i.id}" data-kind="{escape(i.kind)}" '
@@ -143,21 +156,28 @@ def render(
             f'{highlight(text, items)}</pre><ul class="side">{side}</ul></div></section>'
         )
     options = "".join(f"<option>{escape(a)}</option>" for a in sorted(actors))
-    kinds = kinds_in(records, (golds or {}).values())
+    names = kinds_in(records, (golds or {}).values())
     jump = "".join(f'<option value="{n}">{escape(r.article_id)}</option>' for n, r in enumerate(records))
     return PAGE.format(
-        ledger=escape(ledger(records)), options=options, body="".join(sections),
-        kinds=kind_controls(kinds), style=kind_style(kinds), jump=jump,
-        summary=score_summary(records, golds, kinds) if golds is not None else "",
-    )  # fmt: skip
+        ledger=escape(ledger(records)),
+        options=options,
+        body="".join(sections),
+        kinds=kind_controls(names, declared),
+        style=kind_style(names, declared),
+        jump=jump,
+        summary=score_summary(records, golds, names, declared) if golds is not None else "",
+    )
 
 
 def score_summary(
-    records: list[ArticleRecord], golds: dict[str, ArticleRecord], kinds: tuple[str, ...]
+    records: list[ArticleRecord],
+    golds: dict[str, ArticleRecord],
+    names: tuple[str, ...],
+    declared: Mapping[str, Kind],
 ) -> str:
     """Per kind, lenient and strict P/R/F1 against the gold of the articles shown."""
     paired = [g for r in records if (g := golds.get(r.text_sha256)) is not None]
-    result = score(records, paired, kinds)
+    result = score(records, paired, kinds=declared.values(), only=names)
     rows = "".join(
         f"<tr><td>{escape(kind)}</td><td>{ks.lenient.precision:.2f}</td><td>{ks.lenient.recall:.2f}</td>"
         f"<td><b>{ks.lenient.f1:.2f}</b></td><td>{ks.strict.f1:.2f}</td></tr>"
@@ -169,22 +189,22 @@ def score_summary(
     )
 
 
-def kind_controls(kinds: tuple[str, ...]) -> str:
+def kind_controls(kinds: tuple[str, ...], declared: Mapping[str, Kind]) -> str:
     """One checkbox per kind, its colour beside it: the filter and the legend at once."""
     return "".join(
         f'<label class="legend"><input type="checkbox" class="kind" value="{escape(k)}" checked>'
-        f'<span class="swatch" style="background:{escape(colour(k))}"></span> {escape(k)}</label>'
+        f'<span class="swatch" style="background:{escape(colour(k, declared))}"></span> {escape(k)}</label>'
         for k in kinds
     )
 
 
-def kind_style(kinds: tuple[str, ...]) -> str:
+def kind_style(kinds: tuple[str, ...], declared: Mapping[str, Kind]) -> str:
     # Kind names come from user schemas: they are escaped in attributes, and only
     # [a-z0-9_-] names get a CSS rule (the others keep the default colour).
     rules = [
-        f".item.k-{k} {{ border-color: {colour(k)}; }} .seg.k-{k} {{ background: {colour(k)}33; }}"
+        f".item.k-{k} {{ border-color: {c}; }} .seg.k-{k} {{ background: {c}33; }}"
         for k in kinds
-        if k.replace("_", "").replace("-", "").isalnum() and colour(k).lstrip("#").isalnum()
+        if k.replace("_", "").replace("-", "").isalnum() and (c := colour(k, declared)).lstrip("#").isalnum()
     ]
     return "\n".join(rules)
 

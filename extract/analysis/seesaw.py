@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.analysis.corpora import AUTHOR, UNLISTED_NAME
-from extract.analysis.evaluate import PRF, content_words
+from extract.analysis.matching import PRF
 from extract.analysis.merge import ActorIndex
+from extract.analysis.names import content_words
 from extract.schemas import ArticleRecord, Position, Stance
 
 UNLISTED = frozenset({UNLISTED_NAME})

@@ -226,9 +226,14 @@ def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None)
     if span is None:
         return None
     words = text[span.start : span.end]
-    fields = draft.model_dump() | {kind.anchor: words, "evidence": words, "start": span.start,
-                                   "end": span.end, "match": span.match,
-                                   "flags": suspicions(text, span.start, span.end)}  # fmt: skip
+    fields = draft.model_dump() | {
+        kind.anchor: words,
+        "evidence": words,
+        "start": span.start,
+        "end": span.end,
+        "match": span.match,
+        "flags": suspicions(text, span.start, span.end),
+    }
     for name in kind.verbatim[1:]:  # every other verbatim field must stand in the text too
         value = getattr(draft, name, None)
         if value is None:

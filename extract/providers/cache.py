@@ -21,8 +21,9 @@ CACHE_FORMAT = 2
 
 def cache_key(**parts: Any) -> str:
     """A stable key across processes: sha256 of the canonical JSON of ``parts``."""
-    blob = json.dumps({**parts, "cache_format": CACHE_FORMAT}, sort_keys=True, ensure_ascii=False,
-                      separators=(",", ":"))  # fmt: skip
+    blob = json.dumps(
+        {**parts, "cache_format": CACHE_FORMAT}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -102,10 +103,13 @@ class Cached(Wrapper):
         reply_tokens: int | None = None,
     ) -> tuple[T, Usage]:
         key = cache_key(
-            **self.inner.identity(), prompt=prompt_version, schema=json_schema(response_model),
-            messages=messages, **({"context": context} if context else {}),
+            **self.inner.identity(),
+            prompt=prompt_version,
+            schema=json_schema(response_model),
+            messages=messages,
+            **({"context": context} if context else {}),
             **({"reply_tokens": reply_tokens} if reply_tokens is not None else {}),
-        )  # fmt: skip
+        )
         if (hit := self.cache.get(key)) is not None:
             try:
                 return response_model.model_validate(hit["data"], context=context), Usage(cache_hits=1)

@@ -126,19 +126,29 @@ class LocalServer:
 
         self.port = free_port()
         cmd = [
-            sys.executable, "-m", "extract.providers.serve_child",
-            "--model", str(self.model.path()),
-            "--model_alias", self.model.name,
-            "--host", "127.0.0.1", "--port", str(self.port),
-            "--n_ctx", str(self.n_ctx),
-            "--n_threads", str(max(1, os.cpu_count() or 1)),
+            sys.executable,
+            "-m",
+            "extract.providers.serve_child",
+            "--model",
+            str(self.model.path()),
+            "--model_alias",
+            self.model.name,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--n_ctx",
+            str(self.n_ctx),
+            "--n_threads",
+            str(max(1, os.cpu_count() or 1)),
             # Logits for the last token only: the others cost time and are never read. The prompt
             # cache is the server's own prefix reuse: each call evaluates only what follows the
             # longest prefix it shares with the previous one, so prompts keep their fixed part
             # first. (llama-cpp-python's --cache, a RAM cache of saved states, measured slower:
-            # each call saved a 26 MB state, and the server grew to 11 GB on the seeds.)
-            "--logits_all", "false",
-        ]  # fmt: skip
+            # each call saved a state, and the server's memory grew with every call.)
+            "--logits_all",
+            "false",
+        ]
         if self.model.chat_format:
             cmd += ["--chat_format", self.model.chat_format]
         # The server's output goes to a file: read back when it fails to start, kept for diagnosis.

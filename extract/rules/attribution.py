@@ -161,9 +161,16 @@ def _reported(
     sent = actors.sentence_of[subj.i]
     options = [r for r in [speaker, *actors.near(sent.start_char, sent.end_char)] if r is not None]
     quotes.append(
-        QuoteCandidate(content, span.start_char, False, cue, speaker, list(dict.fromkeys(options)),
-                       paragraph_context(actors.text, sent.start_char, sent.end_char))
-    )  # fmt: skip
+        QuoteCandidate(
+            content,
+            span.start_char,
+            False,
+            cue,
+            speaker,
+            list(dict.fromkeys(options)),
+            paragraph_context(actors.text, sent.start_char, sent.end_char),
+        )
+    )
     return True
 
 

@@ -26,8 +26,8 @@ class Analysis:
     positions: list[PositionCandidate] = field(default_factory=list)
 
 
-# The pre-pass is linear in the text (about 7 s per 100,000 characters on one core); past this
-# limit an article is failed with one line rather than holding a worker.
+# The pre-pass is linear in the text (benchmarks/speed.py); past this limit an article is failed
+# with one line rather than holding a worker.
 RULES_SECONDS = 300.0
 
 

@@ -11,25 +11,20 @@ from __future__ import annotations
 
 from typing import Literal
 
+from extract.rules.lexicons import meaning, words
+
 Gender = Literal["f", "m"]
 
-_WORDS: dict[str, Gender] = {
-    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "lady": "f",
-    "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f", "businesswoman": "f",
-    "actress": "f", "wife": "f", "mother": "f", "daughter": "f", "sister": "f", "queen": "f",
-    "mr": "m", "mr.": "m", "sir": "m", "congressman": "m", "spokesman": "m", "chairman": "m",
-    "businessman": "m", "actor": "m", "husband": "m", "father": "m", "son": "m", "brother": "m",
-    "king": "m",
-}  # fmt: skip
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
+_WORDS: dict[str, Gender] = meaning(
+    {
+        "f": "mrs mrs. ms ms. miss madam lady congresswoman spokeswoman chairwoman businesswoman actress "
+        "wife mother daughter sister queen",
+        "m": "mr mr. sir congressman spokesman chairman businessman actor husband father son brother king",
+    }
+)
 _PRONOUNS: dict[str, Gender] = {"she": "f", "her": "f", "he": "m", "him": "m", "his": "m"}
 # Common first names in US, UK and international political news, each almost always one gender.
-_FEMALE = _words(
+_FEMALE = words(
     "hillary melania ivanka michelle nancy elizabeth sarah carly kelli loretta ruth susan kellyanne "
     "hope sheryl theresa angela marine nicola jeanne jill jane mary margaret patricia barbara linda "
     "jennifer maria karen lisa donna sandra carol amy rebecca laura emily anna julia catherine "
@@ -40,7 +35,7 @@ _FEMALE = _words(
     "michele sally joan helen alice emma olivia sophia victoria natalie rosa irene monica "
     "stephanie jessica ashley brenda pamela shirley virginia judith judy janice frances"
 )
-_MALE = _words(
+_MALE = words(
     "donald barack bill john joe bernie ted marco jeb chris ben mike michael paul mitch harry "
     "george ronald jimmy richard robert james william david mark steve stephen thomas tom "
     "charles peter frank jeff jeffrey tim timothy scott rand rick newt reince corey "

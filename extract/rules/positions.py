@@ -40,7 +40,7 @@ _ABOUT = {"about", "of", "over", "with", "to", "toward", "towards"}
 _ISSUE_WORDS = 5  # an issue is named in a few words: the head and its nearest modifiers
 SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stance on it
 # Words the parse can make a speaker that hold no position.
-_UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}  # fmt: skip
+_UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}
 # Third-person pronouns a quote or an object may use for someone named before, as subject forms.
 _PERSONAL = {"she": "she", "her": "she", "he": "he", "him": "he"}
 _POSSESSIVE = {"his": "he"}  # 'her' is in _PERSONAL
@@ -263,10 +263,17 @@ class PositionFinder:
                     continue
                 out.append(
                     PositionCandidate(
-                        line.text, line.start_char, holder, ref, verb.text,
-                        _flip(polarity, _negated(verb)), said, mention, _words(self.quote_at(obj.idx)),
+                        line.text,
+                        line.start_char,
+                        holder,
+                        ref,
+                        verb.text,
+                        _flip(polarity, _negated(verb)),
+                        said,
+                        mention,
+                        _words(self.quote_at(obj.idx)),
                     )
-                )  # fmt: skip
+                )
         return out
 
     def _stance_word(self, line: Any, tok: Any, word: str) -> list[PositionCandidate]:
@@ -342,10 +349,17 @@ class PositionFinder:
             line = next(ln for ln in lines_of(actors.sentence_of[at]) if ln.start <= at < ln.end)
             out.append(
                 PositionCandidate(
-                    line.text, line.start_char, q.speaker, ref, q.cue or "", _cue_polarity(q.cue), None,
-                    _mention(doc, at), q.text if q.direct else None,
+                    line.text,
+                    line.start_char,
+                    q.speaker,
+                    ref,
+                    q.cue or "",
+                    _cue_polarity(q.cue),
+                    None,
+                    _mention(doc, at),
+                    q.text if q.direct else None,
                 )
-            )  # fmt: skip
+            )
         return out
 
 

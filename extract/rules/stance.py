@@ -3,7 +3,7 @@
 The domain lexicon ("legitimate", "annexation", "counter-productive") decides when it fires.
 Otherwise the sentence's VADER compound valence gives a guess, at VADER's own cut-offs (±0.05),
 but not a confident one: a sentence's valence is not one actor's stance on one target (on SEESAW
-train VADER was right on 0.50 of triplets, the 1.5B model on 0.73), so the hybrid asks the model.
+train VADER was right on fewer triplets than the 1.5B model), so the hybrid asks the model.
 """
 
 from __future__ import annotations

@@ -75,8 +75,11 @@ class Batch:
         for item in chain(self._articles, loaded):
             if isinstance(item, Article):
                 if item.id in first:
-                    warnings.warn(f"{item.source}: duplicate id {item.id!r} (also at {first[item.id]})",
-                                  InputWarning, stacklevel=2)  # fmt: skip
+                    warnings.warn(
+                        f"{item.source}: duplicate id {item.id!r} (also at {first[item.id]})",
+                        InputWarning,
+                        stacklevel=2,
+                    )
                 first.setdefault(item.id, item.source)
             yield item
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_type_hints
+
+from pydantic import TypeAdapter, ValidationError
 
 from extract.errors import ExtractError
 from extract.kinds import DEFAULT_SCHEMA, SchemaSpec
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
-from extract.providers.models import LOCAL_MODELS, user_cache_dir
-from extract.strategies import STRATEGIES, default_strategy
+from extract.providers.models import user_cache_dir
+from extract.providers.registry import Backend, backend_for
+from extract.run.settings import Settings, load_settings
+from extract.strategies import STRATEGIES
 
 API_KEY_VARS = ("EXTRACT_API_KEY", "OPENAI_API_KEY")
 
@@ -24,11 +28,14 @@ class RunConfig:
     """What to extract, with which model and strategy, and how the batch runs.
 
     ``schema``: pack names (``"news"``), ``"file.py:Class"`` specs or Pydantic classes.
-    ``base_url`` None starts the embedded ``local_model``. ``strategy`` None picks the default
-    for the endpoint. ``cache_dir`` None disables the cache. Budgets stop the run, not a call.
+    ``provider`` names a backend (``extract.providers.registry``); None: the embedded
+    ``local_model`` without a ``base_url``, an OpenAI-compatible server with one. ``strategy``
+    None picks the backend's default. ``cache_dir`` None disables the cache. Budgets stop the
+    run, not a call.
     """
 
     schema: tuple[SchemaSpec, ...] = DEFAULT_SCHEMA
+    provider: str | None = None
     base_url: str | None = None
     model: str | None = None
     api_key: str | None = field(default=None, repr=False)
@@ -54,27 +61,65 @@ class RunConfig:
             object.__setattr__(self, "cache_dir", Path(self.cache_dir))
         if self.strategy is not None and self.strategy not in STRATEGIES:
             raise ExtractError(f"unknown strategy {self.strategy!r}; choose from {', '.join(STRATEGIES)}")
-        if self.base_url is None and self.local_model not in LOCAL_MODELS:
-            raise ExtractError(
-                f"unknown local model {self.local_model!r}; choose from {', '.join(LOCAL_MODELS)}"
-            )
-        if self.base_url is not None and not self.model:
-            raise ExtractError("--model is required with --base-url")
+        self.backend.refuse({f.name: getattr(self, f.name) for f in fields(self)})
+        if self.provider == "none" and STRATEGIES[self.strategy_name].needs_model:
+            raise ExtractError(f"strategy {self.strategy_name!r} asks a model; --provider none has none")
         if self.workers < 1:
             raise ExtractError("workers must be at least 1")
 
     @classmethod
     def of(cls, config: RunConfig | None = None, **options: Any) -> RunConfig:
-        """``config`` with ``options`` replaced, or a new config; an unknown option is one line."""
+        """``config`` with ``options`` replaced; without a config, a new one from the settings
+        file of the current folder (``extract.toml``) under ``options``. An unknown option is
+        one line."""
         known = {f.name for f in fields(cls)}
         if unknown := sorted(set(options) - known):
             raise ExtractError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        return replace(config, **options) if config is not None else cls(**options)
+        if config is not None:
+            return replace(config, **options)
+        return cls(**{**file_options(load_settings(Path.cwd())), **options})
+
+    @property
+    def backend(self) -> Backend:
+        """The model backend the run asks."""
+        return backend_for(self.provider, self.base_url)
 
     @property
     def strategy_name(self) -> str:
-        return self.strategy or default_strategy(self.base_url)
+        return self.strategy or self.backend.default_strategy
 
     def key(self) -> str:
         """The API key: given, else from the environment; never cached, logged or recorded."""
         return self.api_key or next((os.environ[v] for v in API_KEY_VARS if os.environ.get(v)), "not-needed")
+
+
+# Not from a file: a checked-in settings file must not choose where the user's key goes
+# unannounced, nor hold the key itself.
+_NOT_FROM_FILES = frozenset({"api_key"})
+
+
+def file_options(settings: Settings) -> dict[str, Any]:
+    """The :class:`RunConfig` fields a settings file gives (its top level and ``[run]``), each
+    checked against the field's type; a bad value is one line naming the file and key. Keys
+    that are other commands' options are left to the CLI."""
+    hints = get_type_hints(RunConfig)
+    given = settings.for_command("run")
+    options: dict[str, Any] = {}
+    for name, value in given.items():
+        if name == "no_cache":
+            if value is True:
+                options["cache_dir"] = None
+            continue
+        if name not in hints or name in _NOT_FROM_FILES:
+            continue
+        if name == "schema" and isinstance(value, str):
+            value = [value]
+        try:
+            # Strict but for what TOML cannot spell: a path and a tuple come as a string and a list.
+            lax = name in {"cache_dir", "schema"}
+            options[name] = TypeAdapter(hints[name]).validate_python(value, strict=not lax)
+        except ValidationError as exc:
+            table = "run" if name in settings.tables.get("run", {}) else None
+            why = exc.errors()[0]["msg"]
+            raise ExtractError(f"{settings.where(name, table)} = {value!r}: {why}") from None
+    return options

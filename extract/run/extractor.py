@@ -26,9 +26,8 @@ from extract.providers.base import Endpoint, Provider
 from extract.providers.budget import Budget, Budgeted
 from extract.providers.cache import AnswerCache, Cached, cache_key
 from extract.providers.calllog import Logged, call_log
-from extract.providers.embedded import DEFAULT_LOG_DIR, Embedded
-from extract.providers.none import NoModel
-from extract.providers.openai_compat import OpenAICompatible
+from extract.providers.embedded import DEFAULT_LOG_DIR
+from extract.providers.registry import BACKENDS, Built
 from extract.run.config import RunConfig
 from extract.run.workers import completed
 from extract.schemas import SCHEMA_VERSION, ArticleRecord, Usage
@@ -36,18 +35,19 @@ from extract.strategies import STRATEGIES
 
 
 def build_provider(config: RunConfig, needs_model: bool) -> Provider:
-    """The model a run asks: none for the rules, the embedded server, or an OpenAI-compatible one."""
-    if not needs_model:
-        return NoModel()
+    """The model a run asks: its backend's (``extract.providers.registry``), none for the rules."""
+    backend = config.backend if needs_model else BACKENDS["none"]
     endpoint = Endpoint(
-        base_url=config.base_url or "http://127.0.0.1/v1", model=config.model or config.local_model,
-        api_key=config.key(), temperature=config.temperature, reply_tokens=config.reply_tokens,
-        timeout=config.timeout, http_retries=config.retries,
-    )  # fmt: skip
-    if config.base_url is None:
-        logs = config.cache_dir / "logs" if config.cache_dir is not None else DEFAULT_LOG_DIR
-        return Embedded(config.local_model, endpoint, logs)
-    return OpenAICompatible(endpoint)
+        base_url=config.base_url or "http://127.0.0.1/v1",
+        model=config.model or config.local_model,
+        api_key=config.key(),
+        temperature=config.temperature,
+        reply_tokens=config.reply_tokens,
+        timeout=config.timeout,
+        http_retries=config.retries,
+    )
+    logs = config.cache_dir / "logs" if config.cache_dir is not None else DEFAULT_LOG_DIR
+    return backend.build(Built(endpoint, config.local_model, logs))
 
 
 class Extractor:
@@ -98,16 +98,20 @@ class Extractor:
         if (hit := self.cache.get(self._record_key(article))) is None:
             return None
         try:
-            cached = ArticleRecord.model_validate(hit)
+            cached = ArticleRecord.load(hit, self.kinds)
         except ValidationError:
             return None  # a damaged entry is a miss, never a wrong record
         if not self._grounded(cached, article.text):
             return None  # an edited entry: re-extract rather than write what the text lacks
         return cached.model_copy(
-            update={"article_id": article.id, "source": article.source, "encoding": article.encoding,
-                    "meta": article.meta,
-                    "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started)}
-        )  # fmt: skip
+            update={
+                "article_id": article.id,
+                "source": article.source,
+                "encoding": article.encoding,
+                "meta": article.meta,
+                "usage": Usage(cache_hits=1, seconds=time.perf_counter() - started),
+            }
+        )
 
     def _grounded(self, record: ArticleRecord, text: str) -> bool:
         """Every item's offsets still point at its evidence, and its anchor is that evidence."""
@@ -124,7 +128,7 @@ class Extractor:
 
     def _extract_fresh(self, article: Article) -> ArticleRecord:
         started = time.perf_counter()
-        grounded, usage = self.strategy.load()(article, self.kinds, self.provider)
+        grounded, usage = self.strategy.function(article, self.kinds, self.provider)
         usage = usage.model_copy(
             update={
                 "dropped": usage.dropped + len(grounded.missing),
@@ -137,10 +141,15 @@ class Extractor:
             for k in self.kinds
         }
         record = ArticleRecord(
-            article_id=article.id, source=article.source, text_sha256=article.sha256,
-            encoding=article.encoding, meta=article.meta, items=items,
-            **self.made_by(), usage=usage,
-        )  # fmt: skip
+            article_id=article.id,
+            source=article.source,
+            text_sha256=article.sha256,
+            encoding=article.encoding,
+            meta=article.meta,
+            items=items,
+            **self.made_by(),
+            usage=usage,
+        )
         if self.cache is not None and not usage.incomplete:  # an incomplete record is asked again
             self.cache.set(self._record_key(article), record.model_dump(mode="json"))
         return record

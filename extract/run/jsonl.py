@@ -14,7 +14,7 @@ from typing import IO
 from pydantic import ValidationError
 
 from extract.errors import ExtractError
-from extract.schemas import ArticleRecord
+from extract.schemas import NEWS_KINDS, ArticleRecord, Kind
 
 
 def lock_output(path: Path) -> IO[bytes]:
@@ -75,33 +75,37 @@ class JsonlWriter:
             self._fh.close()
 
 
-def _record(data: str, where: str) -> ArticleRecord:
+def _record(data: str, where: str, kinds: Iterable[Kind]) -> ArticleRecord:
     try:
-        return ArticleRecord.model_validate_json(data)
+        return ArticleRecord.load(data, kinds)
     except ValidationError as exc:
         first = exc.errors()[0]
         at = ".".join(str(p) for p in first["loc"])
         raise ExtractError(f"{where}: not a record of this toolkit ({at}: {first['msg']})") from None
 
 
-def read_records(path: Path | str) -> Iterator[ArticleRecord]:
-    """Records from a JSONL file written by :class:`JsonlWriter`; a line that is not one is an
-    :class:`ExtractError` naming the file and line (a record of another schema version says so)."""
+def read_records(path: Path | str, kinds: Iterable[Kind] = NEWS_KINDS) -> Iterator[ArticleRecord]:
+    """Records from a JSONL file written by :class:`JsonlWriter`, their items typed by ``kinds``;
+    a line that is not one is an :class:`ExtractError` naming the file and line (a record of
+    another schema version says so)."""
+    kinds = tuple(kinds)
     try:
         with open(path, encoding="utf-8") as fh:
             for number, line in enumerate(fh, 1):
                 if line.strip():
-                    yield _record(line, f"{path}:{number}")
+                    yield _record(line, f"{path}:{number}", kinds)
     except OSError as exc:
         raise ExtractError(f"{path}: cannot read ({exc.strerror})") from None
 
 
-def read_any(path: Path) -> list[ArticleRecord]:
-    """Records from a .jsonl file, a .json file (one record), or a folder of .json files."""
+def read_any(path: Path, kinds: Iterable[Kind] = NEWS_KINDS) -> list[ArticleRecord]:
+    """Records from a .jsonl file, a .json file (one record), or a folder of .json files, their
+    items typed by ``kinds``."""
+    kinds = tuple(kinds)
     if path.suffix == ".jsonl":
-        return list(read_records(path))
+        return list(read_records(path, kinds))
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
     try:
-        return [_record(f.read_text(encoding="utf-8"), str(f)) for f in files]
+        return [_record(f.read_text(encoding="utf-8"), str(f), kinds) for f in files]
     except OSError as exc:
         raise ExtractError(f"{path}: cannot read ({exc.strerror})") from None

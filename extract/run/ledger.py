@@ -34,9 +34,14 @@ class Ledger:
             self.items[kind] = self.items.get(kind, 0) + n
         self.usage = self.usage.add(rec.usage)
         self.entries.append(
-            {"article_id": rec.article_id, "source": rec.source, "text_sha256": rec.text_sha256,
-             "status": "done", **rec.usage.model_dump()}
-        )  # fmt: skip
+            {
+                "article_id": rec.article_id,
+                "source": rec.source,
+                "text_sha256": rec.text_sha256,
+                "status": "done",
+                **rec.usage.model_dump(),
+            }
+        )
 
     def fail(self, source: str, reason: str) -> None:
         self.failures += 1
@@ -75,8 +80,11 @@ class Ledger:
         b = self.budget
         return {
             "run": {
-                "articles": self.articles, "failed": self.failures, "already_done": self.resumed,
-                "not_started": self.unfinished, "items": self.items,
+                "articles": self.articles,
+                "failed": self.failures,
+                "already_done": self.resumed,
+                "not_started": self.unfinished,
+                "items": self.items,
                 **self.usage.model_dump(exclude={"seconds"}),
                 "calls": self.calls,
                 "wall_seconds": round(self.wall_seconds, 3),
@@ -84,7 +92,7 @@ class Ledger:
                 "stopped": self.stopped,
             },
             "articles": self.entries,
-        }  # fmt: skip
+        }
 
     def write(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from extract.errors import ArticleError, NotStarted
 from extract.inputs.load import Article
+from extract.kinds import resolve
 from extract.providers.budget import Budget
 from extract.run.config import RunConfig
 from extract.run.extractor import Extractor, admit
@@ -75,13 +76,14 @@ def run_on_ray(
         num_cpus=CPUS_PER_WORKER,
     )
     returned: set[str] = set()
+    kinds = resolve(config.schema)
     for row in dataset.iter_rows():
         source = row["source"]
         returned.add(source)
         if row["error"]:
             yield ArticleError(source, row["error"])
             continue
-        record = ArticleRecord.model_validate_json(row["record"])
+        record = ArticleRecord.load(row["record"], kinds)
         yield record
         if budget is not None:
             budget.spend(record.usage)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from extract.grounding.ground import Grounded
 from extract.inputs.load import Article
-from extract.kinds import function_at, pack_of, rules_for
+from extract.kinds import pack_of, rules_for
 from extract.providers.base import Provider
 from extract.schemas import Kind, Usage
 
@@ -20,11 +20,11 @@ StrategyFn = Callable[[Article, tuple[Kind, ...], Provider], tuple[Grounded, Usa
 
 @dataclass(frozen=True)
 class Strategy:
-    """A strategy: its function (``module:function``, imported on first use so a fully cached run
-    never loads spaCy), the prompts it uses, and what it needs."""
+    """A strategy: its function, the prompts it uses, and what it needs. (No strategy module
+    loads the parser on import: a fully cached run never does.)"""
 
     name: str
-    function: str
+    function: StrategyFn
     prompts: tuple[str, ...] = ()
     # Rule-based: the packs' prompts and rule code enter its records' keys, and the kinds no
     # rules know are asked with ``unruled_prompts``.
@@ -47,31 +47,28 @@ class Strategy:
         unruled = self.unruled_prompts if any(rules_for(k) is None for k in kinds) else ()
         return tuple(dict.fromkeys([*own, *self.prompts, *unruled, *user]))
 
-    def load(self) -> StrategyFn:
-        fn: StrategyFn = function_at(self.function)
-        return fn
 
+# The strategy modules import this package's names only through their own modules: no cycle.
+from extract.strategies import combined, hybrid, paragraph, whole  # noqa: E402
 
 STRATEGIES: dict[str, Strategy] = {
     s.name: s
     for s in (
-        Strategy("whole", "extract.strategies.whole:run_whole", _WHOLE),
-        Strategy("hybrid", "extract.strategies.hybrid:run_hybrid", uses_rules=True),
-        Strategy("hybrid-all", "extract.strategies.hybrid:run_hybrid_all", uses_rules=True),
-        Strategy("rules", "extract.strategies.hybrid:run_rules", (), uses_rules=True, needs_model=False,
-                 rules_only=True),
-        Strategy("hybrid+whole", "extract.strategies.combined:run_combined", _WHOLE, uses_rules=True),
-        Strategy("paragraph", "extract.strategies.paragraph:run_paragraph", _PARAGRAPH, user_prompts=_CHECK),
+        Strategy("whole", whole.run_whole, _WHOLE),
+        Strategy("hybrid", hybrid.run_hybrid, uses_rules=True),
+        Strategy("hybrid-all", hybrid.run_hybrid_all, uses_rules=True),
+        Strategy("rules", hybrid.run_rules, uses_rules=True, needs_model=False, rules_only=True),
+        Strategy("hybrid+whole", combined.run_combined, _WHOLE, uses_rules=True),
+        Strategy("paragraph", paragraph.run_paragraph, _PARAGRAPH, user_prompts=_CHECK),
         # The default for the embedded model: kinds without rules are sieved, asked a paragraph
         # at a time (once: never the whole article as well) and their items checked.
-        Strategy("hybrid+paragraph", "extract.strategies.combined:run_rules_paragraph", _PARAGRAPH,
-                 uses_rules=True, unruled_prompts=_PARAGRAPH, user_prompts=_CHECK),
+        Strategy(
+            "hybrid+paragraph",
+            combined.run_rules_paragraph,
+            _PARAGRAPH,
+            uses_rules=True,
+            unruled_prompts=_PARAGRAPH,
+            user_prompts=_CHECK,
+        ),
     )
-}  # fmt: skip
-
-
-def default_strategy(base_url: str | None) -> str:
-    """The embedded model: the rules, and the model a paragraph at a time where the rules found
-    nothing (measured best within the time budget, see the README); a remote model: the whole
-    article."""
-    return "hybrid+paragraph" if base_url is None else "whole"
+}

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field, create_model
 
 from extract.grounding.ground import Grounded, ground
 from extract.inputs.load import Article
-from extract.kinds import function_at, rules_for
+from extract.kinds import rules_for
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
 from extract.schemas import Kind, Usage
@@ -60,24 +60,19 @@ class Asker:
 RulesFn = Callable[[Article, tuple[Kind, ...], Asker], list[Drafted]]
 
 
-def _rules_at(path: str) -> RulesFn:
-    fn: RulesFn = function_at(path)
-    return fn
-
-
 def _run(
     article: Article, kinds: tuple[Kind, ...], ask: Asker, whole_unruled: bool = True
 ) -> tuple[Grounded, Usage]:
     """Each pack's rules over its kinds; the model, whole, over the kinds no rules know (unless
     ``whole_unruled`` is off: a later pass asks them)."""
-    by_rules: dict[str, list[Kind]] = {}
+    by_rules: dict[RulesFn, list[Kind]] = {}
     unruled: list[Kind] = []
     for kind in kinds:
         if (rules := rules_for(kind)) is not None:
             by_rules.setdefault(rules, []).append(kind)
         else:
             unruled.append(kind)
-    drafted = [d for path, ks in by_rules.items() for d in _rules_at(path)(article, tuple(ks), ask)]
+    drafted = [d for rules, ks in by_rules.items() for d in rules(article, tuple(ks), ask)]
     result, usage = ground(drafted, article.text), ask.usage
     if unruled and whole_unruled:
         asked, cost = run_whole(article, tuple(unruled), ask.provider)
