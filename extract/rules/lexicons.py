@@ -86,8 +86,10 @@ _EVALUATIVE: dict[str | None, str] = {
     campaign_for fight_for argue_for stand_by rally_behind work_with ally_with pick appoint hire
     credit congratulate
     """,
-    None: "push call urge want ask pressure describe respond meet join",
+    None: "push call urge want ask pressure",
 }
+# Verbs of contact that take a person as object without taking a stance on them: 'Kerry met Lavrov'.
+CONTACT_VERBS = words("meet see visit phone call join accompany greet host brief tell ask interview")
 EVALUATIVE_VERBS: dict[str, str | None] = {w.replace("_", " "): v for w, v in meaning(_EVALUATIVE).items()}
 # Verbs whose object is the actor's stance or intention: 'wants a wall', 'called for a prosecutor'.
 OBJECT_CUES = words(

@@ -23,6 +23,7 @@ from extract.rules.attribution import QuoteCandidate
 from extract.rules.gender import pronoun_gender
 from extract.rules.lexicons import (
     AGENT_NOUNS,
+    CONTACT_VERBS,
     CUE_LEMMAS,
     EVALUATIVE_VERBS,
     PRONOUNS,
@@ -244,6 +245,8 @@ class PositionFinder:
         phrasal = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep")]
         entry = next((p for p in phrasal if p in EVALUATIVE_VERBS), lemma)
         evaluative = entry in EVALUATIVE_VERBS
+        if lemma in CONTACT_VERBS and not evaluative:
+            return []
         polarity = EVALUATIVE_VERBS.get(entry)
         holders = self._holders(verb)
         if not holders:
