@@ -1,12 +1,18 @@
 """Quality of the offline default (or any endpoint) on the seeds' gold and on public corpora.
 
 Usage: python benchmarks/quality.py [--strategies rules,hybrid+paragraph,langextract] [--polnear 20]
-       [--polnear-split dev|train] [--seesaw 0] [--seesaw-pairs 300]
+       [--polnear-split dev|train] [--seesaw 0] [--seesaw-pairs 300] [--plover 250]
+       [--plover-split dev|train]
        [--local-model qwen2.5-1.5b | --base-url URL --model NAME] [--user-kinds]
 Prints one table: per approach and data set, per kind lenient P/R/F1 and strict F1, attribute
 accuracy, wall seconds per article, tokens per article and (embedded models) the share of prompt
 tokens the server's prefix cache served, read from its log; then stance accuracy on SEESAW's gold
-(holder, object, sentence) triplets against the majority baseline. `naive` is the `whole`
+(holder, object, sentence) triplets against the majority baseline; and the PLOVER sentences' event
+scores (type accuracy against the majority class, macro-F1, source and target agreement, seconds
+per sentence): `rules` types alone, `hybrid` asks the model where the rules are unsure,
+`hybrid-all` lets it decide every category, `whole` is the model alone; then, for kinds with verbatim
+parts (a quote's content, source and cue), F1 per part, exact, by overlap and by Jaccard >= 0.5,
+beside the published anchors, each with what it measured. `naive` is the `whole`
 strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
 same server (benchmarks/langextract_peer.py; skipped if not installed). A fresh cache by default,
 so times are cold (--cache-dir to reuse one). Corpora are skipped when ../shared/corpora is absent.
@@ -29,9 +35,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract import Extractor, load_articles
-from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, polnear, seesaw
+from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, seesaw
 from extract.analysis.evaluate import attribute_label, score
+from extract.analysis.plover import plover_score
 from extract.analysis.seesaw import CORPUS_SCORERS
+from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError
 from extract.inputs.load import Article
 from extract.providers.base import Endpoint
@@ -44,6 +52,53 @@ from extract.strategies.hybrid import Asker
 NEWS = {k.name: k for k in NEWS_KINDS}
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Published per-part figures (F1), with the criterion each one used: (name, what it measured,
+# {part: (criterion, F1)}). Other test sets and matching rules than ours: read them as bearings.
+ANCHORS: list[tuple[str, str, dict[str, tuple[str, float]]]] = [
+    (
+        "CofeNet",
+        "COLING 2022, trained on PolNeAR train, PolNeAR test, exact span match",
+        {"content": ("exact", 0.729), "source": ("exact", 0.832), "cue": ("exact", 0.753)},
+    ),
+    (
+        "BERT-CRF",
+        "the CofeNet paper's baseline, same split and matching",
+        {"content": ("exact", 0.710), "source": ("exact", 0.822), "cue": ("exact", 0.749)},
+    ),
+    (
+        "Citron",
+        "BBC R&D, trained and tested on PARC 3.0: content and source by overlap, cue exact",
+        {"content": ("overlap", 0.832), "source": ("overlap", 0.853), "cue": ("exact", 0.823)},
+    ),
+    (
+        "Gender Gap Tracker",
+        "its own news set: quote F1 at overlap >= 0.3 (speaker accuracy 0.87)",
+        {"content": ("overlap", 0.84)},
+    ),
+]
+
+
+def part_rows(approach: str, data: str, by_part: dict[str, PartScores]) -> list[str]:
+    """One row per kind and verbatim part: F1 exact, by overlap, by Jaccard >= 0.5."""
+    rows = []
+    for kind, ps in by_part.items():
+        if len(ps.parts) < 2:
+            continue
+        for part, by in [*ps.parts.items(), ("linked", {"overlap": ps.linked})]:
+            cells = "".join(f"{by[c].f1:10.3f}" if c in by else f"{'':>10}" for c in CRITERIA)
+            rows.append(f"{approach:<20}{data:<9}{kind:<8}{part:<10}{cells}")
+    return rows
+
+
+def anchor_rows() -> list[str]:
+    rows = []
+    for name, measured, figures in ANCHORS:
+        for part, (criterion, f1) in figures.items():
+            cells = "".join(f"{f1:10.3f}" if c == criterion else f"{'':>10}" for c in CRITERIA)
+            rows.append(f"{name:<20}{'':<9}{'quotes':<8}{part:<10}{cells}")
+        rows.append(f"  {name}: {measured}")
+    return rows
 
 
 def seeds() -> list[tuple[Article, ArticleRecord]]:
@@ -64,11 +119,9 @@ def main() -> None:
     ap.add_argument("--local-model", default=DEFAULT_LOCAL_MODEL, choices=list(LOCAL_MODELS))
     ap.add_argument("--seesaw", type=int, default=0, help="SEESAW articles (0: none)")
     ap.add_argument("--seesaw-pairs", type=int, default=0, help="SEESAW stance triplets to classify")
-    ap.add_argument(
-        "--seesaw-split",
-        default="valid",
-        help="valid (the fair check), train, or all (articles and triplets)",
-    )
+    ap.add_argument("--seesaw-split", default="valid", help="valid (the fair check), train, or all")
+    ap.add_argument("--plover", type=int, default=250, help="PLOVER sentences (0: none)")
+    ap.add_argument("--plover-split", default="dev", help="dev (the fair check), train (development)")
     ap.add_argument("--base-url")
     ap.add_argument("--model")
     ap.add_argument("--cache-dir", help="reuse a cache (default: a fresh one, so times are cold)")
@@ -81,11 +134,13 @@ def main() -> None:
     datasets: list[tuple[str, list[tuple[Article, ArticleRecord]], tuple[str, ...]]] = []
     if args.seeds:
         datasets.append(("seeds", seeds(), ("quotes", "events", "positions")))
-    for name, limit in (("polnear", args.polnear), ("seesaw", args.seesaw)):
+    for name, limit in (("polnear", args.polnear), ("seesaw", args.seesaw), ("plover", args.plover)):
         root = DEFAULT_CORPORA / name
         if limit and root.is_dir():
-            split = None if args.seesaw_split == "all" else args.seesaw_split
-            corpus = polnear(root, args.polnear_split) if name == "polnear" else CORPORA[name](root, split)
+            split = {"polnear": args.polnear_split, "plover": args.plover_split}.get(name)
+            if name == "seesaw":
+                split = None if args.seesaw_split == "all" else args.seesaw_split
+            corpus = CORPORA[name](root, split) if split else CORPORA[name](root)
             datasets.append((name, list(islice(corpus, limit)), CORPUS_KINDS[name]))
         elif limit:
             print(f"skipped {name}: {root} is absent")
@@ -93,6 +148,7 @@ def main() -> None:
     header = f"{'approach':<18}{'data':<9}{'kind':<10}{'P':>6}{'R':>6}{'F1':>6}{'strict F1':>11}"
     header += f"  {'attribute':<24}"
     rows = [header + f"{'s/article':>10}{'tokens/article':>15}{'prefix cache':>13}", "-" * (len(header) + 38)]
+    parts = [f"{'approach':<20}{'data':<9}{'kind':<8}{'part':<10}" + "".join(f"{c:>10}" for c in CRITERIA)]
     for approach in args.strategies.split(","):
         strategy = "whole" if approach == "naive" else approach
         if approach == "langextract" and importlib.util.find_spec("langextract") is None:
@@ -123,6 +179,7 @@ def main() -> None:
                     1, len(preds)
                 )
                 result = score(preds, [g for _, g in pairs], only=kinds)
+                parts += part_rows(approach, name, part_scores(preds, [g for _, g in pairs], kinds))
                 for kind, ks in result.kinds.items():
                     le = ks.lenient
                     attribute = f"{attribute_label(NEWS.get(kind, kind))} {ks.attribute_accuracy:.2f}"
@@ -136,6 +193,15 @@ def main() -> None:
                     extra = CORPUS_SCORERS[name](preds, [g for _, g in pairs])
                     notes += [f"  {line}" for line in extra.lines()]
                     rows += [f"{approach:<18}{name:<9}{'pairs':<10}  {line}" for line in extra.lines()]
+                if name == "plover" and (ps := plover_score(preds, [g for _, g in pairs])) is not None:
+                    top, share = ps.majority or ("–", 0.0)
+                    src, tgt = ps.agreement("source"), ps.agreement("target")
+                    rows.append(
+                        f"{approach:<18}{'plover':<9}{'PLOVER':<10} type accuracy {ps.accuracy:.2f} "
+                        f"(majority {top} {share:.2f}), macro-F1 {ps.macro_f1:.2f}, source {src:.2f}, "
+                        f"target {tgt:.2f}, {secs:.2f} s/sentence"
+                    )
+                    notes.append(rows[-1])
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
                     *rows[-len(result.kinds) :],
@@ -152,6 +218,9 @@ def main() -> None:
         endpoint = {"base_url": args.base_url, "model": args.model, "local_model": args.local_model}
         rows += ["", *user_kind_rows(APPROACHES.split(","), KINDS, None, **endpoint)]
     print("\n".join(rows))
+    print("\nPer part, F1 (exact: same span after trimming quote marks, space and end punctuation):")
+    ours = f"  ours: the seeds' hand gold; PolNeAR {args.polnear_split}, first {args.polnear} articles"
+    print("\n".join([*parts, ours, "-" * 50, *anchor_rows()]))
 
 
 def _reuse(used: ServerStats) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -29,8 +30,10 @@ from extract.analysis.evaluate import KindScore, Score, attribute_label, score
 from extract.analysis.export import write_table
 from extract.analysis.matching import PRF
 from extract.analysis.merge import merge as consolidate
+from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.report import render as render_report
 from extract.analysis.seesaw import CORPUS_SCORERS
+from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
 from extract.kinds import packs, resolve
@@ -368,7 +371,7 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="A .csv or .parquet file.")],
     schema: Schema = None,
 ) -> None:
-    """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets.
+    """One row per item of a kind: the article's id, path (article_source), metadata (meta_*), offsets.
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
     try:
@@ -396,11 +399,13 @@ def merge(
     actors = Table("actor", "also named", "kind", "articles", title=f"actors ({len(merged.actors)})")
     for a in merged.actors[:top]:
         actors.add_row(plain(a.name), plain(", ".join(a.aliases)), a.kind, str(len(a.articles)))
-    events = Table("type", "actors", "date", "outlets", "reports", title=f"events ({len(merged.events)})")
+    events = Table(
+        "type", "source → target", "date", "outlets", "reports", title=f"events ({len(merged.events)})"
+    )
     for e in merged.events[:top]:
         events.add_row(
             e.type.value,
-            plain(", ".join(e.actors)),
+            plain(", ".join(e.source) + " → " + ", ".join(e.target)),
             plain(e.date or ""),
             str(e.outlets),
             str(len(e.mentions)),
@@ -482,6 +487,41 @@ def score_table(result: Score, title: str, kinds: tuple[Kind, ...]) -> Table:
     if compared:
         table.caption += f"\nstrict compares {compared} (lenient: overlapping spans, names by words)"
     return table
+
+
+def plover_tables(ps: PloverScore) -> tuple[Table, Table]:
+    """The event kind in PLOVER: per-category P/R/F1 with the headline figures, and the confusion."""
+    per = Table("category", "P", "R", "F1", "gold", title="events by PLOVER category")
+    for c in ps.categories:
+        p, r, f, n = ps.prf(c)
+        per.add_row(c, f"{p:.2f}", f"{r:.2f}", f"{f:.2f}", str(n))
+    majority = f" (majority {ps.majority[0]} {ps.majority[1]:.2f})" if ps.majority else ""
+    per.caption = (
+        f"type accuracy {ps.accuracy:.2f}{majority}, macro-F1 {ps.macro_f1:.2f}; source agreement "
+        f"{ps.agreement('source'):.2f}, target {ps.agreement('target'):.2f} (names by words; over paired "
+        f"events {ps.agreement('source', True):.2f} / {ps.agreement('target', True):.2f})"
+    )
+    cols = [*ps.categories, NONE]
+    title = "confusion (rows: gold, columns: predicted)"
+    confusion = Table("gold", *(c[:3] for c in cols), title=title, box=box.SIMPLE, pad_edge=False)
+    for g in cols:
+        confusion.add_row(g, *(str(ps.confusion[(g, p)] or "·") for p in cols))
+    return per, confusion
+
+
+def parts_table(scores: dict[str, PartScores], title: str) -> Table | None:
+    """Per kind and part (a quote's content, source, cue...), P / R / F1 exact, by overlap and by
+    Jaccard >= 0.5, and the linked items; None when no kind has a part beyond its content."""
+    columns = ("kind", "part", "exact P / R / F1", "overlap P / R / F1", "Jaccard>=0.5 P / R / F1")
+    table = Table(*columns, title=plain(f"{title}: per part"))
+    for kind, ps in scores.items():
+        if len(ps.parts) < 2:
+            continue
+        for name, by in ps.parts.items():
+            table.add_row(plain(kind), plain(name), *(prf(by[c]) for c in CRITERIA))
+        table.add_row(plain(kind), "linked (every part overlaps)", "", prf(ps.linked), "")
+    table.caption = "exact: same span after trimming quote marks, space and end punctuation"
+    return table if table.rows else None
 
 
 def attribute_cell(kind: Kind | str, ks: KindScore) -> str:
@@ -575,12 +615,24 @@ def evaluate(
         preds, golds, title = records_of([pred], kinds), records_of([gold], kinds), f"{pred} vs {gold}"
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
-    result = score(preds, golds, kinds=kinds, only=only)
+    result, by_part = score(preds, golds, kinds=kinds, only=only), part_scores(preds, golds, only)
+    events = plover_score(preds, golds) if "events" in result.kinds else None
     extra = CORPUS_SCORERS[corpus](preds, golds) if corpus in CORPUS_SCORERS else None
     if as_json:
-        print(json.dumps(result.as_dict() | ({corpus: extra.as_dict()} if extra else {}), indent=2))
+        parts = {"parts": {kind: ps.as_dict() for kind, ps in by_part.items()}}
+        plover = {"plover": events.as_dict()} if events else {}
+        print(
+            json.dumps(
+                result.as_dict() | parts | plover | ({corpus: extra.as_dict()} if extra else {}), indent=2
+            )
+        )
     else:
         out.print(score_table(result, title, kinds))
+        if (table := parts_table(by_part, title)) is not None:
+            out.print(table)
+        if events is not None:
+            for table in plover_tables(events):
+                out.print(table)
         for line in extra.lines() if extra else []:
             out.print(plain(line))
     warn_unpaired(result)

@@ -10,26 +10,31 @@ from extract.schemas.kinds import (
 )
 from extract.schemas.merged import Consolidation, Mention, MergedActor, MergedEvent, MergedPosition
 from extract.schemas.news import (
+    DEFINITIONS,
     EVENTS,
+    MODES,
     NEWS_KINDS,
     POSITIONS,
     QUOTES,
     Actor,
+    Context,
     Event,
-    EventActor,
     EventDraft,
     EventType,
     Position,
     PositionDraft,
     Quote,
     QuoteDraft,
+    Resolution,
     Stance,
     Target,
 )
 from extract.schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
 
 __all__ = [
+    "DEFINITIONS",
     "EVENTS",
+    "MODES",
     "NEWS_KINDS",
     "POSITIONS",
     "QUOTES",
@@ -37,8 +42,8 @@ __all__ = [
     "Actor",
     "ArticleRecord",
     "Consolidation",
+    "Context",
     "Event",
-    "EventActor",
     "EventDraft",
     "EventType",
     "Example",
@@ -53,6 +58,7 @@ __all__ = [
     "PositionDraft",
     "Quote",
     "QuoteDraft",
+    "Resolution",
     "Stance",
     "Target",
     "Usage",

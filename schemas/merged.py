@@ -28,10 +28,11 @@ class MergedActor(BaseModel):
 
 
 class MergedEvent(BaseModel):
-    """One event as every outlet reports it (same type, same actors, same or unknown date)."""
+    """One event as every outlet reports it (same category, source and target, same or unknown date)."""
 
     type: EventType
-    actors: list[str] = Field(description="Merged actor names, 'name (role)'.")
+    source: list[str] = Field(description="Its sources: a state's ISO3 code, else the merged actor name.")
+    target: list[str] = Field(description="Its targets, named as the sources are.")
     date: str | None
     mentions: list[Mention]
 

@@ -78,8 +78,8 @@ def test_duplicate_predictions_are_false_positives() -> None:
 def test_event_type_accuracy() -> None:
     words = "Talks were held in London."
     i = TEXT.index(words)
-    ev = Event(type=EventType.NEGOTIATE, evidence=words, start=i, end=i + len(words))
-    s = score([rec([], [ev.model_copy(update={"type": EventType.MEET})])], [rec([], [ev])])
+    ev = Event(type=EventType.CONSULT, evidence=words, start=i, end=i + len(words))
+    s = score([rec([], [ev.model_copy(update={"type": EventType.AGREE})])], [rec([], [ev])])
     assert s.kinds["events"].span.tp == 1 and s.kinds["events"].attribute_accuracy == 0.0
     assert s.kinds["events"].lenient.tp == 0
 
@@ -130,21 +130,20 @@ def test_eval_says_which_articles_were_not_paired_and_fails_when_none_were(tmp_p
 
 
 def test_strict_events_compare_actors_date_and_place_and_positions_the_issue() -> None:
-    from extract.schemas import EventActor, Position, Stance, Target
+    from extract.schemas import Position, Stance, Target
 
     words = "Talks were held in London."
     i = TEXT.index(words)
-    kerry = EventActor(actor=Actor(name="Kerry"), role="source")
-    lavrov = EventActor(actor=Actor(name="Lavrov"), role="target")
+    kerry, lavrov = Actor(name="Kerry"), Actor(name="Lavrov")
     ev = Event(
-        type=EventType.NEGOTIATE,
+        type=EventType.CONSULT,
         evidence=words,
         start=i,
         end=i + len(words),
-        actors=[kerry, lavrov],
+        source=[kerry, lavrov],
         place="London",
     )
-    same_in_other_order = ev.model_copy(update={"actors": [lavrov, kerry]})
+    same_in_other_order = ev.model_copy(update={"source": [lavrov, kerry]})
     assert score([rec([], [same_in_other_order])], [rec([], [ev])]).kinds["events"].strict.tp == 1
     elsewhere = ev.model_copy(update={"place": "Geneva"})
     result = score([rec([], [elsewhere])], [rec([], [ev])]).kinds["events"]

@@ -50,8 +50,13 @@ C = "Ed Miliband spoke. David Miliband spoke. Miliband said so."
 
 
 def meeting(evidence: str, who: tuple[str, str], date: str | None) -> dict[str, Any]:
-    roles = [{"actor": actor(who[0]), "role": "source"}, {"actor": actor(who[1]), "role": "target"}]
-    return {"type": "meet", "evidence": evidence, "date": date, "actors": roles}
+    return {
+        "type": "CONSULT",
+        "evidence": evidence,
+        "date": date,
+        "source": [actor(who[0])],
+        "target": [actor(who[1])],
+    }
 
 
 def records() -> list[ArticleRecord]:
@@ -107,8 +112,8 @@ def test_same_actor_across_outlets_and_ambiguous_surnames() -> None:
 
 
 def test_same_event_across_outlets_keeps_every_source() -> None:
-    [event] = [e for e in merge(records()).events if e.type.value == "meet"]
-    assert event.actors == ["John Kerry (source)", "Sergei Lavrov (target)"]
+    [event] = [e for e in merge(records()).events if e.type.value == "CONSULT"]
+    assert (event.source, event.target) == (["John Kerry"], ["Sergei Lavrov"])
     assert event.date == "2014-03-14" and event.outlets == 2
     for m in event.mentions:
         text = A if m.article_id == "reuters" else B
@@ -200,8 +205,29 @@ def test_article_metadata_passes_through_anchors_dates_and_counts_outlets(tmp_pa
     assert result.exit_code == 0, result.output
     records = {r.article_id: r for r in read_records(out)}
     assert records["r1"].meta == {"date": "2014-03-14", "outlet": "Reuters", "url": "http://r/1"}
-    [event] = [e for e in records["r1"].events if e.type.value == "meet"]
+    [event] = [e for e in records["r1"].events if e.type.value == "CONSULT"]
     assert event.date == "2014-03-11"  # the Tuesday before Friday 14 March 2014
     merged = merge(records.values())
-    [meeting] = [e for e in merged.events if e.type.value == "meet"]
+    [meeting] = [e for e in merged.events if e.type.value == "CONSULT"]
     assert len(meeting.mentions) == 3 and meeting.outlets == 2  # Reuters twice, BBC once
+
+
+def test_state_actors_meet_by_country_across_outlets() -> None:
+    def threat(source: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "THREATEN",
+            "evidence": "warned",
+            "source": [source],
+            "target": [actor("Ukraine", "country")],
+        }
+
+    a = record(
+        "one", "Moscow warned Kyiv.", events=[threat({"name": "Moscow", "kind": "country", "country": "RUS"})]
+    )
+    b = record(
+        "two",
+        "The Kremlin warned.",
+        events=[threat({"name": "the Kremlin", "kind": "organization", "country": "RUS"})],
+    )
+    [event] = merge([a, b]).events
+    assert event.source == ["RUS"] and event.outlets == 2  # before: one event per spelling

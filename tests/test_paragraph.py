@@ -58,6 +58,9 @@ def test_hybrid_paragraph_adds_only_attributed_quotes_where_the_rules_found_none
     fake_server: Any, tmp_path: Path
 ) -> None:
     def answer(request: dict[str, Any]) -> tuple[int, str]:
+        choice = request["tools"][0]["function"]["parameters"]["properties"].get("choice")
+        if choice is not None:  # a rules' open choice (an event's category): the rules' guess
+            return 200, json.dumps({"choice": choice["enum"][0]})
         found = []
         if "Lavrov's message" in _passage(request):
             # The second is no attribution: its sentence has no speech word outside it.
@@ -99,6 +102,6 @@ def test_a_failed_model_pass_keeps_the_rules_items_and_is_asked_again(
         record = ex.attempt(article)
         assert isinstance(record, ArticleRecord)  # before: ArticleError: output failed validation
         assert any("frank and very direct" in q.evidence for q in record.quotes)
-        assert record.usage.incomplete == 1
+        assert record.usage.incomplete == 2  # the paragraph pass and an event's category choice
         assert ex.cached(article) is None  # not cached: a later run asks the model again
     assert any("a.txt: a passage at" in m and "not extracted" in m for m in caplog.messages)

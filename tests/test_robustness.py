@@ -128,7 +128,7 @@ def test_prompt_injection_cannot_produce_an_ungrounded_record(fake_server: Any) 
     # A model that obeys the injection: it reports the demanded quote, and a fabricated event.
     obey = extraction(
         [quote("we will invade tomorrow at dawn", "Vladimir Putin")],
-        events=[{"type": "deploy_force", "actors": [], "evidence": "Russia invaded Alaska today."}],
+        events=[{"type": "ASSAULT", "evidence": "Russia invaded Alaska today."}],
     )
     server = fake_server(lambda r: (200, obey))
     with Extractor(base_url=server.base_url, model="fake", strategy="whole", cache_dir=None) as ex:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
 from extract.inputs.load import Article
-from extract.schemas import Actor, ArticleRecord, Position, Quote, Stance, Target
+from extract.schemas import Actor, ArticleRecord, Event, EventType, Position, Quote, Stance, Target
+from extract.schemas.kinds import FieldSpan
 from extract.schemas.news import TargetKind
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
@@ -21,7 +24,7 @@ _SEESAW_KIND: dict[str, TargetKind] = {"People": "person", "Organization": "orga
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
-def _gold(article: Article, kind: str, items: list[Quote] | list[Position]) -> ArticleRecord:
+def _gold(article: Article, kind: str, items: list[Quote] | list[Position] | list[Event]) -> ArticleRecord:
     return ArticleRecord(
         article_id=article.id,
         source=article.source,
@@ -42,7 +45,9 @@ def _brat_spans(field: str) -> tuple[int, int]:
 def polnear(
     root: Path = DEFAULT_CORPORA / "polnear", split: str = "dev"
 ) -> Iterator[tuple[Article, ArticleRecord]]:
-    """PolNeAR attributions as quotes: content, source (speaker), cue; direct if quoted."""
+    """PolNeAR attributions as quotes: content, source and cue, each at its own offsets (a
+    discontinuous span as its covering one); the speaker is the source as written (PolNeAR names
+    no antecedents); direct if quoted."""
     base = root / split
     for txt in sorted((base / "text").glob("*.txt")):
         text = txt.read_text(encoding="utf-8")
@@ -65,16 +70,22 @@ def polnear(
             if content is None or source is None:
                 continue
             cue = spans.get(rel.get("Cue", ""))
-            words = text[content[1] : content[2]]
+            cue = cue if cue is not None and cue[2] > cue[1] else None  # a few Cue spans are empty
+            words, said = text[content[1] : content[2]], text[source[1] : source[2]]
+            located = {"source": FieldSpan(start=source[1], end=source[2])}
+            if cue:
+                located["cue"] = FieldSpan(start=cue[1], end=cue[2])
             quotes.append(
                 Quote(
                     text=words,
                     evidence=words,
                     start=content[1],
                     end=content[2],
-                    speaker=Actor(name=text[source[1] : source[2]]),
+                    source=said,
+                    speaker=Actor(name=said),
                     cue=text[cue[1] : cue[2]] if cue else None,
                     direct=bool(_QUOTE_MARKS.search(words)),
+                    spans=located,
                 )
             )
         yield article, _gold(article, "quotes", quotes)
@@ -149,5 +160,54 @@ def _seesaw_split(root: Path, article: str) -> str | None:
     return str(split) if split is not None else None
 
 
-CORPORA = {"polnear": polnear, "seesaw": seesaw}
-CORPUS_KINDS: dict[str, tuple[str, ...]] = {"polnear": ("quotes",), "seesaw": ("positions",)}
+# The PLOVER sentences' dev part: held out of train.csv once, with a fixed seed, so that every
+# benchmark and eval scores the same sentences and rules are written against the rest.
+PLOVER_DEV_SIZE = 250
+PLOVER_SEED = 0
+
+
+def plover_split(rows: list[dict[str, str]], split: str) -> list[dict[str, str]]:
+    """The ``split`` ('dev', 'train' or 'all') of the PLOVER sentences ``rows`` (in file order)."""
+    if split == "all":
+        return rows
+    dev = set(random.Random(PLOVER_SEED).sample(range(len(rows)), min(PLOVER_DEV_SIZE, len(rows))))
+    if split not in ("dev", "train"):
+        raise ValueError(f"unknown PLOVER split {split!r}: dev, train or all")
+    return [r for i, r in enumerate(rows) if (i in dev) == (split == "dev")]
+
+
+def plover(
+    root: Path = DEFAULT_CORPORA / "plover", split: str = "dev", file: str = "train.csv"
+) -> Iterator[tuple[Article, ArticleRecord]]:
+    """PLOVER-coded sentences (CSV: text, label, source, target), one article each, whose one gold
+    event is the whole sentence with its category, source and target; ``split`` as
+    :func:`plover_split`."""
+    path = root / file
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for n, row in enumerate(plover_split(rows, split)):
+        text = row["text"]
+        article = Article(
+            f"plover-{row.get('sentence_id') or n}", f"{path}#{row.get('sentence_id', n)}", text
+        )
+        names = {
+            role: [Actor(name=row[role].strip())] if row.get(role, "").strip() else []
+            for role in ("source", "target")
+        }
+        event = Event(
+            type=EventType(row["label"].strip().upper()),
+            source=names["source"],
+            target=names["target"],
+            evidence=text,
+            start=0,
+            end=len(text),
+        )
+        yield article, _gold(article, "events", [event])
+
+
+CORPORA = {"polnear": polnear, "seesaw": seesaw, "plover": plover}
+CORPUS_KINDS: dict[str, tuple[str, ...]] = {
+    "polnear": ("quotes",),
+    "seesaw": ("positions",),
+    "plover": ("events",),
+}

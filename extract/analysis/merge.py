@@ -12,6 +12,7 @@ from math import ceil
 
 from extract.analysis.names import name_words
 from extract.schemas import (
+    Actor,
     ArticleRecord,
     Consolidation,
     Event,
@@ -190,21 +191,34 @@ def _issue_clusters(issues: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def _side(people: list[Actor], actors: ActorIndex) -> tuple[str, ...]:
+    """One side of an event as merge compares it: a state actor by its country ('Moscow', 'the
+    Kremlin' and 'Russia' are RUS), anyone else by their merged name."""
+    return tuple(sorted({a.country or actors.label(a.name) for a in people}))
+
+
 def _events(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedEvent]:
-    by_who: dict[tuple[str, tuple[str, ...]], dict[str | None, list[Mention]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    Who = tuple[str, tuple[str, ...], tuple[str, ...]]
+    by_who: dict[Who, dict[str | None, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for rec in records:
         for ev in rec.of(Event):
-            who = tuple(sorted(f"{actors.label(a.actor.name)} ({a.role})" for a in ev.actors))
-            by_who[(ev.type.value, who)][ev.date].append(_mention(rec, ev))
+            key = (ev.type.value, _side(ev.source, actors), _side(ev.target, actors))
+            by_who[key][ev.date].append(_mention(rec, ev))
     out = []
-    for (kind, who), by_date in by_who.items():
+    for (kind, source, target), by_date in by_who.items():
         dated = [d for d in by_date if d is not None]
         if len(dated) == 1 and None in by_date:  # an undated report of the one dated event
             by_date[dated[0]].extend(by_date.pop(None))
         for date, mentions in by_date.items():
-            out.append(MergedEvent(type=EventType(kind), actors=list(who), date=date, mentions=mentions))
+            out.append(
+                MergedEvent(
+                    type=EventType(kind),
+                    source=list(source),
+                    target=list(target),
+                    date=date,
+                    mentions=mentions,
+                )
+            )
     return sorted(out, key=lambda e: (-e.outlets, e.date or "", e.type.value))
 
 
@@ -249,8 +263,8 @@ def merge(records: Iterable[ArticleRecord]) -> Consolidation:
         for q in rec.of(Quote):
             actors.add(q.speaker.name, q.speaker.kind, rec.article_id)
         for e in rec.of(Event):
-            for a in e.actors:
-                actors.add(a.actor.name, a.actor.kind, rec.article_id)
+            for a in (*e.source, *e.target):
+                actors.add(a.name, a.kind, rec.article_id)
         for p in rec.of(Position):
             actors.add(p.holder.name, p.holder.kind, rec.article_id)
             if p.target.kind != "issue":

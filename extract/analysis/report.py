@@ -13,7 +13,8 @@ from pydantic import BaseModel
 
 from extract.analysis.evaluate import score
 from extract.analysis.matching import by_name, fields_agree, kinds_in, match
-from extract.schemas import NEWS_KINDS, ArticleRecord, Kind, Usage
+from extract.analysis.plover_report import category_legend, category_style, plover_summary
+from extract.schemas import NEWS_KINDS, Actor, ArticleRecord, EventType, Kind, Usage
 from extract.schemas.kinds import GROUNDING_FIELDS, describe
 
 DEFAULT_COLOUR = "#8a63d2"
@@ -31,6 +32,8 @@ class Shown:
     evidence: str
     actors: tuple[str, ...]
     verdict: str = ""  # "", "miss" (gold only) or "false-positive"
+    category: str = ""  # an event's PLOVER category: its colour
+    parts: tuple[tuple[str, int, int], ...] = ()  # (path, start, end) of its other verbatim values
 
 
 def actors_of(value: object) -> tuple[str, ...]:
@@ -39,7 +42,7 @@ def actors_of(value: object) -> tuple[str, ...]:
         value = value.model_dump(mode="json")
     found: list[str] = []
     if isinstance(value, dict):
-        if isinstance(value.get("name"), str) and set(value) <= {"name", "kind"}:
+        if isinstance(value.get("name"), str) and set(value) <= set(Actor.model_fields):
             return (value["name"],)
         for v in value.values():
             found += actors_of(v)
@@ -57,7 +60,11 @@ def label_of(kind: Kind | str, item: BaseModel) -> str:
 def _shown(kind: Kind | str, item: BaseModel, ident: str, verdict: str) -> Shown:
     start, end, evidence = getattr(item, "start", 0), getattr(item, "end", 0), getattr(item, "evidence", "")
     name = kind.name if isinstance(kind, Kind) else kind
-    return Shown(ident, name, label_of(kind, item), start, end, evidence, actors_of(item), verdict)
+    etype = getattr(item, "type", None)
+    category = etype.value if isinstance(etype, EventType) else ""
+    parts = tuple((path, at.start, at.end) for path, at in (getattr(item, "spans", None) or {}).items())
+    shown = (ident, name, label_of(kind, item), start, end, evidence, actors_of(item), verdict)
+    return Shown(*shown, category, parts)
 
 
 def shown_items(
@@ -91,19 +98,34 @@ def colour(kind: str, declared: Mapping[str, Kind]) -> str:
 
 
 def highlight(text: str, items: list[Shown]) -> str:
-    """The text cut at every item boundary; each piece lists the items covering it."""
-    cuts = sorted({0, len(text), *(i.start for i in items), *(i.end for i in items)})
-    parts: list[str] = []
+    """The text cut at every item and part boundary; each piece lists the items whose content
+    covers it (``data-items``) and those whose source, cue or other verbatim part does
+    (``data-parts``): the page underlines parts and draws the link to their content."""
+    marks = [(i.start, i.end) for i in items] + [(s, e) for i in items for _, s, e in i.parts]
+    cuts = sorted({0, len(text), *(s for s, _ in marks), *(e for _, e in marks)})
+    pieces: list[str] = []
     for a, b in pairwise(cuts):
         covering = [i for i in items if i.start <= a and b <= i.end]
+        linked = [i for i in items if any(s <= a and b <= e for _, s, e in i.parts)]
         piece = escape(text[a:b])
-        if not covering:
-            parts.append(piece)
+        if not covering and not linked:
+            pieces.append(piece)
             continue
-        kinds = " ".join(sorted({f"k-{escape(i.kind)}" for i in covering}))
+        kinds = " ".join(
+            sorted(
+                {f"k-{escape(i.kind)}" for i in covering}
+                | {f"c-{i.category}" for i in covering if i.category}
+            )
+        )
         ids = " ".join(i.id for i in covering)
-        parts.append(f'<span class="seg {kinds}" data-items="{ids}">{piece}</span>')
-    return "".join(parts)
+        part = ' part" data-parts="' + " ".join(i.id for i in linked) if linked else ""
+        pieces.append(f'<span class="seg {kinds}{part}" data-items="{ids}">{piece}</span>')
+    return "".join(pieces)
+
+
+def parts_line(item: Shown, text: str) -> str:
+    """The item's other verbatim parts as the side list shows them: 'source “he” · cue “said”'."""
+    return " · ".join(f"{escape(path)} \u201c{escape(text[s:e][:60])}\u201d" for path, s, e in item.parts)
 
 
 def ledger(records: list[ArticleRecord]) -> str:
@@ -132,6 +154,7 @@ def render(
     declared = by_name(kinds)
     sections: list[str] = []
     actors: set[str] = set()
+    categories: set[str] = set()
     for n, rec in enumerate(records):
         text = texts.get(rec.text_sha256)
         if text is None:
@@ -143,12 +166,14 @@ def render(
         gold = (golds or {}).get(rec.text_sha256) if golds is not None else None
         items = shown_items(rec, gold, f"a{n}", declared)
         actors.update(a for i in items for a in i.actors)
+        categories.update(i.category for i in items if i.category)
         side = "".join(
-            f'<li class="item k-{escape(i.kind)} {i.verdict}" data-id="{i.id}" data-kind="{escape(i.kind)}" '
+            f'<li class="item k-{escape(i.kind)}{" c-" + i.category if i.category else ""} {i.verdict}" '
+            f'data-id="{i.id}" data-kind="{escape(i.kind)}" '
             f'data-article="{escape(rec.article_id)}" data-label="{escape(i.label)}" '
             f"data-actors='{escape(json.dumps(list(i.actors)))}' data-evidence=\"{escape(i.evidence)}\">"
             f"<b>{escape(i.kind)}</b>{' · ' + i.verdict if i.verdict else ''}<br>{escape(i.label)}"
-            f"<div class=ev>{escape(i.evidence[:160])}</div></li>"
+            f"<div class=ev>{escape(i.evidence[:160])}</div><div class=parts>{parts_line(i, text)}</div></li>"
             for i in sorted(items, key=lambda i: (i.kind, i.start))
         )
         sections.append(
@@ -158,14 +183,17 @@ def render(
     options = "".join(f"<option>{escape(a)}</option>" for a in sorted(actors))
     names = kinds_in(records, (golds or {}).values())
     jump = "".join(f'<option value="{n}">{escape(r.article_id)}</option>' for n, r in enumerate(records))
+    summary = ""
+    if golds is not None:
+        summary = score_summary(records, golds, names, declared) + plover_summary(records, golds)
     return PAGE.format(
         ledger=escape(ledger(records)),
         options=options,
         body="".join(sections),
-        kinds=kind_controls(names, declared),
-        style=kind_style(names, declared),
+        kinds=kind_controls(names, declared) + category_legend(categories),
+        style=f"{kind_style(names, declared)}\n{category_style()}",
         jump=jump,
-        summary=score_summary(records, golds, names, declared) if golds is not None else "",
+        summary=summary,
     )
 
 
@@ -225,9 +253,14 @@ pre.text {{ white-space: pre-wrap; font: inherit; }}
   vertical-align: middle; border-radius: 2px; }} .legend {{ margin-right: .8em; }}
 {style}
 .seg.active {{ background: #ffe14d !important; outline: 1px solid #c9a800; }}
+.seg.part {{ border-bottom: 2px solid #555; }} .seg.linked {{ outline: 2px dashed #c9a800; }}
+.parts {{ color: #444; font-size: 12px; }}
+#links {{ position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }}
 .hidden {{ display: none; }} .seg.off {{ background: none !important; border: none !important; }}
 #summary {{ border-collapse: collapse; float: right; font-size: 12px; }} select {{ max-width: 18em; }}
 #summary td, #summary th {{ padding: 0 .6em; }}
+#plover, #confusion {{ border-collapse: collapse; float: right; font-size: 12px; margin-left: 1em; }}
+#plover td, #plover th, #confusion td, #confusion th {{ padding: 0 .4em; text-align: right; }}
 #table table {{ border-collapse: collapse; }} #table td {{ border-top: 1px solid #ddd; padding: .2em .5em;
   vertical-align: top; }}
 </style></head><body>
@@ -240,15 +273,32 @@ pre.text {{ white-space: pre-wrap; font: inherit; }}
 <button id="view">table view</button> <a id="csv" download="items.csv" href="#">download CSV</a></header>
 <div id="table" class="hidden"></div>
 <div id="articles">{body}</div>
+<svg id="links" width="1" height="1"></svg>
 <script>
+function partsOf(s) {{ return (s.dataset.parts || '').split(' '); }}
+function link(from, to) {{
+  // A line from a part (source, cue) to its content, in page coordinates.
+  const a = from.getBoundingClientRect(), b = to.getBoundingClientRect();
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+  const at = (r, side) => [r.left + window.scrollX + r.width / 2, r[side] + window.scrollY];
+  const down = a.top < b.top;
+  const [x1, y1] = at(a, down ? 'bottom' : 'top'), [x2, y2] = at(b, down ? 'top' : 'bottom');
+  const attrs = {{x1, y1, x2, y2, stroke: '#c9a800', 'stroke-width': 2}};
+  Object.entries(attrs).forEach(([k, v]) => line.setAttribute(k, v));
+  document.getElementById('links').appendChild(line);
+}}
 function select(li) {{
-  document.querySelectorAll('.seg.active').forEach(s => s.classList.remove('active'));
+  document.querySelectorAll('.seg.active, .seg.linked').forEach(s => s.classList.remove('active', 'linked'));
   document.querySelectorAll('.item.selected').forEach(s => s.classList.remove('selected'));
+  document.getElementById('links').replaceChildren();
   li.classList.add('selected');
-  const segs = [...document.querySelectorAll('.seg')]
-    .filter(s => s.dataset.items.split(' ').includes(li.dataset.id));
+  const all = [...document.querySelectorAll('.seg')];
+  const segs = all.filter(s => s.dataset.items.split(' ').includes(li.dataset.id));
+  const parts = all.filter(s => partsOf(s).includes(li.dataset.id));
   segs.forEach(s => s.classList.add('active'));
+  parts.forEach(s => s.classList.add('linked'));
   if (segs.length) segs[0].scrollIntoView({{block: 'center'}});
+  if (segs.length) parts.forEach(p => link(p, segs[0]));
 }}
 document.querySelectorAll('.item').forEach(li => li.addEventListener('click', () => select(li)));
 function shownItems() {{
@@ -262,7 +312,7 @@ function filter() {{
   const visible = new Set([...shown].map(li => li.dataset.id));
   document.querySelectorAll('.item').forEach(li => li.classList.toggle('hidden', !shown.has(li)));
   document.querySelectorAll('.seg').forEach(s =>
-    s.classList.toggle('off', !s.dataset.items.split(' ').some(id => visible.has(id))));
+    s.classList.toggle('off', ![...s.dataset.items.split(' '), ...partsOf(s)].some(id => visible.has(id))));
   // One article at a time when one is chosen; with an actor chosen, articles with nothing left go.
   const actor = document.getElementById('actor').value;
   const one = document.getElementById('article').value;

@@ -11,6 +11,7 @@ from typing import Any
 from extract.rules.gender import Gender, gender_of, pronoun_gender
 from extract.rules.lexicons import AGENT_NOUNS, HONORIFICS, PRONOUNS, ROLE_NOUNS
 from extract.rules.parse import inside, phrase
+from extract.schemas import Resolution
 
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "iobj", "attr"}
 _KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
@@ -30,6 +31,23 @@ def canonical(name: str) -> str:
     name = re.sub(r"[\"\\\u201c\u201d]", "", name)
     name = _TITLES.sub("", name.strip(" ,;:-(")).strip(" ,;:-(")
     return re.sub(r"['\u2019]s$", "", name)
+
+
+def resolution(source: str, ref: ActorRef) -> Resolution:
+    """How ``ref`` was found from the source mention as written ('he', 'Mr Lavrov', 'the Russian
+    foreign minister'): a pronoun, the full name, another form of it, or a description; an actor
+    of no known kind is the description itself, no named antecedent."""
+    low = canonical(source).lower()
+    if low in PRONOUNS or low in ("who", "which", "that"):
+        return Resolution.PRONOUN
+    if ref.kind == "other":
+        return Resolution.UNRESOLVED
+    name = ref.name.lower()
+    if name in low:
+        return Resolution.NAMED
+    if set(re.findall(r"\w+", name)) & set(re.findall(r"\w+", low)):
+        return Resolution.ALIAS
+    return Resolution.DESCRIPTION
 
 
 class Actors:

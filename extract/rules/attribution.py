@@ -19,15 +19,67 @@ _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
 _NAME_COLON = re.compile(r"^([A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}): +(\S[^\n]{9,})$", re.M)
 
 
+# A [start, end) character interval of the article.
+At = tuple[int, int]
+
+
 @dataclass
 class QuoteCandidate:
+    """An attribution: its content (``text`` at ``start``), where the article names its source and
+    its cue (character offsets, None where the text has none), and the actor the source means."""
+
     text: str
     start: int
     direct: bool
-    cue: str | None
+    cue: At | None
     speaker: ActorRef | None
     options: list[ActorRef]
     context: str
+    source: At | None = None
+
+
+def mention(tok: Any) -> At:
+    """Where the article names a subject, as PolNeAR's Source spans do: the token's whole phrase
+    (titles, coordination, apposition and relative clause included: 'Thomas Wiegold, an expert on
+    defense affairs'), within its line, without punctuation at its ends; a relative pronoun as
+    written ('who')."""
+    doc = tok.doc
+    first, last = tok.left_edge.i, tok.right_edge.i
+    for i in range(first, tok.i):  # a parse run across lines (a caption into a sentence)
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            first = i + 1
+    for i in range(tok.i, last):
+        if "\n" in doc[i].whitespace_ or "\n" in doc[i + 1].text:
+            last = i
+            break
+    while first < tok.i and doc[first].is_punct:
+        first += 1
+    while last > tok.i and doc[last].is_punct and not _closes(doc[first : last + 1]):
+        last -= 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    dateline = _DATELINE.match(doc.text, start, end)  # 'RENO, Nev. (AP) — Republican hopeful Trump'
+    return (dateline.end(), end) if dateline and dateline.end() <= doc[tok.i].idx else (start, end)
+
+
+def _closes(span: Any) -> bool:
+    """Whether the span's last token closes a bracket it opens: '(R-OK)' keeps its ')'."""
+    return span[-1].text == ")" and "(" in span.text
+
+
+# Words before a cue verb that PolNeAR's Cue spans take with it: 'is telling', 'did not mention',
+# 'has also said'.
+_CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
+
+
+def cue_span(tok: Any) -> At:
+    """Where a cue verb stands, with its auxiliaries, negation and adverbs right before it, and its
+    'clear' for 'made (it) clear'."""
+    doc, first, last = tok.doc, tok, tok
+    while first.i > 0 and doc[first.i - 1].head.i == tok.i and doc[first.i - 1].dep_ in _CUE_LEFT:
+        first = doc[first.i - 1]
+    if tok.lemma_ == "make":
+        last = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
+    return first.idx, last.idx + len(last.text)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -49,6 +101,7 @@ def find_quotes(
     cues = [t for t in doc if _is_cue(t) and not in_quote(t.idx)]
     cue_at = [t.idx for t in cues]
     last_speaker: ActorRef | None = None
+    last_said: tuple[At | None, At | None] = (None, None)  # a continuation's source and cue
     for m in _QUOTE.finditer(text):
         on_time()
         content = m.group(1).strip()
@@ -64,11 +117,11 @@ def find_quotes(
         subj = subject(cue) if cue is not None else None
         speaker = actors.resolve_token(subj) if subj is not None else last_speaker
         options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
-        cue_word = cue.text if cue is not None else None
+        said = (mention(subj), cue_span(cue)) if subj is not None and cue is not None else last_said
         around = paragraph_context(text, para_start, para_end)
         options = list(dict.fromkeys(options))
-        quotes.append(QuoteCandidate(content, m.start(1), True, cue_word, speaker, options, around))
-        last_speaker = speaker or last_speaker
+        quotes.append(QuoteCandidate(content, m.start(1), True, said[1], speaker, options, around, said[0]))
+        last_speaker, last_said = speaker or last_speaker, said if speaker is not None else last_said
     _name_colon(text, actors, quotes)
     for cue in cues:
         on_time()
@@ -84,7 +137,7 @@ def find_quotes(
                 # The clause opens inside quote marks: a direct quote, found above. A clause whose
                 # verb alone is quoted ('says Obama is "obsessed" with ...') is reported speech.
                 continue
-            if _reported(quotes, actors, doc[first : comp.right_edge.i + 1], cue.text, subj):
+            if _reported(quotes, actors, doc[first : comp.right_edge.i + 1], cue_span(cue), subj):
                 continue
         _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
     for tok in doc:
@@ -143,14 +196,18 @@ def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None
         direct = content[:1] in '"\u201c' and content[-1:] in '"\u201d'
         words = content[1:-1] if direct else content
         context = paragraph_context(text, m.start(), m.end())
-        found = QuoteCandidate(words, m.start(2) + direct, direct, ":", speaker, [speaker], context)
+        colon = (m.end(1), m.end(1) + 1)  # PolNeAR marks the colon as the cue
+        found = QuoteCandidate(
+            words, m.start(2) + direct, direct, colon, speaker, [speaker], context, m.span(1)
+        )
         quotes.append(found)
 
 
 def _reported(
-    quotes: list[QuoteCandidate], actors: Actors, span: Any, cue: str, subj: Any, words: int = 3
+    quotes: list[QuoteCandidate], actors: Actors, span: Any, cue: At, subj: Any, words: int = 3
 ) -> bool:
-    """Add ``span`` as an indirect quote of ``subj``'s actor, if it has ``words`` words or more."""
+    """Add ``span`` as an indirect quote of ``subj``'s actor, cued by the words at ``cue``, if it
+    has ``words`` words or more."""
     content = span.text.split("\n", 1)[0].strip().rstrip(" ,.")  # reported speech ends at its line
     if len(content.split()) < words or subj is None:
         return False
@@ -169,6 +226,7 @@ def _reported(
             speaker,
             list(dict.fromkeys(options)),
             paragraph_context(actors.text, sent.start_char, sent.end_char),
+            mention(subj),
         )
     )
     return True
@@ -180,7 +238,7 @@ def _according_to(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> boo
         return False
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if source is None:
+    if to is None or source is None:
         return False
     doc = tok.doc
     # Within the line: a sentence that opens with the previous paragraph's closing quote mark
@@ -196,7 +254,7 @@ def _according_to(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> boo
         while first < sent.end and doc[first].is_punct:
             first += 1
         span = doc[first : sent.end]
-    return _reported(quotes, actors, span, "according to", source)
+    return _reported(quotes, actors, span, (tok.idx, to.idx + len(to.text)), source)
 
 
 def _cue_noun(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
@@ -210,7 +268,7 @@ def _cue_noun(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
         return False
     subj = subject(tok.head) or next((c for c in tok.children if c.dep_ == "poss"), None)
     span = tok.doc[doc_first(clause).i + 1 : clause.right_edge.i + 1]
-    return _reported(quotes, actors, span, tok.head.text, subj)
+    return _reported(quotes, actors, span, cue_span(tok.head), subj)
 
 
 def _aside(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
@@ -226,7 +284,7 @@ def _aside(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate]) ->
         span = doc[cue.i + 1 : sent.end]
     else:
         return False
-    return _reported(quotes, actors, span, cue.text, subj)
+    return _reported(quotes, actors, span, cue_span(cue), subj)
 
 
 def _trailing(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
@@ -244,7 +302,7 @@ def _trailing(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate])
     dateline = _DATELINE.match(text, line_start, doc[comma].idx)
     start = dateline.end() if dateline else line_start
     span = doc.char_span(start, doc[comma].idx, alignment_mode="expand")
-    return span is not None and _reported(quotes, actors, span, cue.text, subj)
+    return span is not None and _reported(quotes, actors, span, cue_span(cue), subj)
 
 
 def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
@@ -270,4 +328,4 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
         return False  # 'spoke on Tuesday' says nothing
     # 'called him a political opportunist': the object and what it is called.
     end = max([obj.right_edge.i, *(c.right_edge.i for c in tok.children if c.dep_ == "oprd")])
-    return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], tok.text, subj, words=1)
+    return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], cue_span(tok), subj, words=1)

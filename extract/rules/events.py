@@ -1,15 +1,54 @@
-"""Events: one per sentence line, from the trigger nearest the root, with its source and
-target actors, its time and its place."""
+"""Events coded in PLOVER: one per sentence line, from the trigger nearest the root, typed by the
+trigger lexicon (extract/rules/plover_triggers.py) with the readings that change a category
+(negated: no event; promised cooperation: AGREE; promised force or sanctions: THREATEN), its source
+and target from the parse, its time and its place."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from extract.rules.actors import ActorRef, Actors
-from extract.rules.lexicons import CLAUSAL, FUTURE, PLACE_PREPS, SPEAKS_OF, TRIGGERS
+from extract.rules.actors import ActorRef, Actors, canonical
+from extract.rules.lexicons import PLACE_PREPS
 from extract.rules.parse import depth, subject, within
+from extract.rules.plover_triggers import (
+    FUTURE_AUX,
+    FUTURE_OF,
+    NOT_EVENTS,
+    NOUNS,
+    REFUSED,
+    TARGET_PREPS,
+    VERBS,
+    WITH_OBJECT,
+    WITH_PARTICLE,
+    Trigger,
+)
 from extract.schemas import EventType
+
+# Verbs whose clause only intends or imagines the event below them ('plans to impose').
+_INTENT = {
+    "plan",
+    "intend",
+    "prepare",
+    "expect",
+    "want",
+    "hope",
+    "aim",
+    "seek",
+    "consider",
+    "vow",
+    "pledge",
+    "willing",
+    "ready",
+}
+_CONDITIONAL = {"if", "unless"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT}
+_MODIFIERS = {"amod", "acl", "compound", "npadvmod"}
+_SELF = {"it", "they", "we"}  # a body speaking of itself
+_ATTITUDES = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
+_GIVING = {EventType.AID, EventType.MOBILIZE, EventType.YIELD, EventType.COOPERATE}
+_RECIPIENT_PREPS = {"to", "into", "for"}
 
 
 @dataclass
@@ -18,52 +57,246 @@ class EventCandidate:
     start: int
     trigger: str
     type: EventType
+    mode: str | None
     sources: list[ActorRef]  # 'Kerry and Lavrov met': both
     targets: list[ActorRef]
     time: str | None
     place: str | None
+    sure: bool  # the lexicon's reading needed no second guess (a decider may overrule the rest)
 
 
-def _event_type(tok: Any) -> EventType | None:
-    """The event type ``tok`` triggers, if any, with the readings that change it."""
-    etype = TRIGGERS.get(tok.lemma_.lower()) or TRIGGERS.get(tok.text.lower())
-    if etype is None or tok.pos_ not in ("VERB", "NOUN"):
-        return None
+def _object(verb: Any) -> Any | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")), None)
+
+
+def _verb_trigger(tok: Any) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        # 'called on Britain', not 'called Erdogan on Friday'
+        dated = any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        if child.dep_ in ("prt", "prep", "acomp") and (lemma, child.lower_) in WITH_PARTICLE and not dated:
+            return WITH_PARTICLE[(lemma, child.lower_)]
+    obj = _object(tok)
+    if obj is not None and (lemma, obj.lemma_.lower()) in WITH_OBJECT:
+        return WITH_OBJECT[(lemma, obj.lemma_.lower())]
+    return VERBS.get(lemma)
+
+
+def _trigger(tok: Any) -> Trigger | None:
+    if tok.pos_ == "VERB":
+        # 'publicly funded schools', 'the first accord committing every country': a verb that only
+        # describes a noun states no event.
+        if tok.dep_ in _MODIFIERS:
+            return None
+        obj = _object(tok)
+        if obj is not None and obj.lemma_.lower() in NOT_EVENTS.get(tok.lemma_.lower(), ()):
+            return None
+        return _verb_trigger(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "dobj", "appos"):
+        return NOUNS.get(tok.lemma_.lower())
+    return None
+
+
+def _negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in verb.children)
+
+
+def _future(verb: Any) -> bool:
+    """Whether the event is still to come: 'will impose', 'plans to send', 'to offer' in a headline."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT
+
+
+def _reading(tok: Any, trig: Trigger) -> tuple[EventType, str | None, bool] | None:
+    """The category ``tok`` codes once negation, condition and tense are read; None when the
+    sentence denies or only imagines it. The flag says whether the reading is the lexicon's own."""
+    etype, mode = trig
     verb = tok if tok.pos_ == "VERB" else tok.head
-    # spaCy often tags 'talks' in 'When Lavrov talks of ...' a noun, but one heading a clause.
-    acts = tok.pos_ == "VERB" or tok.dep_ in CLAUSAL
-    if acts and any(c.dep_ == "prep" and c.lower_ in SPEAKS_OF for c in tok.children):
+    if tok.pos_ == "VERB" and _negated(tok):
+        return (EventType.REJECT, None, False) if etype in REFUSED else None
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in verb.children):
         return None
-    if etype is EventType.SANCTION and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
-        return EventType.THREATEN
-    return etype
+    if tok.pos_ == "VERB" and _future(tok) and etype in FUTURE_OF:
+        future = FUTURE_OF[etype]
+        return future, None, False
+    return etype, mode, tok.pos_ == "VERB"
+
+
+def _who(tok: Any | None, actors: Actors, as_written: bool = True) -> list[ActorRef]:
+    """The actors a subject or object token names: names and people first, a possessor that is
+    one ('Buhari's decision': Buhari), else the noun phrase up to its head, as written (but not an
+    event noun unless ``as_written``: 'such sanctions' do not act)."""
+    if tok is None or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"):
+        return []
+    found = actors.agents(tok)
+    if found or tok.pos_ not in ("NOUN", "PROPN"):
+        return found
+    if not as_written and (tok.lemma_.lower() in NOUNS or tok.lemma_.lower() in _EVENT_OBJECTS):
+        return []
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and (owned := actors.agents(owner)):
+        return owned
+    words = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.dep_ not in ("det", "punct")]
+    if not words:
+        return []
+    written = canonical(tok.doc.text[words[0].idx : tok.idx + len(tok.text)])
+    return [ActorRef(written, "other")] if written else []
+
+
+def _beyond_event(tok: Any | None) -> Any | None:
+    """An event noun's own target: 'sanctions against Moscow', 'an investigation of Flynn'."""
+    if tok is None or (tok.lemma_.lower() not in NOUNS and tok.lemma_.lower() not in _EVENT_OBJECTS):
+        return tok
+    inner = next(
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    return inner if inner is not None else tok
+
+
+def _subject_of(verb: Any) -> Any | None:
+    """The verb's subject, climbing out of 'willing to withdraw', 'agreed to send' and out of what
+    a body says of itself ('Farc said it will release ...': Farc)."""
+    subj = subject(verb)
+    hops = 0
+    while hops < 3 and verb.head.i != verb.i:
+        open_clause = subj is None and verb.dep_ in ("xcomp", "acomp")
+        self_report = subj is not None and subj.lower_ in _SELF and verb.dep_ == "ccomp"
+        if not (open_clause or self_report):
+            break
+        verb, hops = verb.head, hops + 1
+        subj = subject(verb) or subj
+    return subj
+
+
+def _roles(tok: Any, etype: EventType, sent: Any) -> tuple[Any | None, Any | None]:
+    """The source and target tokens of the event ``tok`` states."""
+    if tok.pos_ != "VERB":
+        # 'the attack on the embassy', 'Russia's invasion of Ukraine', 'protests against X'.
+        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod")), None)
+        if owner is None and tok.dep_ in ("dobj", "nsubjpass"):
+            owner = subject(tok.head)
+        target = next(
+            (
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"}
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        return within(sent, owner), within(sent, target)
+    subj = _subject_of(tok)
+    by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        return within(sent, by), within(sent, subj)
+    target = _object(tok)
+    recipient = next(
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    if etype in _GIVING and recipient is not None:
+        # 'sent teams into Libya', 'gave $5 million to Chad': the recipient, not what is given.
+        return within(sent, subj), within(sent, recipient)
+    if etype in _ATTITUDES and target is not None and target.lemma_.lower() not in _EVENT_OBJECTS:
+        # 'condemned the decision': what is condemned is the target, as written.
+        return within(sent, subj), within(sent, target)
+    if target is None or target.lemma_.lower() in NOUNS or target.lemma_.lower() in _EVENT_OBJECTS:
+        # 'imposed sanctions on Russia', 'called for sanctions against Moscow': the object, if any,
+        # is the event itself; its target stands after a preposition.
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}]
+        if target is not None:
+            preps += [
+                c for c in target.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}
+            ]
+        pobjs = [
+            g for p in preps for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+        ]
+        target = pobjs[0] if pobjs else target
+    return within(sent, subj), within(sent, _beyond_event(target))
+
+
+# What a clause's core leaves out: asides, further clauses and what follows a comma.
+_ASIDES = {"advcl", "relcl", "parataxis", "punct"}
+_CLAUSE_JOINS = {"conj", "cc"}  # a further clause when they hang on a verb, not in 'Kerry and Lavrov'
+
+
+def _clause(tok: Any, sent: Any) -> Any:
+    """The clause that states the event: the trigger's phrase (from the verb it hangs on in
+    'chose to mass', 'willing to negotiate'), without asides, further clauses or the
+    punctuation at its ends, within the line."""
+    root = tok
+    while root.dep_ in ("xcomp", "acomp") and root.head.i != root.i and sent.start <= root.head.i < sent.end:
+        root = root.head
+    kept = {root.i}
+    stack = [root]
+    while stack:
+        for child in stack.pop().children:
+            aside = child.dep_ in _ASIDES or (
+                child.dep_ in _CLAUSE_JOINS and child.head.pos_ in ("VERB", "AUX")
+            )
+            if not aside or (child.dep_ == "punct" and child.i > root.i and child.text in '"”'):
+                kept.add(child.i)
+                stack.append(child)
+    start = end = root.i
+    while start - 1 in kept and start - 1 >= sent.start:
+        start -= 1
+    while end + 1 in kept and end + 1 < sent.end:
+        end += 1
+    doc = sent.doc
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark")):
+        start += 1
+    while end > start and doc[end].is_punct and doc[end].text not in '"”':
+        end -= 1
+    return doc[start : end + 1]
 
 
 def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | None:
-    """The event a sentence line states, if any (``ents``: the named entities in it)."""
-    # One event per sentence, the trigger nearest the root: the main clause's event, not one in
-    # an aside ('The U.S. official, who briefed reporters, suggested the U.S. would offer ...';
-    # 'When Mr Lavrov talks of ..., he is saying that the referendum ...'). On the seeds' gold it
-    # scores above the first trigger and above one event per type.
-    triggers = [(t, etype) for t in sent if (etype := _event_type(t)) is not None]
-    if not triggers:
-        return None
-    tok, etype = min(triggers, key=lambda te: depth(te[0]))
-    verb = tok if tok.pos_ == "VERB" else tok.head
-    # Only within the line: a parse run across lines can make a headline's name the subject.
-    subj = within(sent, subject(verb))
-    obj = within(sent, next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "dative")), None))
-    dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
-    # 'in London', 'at the residence': a named place after a locative preposition ('the US'
-    # as a subject or object is an actor, not where it happened).
-    places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
-    return EventCandidate(
-        sent.text,
-        sent.start_char,
-        tok.text,
-        etype,
-        actors.agents(subj),
-        actors.agents(obj),
-        dates[0].text if dates else None,
-        places[0].text if places else None,
-    )
+    """The PLOVER event a sentence line states, if any (``ents``: the named entities in it)."""
+    # One event per sentence, the trigger nearest the root: the main clause's event ('X accused Y
+    # of attacking Z' is an accusation), and a verb before a noun at the same depth.
+    found = []
+    for tok in sent:
+        if (trig := _trigger(tok)) is not None:
+            found.append((depth(tok), tok.pos_ != "VERB", tok.i, tok, trig))
+    for _, _, _, tok, trig in sorted(found, key=lambda f: f[:3]):
+        reading = _reading(tok, trig)
+        if reading is None:
+            if tok.pos_ == "VERB":
+                return None  # the main event is denied or imagined: the rest hangs on it
+            continue
+        etype, mode, sure = reading
+        source, target = _roles(tok, etype, sent)
+        dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
+        # 'in London', 'at the residence': a named place after a locative preposition ('the US'
+        # as a subject or object is an actor, not where it happened).
+        places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
+        sources = _who(source, actors, as_written=False)
+        clause = _clause(tok, sent)
+        return EventCandidate(
+            clause.text,
+            clause.start_char,
+            tok.text,
+            etype,
+            mode,
+            sources,
+            [t for t in _who(target, actors) if t not in sources],
+            dates[0].text if dates else None,
+            places[0].text if places else None,
+            sure,
+        )
+    return None

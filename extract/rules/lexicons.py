@@ -1,11 +1,10 @@
-"""Word lists the rules read: speech and belief cues, event triggers, stance words, and the
-nouns that name people and their roles. Data, not code: each list says what it is for."""
+"""Word lists the rules read: speech and belief cues, stance words, and the nouns that name people
+and their roles (PLOVER's event triggers are in plover_triggers.py). Data, not code: each list
+says what it is for."""
 
 from __future__ import annotations
 
 from typing import TypeVar
-
-from extract.schemas import EventType
 
 V = TypeVar("V")
 
@@ -41,28 +40,6 @@ CUE_LEMMAS = words(
     question
     """
 )
-TRIGGERS: dict[str, EventType] = meaning(
-    {
-        EventType.MEET: "meet meeting",
-        # An offer or a proposal is a move in a negotiation (CAMEO's 'express intent to
-        # cooperate'), not an agreement yet.
-        EventType.NEGOTIATE: "talk talks negotiate negotiation offer propose proposal",
-        EventType.SANCTION: "sanction impose",
-        EventType.THREATEN: "warn threaten threat",
-        EventType.REFERENDUM: "referendum vote",
-        EventType.DEPLOY_FORCE: "mass deploy annex massing",
-        EventType.DEMAND: "seek demand",
-        EventType.AGREE: "agree ratify",
-        EventType.REJECT: "reject recognise recognize",
-        EventType.PROTEST: "protest topple",
-        EventType.STATEMENT: "brief conference",
-    }
-)
-# 'may impose sanctions', 'will impose': a sanction still to come is a threat of one.
-FUTURE = {"may", "might", "could", "will", "would", "'ll"}
-# 'talks of respecting the choices', 'talked about reform': speaking of something, not negotiating.
-SPEAKS_OF = {"of", "about"}
-CLAUSAL = {"ROOT", "advcl", "ccomp", "relcl", "conj"}
 STANCE_WORDS: dict[str, str] = meaning(
     {
         "support": "legitimate right recognise recognize support welcome favour favor",

@@ -11,18 +11,20 @@ import re
 from typing import Protocol
 
 from extract.inputs.load import Article
-from extract.rules.actors import ActorRef
+from extract.rules.actors import ActorRef, resolution
 from extract.rules.attribution import QuoteCandidate
 from extract.rules.candidates import Analysis, analyse
+from extract.rules.countries import country_of
 from extract.rules.dates import article_date, date_field, normalise_time
+from extract.rules.events import EventCandidate
 from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS
 from extract.rules.stance import stance_of
 from extract.schemas import (
+    DEFINITIONS,
     EVENTS,
     POSITIONS,
     QUOTES,
     Actor,
-    EventActor,
     EventDraft,
     EventType,
     Kind,
@@ -82,7 +84,12 @@ def _actor(ref: ActorRef) -> Actor:
     return Actor(name=ref.name, kind=kind)  # type: ignore[arg-type]
 
 
-def _speaker(q: QuoteCandidate, ask: Chooser) -> ActorRef | None:
+def _event_actor(ref: ActorRef) -> Actor:
+    """An event's actor, with the state it is or is an organ of."""
+    return _actor(ref).model_copy(update={"country": country_of(ref.name, ref.kind)})
+
+
+def _speaker(q: QuoteCandidate, source: str | None, ask: Chooser) -> ActorRef | None:
     names = list(dict.fromkeys(o.name for o in q.options))[:8]
     if not names:
         return None
@@ -97,6 +104,7 @@ def _speaker(q: QuoteCandidate, ask: Chooser) -> ActorRef | None:
         "The name of the person or body who said the quote.",
         context=q.context,
         quote=q.text,
+        source=source or "(not named)",
     )
     return next(o for o in q.options if o.name == picked)
 
@@ -116,36 +124,61 @@ def decide_stance(
     return Stance(picked)
 
 
-def _quotes(found: Analysis, ask: Chooser) -> list[Drafted]:
+def _quotes(text: str, found: Analysis, ask: Chooser) -> list[Drafted]:
+    """Quote drafts with their source and cue as the pre-pass found them, and where each stands
+    (grounding looks there first: the "he" of this attribution, not the nearest other "he")."""
     out: list[Drafted] = []
     for q in found.quotes:
-        speaker = _speaker(q, ask)
-        if speaker is not None:
-            draft = QuoteDraft(text=q.text, speaker=_actor(speaker), cue=q.cue, direct=q.direct)
-            out.append((QUOTES, draft, q.start))
+        source = text[q.source[0] : q.source[1]] if q.source else None
+        speaker = _speaker(q, source, ask)
+        if speaker is None:
+            continue
+        draft = QuoteDraft(
+            text=q.text,
+            source=source,
+            speaker=_actor(speaker),
+            direct=q.direct,
+            resolution=resolution(source, speaker) if source else None,
+            cue=text[q.cue[0] : q.cue[1]] if q.cue else None,
+        )
+        hints = {"text": q.start} | ({"source": q.source[0]} if q.source else {})
+        out.append((QUOTES, draft, hints | ({"cue": q.cue[0]} if q.cue else {})))
     return out
+
+
+def decide_event_type(ask: Chooser, e: EventCandidate) -> EventType:
+    """The rules' category where the lexicon read it plainly; otherwise (or with ``decide_all``) the
+    chooser's, over every category's PLOVER definition, the rules' guess listed first."""
+    if e.sure and not ask.decide_all:
+        return e.type
+    options = [e.type.value, *(t.value for t in EventType if t is not e.type)]
+    definitions = "\n".join(f"{t.value}: {d}" for t, d in DEFINITIONS.items())
+    picked = ask.choose(
+        "event_type",
+        options,
+        "The PLOVER category of the event the sentence reports.",
+        sentence=e.sentence,
+        trigger=e.trigger,
+        definitions=definitions,
+    )
+    return EventType(picked)
 
 
 def _events(article: Article, found: Analysis, ask: Chooser) -> list[Drafted]:
     out: list[Drafted] = []
     # The dateline, else the article's own date field: "on Tuesday" needs a week to fall in.
     anchor = article_date(article.text) or date_field(article.meta.get("date"))
-    types = [t.value for t in EventType]
     for e in found.events:
-        etype = e.type.value
-        if ask.decide_all:
-            etype = ask.choose(
-                "event_type",
-                [etype, *(t for t in types if t != etype)],
-                "The event type the sentence reports.",
-                sentence=e.sentence,
-                trigger=e.trigger,
-            )
-        actors = [EventActor(actor=_actor(a), role="source") for a in e.sources]
-        actors += [EventActor(actor=_actor(a), role="target") for a in e.targets if a not in e.sources]
-        date = normalise_time(e.time, anchor)
+        etype = decide_event_type(ask, e)
         draft = EventDraft(
-            type=EventType(etype), actors=actors, time=e.time, date=date, place=e.place, evidence=e.sentence
+            type=etype,
+            mode=e.mode if etype is e.type else None,
+            source=[_event_actor(a) for a in e.sources],
+            target=[_event_actor(a) for a in e.targets],
+            time=e.time,
+            date=normalise_time(e.time, anchor),
+            place=e.place,
+            evidence=e.sentence,
         )
         out.append((EVENTS, draft, e.start))
     return out
@@ -179,7 +212,7 @@ def drafts(article: Article, kinds: tuple[Kind, ...], ask: Chooser) -> list[Draf
     found = analyse(article.text)
     out: list[Drafted] = []
     if QUOTES in kinds:
-        out += _quotes(found, ask)
+        out += _quotes(article.text, found, ask)
     if EVENTS in kinds:
         out += _events(article, found, ask)
     if POSITIONS in kinds:

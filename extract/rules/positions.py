@@ -324,9 +324,10 @@ class PositionFinder:
 
     def in_quote(self, q: QuoteCandidate, doc: Any) -> list[PositionCandidate]:
         """The speaker's position on each actor its words name, in the sentence line naming it."""
-        if q.speaker is None or (not q.direct and _cue_polarity(q.cue) is not None):
-            return []  # 'accused Congress of ...': the predicate reading has its agent and patient
         actors, end = self.actors, q.start + len(q.text)
+        cue = actors.text[q.cue[0] : q.cue[1]] if q.cue is not None else ""
+        if q.speaker is None or (not q.direct and _cue_polarity(cue) is not None):
+            return []  # 'accused Congress of ...': the predicate reading has its agent and patient
         out = []
         lo = bisect_left(actors.mention_at, q.start)
         named = [
@@ -356,8 +357,8 @@ class PositionFinder:
                     line.start_char,
                     q.speaker,
                     ref,
-                    q.cue or "",
-                    _cue_polarity(q.cue),
+                    cue,
+                    _cue_polarity(cue),
                     None,
                     _mention(doc, at),
                     q.text if q.direct else None,

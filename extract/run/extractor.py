@@ -19,6 +19,7 @@ from extract.errors import (
     ServerError,
     StageTimeout,
 )
+from extract.grounding.ground import holds
 from extract.inputs.load import Article
 from extract.kinds import resolve, rules_for, rules_version
 from extract.prompting.templates import load_prompt
@@ -114,12 +115,8 @@ class Extractor:
         )
 
     def _grounded(self, record: ArticleRecord, text: str) -> bool:
-        """Every item's offsets still point at its evidence, and its anchor is that evidence."""
-        return all(
-            text[i.start : i.end] == i.evidence and getattr(i, k.anchor, i.evidence) == i.evidence
-            for k in self.kinds
-            for i in record.of(k.name)
-        )
+        """Every item still stands in the text, each verbatim value at its own offsets."""
+        return all(holds(k, i, text) for k in self.kinds for i in record.of(k.name))
 
     def extract(self, article: Article) -> ArticleRecord:
         """Extract, ground and type every item of one article (whole records are cached too)."""

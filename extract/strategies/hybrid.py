@@ -7,11 +7,13 @@ type, stance), so a tiny model cannot invent text.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
+from extract.errors import ModelError
 from extract.grounding.ground import Grounded, ground
 from extract.inputs.load import Article
 from extract.kinds import rules_for
@@ -20,6 +22,8 @@ from extract.providers.base import Provider
 from extract.schemas import Kind, Usage
 from extract.schemas.kinds import Drafted
 from extract.strategies.whole import run_whole
+
+notes = logging.getLogger("extract")
 
 
 def choice_model(name: str, options: list[str], description: str) -> type[BaseModel]:
@@ -52,7 +56,14 @@ class Asker:
         options = safe
         prompt = load_prompt(prompt_name)
         model = choice_model(f"{prompt_name.title().replace('_', '')}Choice", options, description)
-        answer, cost = self.provider.structured(prompt.render(**values), model, prompt.version)
+        try:
+            answer, cost = self.provider.structured(prompt.render(**values), model, prompt.version)
+        except ModelError as exc:
+            # A choice the model could not make (timeout, garbage) keeps the rules' guess rather than
+            # failing the article; the record is incomplete, so a later run asks again.
+            notes.warning(f"a {prompt_name} choice kept the rules' guess {options[0]!r}: {exc}")
+            self.usage = self.usage.add(exc.usage or Usage(calls=1)).add(Usage(incomplete=1))
+            return options[0]
         self.usage = self.usage.add(cost)
         return str(answer.choice)  # type: ignore[attr-defined]
 

@@ -1,0 +1,148 @@
+"""PLOVER scores for the event kind: per-category P/R/F1, the confusion between categories, type
+accuracy beside the majority baseline, and source/target agreement (names by words).
+
+Pure functions over records. Events are paired by overlapping evidence, whatever their category
+(one-to-one, largest overlap first); a gold event left unpaired is a miss ('none' predicted), a
+predicted one left unpaired a false alarm ('none' in the gold).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.analysis.matching import Item, match
+from extract.analysis.names import same_actor
+from extract.schemas import ArticleRecord
+
+NONE = "none"  # no event: the row or column of the confusion for misses and false alarms
+
+
+@dataclass
+class PloverScore:
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold, predicted) -> count
+    source: Counter[str] = field(default_factory=Counter)  # 'agree', 'checked', 'paired_checked', ...
+    target: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def categories(self) -> list[str]:
+        """The categories either side names, gold's most common first."""
+        gold = Counter[str]()
+        for (g, p), n in self.confusion.items():
+            gold[g] += n
+            gold.setdefault(p, 0)
+        return [c for c, _ in gold.most_common() if c != NONE]
+
+    def gold_total(self) -> int:
+        return sum(n for (g, _), n in self.confusion.items() if g != NONE)
+
+    @property
+    def accuracy(self) -> float:
+        """Gold events whose paired prediction has their category (a miss counts as wrong)."""
+        total = self.gold_total()
+        return (
+            sum(n for (g, p), n in self.confusion.items() if g == p and g != NONE) / total if total else 0.0
+        )
+
+    @property
+    def majority(self) -> tuple[str, float] | None:
+        """The most common gold category and the accuracy of always guessing it."""
+        gold = Counter[str]()
+        for (g, _), n in self.confusion.items():
+            if g != NONE:
+                gold[g] += n
+        if not gold:
+            return None
+        value, count = gold.most_common(1)[0]
+        return value, count / self.gold_total()
+
+    def prf(self, category: str) -> tuple[float, float, float, int]:
+        """Precision, recall, F1 and gold support of one category."""
+        tp = self.confusion[(category, category)]
+        predicted = sum(n for (_, p), n in self.confusion.items() if p == category)
+        support = sum(n for (g, _), n in self.confusion.items() if g == category)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1, support
+
+    @property
+    def macro_f1(self) -> float:
+        """Mean F1 over the categories the gold has."""
+        cats = [c for c in self.categories if self.prf(c)[3]]
+        return sum(self.prf(c)[2] for c in cats) / len(cats) if cats else 0.0
+
+    def agreement(self, role: str, paired_only: bool = False) -> float:
+        """Share of gold events naming a ``role`` actor whose prediction names it too (by words);
+        over every such gold event, or ``paired_only`` over those a prediction was paired with."""
+        counts = self.source if role == "source" else self.target
+        key = "paired_" if paired_only else ""
+        checked = counts[f"{key}checked"]
+        return counts["agree"] / checked if checked else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type_accuracy": self.accuracy,
+            "majority": self.majority,
+            "macro_f1": self.macro_f1,
+            "per_category": {
+                c: dict(zip(("precision", "recall", "f1", "support"), self.prf(c), strict=True))
+                for c in self.categories
+            },
+            "confusion": [[g, p, n] for (g, p), n in sorted(self.confusion.items())],
+            "source_agreement": self.agreement("source"),
+            "target_agreement": self.agreement("target"),
+            "source_agreement_paired": self.agreement("source", True),
+            "target_agreement_paired": self.agreement("target", True),
+        }
+
+
+def _names(item: Item, role: str) -> list[str]:
+    return [a.name if hasattr(a, "name") else str(a.get("name", "")) for a in getattr(item, role, None) or []]
+
+
+def _agree(pred: list[str], gold: list[str]) -> bool:
+    return any(same_actor(p, g) for p in pred for g in gold)
+
+
+def _category(item: Item) -> str:
+    value = getattr(item, "type", None)
+    return str(getattr(value, "value", value))
+
+
+def plover_score(
+    pred: Iterable[ArticleRecord], gold: Iterable[ArticleRecord], kind: str = "events"
+) -> PloverScore | None:
+    """PLOVER scores of ``kind`` over the gold's articles (paired by text hash, else id); None
+    when the gold holds none of that kind."""
+    golds = list(gold)
+    if not any(g.of(kind) for g in golds):
+        return None
+    preds = list(pred)
+    by_hash = {r.text_sha256: r for r in preds}
+    by_id = {r.article_id: r for r in preds}
+    out = PloverScore()
+    for g in golds:
+        p = by_hash.get(g.text_sha256) or by_id.get(g.article_id)
+        ps, gs = (p.of(kind) if p is not None else []), g.of(kind)
+        _, pairs = match(ps, gs, lambda a, b: True, False)
+        paired_p = {id(a) for a, _ in pairs}
+        paired_g = {id(b) for _, b in pairs}
+        for a, b in pairs:
+            out.confusion[(_category(b), _category(a))] += 1
+        out.confusion.update((_category(b), NONE) for b in gs if id(b) not in paired_g)
+        out.confusion.update((NONE, _category(a)) for a in ps if id(a) not in paired_p)
+        predicted_for = {id(b): a for a, b in pairs}
+        for b in gs:
+            for role, counts in (("source", out.source), ("target", out.target)):
+                wanted = _names(b, role)
+                if not wanted:
+                    continue
+                counts["checked"] += 1
+                guess = predicted_for.get(id(b))
+                if guess is not None:
+                    counts["paired_checked"] += 1
+                    counts["agree"] += _agree(_names(guess, role), wanted)
+    return out

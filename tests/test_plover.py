@@ -1,0 +1,234 @@
+"""PLOVER events: the rules' readings, countries, the decider's mechanics, the corpus adapter and
+the PLOVER scores."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extract.analysis.corpora import PLOVER_DEV_SIZE, plover, plover_split
+from extract.analysis.plover import NONE, plover_score
+from extract.inputs.load import Article
+from extract.providers.base import Endpoint
+from extract.providers.openai_compat import OpenAICompatible
+from extract.rules.candidates import analyse
+from extract.rules.countries import country_of
+from extract.rules.news import decide_event_type, drafts
+from extract.schemas import EVENTS, Actor, ArticleRecord, Event, EventDraft, EventType
+from extract.strategies.hybrid import Asker
+
+
+def first_event(text: str) -> tuple[EventType, list[str], list[str]] | None:
+    found = analyse(text).events
+    if not found:
+        return None
+    e = found[0]
+    return e.type, [a.name for a in e.sources], [a.name for a in e.targets]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia did not agree to the plan.", EventType.REJECT),  # a refusal, not AGREE
+        ("France will not lift the ban on British beef.", EventType.REJECT),
+        ("The army did not attack the town.", None),  # denied violence is no event
+        ("Washington threatened sanctions against Iran.", EventType.THREATEN),
+        ("The EU will impose sanctions on Russia.", EventType.THREATEN),  # sanctions to come
+        ("The EU imposed sanctions on Russia.", EventType.SANCTION),
+        ("France will send aid to Chad.", EventType.AGREE),  # promised aid
+        ("Egypt is willing to withdraw its troops from Gaza.", EventType.AGREE),
+        ("The rebels released three hostages on Monday.", EventType.YIELD),
+        ("Police arrested dozens of protesters in Minsk.", EventType.COERCE),
+        ("Thousands of workers took to the streets of Paris.", EventType.PROTEST),
+        ("The senator called for sanctions against Moscow.", EventType.REQUEST),
+        ("Kerry met Lavrov in London on Friday.", EventType.CONSULT),
+        ("The minister said the economy grew last year.", None),  # a statement codes nothing
+    ],
+)
+def test_the_rules_read_negation_tense_and_the_codebook(text: str, expected: EventType | None) -> None:
+    found = first_event(text)
+    assert (found[0] if found else None) is expected
+
+
+def test_source_and_target_come_from_the_parse() -> None:
+    assert first_event("Ukraine accused Russia of sending tanks.") == (
+        EventType.ACCUSE,
+        ["Ukraine"],
+        ["Russia"],
+    )
+    # a passive: the agent acts on the subject
+    found = first_event("Three journalists were arrested by Turkish police.")
+    assert found is not None and found[1:] == (["Turkish police"], ["Three journalists"])
+    # a body speaking of itself is the source ('Farc said it will release ...')
+    found = first_event("Farc has said it will release the sergeant.")
+    assert found is not None and found[1] == ["Farc"]
+    # the target of an event noun ('called for sanctions against Moscow')
+    found = first_event("The senator called for sanctions against Moscow.")
+    assert found is not None and found[2] == ["Moscow"]
+
+
+def test_state_actors_get_their_country_and_others_do_not() -> None:
+    assert country_of("Moscow", "country") == "RUS"
+    assert country_of("the Kremlin", "organization") == "RUS"
+    assert country_of("Russian officials", "other") == "RUS"
+    assert country_of("John Kerry", "person") is None
+    assert country_of("an Israeli surveillance company", "other") is None  # from a country, not the state
+    drafted = drafts(Article("a", "a", "Moscow warned Kyiv on Monday."), (EVENTS,), RulesOnly())
+    [(_, event, _)] = drafted
+    assert isinstance(event, EventDraft) and [a.country for a in event.source] == ["RUS"]
+
+
+def test_an_event_draft_refuses_a_mode_of_another_category() -> None:
+    with pytest.raises(ValueError, match="not a mode of CONSULT"):
+        EventDraft(type=EventType.CONSULT, mode="troops", evidence="x")
+    assert EventDraft(type=EventType.MOBILIZE, mode="troops", evidence="x").mode == "troops"
+
+
+class RulesOnly:
+    decide_all = False
+
+    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
+        return options[0]
+
+
+class Recording:
+    """A chooser that answers ``answer`` and records what it was asked."""
+
+    def __init__(self, answer: str, decide_all: bool = False) -> None:
+        self.answer, self.decide_all = answer, decide_all
+        self.asked: list[tuple[str, list[str], dict[str, str]]] = []
+
+    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
+        self.asked.append((prompt_name, options, values))
+        return self.answer
+
+
+def test_the_decider_is_asked_only_where_the_rules_are_unsure_unless_told_to_decide_all() -> None:
+    sure = analyse("Police arrested dozens of protesters in Minsk.").events[0]
+    unsure = analyse("France will send aid to Chad.").events[0]  # a reading, not the lexicon's own
+    ask = Recording("AID")
+    assert decide_event_type(ask, sure) is EventType.COERCE and not ask.asked
+    assert decide_event_type(ask, unsure) is EventType.AID
+    [(prompt, options, values)] = ask.asked
+    assert prompt == "event_type" and options[0] == "AGREE" and sorted(options) == sorted(EventType)
+    assert "ASSAULT: deliberate actions" in values["definitions"]  # the codebook's definitions
+    everything = Recording("ASSAULT", decide_all=True)
+    assert decide_event_type(everything, sure) is EventType.ASSAULT and len(everything.asked) == 1
+
+
+def test_the_decider_over_a_real_http_server_answers_from_the_grammar(fake_server: Any) -> None:
+    server = fake_server(lambda r: (200, json.dumps({"choice": "AID"})))
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
+    unsure = analyse("France will send aid to Chad.").events[0]
+    assert decide_event_type(ask, unsure) is EventType.AID and ask.usage.calls == 1
+    [request] = server.requests
+    options = request["tools"][0]["function"]["parameters"]["properties"]["choice"]["enum"]
+    assert options[0] == "AGREE" and sorted(options) == sorted(EventType)  # one of the categories
+    assert "AGREE: agree to, offer" in json.dumps(request["messages"])  # with their definitions
+    rules_only = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")), use_model=False)
+    assert decide_event_type(rules_only, unsure) is EventType.AGREE and len(server.requests) == 1
+
+
+def write_csv(path: Path, rows: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.DictWriter(fh, ["text", "label", "source", "target", "sentence_id"])
+        out.writeheader()
+        for n in range(rows):
+            text = f"Country {n} attacked its neighbour."
+            out.writerow(
+                {
+                    "text": text,
+                    "label": "ASSAULT",
+                    "source": f"Country {n}",
+                    "target": "neighbour",
+                    "sentence_id": str(n),
+                }
+            )
+
+
+def test_the_plover_split_is_fixed_and_disjoint(tmp_path: Path) -> None:
+    write_csv(tmp_path / "train.csv", 400)
+    dev = [a.id for a, _ in plover(tmp_path, "dev")]
+    train = [a.id for a, _ in plover(tmp_path, "train")]
+    assert len(dev) == PLOVER_DEV_SIZE and len(train) == 400 - PLOVER_DEV_SIZE and not set(dev) & set(train)
+    assert dev == [a.id for a, _ in plover(tmp_path, "dev")]  # the same sentences every time
+    [(article, gold)] = list(plover(tmp_path, "all"))[:1]
+    [event] = gold.of("events")
+    assert (
+        isinstance(event, Event) and event.type is EventType.ASSAULT and event.source[0].name == "Country 0"
+    )
+    assert article.text[event.start : event.end] == event.evidence
+    with pytest.raises(ValueError, match="unknown PLOVER split"):
+        plover_split([], "test")
+
+
+def rec(article: str, *events: tuple[str, list[str], list[str]]) -> ArticleRecord:
+    text = "A sentence."
+    items = [
+        Event(
+            type=EventType(t),
+            source=[Actor(name=s) for s in src],
+            target=[Actor(name=g) for g in tgt],
+            evidence=text,
+            start=0,
+            end=len(text),
+        )
+        for t, src, tgt in events
+    ]
+    return ArticleRecord(
+        article_id=article,
+        source="",
+        text_sha256=article,
+        items={"events": items},
+        model="m",
+        strategy="s",
+        prompt_version="p",
+    )
+
+
+def test_plover_scores_per_category_confusion_majority_and_roles() -> None:
+    gold = [
+        rec("1", ("ASSAULT", ["Russia"], ["Ukraine"])),
+        rec("2", ("ASSAULT", ["Rebels"], [])),
+        rec("3", ("AID", ["France"], ["Chad"])),
+    ]
+    pred = [
+        rec("1", ("ASSAULT", ["Russian forces", "Russia"], ["Kyiv"])),
+        rec("2", ("AID", ["rebels"], [])),
+        rec("3"),
+    ]
+    s = plover_score(pred, gold)
+    assert s is not None
+    assert s.confusion == {("ASSAULT", "ASSAULT"): 1, ("ASSAULT", "AID"): 1, ("AID", NONE): 1}
+    assert s.accuracy == pytest.approx(1 / 3) and s.majority == ("ASSAULT", pytest.approx(2 / 3))
+    assert s.prf("ASSAULT") == (1.0, 0.5, pytest.approx(2 / 3), 2)
+    assert s.prf("AID")[:2] == (0.0, 0.0)  # predicted once, wrongly; its one gold event missed
+    assert s.macro_f1 == pytest.approx(1 / 3)
+    assert s.agreement("source") == pytest.approx(2 / 3)  # 'Russia' and 'rebels' agree; France missed
+    assert s.agreement("target") == 0.0 and s.agreement("target", paired_only=True) == 0.0
+    assert plover_score(pred, [rec("9")]) is None  # no gold events: nothing to score
+
+
+def test_the_report_colours_events_by_category_and_shows_the_confusion_against_gold() -> None:
+    from extract.analysis.report import render
+
+    text = "A sentence."
+    pred, gold = rec("1", ("ASSAULT", ["Russia"], [])), rec("1", ("AID", ["France"], []))
+    page = render([pred], {"1": text}, {"1": gold})
+    assert 'class="item k-events c-ASSAULT' in page and 'class="seg c-AID c-ASSAULT k-events"' in page
+    assert 'id="categories"' in page and "ASSAULT</span>" in page  # the legend names the category
+    assert 'id="confusion"' in page and 'title="gold AID, predicted ASSAULT: 1"' in page
+    assert 'id="confusion"' not in render([pred], {"1": text})  # no gold, no heatmap
+
+
+def test_a_decider_call_that_fails_keeps_the_rules_category(fake_server: Any) -> None:
+    server = fake_server(lambda r: (200, "not json at all"))
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
+    unsure = analyse("France will send aid to Chad.").events[0]
+    # before: the garbage answer failed the whole article, the rules' items with it
+    assert decide_event_type(ask, unsure) is EventType.AGREE
+    assert ask.usage.incomplete == 1 and ask.usage.calls >= 1  # not cached: asked again later
