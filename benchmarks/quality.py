@@ -38,6 +38,7 @@ from extract import Extractor, load_articles
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, seesaw
 from extract.analysis.evaluate import attribute_label, score
 from extract.analysis.plover import plover_score
+from extract.analysis.resolution import load_antecedents, resolution
 from extract.analysis.seesaw import CORPUS_SCORERS
 from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError
@@ -52,6 +53,7 @@ from extract.strategies.hybrid import Asker
 NEWS = {k.name: k for k in NEWS_KINDS}
 
 ROOT = Path(__file__).resolve().parent.parent
+ANTECEDENTS = ROOT / "tests/gold/antecedents.jsonl"
 
 # Published per-part figures (F1), with the criterion each one used: (name, what it measured,
 # {part: (criterion, F1)}). Other test sets and matching rules than ours: read them as bearings.
@@ -193,6 +195,8 @@ def main() -> None:
                     extra = CORPUS_SCORERS[name](preds, [g for _, g in pairs])
                     notes += [f"  {line}" for line in extra.lines()]
                     rows += [f"{approach:<18}{name:<9}{'pairs':<10}  {line}" for line in extra.lines()]
+                if name == "seeds":  # the hand antecedents (benchmarks/resolution.py: PolNeAR's too)
+                    notes.append("  quotes " + resolution(preds, load_antecedents(ANTECEDENTS)).note())
                 if name == "plover" and (ps := plover_score(preds, [g for _, g in pairs])) is not None:
                     top, share = ps.majority or ("–", 0.0)
                     src, tgt = ps.agreement("source"), ps.agreement("target")

@@ -32,6 +32,7 @@ from extract.analysis.matching import PRF
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.report import render as render_report
+from extract.analysis.resolution import load_antecedents, resolution
 from extract.analysis.seesaw import CORPUS_SCORERS
 from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError, ExtractError, NotStarted
@@ -152,6 +153,10 @@ ProviderName = Annotated[
         + ". Default: embedded without --base-url, openai with it.",
     ),
 ]
+Trained = Annotated[
+    Path | None,
+    typer.Option("--trained", help="A model folder from `extract train` (strategy trained by default)."),
+]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 Timeout = Annotated[float, typer.Option(help="Seconds per model request, the whole reply included.")]
 ReplyTokens = Annotated[int, typer.Option(min=1, help="Most tokens the model may write per reply.")]
@@ -197,6 +202,7 @@ MODEL_OPTIONS = tuple(
         ("retries", Retries, _DEFAULTS["retries"]),
         ("reply_tokens", ReplyTokens, _DEFAULTS["reply_tokens"]),
         ("temperature", Temperature, _DEFAULTS["temperature"]),
+        ("trained", Trained, None),
     )
 )
 
@@ -367,13 +373,33 @@ def export(
     records: Annotated[
         list[Path], typer.Argument(help="JSONL files written by `extract run` (or gold .json).")
     ],
-    kind: Annotated[str, typer.Option("--kind", help="The kind to export, e.g. quotes.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="A .csv or .parquet file.")],
+    kind: Annotated[str | None, typer.Option("--kind", help="The kind to export, e.g. quotes.")] = None,
     schema: Schema = None,
+    for_review: Annotated[
+        bool,
+        typer.Option(
+            "--for-review",
+            help="JSONL: each record with its article's text, to correct by hand "
+            "and give back to `extract train` (docs/training.md).",
+        ),
+    ] = False,
 ) -> None:
-    """One row per item of a kind: the article's id, path (article_source), metadata (meta_*), offsets.
+    """One row per item of a kind: the article's id, path (article_source), metadata (meta_*), offsets;
+    or (--for-review) the records with their texts, to correct and train on.
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
+    if for_review:
+        from extract.training.data import write_review
+
+        try:
+            n = write_review(records_of(records, known_kinds(schema)), output)
+        except (ExtractError, OSError) as exc:
+            raise fail(exc) from None
+        say(err, "wrote", "", f"{output} ({n} records to review)")
+        return
+    if kind is None:
+        raise fail("export: give --kind KIND (a table of one kind) or --for-review")
     try:
         written = write_table(records_of(records, known_kinds(schema)), kind, output)
     except (ExtractError, OSError) as exc:
@@ -578,6 +604,13 @@ def evaluate(
         Path | None,
         typer.Option("-o", "--output", help="With --corpus: also write the predictions as JSONL."),
     ] = None,
+    antecedents: Annotated[
+        Path | None,
+        typer.Option(
+            help="Hand antecedents of pronoun and description sources (JSONL, as "
+            "tests/gold/antecedents.jsonl): also score speaker resolution on them."
+        ),
+    ] = None,
     *,
     options: dict[str, Any],
 ) -> None:
@@ -617,15 +650,17 @@ def evaluate(
         raise fail("give PRED and GOLD, or --corpus NAME")
     result, by_part = score(preds, golds, kinds=kinds, only=only), part_scores(preds, golds, only)
     events = plover_score(preds, golds) if "events" in result.kinds else None
-    extra = CORPUS_SCORERS[corpus](preds, golds) if corpus in CORPUS_SCORERS else None
+    try:
+        resolved = resolution(preds, load_antecedents(antecedents)) if antecedents is not None else None
+    except ExtractError as exc:
+        raise fail(exc) from None
+    pairs_score = CORPUS_SCORERS[corpus](preds, golds) if corpus in CORPUS_SCORERS else None
     if as_json:
-        parts = {"parts": {kind: ps.as_dict() for kind, ps in by_part.items()}}
-        plover = {"plover": events.as_dict()} if events else {}
-        print(
-            json.dumps(
-                result.as_dict() | parts | plover | ({corpus: extra.as_dict()} if extra else {}), indent=2
-            )
-        )
+        extra: dict[str, Any] = {"parts": {kind: ps.as_dict() for kind, ps in by_part.items()}}
+        extra |= {"plover": events.as_dict()} if events else {}
+        extra |= {"speaker_resolution": resolved.as_dict()} if resolved is not None else {}
+        extra |= {str(corpus): pairs_score.as_dict()} if pairs_score is not None else {}
+        print(json.dumps(result.as_dict() | extra, indent=2))
     else:
         out.print(score_table(result, title, kinds))
         if (table := parts_table(by_part, title)) is not None:
@@ -633,7 +668,9 @@ def evaluate(
         if events is not None:
             for table in plover_tables(events):
                 out.print(table)
-        for line in extra.lines() if extra else []:
+        if resolved is not None:
+            out.print(resolved.note())
+        for line in pairs_score.lines() if pairs_score is not None else []:
             out.print(plain(line))
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
@@ -674,6 +711,53 @@ def report(
     say(err, "wrote", "", f"{output} ({len(recs)} articles)")
 
 
+@app.command("train")
+def train_command(
+    data: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Records to learn from: gold (.json), `extract run` output or review files (.jsonl)."
+        ),
+    ] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The model folder to write.")] = Path(
+        "models/trained"
+    ),
+    schema: Schema = None,
+    corpus: Annotated[
+        str | None, typer.Option(help="Also learn from a corpus's train split (polnear, seesaw, ...).")
+    ] = None,
+    corpora: Annotated[
+        Path | None, typer.Option(help="The corpora folder (default ../shared/corpora).")
+    ] = None,
+    dev: Annotated[
+        str, typer.Option(help="Held-out share of the articles (fixed seed), or a file of gold records.")
+    ] = "0.2",
+    limit: Annotated[int | None, typer.Option(help="Learn from the first N training articles only.")] = None,
+) -> None:
+    """Learn each kind's spans and choices from annotated records, then score the held-out part
+    with `extract eval`'s scorer; the folder keeps the scores, the data's hash and the versions.
+
+    Example: extract train gold.jsonl --schema kinds.py:Claim -o models/claims
+    """
+    from extract.training.train import train
+
+    try:
+        held: float | str = float(dev)
+    except ValueError:
+        held = dev  # a file of gold records, or the corpus's own split (dev, valid)
+    options: dict[str, Any] = {"corpora": corpora} if corpora is not None else {}
+    try:
+        made = train(data or [], output, schema=tuple(schema or ("news",)), corpus=corpus, dev=held,
+                     limit=limit, **options)  # fmt: skip
+    except (ExtractError, OSError) as exc:
+        raise fail(exc) from None
+    say(err, "trained", "", f"{made.folder}: {', '.join(made.kinds)} on {made.train_articles} articles "
+        f"in {made.seconds:.0f} s")  # fmt: skip
+    if made.dev_score is not None:
+        out.print(score_table(made.dev_score, f"held-out part ({made.dev_articles} articles)",
+                              known_kinds(schema)))  # fmt: skip
+
+
 @app.command()
 def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     """Show the version, the embedded models (installed, assembled), the cache, the strategies
@@ -700,6 +784,10 @@ def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     defaults += f"{BACKENDS['openai'].default_strategy} (--base-url)"
     out.print(plain(f"strategies: {', '.join(STRATEGIES)}; {defaults}"))
     out.print(plain(f"providers: {', '.join(BACKENDS)}; default embedded, openai with --base-url"))
+    from extract.training.train import trained_models
+
+    for line in trained_models(Path.cwd() / "models"):
+        out.print(plain(f"trained model: {line}"))
     try:
         found = settings_file(Path.cwd())
     except ExtractError as exc:

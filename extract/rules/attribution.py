@@ -15,6 +15,12 @@ from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
+_CLAUSE_BREAK = re.compile(r"[.,:;!?()\n\u201c\u201d\"\u2014\u2013]")
+_MIXED_WORDS = 12  # words between a cue and the quote mark that opens inside its clause
+_QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
+_OBJECT_TAIL = {"oprd", "prep"}
+_SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
+
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
 _NAME_COLON = re.compile(r"^([A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}): +(\S[^\n]{9,})$", re.M)
 
@@ -102,11 +108,10 @@ def find_quotes(
     cue_at = [t.idx for t in cues]
     last_speaker: ActorRef | None = None
     last_said: tuple[At | None, At | None] = (None, None)  # a continuation's source and cue
+    last: tuple[Any, QuoteCandidate | None] | None = None  # the last quote marks, and their quote
     for m in _QUOTE.finditer(text):
         on_time()
         content = m.group(1).strip()
-        if len(content.split()) < 4:
-            continue  # scare quotes: part of the surrounding reported speech
         para_start = text.rfind("\n", 0, m.start()) + 1
         para_end = text.find("\n", m.end())
         para_end = len(text) if para_end < 0 else para_end
@@ -114,14 +119,38 @@ def find_quotes(
         cue = _lead_in(actors, doc, m.start()) or min(
             local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None
         )
+        # 'X," she said. "Y': one quote in two parts, as PolNeAR marks it, with the cue between;
+        # a part may be short ('"Your Honor," I said, "I would ...'), and a paragraph left open
+        # goes on at the next one's opening mark.
+        before, first = last if last is not None else (None, None)
+        joins = before is not None and (
+            _split_around(text, before.end(), m.start(), cue)
+            or (first is not None and _continued(text, before.end(), m.start()))
+        )
+        if len(content.split()) < 4 and not (joins and first is not None):
+            last = (m, None)
+            continue  # scare quotes: part of the surrounding reported speech
         subj = subject(cue) if cue is not None else None
         speaker = actors.resolve_token(subj) if subj is not None else last_speaker
         options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
         said = (mention(subj), cue_span(cue)) if subj is not None and cue is not None else last_said
         around = paragraph_context(text, para_start, para_end)
+        begin = m.start(1)
+        if before is not None and joins:
+            if first is not None:
+                quotes.pop()  # the first part, the last quote added
+                speaker, options = first.speaker or speaker, [*first.options, *options]
+            begin = first.start if first is not None else before.start(1)
+            content = text[begin : m.end(1)].rstrip()
+        elif (lead := _mixed_start(text, cue, m.start())) is not None:
+            # 'warned that "when you live by the pen, ...', 'He says Obama "...': the reported
+            # clause opens before the quote mark, and PolNeAR's content with it.
+            begin, content = lead, text[lead : m.end(1)].rstrip()
         options = list(dict.fromkeys(options))
-        quotes.append(QuoteCandidate(content, m.start(1), True, said[1], speaker, options, around, said[0]))
+        found = QuoteCandidate(content, begin, True, said[1], speaker, options, around, said[0])
+        quotes.append(found)
         last_speaker, last_said = speaker or last_speaker, said if speaker is not None else last_said
+        last = (m, found)
     _name_colon(text, actors, quotes)
     for cue in cues:
         on_time()
@@ -130,14 +159,20 @@ def find_quotes(
         if subj is None:
             continue
         if comp is not None:
-            first = comp.left_edge.i
+            start = comp.left_edge.i
+            while doc[start].is_punct:
+                start += 1
+            first = start
             while doc[first].dep_ == "mark" or doc[first].is_punct:
                 first += 1
             if in_quote(doc[first].idx):
                 # The clause opens inside quote marks: a direct quote, found above. A clause whose
                 # verb alone is quoted ('says Obama is "obsessed" with ...') is reported speech.
                 continue
-            if _reported(quotes, actors, doc[first : comp.right_edge.i + 1], cue_span(cue), subj):
+            # The complementiser ('that', 'whether') is part of the content, as PolNeAR marks it;
+            # so is a clause joined on with its own subject ('that they tried, but a judge refused').
+            end = max([comp.right_edge.i, *(c.right_edge.i for c in cue.rights if _own_clause(c, comp))])
+            if _reported(quotes, actors, doc[start : end + 1], cue_span(cue), subj):
                 continue
         _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
     for tok in doc:
@@ -146,6 +181,45 @@ def find_quotes(
                 tok, actors, quotes
             )
     return quotes
+
+
+def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
+    """Whether the quote opening at ``start`` goes on from the one ending at ``end``: the cue
+    stands between them, in the same paragraph, in a few words ('," Weaver said. "')."""
+    gap = text[end:start]
+    return (
+        cue is not None
+        and end <= cue.idx < start
+        and "\n" not in gap
+        and len(gap.split()) <= _SPLIT_WORDS
+        and not _QUOTE_MARKS.search(gap)
+    )
+
+
+def _mixed_start(text: str, cue: Any | None, mark: int) -> int | None:
+    """Where a clause opens between its cue and the quote mark at ``mark`` ('says Obama "'),
+    when a few words of the same sentence stand between them; None when the quote opens its
+    clause."""
+    if cue is None or cue.idx >= mark:
+        return None
+    after: int = cue.idx + len(cue.text)
+    gap = text[after:mark]
+    if not gap.strip() or _CLAUSE_BREAK.search(gap) or len(gap.split()) > _MIXED_WORDS:
+        return None
+    return after + len(gap) - len(gap.lstrip())
+
+
+def _own_clause(tok: Any, comp: Any) -> bool:
+    """Whether ``tok``, a child of the cue after its clause ``comp``, is a clause of its own joined
+    on ('..., but a federal judge refused'), not the cue's subject doing something else."""
+    return (
+        tok.i > comp.i and tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
+def _continued(text: str, end: int, start: int) -> bool:
+    """A quote left open at its paragraph's end, taken up by the next paragraph's opening mark."""
+    return end > 0 and text[end - 1] not in '\u201d"' and not text[end:start].strip()
 
 
 def _is_cue(tok: Any) -> bool:
@@ -267,7 +341,7 @@ def _cue_noun(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
     if clause is None:
         return False
     subj = subject(tok.head) or next((c for c in tok.children if c.dep_ == "poss"), None)
-    span = tok.doc[doc_first(clause).i + 1 : clause.right_edge.i + 1]
+    span = tok.doc[doc_first(clause).i : clause.right_edge.i + 1]
     return _reported(quotes, actors, span, cue_span(tok.head), subj)
 
 
@@ -326,6 +400,8 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME"):
         return False  # 'spoke on Tuesday' says nothing
-    # 'called him a political opportunist': the object and what it is called.
-    end = max([obj.right_edge.i, *(c.right_edge.i for c in tok.children if c.dep_ == "oprd")])
+    # 'called him a political opportunist', 'slammed Rubio for not having won a state': the object
+    # and the rest of the verb's phrase after it, as PolNeAR's content spans run.
+    after = [c.right_edge.i for c in tok.rights if c.i > obj.i and c.dep_ in _OBJECT_TAIL]
+    end = max([obj.right_edge.i, *after])
     return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], cue_span(tok), subj, words=1)

@@ -108,8 +108,11 @@ CUE_NOUNS = words(
 # Heads of definite descriptions that refer back to a titled person: "the Russian foreign minister".
 ROLE_NOUNS = words(
     "minister secretary counterpart president chancellor premier spokesman spokeswoman diplomat "
-    "ambassador envoy leader"
+    "ambassador envoy leader senator governor congressman congresswoman candidate nominee mayor "
+    "chairman chairwoman businessman businesswoman billionaire author founder director"
 )
+# Common nouns for a body: 'the company said' refers back to the last organisation named.
+BODY_NOUNS = words("company firm network organization organisation agency newspaper")
 # Common nouns for people and bodies that can take part in an event.
 AGENT_NOUNS = words(
     """
