@@ -39,6 +39,7 @@ from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, see
 from extract.analysis.evaluate import attribute_label, score
 from extract.analysis.plover import plover_score
 from extract.analysis.resolution import load_antecedents, resolution
+from extract.analysis.seesaw import CORPUS_SCORERS
 from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError
 from extract.inputs.load import Article
@@ -139,6 +140,8 @@ def main() -> None:
         root = DEFAULT_CORPORA / name
         if limit and root.is_dir():
             split = {"polnear": args.polnear_split, "plover": args.plover_split}.get(name)
+            if name == "seesaw":
+                split = None if args.seesaw_split == "all" else args.seesaw_split
             corpus = CORPORA[name](root, split) if split else CORPORA[name](root)
             datasets.append((name, list(islice(corpus, limit)), CORPUS_KINDS[name]))
         elif limit:
@@ -188,6 +191,10 @@ def main() -> None:
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
+                if name in CORPUS_SCORERS:  # SEESAW: (holder, target) pairs per sentence, stance on them
+                    extra = CORPUS_SCORERS[name](preds, [g for _, g in pairs])
+                    notes += [f"  {line}" for line in extra.lines()]
+                    rows += [f"{approach:<18}{name:<9}{'pairs':<10}  {line}" for line in extra.lines()]
                 if name == "seeds":  # the hand antecedents (benchmarks/resolution.py: PolNeAR's too)
                     notes.append("  quotes " + resolution(preds, load_antecedents(ANTECEDENTS)).note())
                 if name == "plover" and (ps := plover_score(preds, [g for _, g in pairs])) is not None:
@@ -265,7 +272,7 @@ def _stance_rows(ex: Extractor, approach: str, limit: int, split: str) -> list[s
     if ask is None:
         return []
     started = time.perf_counter()
-    said = [(decide_stance(ask, p.evidence, p.holder.name, p.issue), p.stance) for p in triplets]
+    said = [(decide_stance(ask, p.evidence, p.holder.name, p.target.name), p.stance) for p in triplets]
     secs = (time.perf_counter() - started) / max(1, len(triplets))
     n = max(1, len(triplets))
     decided = [(a, b) for a, b in said if a is not Stance.NEUTRAL]  # SEESAW has no neutral gold

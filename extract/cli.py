@@ -33,6 +33,7 @@ from extract.analysis.merge import merge as consolidate
 from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.report import render as render_report
 from extract.analysis.resolution import load_antecedents, resolution
+from extract.analysis.seesaw import CORPUS_SCORERS
 from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.load import Article, article_texts, load_articles
@@ -436,18 +437,18 @@ def merge(
             str(len(e.mentions)),
         )
     positions = Table(
-        "holder", "issue", "stances (outlets)", "", title=f"positions ({len(merged.positions)})"
+        "holder", "target", "stances (outlets)", "", title=f"positions ({len(merged.positions)})"
     )
     for p in merged.positions[:top]:
         said = "; ".join(
-            f"{stance.value}: {', '.join(sorted({m.article_id for m in ms}))}"
+            f"{stance.value}: {', '.join(sorted({m.outlet or m.article_id for m in ms}))}"
             for stance, ms in p.stances.items()
         )
         positions.add_row(
             plain(p.holder),
-            plain(p.issue),
+            plain(p.target),
             plain(said),
-            "[red]outlets disagree[/red]" if p.disagreement else "",
+            f"[red]outlets disagree: {plain(', '.join(p.disagreeing))}[/red]" if p.disagreement else "",
         )
     for table in (actors, events, positions):
         out.print(table)
@@ -591,6 +592,13 @@ def evaluate(
     ] = None,
     corpora_dir: Annotated[Path, typer.Option(help="Where the corpora live.")] = DEFAULT_CORPORA,
     limit: Annotated[int | None, typer.Option(help="Only the first N corpus articles.")] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            help="The corpus split: PolNeAR 'dev' (default) or 'train'; SEESAW 'train' or 'valid'"
+            " (default: both)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     output: Annotated[
         Path | None,
@@ -623,7 +631,8 @@ def evaluate(
             say(err, "skipped:", "yellow", f"corpus folder {root} is absent")
             raise typer.Exit(0)
         config = config_of(options)
-        pairs = list(islice(CORPORA[corpus](root), limit))
+        read = CORPORA[corpus]
+        pairs = list(islice(read(root) if split is None else read(root, split), limit))
         golds = [g for _, g in pairs]
         preds = []
         try:
@@ -645,10 +654,12 @@ def evaluate(
         resolved = resolution(preds, load_antecedents(antecedents)) if antecedents is not None else None
     except ExtractError as exc:
         raise fail(exc) from None
+    pairs_score = CORPUS_SCORERS[corpus](preds, golds) if corpus in CORPUS_SCORERS else None
     if as_json:
         extra: dict[str, Any] = {"parts": {kind: ps.as_dict() for kind, ps in by_part.items()}}
         extra |= {"plover": events.as_dict()} if events else {}
         extra |= {"speaker_resolution": resolved.as_dict()} if resolved is not None else {}
+        extra |= {str(corpus): pairs_score.as_dict()} if pairs_score is not None else {}
         print(json.dumps(result.as_dict() | extra, indent=2))
     else:
         out.print(score_table(result, title, kinds))
@@ -659,6 +670,8 @@ def evaluate(
                 out.print(table)
         if resolved is not None:
             out.print(resolved.note())
+        for line in pairs_score.lines() if pairs_score is not None else []:
+            out.print(plain(line))
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
         raise fail("the predictions and the gold share no article (by text hash or id)", code=1)

@@ -27,6 +27,7 @@ from extract.schemas.news import (
     QuoteDraft,
     Resolution,
     Stance,
+    Target,
 )
 from extract.schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
 
@@ -59,6 +60,7 @@ __all__ = [
     "QuoteDraft",
     "Resolution",
     "Stance",
+    "Target",
     "Usage",
     "Verbatim",
     "kind_of",

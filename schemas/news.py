@@ -333,18 +333,49 @@ class EventDraft(BaseModel):
     ]
 
 
-class PositionDraft(BaseModel):
-    """An actor's stance on an issue."""
+TargetKind = Literal["person", "organization", "country", "group", "other", "issue"]
 
-    holder: Actor = Field(description="Who holds the position.")
-    issue: str = Field(
-        description="The issue, in a few words, e.g. 'legitimacy of the Crimea referendum'.",
+
+class Target(BaseModel):
+    """What a position is about: an actor, or an issue in a few words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(
+        description="The actor's name as for a holder ('Loretta Lynch', 'Congress'), or the issue in a"
+        " few words ('the Crimea referendum', 'her nomination').",
         min_length=1,
     )
-    stance: Stance = Field(description="The holder's stance on the issue.")
+    kind: TargetKind = Field(
+        default="issue", description="What sort of actor the target is, or 'issue' for a policy, act or idea."
+    )
+
+
+class PositionDraft(BaseModel):
+    """An actor's stance on another actor or on an issue, as one sentence states it."""
+
     evidence: Annotated[str, Verbatim] = Field(
         description="The sentence of the article that shows the stance, copied exactly.",
         min_length=1,
+    )
+    holder: Actor = Field(description="Who holds the position, named as for a quote's speaker.")
+    holder_mention: Annotated[str | None, Verbatim] = Field(
+        default=None,
+        description="The holder as the sentence writes it ('Mr. Obama', 'she', 'Republicans'), copied"
+        " exactly; none when the sentence does not name it (a quote running on from an earlier one).",
+    )
+    target: Target = Field(description="Whom or what the holder supports or opposes.")
+    target_mention: Annotated[str | None, Verbatim] = Field(
+        default=None,
+        description="The target as the sentence writes it, copied exactly; none when it is not named.",
+    )
+    stance: Stance = Field(
+        description="'support' or 'oppose'; 'neutral_or_mixed' only where the sentence itself says"
+        " the holder is undecided or torn."
+    )
+    quote: Annotated[str | None, Verbatim] = Field(
+        default=None,
+        description="When the stance is stated in a quote, the quote's words, copied exactly.",
     )
 
     examples: ClassVar[list[Example]] = [
@@ -353,8 +384,11 @@ class PositionDraft(BaseModel):
             items=[
                 {
                     "holder": _BERG,
-                    "issue": "the trade deal",
+                    "holder_mention": "She",
+                    "target": {"name": "the trade deal", "kind": "issue"},
+                    "target_mention": "the trade deal",
                     "stance": "oppose",
+                    "quote": "a mistake we will not repeat",
                     "evidence": 'She said the trade deal was "a mistake we will not repeat," and warned '
                     "that Norway would leave the talks.",
                 }
@@ -389,7 +423,7 @@ class Position(PositionDraft, Grounding):
     """A grounded position."""
 
     def label(self) -> str:
-        return f"{self.holder.name} · {self.stance.value} · {self.issue}"
+        return f"{self.holder.name} · {self.stance.value} · {self.target.name}"
 
 
 # The pack's kinds, declared as any user kind is; the spaCy rules are its candidate generator
@@ -417,8 +451,8 @@ POSITIONS = kind_of(
     PositionDraft,
     name="positions",
     record=Position,
-    key_fields=("stance", "holder", "issue"),
-    lenient_fields=("stance", "holder"),
+    key_fields=("stance", "holder", "target"),
+    lenient_fields=("holder", "target"),
     attribute="stance",
     colour="#2aa84a",
 )

@@ -13,7 +13,8 @@ from extract.schemas.news import NEWS_KINDS
 # 2.0: items of any kind under ``items`` (1.0 had fixed quotes/events/positions fields).
 # 3.0: every verbatim value grounded (``spans``); quotes as source, cue and content; events coded in
 # PLOVER (categories, source and target actor lists with countries, mode, context); usage counts
-# timed-out calls and the items a kind's check rejected.
+# timed-out calls and the items a kind's check rejected; a position has a target (an actor or
+# an issue) and the mentions and quote it stands on.
 SCHEMA_VERSION = "3.0"
 
 T = TypeVar("T", bound=BaseModel)

@@ -226,8 +226,8 @@ def test_she_is_not_resolved_to_the_man_named_just_before_her() -> None:
 
 def test_a_position_in_the_main_clause_is_not_about_its_own_holder() -> None:
     """spaCy hands out a new Token per access: 'is not' compared nothing, so the holder was the issue."""
-    (position,) = analyse("Russia is concerned.").positions
-    assert position.holder.name == "Russia" and position.issue == "concerned"  # before: issue 'Russia'
+    (position,) = analyse("Russia is concerned about the talks.").positions
+    assert position.holder.name == "Russia" and position.target.name == "the talks"  # before: issue 'Russia'
 
 
 def parts_of(text: str) -> list[tuple[str | None, str | None]]:

@@ -52,7 +52,9 @@ FLOORS = {"quotes": 0.85, "events": 0.35, "positions": 0.45}
 # What the rules alone must keep on the seeds: the pre-pass is deterministic, so these floors sit
 # just under what `extract eval` reports for `extract run seeds/ --strategy rules`: a rule that
 # stops firing fails here, before any model run.
-RULES_FLOORS = {"quotes": 0.90, "events": 0.60, "positions": 0.65}
+# Positions are matched on holder and target since schema 3.0 (before: holder and stance), a
+# stricter test: the rules before issue 25 fall below this floor under it, the rules since meet it.
+RULES_FLOORS = {"quotes": 0.90, "events": 0.60, "positions": 0.32}
 
 
 @pytest.mark.slow

@@ -75,7 +75,7 @@ def test_every_offset_points_at_its_evidence(fake_server: Any) -> None:
                 positions=[
                     {
                         "holder": {"name": "Kerry"},
-                        "issue": "talks",
+                        "target": {"name": "talks"},
                         "stance": "neutral_or_mixed",
                         "evidence": "the talks were",
                     }

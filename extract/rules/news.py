@@ -31,8 +31,10 @@ from extract.schemas import (
     PositionDraft,
     QuoteDraft,
     Stance,
+    Target,
 )
 from extract.schemas.kinds import Drafted
+from extract.schemas.news import TargetKind
 
 
 class Chooser(Protocol):
@@ -107,7 +109,9 @@ def _speaker(q: QuoteCandidate, source: str | None, ask: Chooser) -> ActorRef | 
     return next(o for o in q.options if o.name == picked)
 
 
-def decide_stance(ask: Chooser, sentence: str, holder: str, issue: str, lexicon: str | None = None) -> Stance:
+def decide_stance(
+    ask: Chooser, sentence: str, holder: str, target: str, lexicon: str | None = None
+) -> Stance:
     """The rules' stance where they are confident; otherwise (or with ``decide_all``) the chooser's,
     with the rules' guess listed first."""
     rule, sure = stance_of(sentence, lexicon)
@@ -115,7 +119,7 @@ def decide_stance(ask: Chooser, sentence: str, holder: str, issue: str, lexicon:
         return rule
     options = [rule.value, *(s.value for s in Stance if s is not rule)]
     picked = ask.choose(
-        "stance", options, "The actor's stance on the issue.", sentence=sentence, holder=holder, issue=issue
+        "stance", options, "The actor's stance on the target.", sentence=sentence, holder=holder, issue=target
     )
     return Stance(picked)
 
@@ -183,10 +187,24 @@ def _events(article: Article, found: Analysis, ask: Chooser) -> list[Drafted]:
 def _positions(found: Analysis, ask: Chooser) -> list[Drafted]:
     out: list[Drafted] = []
     for p in found.positions:
-        stance = decide_stance(ask, p.sentence, p.holder.name, p.issue, lexicon=p.stance)
-        draft = PositionDraft(holder=_actor(p.holder), issue=p.issue, stance=stance, evidence=p.sentence)
+        stance = decide_stance(ask, p.sentence, p.holder.name, p.target.name, lexicon=p.stance)
+        if stance is Stance.NEUTRAL and p.stance is None:
+            continue  # no word states a stance and the sentence shows none: no position
+        draft = PositionDraft(
+            evidence=p.sentence,
+            holder=_actor(p.holder),
+            holder_mention=p.holder_mention,
+            target=Target(name=p.target.name, kind=_target_kind(p.target)),
+            target_mention=p.target_mention,
+            stance=stance,
+            quote=p.quote,
+        )
         out.append((POSITIONS, draft, p.start))
     return out
+
+
+def _target_kind(ref: ActorRef) -> TargetKind:
+    return ref.kind if ref.kind in ("person", "organization", "country", "group", "issue") else "other"  # type: ignore[return-value]
 
 
 def drafts(article: Article, kinds: tuple[Kind, ...], ask: Chooser) -> list[Drafted]:
