@@ -27,6 +27,7 @@ from extract.schemas import (
     PositionDraft,
     QuoteDraft,
     Stance,
+    Target,
     Usage,
 )
 from extract.schemas.kinds import Drafted
@@ -34,7 +35,7 @@ from extract.schemas.kinds import Drafted
 PROMPT = (
     "Extract quotes (the exact words a speaker said, with speaker, cue verb and whether direct), "
     "events (what happened, with type from: " + ", ".join(t.value for t in EventType) + "; source and "
-    "target actors), and positions (an actor's stance on an issue: support, oppose or "
+    "target actors), and positions (an actor's stance on another actor or an issue: support, oppose or "
     "neutral_or_mixed). Use exact text from the article; do not paraphrase."
 )
 
@@ -71,7 +72,7 @@ def examples() -> list[Any]:
                 x(
                     "position",
                     "Denmark said it opposes the tariff plan",
-                    attributes={"holder": "Denmark", "issue": "the tariff plan", "stance": "oppose"},
+                    attributes={"holder": "Denmark", "target": "the tariff plan", "stance": "oppose"},
                 ),
             ],
         )
@@ -107,9 +108,9 @@ def _draft(e: Any) -> tuple[Kind, BaseModel] | None:
             stance = _attr(e, "stance", "neutral_or_mixed")
             known = stance in Stance._value2member_map_
             holder = Actor(name=_attr(e, "holder", "unknown"))
-            issue = _attr(e, "issue", text)
+            target = Target(name=_attr(e, "target", text))
             fixed = Stance(stance) if known else Stance.NEUTRAL
-            return POSITIONS, PositionDraft(holder=holder, issue=issue, stance=fixed, evidence=text)
+            return POSITIONS, PositionDraft(holder=holder, target=target, stance=fixed, evidence=text)
     except ValueError:
         return None  # an unusable extraction counts as dropped, as ours do
     return None

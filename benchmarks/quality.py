@@ -10,7 +10,9 @@ tokens the server's prefix cache served, read from its log; then stance accuracy
 (holder, object, sentence) triplets against the majority baseline; and the PLOVER sentences' event
 scores (type accuracy against the majority class, macro-F1, source and target agreement, seconds
 per sentence): `rules` types alone, `hybrid` asks the model where the rules are unsure,
-`hybrid-all` lets it decide every category, `whole` is the model alone. `naive` is the `whole`
+`hybrid-all` lets it decide every category, `whole` is the model alone; then, for kinds with verbatim
+parts (a quote's content, source and cue), F1 per part, exact, by overlap and by Jaccard >= 0.5,
+beside the published anchors, each with what it measured. `naive` is the `whole`
 strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
 same server (benchmarks/langextract_peer.py; skipped if not installed). A fresh cache by default,
 so times are cold (--cache-dir to reuse one). Corpora are skipped when ../shared/corpora is absent.
@@ -36,6 +38,9 @@ from extract import Extractor, load_articles
 from extract.analysis.corpora import CORPORA, CORPUS_KINDS, DEFAULT_CORPORA, seesaw
 from extract.analysis.evaluate import attribute_label, score
 from extract.analysis.plover import plover_score
+from extract.analysis.resolution import load_antecedents, resolution
+from extract.analysis.seesaw import CORPUS_SCORERS
+from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError
 from extract.inputs.load import Article
 from extract.providers.base import Endpoint
@@ -48,6 +53,54 @@ from extract.strategies.hybrid import Asker
 NEWS = {k.name: k for k in NEWS_KINDS}
 
 ROOT = Path(__file__).resolve().parent.parent
+ANTECEDENTS = ROOT / "tests/gold/antecedents.jsonl"
+
+# Published per-part figures (F1), with the criterion each one used: (name, what it measured,
+# {part: (criterion, F1)}). Other test sets and matching rules than ours: read them as bearings.
+ANCHORS: list[tuple[str, str, dict[str, tuple[str, float]]]] = [
+    (
+        "CofeNet",
+        "COLING 2022, trained on PolNeAR train, PolNeAR test, exact span match",
+        {"content": ("exact", 0.729), "source": ("exact", 0.832), "cue": ("exact", 0.753)},
+    ),
+    (
+        "BERT-CRF",
+        "the CofeNet paper's baseline, same split and matching",
+        {"content": ("exact", 0.710), "source": ("exact", 0.822), "cue": ("exact", 0.749)},
+    ),
+    (
+        "Citron",
+        "BBC R&D, trained and tested on PARC 3.0: content and source by overlap, cue exact",
+        {"content": ("overlap", 0.832), "source": ("overlap", 0.853), "cue": ("exact", 0.823)},
+    ),
+    (
+        "Gender Gap Tracker",
+        "its own news set: quote F1 at overlap >= 0.3 (speaker accuracy 0.87)",
+        {"content": ("overlap", 0.84)},
+    ),
+]
+
+
+def part_rows(approach: str, data: str, by_part: dict[str, PartScores]) -> list[str]:
+    """One row per kind and verbatim part: F1 exact, by overlap, by Jaccard >= 0.5."""
+    rows = []
+    for kind, ps in by_part.items():
+        if len(ps.parts) < 2:
+            continue
+        for part, by in [*ps.parts.items(), ("linked", {"overlap": ps.linked})]:
+            cells = "".join(f"{by[c].f1:10.3f}" if c in by else f"{'':>10}" for c in CRITERIA)
+            rows.append(f"{approach:<20}{data:<9}{kind:<8}{part:<10}{cells}")
+    return rows
+
+
+def anchor_rows() -> list[str]:
+    rows = []
+    for name, measured, figures in ANCHORS:
+        for part, (criterion, f1) in figures.items():
+            cells = "".join(f"{f1:10.3f}" if c == criterion else f"{'':>10}" for c in CRITERIA)
+            rows.append(f"{name:<20}{'':<9}{'quotes':<8}{part:<10}{cells}")
+        rows.append(f"  {name}: {measured}")
+    return rows
 
 
 def seeds() -> list[tuple[Article, ArticleRecord]]:
@@ -87,6 +140,8 @@ def main() -> None:
         root = DEFAULT_CORPORA / name
         if limit and root.is_dir():
             split = {"polnear": args.polnear_split, "plover": args.plover_split}.get(name)
+            if name == "seesaw":
+                split = None if args.seesaw_split == "all" else args.seesaw_split
             corpus = CORPORA[name](root, split) if split else CORPORA[name](root)
             datasets.append((name, list(islice(corpus, limit)), CORPUS_KINDS[name]))
         elif limit:
@@ -95,6 +150,7 @@ def main() -> None:
     header = f"{'approach':<18}{'data':<9}{'kind':<10}{'P':>6}{'R':>6}{'F1':>6}{'strict F1':>11}"
     header += f"  {'attribute':<24}"
     rows = [header + f"{'s/article':>10}{'tokens/article':>15}{'prefix cache':>13}", "-" * (len(header) + 38)]
+    parts = [f"{'approach':<20}{'data':<9}{'kind':<8}{'part':<10}" + "".join(f"{c:>10}" for c in CRITERIA)]
     for approach in args.strategies.split(","):
         strategy = "whole" if approach == "naive" else approach
         if approach == "langextract" and importlib.util.find_spec("langextract") is None:
@@ -125,6 +181,7 @@ def main() -> None:
                     1, len(preds)
                 )
                 result = score(preds, [g for _, g in pairs], only=kinds)
+                parts += part_rows(approach, name, part_scores(preds, [g for _, g in pairs], kinds))
                 for kind, ks in result.kinds.items():
                     le = ks.lenient
                     attribute = f"{attribute_label(NEWS.get(kind, kind))} {ks.attribute_accuracy:.2f}"
@@ -134,6 +191,12 @@ def main() -> None:
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
+                if name in CORPUS_SCORERS:  # SEESAW: (holder, target) pairs per sentence, stance on them
+                    extra = CORPUS_SCORERS[name](preds, [g for _, g in pairs])
+                    notes += [f"  {line}" for line in extra.lines()]
+                    rows += [f"{approach:<18}{name:<9}{'pairs':<10}  {line}" for line in extra.lines()]
+                if name == "seeds":  # the hand antecedents (benchmarks/resolution.py: PolNeAR's too)
+                    notes.append("  quotes " + resolution(preds, load_antecedents(ANTECEDENTS)).note())
                 if name == "plover" and (ps := plover_score(preds, [g for _, g in pairs])) is not None:
                     top, share = ps.majority or ("–", 0.0)
                     src, tgt = ps.agreement("source"), ps.agreement("target")
@@ -159,6 +222,9 @@ def main() -> None:
         endpoint = {"base_url": args.base_url, "model": args.model, "local_model": args.local_model}
         rows += ["", *user_kind_rows(APPROACHES.split(","), KINDS, None, **endpoint)]
     print("\n".join(rows))
+    print("\nPer part, F1 (exact: same span after trimming quote marks, space and end punctuation):")
+    ours = f"  ours: the seeds' hand gold; PolNeAR {args.polnear_split}, first {args.polnear} articles"
+    print("\n".join([*parts, ours, "-" * 50, *anchor_rows()]))
 
 
 def _reuse(used: ServerStats) -> str:
@@ -206,7 +272,7 @@ def _stance_rows(ex: Extractor, approach: str, limit: int, split: str) -> list[s
     if ask is None:
         return []
     started = time.perf_counter()
-    said = [(decide_stance(ask, p.evidence, p.holder.name, p.issue), p.stance) for p in triplets]
+    said = [(decide_stance(ask, p.evidence, p.holder.name, p.target.name), p.stance) for p in triplets]
     secs = (time.perf_counter() - started) / max(1, len(triplets))
     n = max(1, len(triplets))
     decided = [(a, b) for a, b in said if a is not Stance.NEUTRAL]  # SEESAW has no neutral gold

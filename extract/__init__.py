@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from extract.run.config import RunConfig
     from extract.run.extractor import Extractor
     from extract.schemas import Example, Verbatim
+    from extract.training.train import train
 
 # Public name -> the module that defines it.
 _EXPORTS = {
@@ -36,6 +37,7 @@ _EXPORTS = {
     "Extractor": "extract.run.extractor",
     "Example": "extract.schemas",
     "Verbatim": "extract.schemas",
+    "train": "extract.training.train",
 }
 
 __all__ = [
@@ -53,6 +55,7 @@ __all__ = [
     "extract_batch",
     "load_articles",
     "records_to_pandas",
+    "train",
 ]
 
 

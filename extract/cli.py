@@ -32,6 +32,9 @@ from extract.analysis.matching import PRF
 from extract.analysis.merge import merge as consolidate
 from extract.analysis.plover import NONE, PloverScore, plover_score
 from extract.analysis.report import render as render_report
+from extract.analysis.resolution import load_antecedents, resolution
+from extract.analysis.seesaw import CORPUS_SCORERS
+from extract.analysis.spans import CRITERIA, PartScores, part_scores
 from extract.errors import ArticleError, ExtractError, NotStarted
 from extract.inputs.guard import Outputs, write_atomic
 from extract.inputs.load import Article, article_texts, load_articles
@@ -151,6 +154,10 @@ ProviderName = Annotated[
         + ". Default: embedded without --base-url, openai with it.",
     ),
 ]
+Trained = Annotated[
+    Path | None,
+    typer.Option("--trained", help="A model folder from `extract train` (strategy trained by default)."),
+]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 Timeout = Annotated[float, typer.Option(help="Seconds per model request, the whole reply included.")]
 ReplyTokens = Annotated[int, typer.Option(min=1, help="Most tokens the model may write per reply.")]
@@ -196,6 +203,7 @@ MODEL_OPTIONS = tuple(
         ("retries", Retries, _DEFAULTS["retries"]),
         ("reply_tokens", ReplyTokens, _DEFAULTS["reply_tokens"]),
         ("temperature", Temperature, _DEFAULTS["temperature"]),
+        ("trained", Trained, None),
     )
 )
 
@@ -386,8 +394,8 @@ def export(
     records: Annotated[
         list[Path], typer.Argument(help="JSONL files written by `extract run` (or gold .json).")
     ],
-    kind: Annotated[str, typer.Option("--kind", help="The kind to export, e.g. quotes.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="A .csv or .parquet file.")],
+    kind: Annotated[str | None, typer.Option("--kind", help="The kind to export, e.g. quotes.")] = None,
     schema: Schema = None,
     raw_cells: Annotated[
         bool,
@@ -397,11 +405,31 @@ def export(
             "run as formulas) and no cut at Excel's 32,767 characters.",
         ),
     ] = False,
+    for_review: Annotated[
+        bool,
+        typer.Option(
+            "--for-review",
+            help="JSONL: each record with its article's text, to correct by hand "
+            "and give back to `extract train` (docs/training.md).",
+        ),
+    ] = False,
 ) -> None:
-    """One row per item of a kind, with the article's id, source, metadata (meta_*) and offsets.
+    """One row per item of a kind: the article's id, path (article_source), metadata (meta_*), offsets;
+    or (--for-review) the records with their texts, to correct and train on.
 
     Example: extract export records.jsonl --kind quotes -o quotes.csv"""
     claim(records, (output, "-o"))
+    if for_review:
+        from extract.training.data import write_review
+
+        try:
+            n = write_review(records_of(records, known_kinds(schema)), output)
+        except (ExtractError, OSError) as exc:
+            raise fail(exc) from None
+        say(err, "wrote", "", f"{output} ({n} records to review)")
+        return
+    if kind is None:
+        raise fail("export: give --kind KIND (a table of one kind) or --for-review")
     try:
         written = write_table(records_of(records, known_kinds(schema)), kind, output, raw_cells=raw_cells)
     except (ExtractError, OSError) as exc:
@@ -440,18 +468,18 @@ def merge(
             str(len(e.mentions)),
         )
     positions = Table(
-        "holder", "issue", "stances (outlets)", "", title=f"positions ({len(merged.positions)})"
+        "holder", "target", "stances (outlets)", "", title=f"positions ({len(merged.positions)})"
     )
     for p in merged.positions[:top]:
         said = "; ".join(
-            f"{stance.value}: {', '.join(sorted({m.article_id for m in ms}))}"
+            f"{stance.value}: {', '.join(sorted({m.outlet or m.article_id for m in ms}))}"
             for stance, ms in p.stances.items()
         )
         positions.add_row(
             plain(p.holder),
-            plain(p.issue),
+            plain(p.target),
             plain(said),
-            "[red]outlets disagree[/red]" if p.disagreement else "",
+            f"[red]outlets disagree: {plain(', '.join(p.disagreeing))}[/red]" if p.disagreement else "",
         )
     for table in (actors, events, positions):
         out.print(table)
@@ -538,6 +566,21 @@ def plover_tables(ps: PloverScore) -> tuple[Table, Table]:
     return per, confusion
 
 
+def parts_table(scores: dict[str, PartScores], title: str) -> Table | None:
+    """Per kind and part (a quote's content, source, cue...), P / R / F1 exact, by overlap and by
+    Jaccard >= 0.5, and the linked items; None when no kind has a part beyond its content."""
+    columns = ("kind", "part", "exact P / R / F1", "overlap P / R / F1", "Jaccard>=0.5 P / R / F1")
+    table = Table(*columns, title=plain(f"{title}: per part"))
+    for kind, ps in scores.items():
+        if len(ps.parts) < 2:
+            continue
+        for name, by in ps.parts.items():
+            table.add_row(plain(kind), plain(name), *(prf(by[c]) for c in CRITERIA))
+        table.add_row(plain(kind), "linked (every part overlaps)", "", prf(ps.linked), "")
+    table.caption = "exact: same span after trimming quote marks, space and end punctuation"
+    return table if table.rows else None
+
+
 def attribute_cell(kind: Kind | str, ks: KindScore) -> str:
     """'stance accuracy A (majority 'oppose' M)': the accuracy beside the baseline it must beat."""
     if not ks.attribute_checked or ks.majority is None:
@@ -580,10 +623,24 @@ def evaluate(
     ] = None,
     corpora_dir: Annotated[Path, typer.Option(help="Where the corpora live.")] = DEFAULT_CORPORA,
     limit: Annotated[int | None, typer.Option(help="Only the first N corpus articles.")] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            help="The corpus split: PolNeAR 'dev' (default) or 'train'; SEESAW 'train' or 'valid'"
+            " (default: both)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="With --corpus: also write the predictions as JSONL."),
+    ] = None,
+    antecedents: Annotated[
+        Path | None,
+        typer.Option(
+            help="Hand antecedents of pronoun and description sources (JSONL, as "
+            "tests/gold/antecedents.jsonl): also score speaker resolution on them."
+        ),
     ] = None,
     *,
     options: dict[str, Any],
@@ -605,7 +662,8 @@ def evaluate(
             say(err, "skipped:", "yellow", f"corpus folder {root} is absent")
             raise typer.Exit(0)
         config = config_of(options)
-        pairs = list(islice(CORPORA[corpus](root), limit))
+        read = CORPORA[corpus]
+        pairs = list(islice(read(root) if split is None else read(root, split), limit))
         golds = [g for _, g in pairs]
         preds = []
         try:
@@ -621,15 +679,30 @@ def evaluate(
         preds, golds, title = records_of([pred], kinds), records_of([gold], kinds), f"{pred} vs {gold}"
     else:
         raise fail("give PRED and GOLD, or --corpus NAME")
-    result = score(preds, golds, kinds=kinds, only=only)
+    result, by_part = score(preds, golds, kinds=kinds, only=only), part_scores(preds, golds, only)
     events = plover_score(preds, golds) if "events" in result.kinds else None
+    try:
+        resolved = resolution(preds, load_antecedents(antecedents)) if antecedents is not None else None
+    except ExtractError as exc:
+        raise fail(exc) from None
+    pairs_score = CORPUS_SCORERS[corpus](preds, golds) if corpus in CORPUS_SCORERS else None
     if as_json:
-        print(json.dumps(result.as_dict() | ({"plover": events.as_dict()} if events else {}), indent=2))
+        extra: dict[str, Any] = {"parts": {kind: ps.as_dict() for kind, ps in by_part.items()}}
+        extra |= {"plover": events.as_dict()} if events else {}
+        extra |= {"speaker_resolution": resolved.as_dict()} if resolved is not None else {}
+        extra |= {str(corpus): pairs_score.as_dict()} if pairs_score is not None else {}
+        print(json.dumps(result.as_dict() | extra, indent=2))
     else:
         out.print(score_table(result, title, kinds))
+        if (table := parts_table(by_part, title)) is not None:
+            out.print(table)
         if events is not None:
             for table in plover_tables(events):
                 out.print(table)
+        if resolved is not None:
+            out.print(resolved.note())
+        for line in pairs_score.lines() if pairs_score is not None else []:
+            out.print(plain(line))
     warn_unpaired(result)
     if result.articles and len(result.missing_predictions) == result.articles:
         raise fail("the predictions and the gold share no article (by text hash or id)", code=1)
@@ -670,6 +743,53 @@ def report(
     say(err, "wrote", "", f"{output} ({len(recs)} articles)")
 
 
+@app.command("train")
+def train_command(
+    data: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Records to learn from: gold (.json), `extract run` output or review files (.jsonl)."
+        ),
+    ] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The model folder to write.")] = Path(
+        "models/trained"
+    ),
+    schema: Schema = None,
+    corpus: Annotated[
+        str | None, typer.Option(help="Also learn from a corpus's train split (polnear, seesaw, ...).")
+    ] = None,
+    corpora: Annotated[
+        Path | None, typer.Option(help="The corpora folder (default ../shared/corpora).")
+    ] = None,
+    dev: Annotated[
+        str, typer.Option(help="Held-out share of the articles (fixed seed), or a file of gold records.")
+    ] = "0.2",
+    limit: Annotated[int | None, typer.Option(help="Learn from the first N training articles only.")] = None,
+) -> None:
+    """Learn each kind's spans and choices from annotated records, then score the held-out part
+    with `extract eval`'s scorer; the folder keeps the scores, the data's hash and the versions.
+
+    Example: extract train gold.jsonl --schema kinds.py:Claim -o models/claims
+    """
+    from extract.training.train import train
+
+    try:
+        held: float | str = float(dev)
+    except ValueError:
+        held = dev  # a file of gold records, or the corpus's own split (dev, valid)
+    options: dict[str, Any] = {"corpora": corpora} if corpora is not None else {}
+    try:
+        made = train(data or [], output, schema=tuple(schema or ("news",)), corpus=corpus, dev=held,
+                     limit=limit, **options)  # fmt: skip
+    except (ExtractError, OSError) as exc:
+        raise fail(exc) from None
+    say(err, "trained", "", f"{made.folder}: {', '.join(made.kinds)} on {made.train_articles} articles "
+        f"in {made.seconds:.0f} s")  # fmt: skip
+    if made.dev_score is not None:
+        out.print(score_table(made.dev_score, f"held-out part ({made.dev_articles} articles)",
+                              known_kinds(schema)))  # fmt: skip
+
+
 @app.command()
 def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     """Show the version, the embedded models (installed, assembled), the cache, the strategies
@@ -696,6 +816,10 @@ def info(cache_dir: CacheDir = DEFAULT_CACHE_DIR) -> None:
     defaults += f"{BACKENDS['openai'].default_strategy} (--base-url)"
     out.print(plain(f"strategies: {', '.join(STRATEGIES)}; {defaults}"))
     out.print(plain(f"providers: {', '.join(BACKENDS)}; default embedded, openai with --base-url"))
+    from extract.training.train import trained_models
+
+    for line in trained_models(Path.cwd() / "models"):
+        out.print(plain(f"trained model: {line}"))
     try:
         found = settings_file(Path.cwd())
     except ExtractError as exc:

@@ -43,7 +43,9 @@ class Pack:
     ``sieve(passage, kinds) -> bool`` says which passages a model pass need not ask.
     ``recall_from_model`` are the kinds whose rules miss what a model pass finds:
     ``hybrid+paragraph`` asks the model about these only, keeping the extra items that
-    ``verify(text, sentence, start, end) -> bool`` accepts. The parts are the functions
+    ``verify(text, sentence, start, end) -> bool`` accepts. ``model_decides`` names the open
+    choices (prompts) whose model answer measured better than the rules' guess: ``hybrid`` asks
+    the model those only, ``hybrid-all`` every one. The parts are the functions
     themselves; a module defining a pack imports no parser at import time, so a fully cached
     run loads none.
     """
@@ -55,6 +57,7 @@ class Pack:
     sieve: Callable[..., bool] | None = None
     recall_from_model: tuple[str, ...] = ()
     verify: Callable[..., bool] | None = None
+    model_decides: tuple[str, ...] = ()
 
 
 DEFAULT_SCHEMA: tuple[SchemaSpec, ...] = ("news",)

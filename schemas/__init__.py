@@ -25,7 +25,9 @@ from extract.schemas.news import (
     PositionDraft,
     Quote,
     QuoteDraft,
+    Resolution,
     Stance,
+    Target,
 )
 from extract.schemas.records import SCHEMA_VERSION, ArticleRecord, Usage
 
@@ -56,7 +58,9 @@ __all__ = [
     "PositionDraft",
     "Quote",
     "QuoteDraft",
+    "Resolution",
     "Stance",
+    "Target",
     "Usage",
     "Verbatim",
     "kind_of",

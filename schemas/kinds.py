@@ -2,8 +2,13 @@
 
 A kind is a plain Pydantic model. Its docstring and field descriptions are its instructions (to
 people and to the model alike). A field marked ``Annotated[str, Verbatim]`` must be copied from the
-article: the first such field is grounded to the item's ``start``/``end``; a model with none gets an
-``evidence`` field. Optional class attributes tune the rest::
+article, wherever it sits (optional, in a list, in a nested model): the first such top-level field is
+the anchor, grounded to the item's ``start``/``end``; every other verbatim value gets its own offsets
+under ``spans`` by its path (``"cue"``, ``"places.1"``, ``"where.place"``). A model with no top-level
+verbatim field gets an ``evidence`` anchor. The grounding's names (``start``, ``end``, ``match``,
+``flags``, ``spans``, and ``evidence`` other than as the anchor) are refused as field names: keeping
+them flat and reserved reads best, one column each in a table, rather than nesting every item's
+grounding under a prefix. Optional class attributes tune the rest::
 
     class Casualty(BaseModel):
         \"\"\"Casualty figures the article reports.\"\"\"
@@ -21,8 +26,10 @@ from __future__ import annotations
 
 import functools
 import re
+import types
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pydantic.fields import FieldInfo
@@ -31,9 +38,19 @@ from pydantic.fields import FieldInfo
 class Verbatim:
     """Marks a ``str`` field whose value must stand word for word in the article.
 
-    Use as ``Annotated[str, Verbatim]``. Grounding checks it against the text (exact, then
-    normalised, then fuzzy) and drops the item when it is not there.
+    Use as ``Annotated[str, Verbatim]``, also inside ``| None``, ``list[...]`` or a nested model.
+    Grounding checks every such value against the text (exact, then normalised, then fuzzy) and
+    drops the item when one is not there, an optional one included: a model that invented part of
+    an item is not trusted with the rest. An absent optional value (None) is fine, but for the
+    anchor: an item needs its anchor to stand somewhere.
     """
+
+
+class FieldSpan(BaseModel):
+    """Where a verbatim value other than the anchor stands: text[start:end] is the value."""
+
+    start: int = Field(ge=0, description="Offset of the value's first character.")
+    end: int = Field(ge=0, description="Offset just past the value's last character.")
 
 
 class Grounding(BaseModel):
@@ -49,6 +66,10 @@ class Grounding(BaseModel):
         default_factory=list,
         description="Reasons to doubt the item: 'addresses-model' when its text sits in a passage "
         "written to instruct a model (prompt injection), whose words are in the article all the same.",
+    )
+    spans: dict[str, FieldSpan] = Field(
+        default_factory=dict,
+        description="Offsets of every verbatim value but the anchor, by its path: 'cue', 'places.1'.",
     )
 
 
@@ -68,8 +89,71 @@ class Example(BaseModel):
     items: list[dict[str, Any]] = Field(default_factory=list)
 
 
+def _marked(metadata: Sequence[Any]) -> bool:
+    return any(m is Verbatim or isinstance(m, Verbatim) for m in metadata)
+
+
+def _nullable(annotation: Any) -> bool:
+    return get_origin(annotation) in (Union, types.UnionType)
+
+
+def _top_verbatim(annotation: Any, metadata: Sequence[Any] = ()) -> bool:
+    """A verbatim string, maybe optional: what can be a kind's anchor."""
+    if _marked(metadata):
+        return True
+    if get_origin(annotation) is Annotated:
+        inner, *marks = get_args(annotation)
+        return _top_verbatim(inner, marks)
+    return _nullable(annotation) and any(
+        _top_verbatim(a) for a in get_args(annotation) if a is not type(None)
+    )
+
+
 def is_verbatim(info: FieldInfo) -> bool:
-    return any(m is Verbatim or isinstance(m, Verbatim) for m in info.metadata)
+    """A top-level verbatim string field, ``Annotated[str, Verbatim]`` or its optional."""
+    return _top_verbatim(info.annotation, info.metadata)
+
+
+# A value's place in an item: field names, list indices and dict keys from the top.
+ValuePath = tuple[str | int, ...]
+
+
+def dotted(path: ValuePath) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def verbatim_values(item: BaseModel) -> list[tuple[ValuePath, str]]:
+    """Every verbatim string in ``item`` with its path, wherever it sits, in field order."""
+    found: dict[ValuePath, str] = {}
+    for name, info in type(item).model_fields.items():
+        _walk(info.annotation, info.metadata, getattr(item, name), (name,), found)
+    return list(found.items())
+
+
+def _walk(
+    annotation: Any, metadata: Sequence[Any], value: Any, path: ValuePath, found: dict[ValuePath, str]
+) -> None:
+    if value is None:
+        return
+    if _marked(metadata):
+        if isinstance(value, str):
+            found[path] = value
+        return
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        _walk(args[0], args[1:], value, path, found)
+    elif _nullable(annotation):
+        for arg in args:
+            _walk(arg, (), value, path, found)
+    elif isinstance(value, list | tuple) and not isinstance(value, str):
+        for i, v in enumerate(value):
+            _walk(args[0] if args else Any, (), v, (*path, i), found)
+    elif isinstance(value, dict) and len(args) == 2:
+        for k, v in value.items():
+            _walk(args[1], (), v, (*path, str(k)), found)
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            _walk(info.annotation, info.metadata, getattr(value, name), (*path, name), found)
 
 
 @dataclass(frozen=True, eq=False)
@@ -169,6 +253,12 @@ def kind_of(
         raise TypeError(f"{model!r} is not a Pydantic model")
     draft = model
     verbatim = tuple(k for k, f in model.model_fields.items() if is_verbatim(f))
+    for own_field in model.model_fields:
+        if own_field in GROUNDING_FIELDS and not ((own_field,) == verbatim[:1] == ("evidence",)):
+            raise ValueError(
+                f"{model.__name__}: field {own_field!r} is a name the grounding uses "
+                f"({', '.join(sorted(GROUNDING_FIELDS))}); rename it"
+            )
     if not verbatim:
         draft = create_model(  # the model's own name: instructor names the tool after it
             model.__name__,
@@ -183,13 +273,18 @@ def kind_of(
     keys = key_fields if key_fields is not None else tuple(getattr(model, "key_fields", None) or own)
     lenient = lenient_fields if lenient_fields is not None else getattr(model, "lenient_fields", None)
     examples = tuple(Example.model_validate(e) for e in getattr(model, "examples", None) or ())
-    for n, example in enumerate(examples, 1):
+    for n, example in enumerate(examples, 1):  # a broken example fails at declaration
         for m, item in enumerate(example.items, 1):
-            try:  # a broken example fails at declaration, not in a prompt
-                draft.model_validate(item)
+            try:
+                drafted = draft.model_validate(item)
             except ValidationError as exc:
                 said = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
                 raise ValueError(f"example {n}, item {m}: {said}") from None
+            for path, value in verbatim_values(drafted):
+                if value not in example.text:
+                    raise ValueError(
+                        f"{model.__name__}: an example's {dotted(path)} {value!r} is not in its text"
+                    )
     return Kind(
         name=name or getattr(model, "kind_name", None) or snake(model.__name__),
         draft=draft,
@@ -220,5 +315,8 @@ def typed_item(kind: Kind | None, data: Any) -> BaseModel:
     return (kind.record if kind is not None else GroundedItem).model_validate(data)
 
 
+# Where to look for a draft's words first: the anchor's offset, or an offset by value path
+# ("text", "source", "cue") for the rules, which know where each part stands.
+Near = int | dict[str, int] | None
 # A draft the model or the rules produced, its kind, and where in the text to look for it first.
-Drafted = tuple[Kind, BaseModel, int | None]
+Drafted = tuple[Kind, BaseModel, Near]

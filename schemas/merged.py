@@ -43,12 +43,18 @@ class MergedEvent(BaseModel):
 
 
 class MergedPosition(BaseModel):
-    """One holder's stance on one issue across outlets; ``disagreement`` when outlets differ."""
+    """One holder's stance on one target across outlets; ``disagreement`` when outlets differ."""
 
     holder: str
-    issue: str = Field(description="The issue as its most specific report words it.")
+    target: str = Field(
+        description="The target: its merged actor name, or the issue as its most specific report words it."
+    )
     stances: dict[Stance, list[Mention]]
     disagreement: bool = Field(description="True when outlets report different stances.")
+    disagreeing: list[str] = Field(
+        default_factory=list,
+        description="The outlets (else articles) whose reported stances differ from another outlet's.",
+    )
 
 
 class Consolidation(BaseModel):

@@ -201,16 +201,39 @@ class Actor(BaseModel):
     )
 
 
+class Resolution(StrEnum):
+    """How a quote's speaker was found from its source mention."""
+
+    NAMED = "named"  # the source is the actor's full name
+    ALIAS = "alias"  # another form of the name: 'Lavrov', 'Mr Lavrov'
+    PRONOUN = "pronoun"  # 'he', 'she', 'they': the antecedent named
+    DESCRIPTION = "description"  # 'the Russian foreign minister': the actor named earlier
+    UNRESOLVED = "unresolved"  # no named antecedent: the speaker is the description itself
+
+
 class QuoteDraft(BaseModel):
-    """Words the article attributes to a speaker."""
+    """Words the article attributes to a speaker: the content, the source mention and the cue."""
 
     text: Annotated[str, Verbatim] = Field(
         description="The exact words of the quote, copied character for character from the article.",
         min_length=1,
     )
-    speaker: Actor = Field(description="Who said the words.")
-    cue: str | None = Field(
-        default=None, description="The verb introducing the quote as written, e.g. 'said', 'told'."
+    source: Annotated[str, Verbatim] | None = Field(
+        default=None,
+        description="The words by which the article attributes the quote, copied exactly: a name "
+        "('Lavrov'), a pronoun ('he') or a description ('a senior official').",
+    )
+    speaker: Actor = Field(
+        description="Who said the words: the named actor the source refers to, where the text names one."
+    )
+    resolution: Resolution | None = Field(
+        default=None,
+        description="How the speaker was found from the source: 'named', 'alias', 'pronoun', "
+        "'description', or 'unresolved' when no named actor is meant.",
+    )
+    cue: Annotated[str, Verbatim] | None = Field(
+        default=None,
+        description="The word(s) introducing the quote, copied exactly, e.g. 'said', 'told', 'according to'.",
     )
     direct: bool = Field(
         description="True if the words stand inside quotation marks, false for reported speech."
@@ -220,8 +243,22 @@ class QuoteDraft(BaseModel):
         Example(
             text=_EXAMPLE,
             items=[
-                {"text": "a mistake we will not repeat", "speaker": _BERG, "cue": "said", "direct": True},
-                {"text": "Norway would leave the talks", "speaker": _BERG, "cue": "warned", "direct": False},
+                {
+                    "text": "a mistake we will not repeat",
+                    "source": "She",
+                    "speaker": _BERG,
+                    "resolution": "pronoun",
+                    "cue": "said",
+                    "direct": True,
+                },
+                {
+                    "text": "Norway would leave the talks",
+                    "source": "She",
+                    "speaker": _BERG,
+                    "resolution": "pronoun",
+                    "cue": "warned",
+                    "direct": False,
+                },
             ],
         )
     ]
@@ -296,18 +333,49 @@ class EventDraft(BaseModel):
     ]
 
 
-class PositionDraft(BaseModel):
-    """An actor's stance on an issue."""
+TargetKind = Literal["person", "organization", "country", "group", "other", "issue"]
 
-    holder: Actor = Field(description="Who holds the position.")
-    issue: str = Field(
-        description="The issue, in a few words, e.g. 'legitimacy of the Crimea referendum'.",
+
+class Target(BaseModel):
+    """What a position is about: an actor, or an issue in a few words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(
+        description="The actor's name as for a holder ('Loretta Lynch', 'Congress'), or the issue in a"
+        " few words ('the Crimea referendum', 'her nomination').",
         min_length=1,
     )
-    stance: Stance = Field(description="The holder's stance on the issue.")
+    kind: TargetKind = Field(
+        default="issue", description="What sort of actor the target is, or 'issue' for a policy, act or idea."
+    )
+
+
+class PositionDraft(BaseModel):
+    """An actor's stance on another actor or on an issue, as one sentence states it."""
+
     evidence: Annotated[str, Verbatim] = Field(
         description="The sentence of the article that shows the stance, copied exactly.",
         min_length=1,
+    )
+    holder: Actor = Field(description="Who holds the position, named as for a quote's speaker.")
+    holder_mention: Annotated[str | None, Verbatim] = Field(
+        default=None,
+        description="The holder as the sentence writes it ('Mr. Obama', 'she', 'Republicans'), copied"
+        " exactly; none when the sentence does not name it (a quote running on from an earlier one).",
+    )
+    target: Target = Field(description="Whom or what the holder supports or opposes.")
+    target_mention: Annotated[str | None, Verbatim] = Field(
+        default=None,
+        description="The target as the sentence writes it, copied exactly; none when it is not named.",
+    )
+    stance: Stance = Field(
+        description="'support' or 'oppose'; 'neutral_or_mixed' only where the sentence itself says"
+        " the holder is undecided or torn."
+    )
+    quote: Annotated[str | None, Verbatim] = Field(
+        default=None,
+        description="When the stance is stated in a quote, the quote's words, copied exactly.",
     )
 
     examples: ClassVar[list[Example]] = [
@@ -316,8 +384,11 @@ class PositionDraft(BaseModel):
             items=[
                 {
                     "holder": _BERG,
-                    "issue": "the trade deal",
+                    "holder_mention": "She",
+                    "target": {"name": "the trade deal", "kind": "issue"},
+                    "target_mention": "the trade deal",
                     "stance": "oppose",
+                    "quote": "a mistake we will not repeat",
                     "evidence": 'She said the trade deal was "a mistake we will not repeat," and warned '
                     "that Norway would leave the talks.",
                 }
@@ -330,8 +401,11 @@ class Quote(QuoteDraft, Grounding):
     """A grounded quote; its evidence is the quote's words as they stand in the article."""
 
     def label(self) -> str:
-        cue = f" ({self.cue})" if self.cue else ""
-        return f"{self.speaker.name}{cue}, {'direct' if self.direct else 'indirect'}"
+        """'Sergei Lavrov ← “he” (pronoun) · “said”, direct': the speaker, how the source led there."""
+        source = f" \u2190 \u201c{self.source}\u201d" if self.source else ""
+        how = f" ({self.resolution.value})" if self.source and self.resolution else ""
+        cue = f" \u00b7 \u201c{self.cue}\u201d" if self.cue else ""
+        return f"{self.speaker.name}{source}{how}{cue}, {'direct' if self.direct else 'indirect'}"
 
 
 class Event(EventDraft, Grounding):
@@ -349,7 +423,7 @@ class Position(PositionDraft, Grounding):
     """A grounded position."""
 
     def label(self) -> str:
-        return f"{self.holder.name} · {self.stance.value} · {self.issue}"
+        return f"{self.holder.name} · {self.stance.value} · {self.target.name}"
 
 
 # The pack's kinds, declared as any user kind is; the spaCy rules are its candidate generator
@@ -377,8 +451,8 @@ POSITIONS = kind_of(
     PositionDraft,
     name="positions",
     record=Position,
-    key_fields=("stance", "holder", "issue"),
-    lenient_fields=("stance", "holder"),
+    key_fields=("stance", "holder", "target"),
+    lenient_fields=("holder", "target"),
     attribute="stance",
     colour="#2aa84a",
 )

@@ -11,9 +11,11 @@ from extract.schemas.kinds import Kind, typed_item
 from extract.schemas.news import NEWS_KINDS
 
 # 2.0: items of any kind under ``items`` (1.0 had fixed quotes/events/positions fields).
-# 3.0: usage counts timed-out calls and the items a kind's check rejected; events are coded in
-# PLOVER (categories, source and target actor lists with countries, mode, context); ``kinds``, the
-# fingerprint of the kinds asked for, is part of what made the record.
+# 3.0: every verbatim value grounded (``spans``); quotes as source, cue and content; events coded in
+# PLOVER (categories, source and target actor lists with countries, mode, context); usage counts
+# timed-out calls and the items a kind's check rejected; a position has a target (an actor or
+# an issue) and the mentions and quote it stands on; ``kinds``,
+# the fingerprint of the kinds asked for, is part of what made the record.
 SCHEMA_VERSION = "3.0"
 
 T = TypeVar("T", bound=BaseModel)

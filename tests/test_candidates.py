@@ -35,7 +35,7 @@ def test_according_to_and_cue_nouns_are_reported_speech() -> None:
     )
     found = speakers(text)
     assert found["So far Moscow has not shown it is ready to engage in a solution"] == "U.S. officials"
-    assert found["the Crimea referendum is not legitimate"] == "William Hague"
+    assert found["that the Crimea referendum is not legitimate"] == "William Hague"
 
 
 def test_stance_lexicon_first_then_valence_then_unsure() -> None:
@@ -226,5 +226,165 @@ def test_she_is_not_resolved_to_the_man_named_just_before_her() -> None:
 
 def test_a_position_in_the_main_clause_is_not_about_its_own_holder() -> None:
     """spaCy hands out a new Token per access: 'is not' compared nothing, so the holder was the issue."""
-    (position,) = analyse("Russia is concerned.").positions
-    assert position.holder.name == "Russia" and position.issue == "concerned"  # before: issue 'Russia'
+    (position,) = analyse("Russia is concerned about the talks.").positions
+    assert position.holder.name == "Russia" and position.target.name == "the talks"  # before: issue 'Russia'
+
+
+def parts_of(text: str) -> list[tuple[str | None, str | None]]:
+    """Each quote's source mention and cue, as the text has them at their offsets."""
+    return [
+        (text[q.source[0] : q.source[1]] if q.source else None, text[q.cue[0] : q.cue[1]] if q.cue else None)
+        for q in analyse(text).quotes
+    ]
+
+
+def test_a_cue_takes_its_auxiliaries_negation_and_adverbs_as_polnear_does() -> None:
+    text = "Senator John Smith has also said that the talks with Russia had failed completely."
+    assert parts_of(text) == [("Senator John Smith", "has also said")]
+
+
+def test_the_source_is_the_whole_subject_phrase() -> None:
+    text = (
+        "The U.S. official, who briefed reporters before the trip, suggested the United States "
+        "would offer additional proposals."
+    )
+    assert parts_of(text) == [("The U.S. official, who briefed reporters before the trip", "suggested")]
+
+
+def test_a_continuation_takes_the_source_and_cue_it_continues() -> None:
+    text = (
+        '"We are very concerned about the troops," the official said.\n\n"It creates an environment of fear."'
+    )
+    [first, second] = parts_of(text)
+    assert first == second == ("the official", "said")
+
+
+def test_a_name_and_colon_line_has_the_colon_as_its_cue() -> None:
+    text = "Kerry met Graham in Washington on Monday.\nGraham: Trump's rhetoric is hateful and wrong for us."
+    assert parts_of(text) == [("Graham", ":")]
+
+
+def test_a_source_keeps_the_bracket_it_closes() -> None:
+    text = "Senator Mary Fallin (R-OK) said the federal budget would be balanced by next year."
+    assert parts_of(text) == [("Senator Mary Fallin (R-OK)", "said")]
+
+
+def test_reported_content_keeps_its_complementiser_as_polnear_marks_it() -> None:
+    # PolNeAR's Content spans open with the clause's "that", "if" or "whether" (the cue is left
+    # out): benchmarks/content_spans.py counts the complementiser as the commonest start error.
+    found = speakers(
+        "Paul Ryan said that reducing the deficit is more important than anything. "
+        "Rubio asked whether Obama would attend the funeral of the justice. "
+        "Hague also reinforced the UK's view that the Crimea referendum is not legitimate."
+    )
+    assert found["that reducing the deficit is more important than anything"] == "Paul Ryan"
+    assert found["whether Obama would attend the funeral of the justice"] == "Rubio"
+    assert found["that the Crimea referendum is not legitimate"] == "Hague"
+
+
+def test_a_direct_quote_after_that_keeps_the_that() -> None:
+    text = "Clinton warned that \u201cwhen you live by the pen, you die by the pen,\u201d in her speech."
+    assert "that \u201cwhen you live by the pen, you die by the pen," in speakers(text)
+
+
+def test_a_quote_split_around_its_cue_is_one_quote() -> None:
+    # PolNeAR marks 'X," he said. "Y' as one discontinuous content span with one source and cue.
+    text = (
+        "Flint mayor Karen Weaver spoke on Monday.\n\n"
+        "\u201cThere are no excuses for this,\u201d she said. \u201cThe governor long ago knew about the "
+        "lead in the water.\u201d\n\n\u201cWe will rebuild this city together,\u201d Weaver said."
+    )
+    quotes = analyse(text).quotes
+    whole = (
+        "There are no excuses for this,\u201d she said. \u201cThe governor long ago knew about the lead "
+        "in the water."
+    )
+    assert [(q.text, text[q.cue[0] : q.cue[1]] if q.cue else None) for q in quotes] == [
+        (whole, "said"),
+        ("We will rebuild this city together,", "said"),
+    ]
+    assert all(text[q.start : q.start + len(q.text)] == q.text for q in quotes)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Karen Weaver"
+
+
+def test_a_name_in_an_apposition_or_a_list_after_an_object_is_not_who_he_means() -> None:
+    # Found on the PolNeAR part of the hand antecedents (benchmarks/data/polnear_antecedents.jsonl).
+    text = (
+        "Rachel Berg, a philanthropist, spoke on Thursday. Along with her husband, Milton Berg, a money "
+        "manager, she has given to many candidates. She said she does not see him as the president.\n\n"
+        "Some accusations are difficult to prove, said Grant Green, an official under Presidents Reagan "
+        "and George W. Bush. He said it has to be something voters can understand."
+    )
+    found = speakers(text)
+    assert found["she does not see him as the president"] == "Rachel Berg"  # before: Milton Berg
+    assert found["it has to be something voters can understand"] == "Grant Green"  # before: George W. Bush
+
+
+def test_they_means_the_group_or_the_pair_named_last() -> None:
+    text = (
+        "Hillary Clinton spoke in Iowa. Republicans are seizing an opportunity to tarnish Clinton.\n\n"
+        "They say Clinton advocated against leaving a residual force.\n\n"
+        "Mr. Rubio and Mr. Cruz teamed up against Mr. Trump. They said he would be a neutral guy."
+    )
+    found = speakers(text)
+    assert found["Clinton advocated against leaving a residual force"] == "Republicans"  # before: Clinton
+    assert found["he would be a neutral guy"] == "Rubio and Cruz"
+
+
+def test_a_definite_description_of_a_role_or_a_body_refers_back() -> None:
+    text = (
+        "Marco Rubio still believes that Trump is unfit. The Florida senator said he stands by "
+        "everything he said.\n\nThe deal would turn Pfizer Inc. into an Irish drug company. The company "
+        "says its researchers found more drugs."
+    )
+    found = speakers(text)
+    assert found["he stands by everything he said"] == "Marco Rubio"  # before: 'Florida senator'
+    assert found["its researchers found more drugs"] == "Pfizer Inc."  # before: 'company'
+
+
+def test_a_possessive_or_space_trailed_pronoun_is_resolved_like_its_pronoun() -> None:
+    # Found on the PolNeAR check part of the hand antecedents: 'his contention that ...' and a
+    # 'he' followed by a no-break space were kept as speakers named 'his' and 'he\xa0'.
+    text = (
+        "Mike Pence spoke in Wisconsin. Pence is not alone in his view that Obama helped ISIS rise.\n\n"
+        "Donald Trump was talking about defense when he\u00a0told Chris Wallace that Japan has a problem."
+    )
+    found = speakers(text)
+    assert found["that Obama helped ISIS rise"] == "Mike Pence"
+    assert found["that Japan has a problem"] == "Donald Trump"
+
+
+def test_he_means_the_main_clauses_subject_rather_than_one_inside_its_clause() -> None:
+    text = (
+        "Ohio Gov. John Kasich predicted that Republicans will take every state if Bernie Sanders wins the "
+        "nomination.\n\n"
+        '"That\'s not even an issue," he said.'
+    )
+    assert speakers(text)["That's not even an issue,"] == "John Kasich"  # before: Bernie Sanders
+
+
+def test_what_an_actor_backs_or_slams_runs_on_to_the_verbs_prepositions() -> None:
+    # PolNeAR's content for 'slammed Rubio for not having won a single state' is all of it.
+    found = speakers("Donald Trump slammed Rubio for not having won a single state.")
+    assert found == {"Rubio for not having won a single state": "Donald Trump"}  # before: 'Rubio'
+
+
+def test_a_clause_joined_on_with_its_own_subject_belongs_to_the_reported_speech() -> None:
+    found = speakers(
+        "Paul Ryan told reporters that the government tried to put him away, but a federal judge "
+        "refused to let them."
+    )
+    whole = "that the government tried to put him away, but a federal judge refused to let them"
+    assert found[whole] == "Paul Ryan"  # before: the span ended at 'away'
+
+
+def test_a_quote_opening_inside_its_reported_clause_starts_with_the_clause() -> None:
+    # PolNeAR: 'Brooks said the tone of the debate "was the worst I have seen"' has the content
+    # from 'the tone'; a quote that opens its own clause ('said: "...') starts at the mark.
+    found = speakers(
+        "Senator David Brooks said the tone of the debate "
+        "\u201cwas the worst I have ever seen in my life.\u201d"
+    )
+    assert found == {
+        "the tone of the debate \u201cwas the worst I have ever seen in my life.": "David Brooks"
+    }

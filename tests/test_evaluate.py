@@ -130,7 +130,7 @@ def test_eval_says_which_articles_were_not_paired_and_fails_when_none_were(tmp_p
 
 
 def test_strict_events_compare_actors_date_and_place_and_positions_the_issue() -> None:
-    from extract.schemas import Position, Stance
+    from extract.schemas import Position, Stance, Target
 
     words = "Talks were held in London."
     i = TEXT.index(words)
@@ -151,7 +151,7 @@ def test_strict_events_compare_actors_date_and_place_and_positions_the_issue() -
 
     def pos(issue: str) -> Position:
         span = {"evidence": words, "start": i, "end": i + len(words)}
-        return Position(holder=Actor(name="Kerry"), issue=issue, stance=Stance.OPPOSE, **span)
+        return Position(holder=Actor(name="Kerry"), target=Target(name=issue), stance=Stance.OPPOSE, **span)
 
     def with_positions(p: Position) -> ArticleRecord:
         return rec([]).model_copy(update={"items": {"positions": [p]}})

@@ -17,7 +17,7 @@ from tests.conftest import extraction, quote
 def test_choices_are_an_enum_without_grammar_breaking_values(fake_server: Any) -> None:
     server = fake_server(lambda r: (200, json.dumps({"choice": "Bob"})))
     ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
-    picked = ask.choose("speaker", ['Marcia "', "Bob", "Ann"], "who", context="c", quote="q")
+    picked = ask.choose("speaker", ['Marcia "', "Bob", "Ann"], "who", context="c", quote="q", source="he")
     assert picked == "Bob" and ask.usage.calls == 1
     [request] = server.requests
     schema = request["tools"][0]["function"]["parameters"]

@@ -68,7 +68,7 @@ def records() -> list[ArticleRecord]:
         positions=[
             {
                 "holder": actor("U.S.", "country"),
-                "issue": "the Crimea referendum",
+                "target": {"name": "the Crimea referendum"},
                 "stance": "oppose",
                 "evidence": "The U.S. rejects the referendum.",
             }
@@ -81,7 +81,7 @@ def records() -> list[ArticleRecord]:
         positions=[
             {
                 "holder": actor("the United States", "country"),
-                "issue": "Crimea referendum legitimacy",
+                "target": {"name": "Crimea referendum legitimacy"},
                 "stance": "support",
                 "evidence": "the Crimea referendum is legitimate",
             }

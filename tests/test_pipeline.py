@@ -75,7 +75,7 @@ def test_every_offset_points_at_its_evidence(fake_server: Any) -> None:
                 positions=[
                     {
                         "holder": {"name": "Kerry"},
-                        "issue": "talks",
+                        "target": {"name": "talks"},
                         "stance": "neutral_or_mixed",
                         "evidence": "the talks were",
                     }
@@ -119,3 +119,18 @@ def test_the_python_api_makes_no_cache_folder_where_it_runs(tmp_path: Path, monk
     record = extract_article("Kerry said the talks were useful, officials said on Friday.", strategy="rules")
     assert record.strategy == "rules" and not (tmp_path / "cache").exists()
     assert (tmp_path / "xdg" / "news-extract").is_dir()
+
+
+def test_a_model_quotes_parts_are_grounded_and_an_invented_cue_is_reasked_then_dropped(
+    fake_server: Any,
+) -> None:
+    good = quote("constructive but difficult") | {"source": "Kerry"}
+    invented_cue = quote("Lavrov said nothing") | {"cue": "insisted"}
+    server = fake_server(lambda r: (200, extraction([good, invented_cue])))
+    [rec] = run(server.base_url, [Article("a", "a.txt", TEXT)], None)
+    assert isinstance(rec, ArticleRecord)
+    [kept] = rec.quotes
+    assert TEXT[kept.spans["source"].start : kept.spans["source"].end] == kept.source == "Kerry"
+    assert TEXT[kept.spans["cue"].start : kept.spans["cue"].end] == "said"
+    assert len(server.requests) == 2 and "cue: insisted" in user_text(server.requests[1])
+    assert rec.usage.dropped == 1

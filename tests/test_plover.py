@@ -232,3 +232,17 @@ def test_a_decider_call_that_fails_keeps_the_rules_category(fake_server: Any) ->
     # before: the garbage answer failed the whole article, the rules' items with it
     assert decide_event_type(ask, unsure) is EventType.AGREE
     assert ask.usage.incomplete == 1 and ask.usage.calls >= 1  # not cached: asked again later
+
+
+def test_hybrid_keeps_the_rules_category_where_unsure_and_hybrid_all_asks(fake_server: Any) -> None:
+    """The model's category over the codebook measured worse than the rules' own reading of an
+    unsure sentence (PLOVER dev part), so the default's `hybrid` does not ask it; `hybrid-all` does."""
+    from extract.strategies.hybrid import run_hybrid, run_hybrid_all
+
+    server = fake_server(lambda r: (200, json.dumps({"choice": "AID"})))
+    article = Article(id="a", source="a.txt", text="France will send aid to Chad.")
+    provider = OpenAICompatible(Endpoint(server.base_url, "fake"))
+    grounded, usage = run_hybrid(article, (EVENTS,), provider)
+    assert [e.type for e in grounded.items["events"]] == [EventType.AGREE] and usage.calls == 0
+    grounded, usage = run_hybrid_all(article, (EVENTS,), provider)
+    assert [e.type for e in grounded.items["events"]] == [EventType.AID] and usage.calls == 1

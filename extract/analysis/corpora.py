@@ -8,11 +8,19 @@ import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 from extract.inputs.load import Article
-from extract.schemas import Actor, ArticleRecord, Event, EventType, Position, Quote, Stance
+from extract.schemas import Actor, ArticleRecord, Event, EventType, Position, Quote, Stance, Target
+from extract.schemas.kinds import FieldSpan
+from extract.schemas.news import TargetKind
 
 DEFAULT_CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
+# SEESAW's subject 'None': the article's own stance, held by no actor in it.
+AUTHOR = "(the article)"
+# SEESAW's name for an entity its annotators left out of the article's entity list.
+UNLISTED_NAME = "Not in the list"
+_SEESAW_KIND: dict[str, TargetKind] = {"People": "person", "Organization": "organization", "GPE": "country"}
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
@@ -37,7 +45,9 @@ def _brat_spans(field: str) -> tuple[int, int]:
 def polnear(
     root: Path = DEFAULT_CORPORA / "polnear", split: str = "dev"
 ) -> Iterator[tuple[Article, ArticleRecord]]:
-    """PolNeAR attributions as quotes: content, source (speaker), cue; direct if quoted."""
+    """PolNeAR attributions as quotes: content, source and cue, each at its own offsets (a
+    discontinuous span as its covering one); the speaker is the source as written (PolNeAR names
+    no antecedents); direct if quoted."""
     base = root / split
     for txt in sorted((base / "text").glob("*.txt")):
         text = txt.read_text(encoding="utf-8")
@@ -60,16 +70,22 @@ def polnear(
             if content is None or source is None:
                 continue
             cue = spans.get(rel.get("Cue", ""))
-            words = text[content[1] : content[2]]
+            cue = cue if cue is not None and cue[2] > cue[1] else None  # a few Cue spans are empty
+            words, said = text[content[1] : content[2]], text[source[1] : source[2]]
+            located = {"source": FieldSpan(start=source[1], end=source[2])}
+            if cue:
+                located["cue"] = FieldSpan(start=cue[1], end=cue[2])
             quotes.append(
                 Quote(
                     text=words,
                     evidence=words,
                     start=content[1],
                     end=content[2],
-                    speaker=Actor(name=text[source[1] : source[2]]),
+                    source=said,
+                    speaker=Actor(name=said),
                     cue=text[cue[1] : cue[2]] if cue else None,
                     direct=bool(_QUOTE_MARKS.search(words)),
+                    spans=located,
                 )
             )
         yield article, _gold(article, "quotes", quotes)
@@ -78,7 +94,8 @@ def polnear(
 def seesaw(
     root: Path = DEFAULT_CORPORA / "seesaw", split: str | None = None
 ) -> Iterator[tuple[Article, ArticleRecord]]:
-    """SEESAW sentence-level stance triplets as positions (holder=subject, issue=object); ``split``
+    """SEESAW sentence-level stance triplets as positions (holder=subject, target=object, its
+    kind from the article's entity list); ``split``
     ('train' or 'valid', from each story's meta file) keeps one split, None keeps both."""
     for path in sorted((root / "articles").glob("*.json")):
         if split is not None and _seesaw_split(root, path.stem) != split:
@@ -90,21 +107,25 @@ def seesaw(
             starts.append(pos)
             pos += len(s) + 1
         text = "\n".join(sentences)
-        article = Article(path.stem, str(path), text)
+        article = Article(path.stem, str(path), text, meta=_seesaw_meta(root, path.stem))
         ann_path = root / "annotations" / path.name
         if not ann_path.exists() or not text.strip():
             continue
         ann = json.loads(ann_path.read_text(encoding="utf-8"))
+        kinds: dict[str, TargetKind] = {
+            e[0]: _SEESAW_KIND.get(e[1][0], "issue") for e in ann.get("entity lists", []) if e[1]
+        }
         positions: list[Position] = []
         for idx, triples in ann.get("sentence-level stances", {}).items():
             i = int(idx)
             if i >= len(sentences):
                 continue
             for t in triples:
+                holder = AUTHOR if t["subject"] == "None" else t["subject"]
                 positions.append(
                     Position(
-                        holder=Actor(name=t["subject"]),
-                        issue=t["object"],
+                        holder=Actor(name=holder, kind=_holder_kind(kinds.get(holder))),
+                        target=Target(name=t["object"], kind=kinds.get(t["object"], "issue")),
                         stance=Stance.SUPPORT if t["sentiment"] == "POS" else Stance.OPPOSE,
                         evidence=sentences[i],
                         start=starts[i],
@@ -112,6 +133,22 @@ def seesaw(
                     )
                 )
         yield article, _gold(article, "positions", positions)
+
+
+def _holder_kind(kind: str | None) -> Literal["person", "organization", "country", "other"]:
+    return kind if kind in ("person", "organization", "country") else "other"  # type: ignore[return-value]
+
+
+def _seesaw_meta(root: Path, article: str) -> dict[str, str]:
+    """The article's outlet, url and story date, from its story's meta file: what merge groups by."""
+    story, _, k = article.rpartition("_DOCUMENT_")
+    meta = root / "meta" / f"{story}.json"
+    if not meta.exists():
+        return {}
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    own = data.get(f"Meta info for article {k}", {})
+    found = {"outlet": own.get("source"), "url": own.get("url"), "date": data.get("story_time")}
+    return {key: str(value) for key, value in found.items() if value}
 
 
 def _seesaw_split(root: Path, article: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Records as tables: one row per item of a kind, with its article's id, source, metadata and offsets.
+"""Records as tables: one row per item of a kind, with its article's id, path, metadata and offsets.
 
 CSV needs nothing more; pandas DataFrames and Parquet need the `tables` extra (pandas, pyarrow).
 """
@@ -18,7 +18,10 @@ from extract.errors import ExtractError
 from extract.inputs.guard import atomic
 from extract.schemas import Actor, ArticleRecord
 
-ARTICLE_COLUMNS = ("article_id", "source", "text_sha256")
+# The article's own columns, by the record field each holds: its path is ``article_source``, apart
+# from an item's fields (a quote's ``source`` is the mention that names its speaker).
+ARTICLE_FIELDS = {"article_id": "article_id", "article_source": "source", "text_sha256": "text_sha256"}
+ARTICLE_COLUMNS = tuple(ARTICLE_FIELDS)
 
 
 def _cell(value: Any) -> Any:
@@ -46,16 +49,26 @@ def safe_cell(value: Any) -> Any:
     return value[:EXCEL_CELL]
 
 
+def _flat(fields: dict[str, Any]) -> dict[str, Any]:
+    """An item's fields as cells, each verbatim value's own offsets as ``<path>.start`` and
+    ``<path>.end`` columns (a dot no Python field name has, so no clash with the kind's fields)."""
+    spans = fields.pop("spans", None) or {}
+    out = {k: _cell(v) for k, v in fields.items()}
+    for path, at in spans.items():
+        out |= {f"{path}.start": at["start"], f"{path}.end": at["end"]}
+    return out
+
+
 def rows(records: Iterable[ArticleRecord], kind: str) -> list[dict[str, Any]]:
     """One dict per item of ``kind``: article columns, ``meta_*`` columns, then the item's fields."""
     out: list[dict[str, Any]] = []
     for rec in records:
-        article = {c: getattr(rec, c) for c in ARTICLE_COLUMNS} | {
+        article = {c: getattr(rec, f) for c, f in ARTICLE_FIELDS.items()} | {
             f"meta_{k}": _cell(v) for k, v in rec.meta.items()
         }
         for item in rec.of(kind):
             fields = item.model_dump(mode="json") if isinstance(item, BaseModel) else dict(item)
-            out.append(article | {k: _cell(v) for k, v in fields.items()})
+            out.append(article | _flat(fields))
     return out
 
 

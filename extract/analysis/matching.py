@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from extract.analysis.conventions import speaker_agrees
-from extract.analysis.names import actor_name, same_actor, same_wording
-from extract.schemas import ArticleRecord, Kind
+from extract.analysis.names import actor_name, same_actor, same_issue, same_wording
+from extract.schemas import ArticleRecord, Kind, Target
 from extract.schemas.kinds import GROUNDING_FIELDS
 
 Item = BaseModel  # a grounded item of any kind: evidence, start, end and its own fields
@@ -38,6 +38,8 @@ def values_agree(pred: Any, gold: Any, lenient: bool) -> bool:
     """Actors and free text compare by name when ``lenient`` ('Kerry' = 'John Kerry'; a pronoun
     gold speaker agrees with anyone), exactly otherwise; enums, numbers and the rest by value."""
     p_name, g_name = actor_name(pred), actor_name(gold)
+    if isinstance(gold, Target) and gold.kind == "issue" and p_name is not None:
+        return same_issue(p_name, gold.name) if lenient else same_wording(p_name, gold.name)
     if p_name is not None and g_name is not None:
         return speaker_agrees(p_name, g_name) if lenient else p_name.strip() == g_name.strip()
     if isinstance(pred, Enum) or isinstance(gold, Enum):

@@ -1,4 +1,4 @@
-"""Consolidate records across articles: one actor, one event, one position per holder and issue.
+"""Consolidate records across articles: one actor, one event, one position per holder and target.
 
 Every merged item keeps each source's evidence and offsets, so a reader can check any outlet.
 """
@@ -35,6 +35,9 @@ _SAME = {
         "United Kingdom": ("uk", "u.k.", "britain", "great britain", "the united kingdom"),
         "European Union": ("eu", "e.u.", "the european union"),
         "United Nations": ("un", "u.n.", "the united nations"),
+        # Parties by their members ('Republicans held up her nomination'): the party's stance.
+        "Republican Party": ("republicans", "gop", "the gop", "the republican party"),
+        "Democratic Party": ("democrats", "the democratic party"),
     }.items()
     for short in shorts
 }
@@ -221,15 +224,35 @@ def _events(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedEven
 
 def _positions(records: list[ArticleRecord], actors: ActorIndex) -> list[MergedPosition]:
     pairs: list[tuple[ArticleRecord, Position]] = [(r, p) for r in records for p in r.of(Position)]
-    issue_of = _issue_clusters(p.issue for _, p in pairs)
+    issue_of = _issue_clusters(p.target.name for _, p in pairs if p.target.kind == "issue")
+
+    def target(pos: Position) -> str:
+        name = pos.target.name
+        return issue_of[name] if pos.target.kind == "issue" else actors.label(name)
+
     grouped: dict[tuple[str, str], dict[Stance, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for rec, pos in pairs:
-        grouped[(actors.label(pos.holder.name), issue_of[pos.issue])][pos.stance].append(_mention(rec, pos))
-    out = [
-        MergedPosition(holder=holder, issue=issue, stances=dict(stances), disagreement=len(stances) > 1)
-        for (holder, issue), stances in grouped.items()
-    ]
-    return sorted(out, key=lambda p: (not p.disagreement, p.holder, p.issue))
+        grouped[(actors.label(pos.holder.name), target(pos))][pos.stance].append(_mention(rec, pos))
+    out = []
+    for (holder, about), stances in grouped.items():
+        by_outlet: dict[str, set[Stance]] = defaultdict(set)
+        for stance, mentions in stances.items():
+            for m in mentions:
+                by_outlet[m.outlet or m.article_id].add(stance)
+        # An outlet disagrees when another outlet reports a stance it does not.
+        disagreeing = sorted(
+            o for o, said in by_outlet.items() if any(said != other for other in by_outlet.values())
+        )
+        out.append(
+            MergedPosition(
+                holder=holder,
+                target=about,
+                stances=dict(stances),
+                disagreement=bool(disagreeing),
+                disagreeing=disagreeing,
+            )
+        )
+    return sorted(out, key=lambda p: (not p.disagreement, p.holder, p.target))
 
 
 def merge(records: Iterable[ArticleRecord]) -> Consolidation:
@@ -244,6 +267,8 @@ def merge(records: Iterable[ArticleRecord]) -> Consolidation:
                 actors.add(a.name, a.kind, rec.article_id)
         for p in rec.of(Position):
             actors.add(p.holder.name, p.holder.kind, rec.article_id)
+            if p.target.kind != "issue":
+                actors.add(p.target.name, p.target.kind, rec.article_id)
     actors.resolve()
     return Consolidation(
         articles=len(recs),

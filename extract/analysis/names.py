@@ -64,3 +64,18 @@ def actor_name(value: Any) -> str | None:
     if isinstance(value, dict) and isinstance(value.get("name"), str):
         return str(value["name"])
     return None
+
+
+def same_issue(pred: str, gold: str) -> bool:
+    """Lenient issue match: the same actor's name, or a shared content word ('the Crimean
+    referendum' ~ 'legitimacy of the Crimea referendum'), plurals folded."""
+    return same_actor(pred, gold) or bool(content_words(pred) & content_words(gold))
+
+
+def content_words(text: str) -> set[str]:
+    """A name's or an issue's identifying words: :func:`name_words` without possessives and
+    stop words, plurals folded ('Republicans' -> 'republican')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = (w.removesuffix("'s") for w in name_words(text.replace("\u2019", "'")) if w not in STOP_WORDS)
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w}

@@ -33,6 +33,7 @@ class Shown:
     actors: tuple[str, ...]
     verdict: str = ""  # "", "miss" (gold only) or "false-positive"
     category: str = ""  # an event's PLOVER category: its colour
+    parts: tuple[tuple[str, int, int], ...] = ()  # (path, start, end) of its other verbatim values
 
 
 def actors_of(value: object) -> tuple[str, ...]:
@@ -61,7 +62,9 @@ def _shown(kind: Kind | str, item: BaseModel, ident: str, verdict: str) -> Shown
     name = kind.name if isinstance(kind, Kind) else kind
     etype = getattr(item, "type", None)
     category = etype.value if isinstance(etype, EventType) else ""
-    return Shown(ident, name, label_of(kind, item), start, end, evidence, actors_of(item), verdict, category)
+    parts = tuple((path, at.start, at.end) for path, at in (getattr(item, "spans", None) or {}).items())
+    shown = (ident, name, label_of(kind, item), start, end, evidence, actors_of(item), verdict)
+    return Shown(*shown, category, parts)
 
 
 def shown_items(
@@ -105,14 +108,18 @@ def kind_class(kind: str) -> str:
 
 
 def highlight(text: str, items: list[Shown]) -> str:
-    """The text cut at every item boundary; each piece lists the items covering it."""
-    cuts = sorted({0, len(text), *(i.start for i in items), *(i.end for i in items)})
-    parts: list[str] = []
+    """The text cut at every item and part boundary; each piece lists the items whose content
+    covers it (``data-items``) and those whose source, cue or other verbatim part does
+    (``data-parts``): the page underlines parts and draws the link to their content."""
+    marks = [(i.start, i.end) for i in items] + [(s, e) for i in items for _, s, e in i.parts]
+    cuts = sorted({0, len(text), *(s for s, _ in marks), *(e for _, e in marks)})
+    pieces: list[str] = []
     for a, b in pairwise(cuts):
         covering = [i for i in items if i.start <= a and b <= i.end]
+        linked = [i for i in items if any(s <= a and b <= e for _, s, e in i.parts)]
         piece = escape(text[a:b])
-        if not covering:
-            parts.append(piece)
+        if not covering and not linked:
+            pieces.append(piece)
             continue
         kinds = " ".join(
             sorted(
@@ -120,8 +127,14 @@ def highlight(text: str, items: list[Shown]) -> str:
             )
         )
         ids = " ".join(i.id for i in covering)
-        parts.append(f'<span class="seg {kinds}" data-items="{ids}">{piece}</span>')
-    return "".join(parts)
+        part = ' part" data-parts="' + " ".join(i.id for i in linked) if linked else ""
+        pieces.append(f'<span class="seg {kinds}{part}" data-items="{ids}">{piece}</span>')
+    return "".join(pieces)
+
+
+def parts_line(item: Shown, text: str) -> str:
+    """The item's other verbatim parts as the side list shows them: 'source “he” · cue “said”'."""
+    return " · ".join(f"{escape(path)} \u201c{escape(text[s:e][:60])}\u201d" for path, s, e in item.parts)
 
 
 def ledger(records: list[ArticleRecord]) -> str:
@@ -169,7 +182,7 @@ def render(
             f'data-article="{escape(rec.article_id)}" data-label="{escape(i.label)}" '
             f"data-actors='{escape(json.dumps(list(i.actors)))}' data-evidence=\"{escape(i.evidence)}\">"
             f"<b>{escape(i.kind)}</b>{' · ' + i.verdict if i.verdict else ''}<br>{escape(i.label)}"
-            f"<div class=ev>{escape(i.evidence[:160])}</div></li>"
+            f"<div class=ev>{escape(i.evidence[:160])}</div><div class=parts>{parts_line(i, text)}</div></li>"
             for i in sorted(items, key=lambda i: (i.kind, i.start))
         )
         sections.append(
@@ -247,6 +260,9 @@ pre.text {{ white-space: pre-wrap; font: inherit; }}
   vertical-align: middle; border-radius: 2px; }} .legend {{ margin-right: .8em; }}
 {style}
 .seg.active {{ background: #ffe14d !important; outline: 1px solid #c9a800; }}
+.seg.part {{ border-bottom: 2px solid #555; }} .seg.linked {{ outline: 2px dashed #c9a800; }}
+.parts {{ color: #444; font-size: 12px; }}
+#links {{ position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }}
 .hidden {{ display: none; }} .seg.off {{ background: none !important; border: none !important; }}
 #summary {{ border-collapse: collapse; float: right; font-size: 12px; }} select {{ max-width: 18em; }}
 #summary td, #summary th {{ padding: 0 .6em; }}
@@ -264,15 +280,32 @@ pre.text {{ white-space: pre-wrap; font: inherit; }}
 <button id="view">table view</button> <a id="csv" download="items.csv" href="#">download CSV</a></header>
 <div id="table" class="hidden"></div>
 <div id="articles">{body}</div>
+<svg id="links" width="1" height="1"></svg>
 <script>
+function partsOf(s) {{ return (s.dataset.parts || '').split(' '); }}
+function link(from, to) {{
+  // A line from a part (source, cue) to its content, in page coordinates.
+  const a = from.getBoundingClientRect(), b = to.getBoundingClientRect();
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+  const at = (r, side) => [r.left + window.scrollX + r.width / 2, r[side] + window.scrollY];
+  const down = a.top < b.top;
+  const [x1, y1] = at(a, down ? 'bottom' : 'top'), [x2, y2] = at(b, down ? 'top' : 'bottom');
+  const attrs = {{x1, y1, x2, y2, stroke: '#c9a800', 'stroke-width': 2}};
+  Object.entries(attrs).forEach(([k, v]) => line.setAttribute(k, v));
+  document.getElementById('links').appendChild(line);
+}}
 function select(li) {{
-  document.querySelectorAll('.seg.active').forEach(s => s.classList.remove('active'));
+  document.querySelectorAll('.seg.active, .seg.linked').forEach(s => s.classList.remove('active', 'linked'));
   document.querySelectorAll('.item.selected').forEach(s => s.classList.remove('selected'));
+  document.getElementById('links').replaceChildren();
   li.classList.add('selected');
-  const segs = [...document.querySelectorAll('.seg')]
-    .filter(s => s.dataset.items.split(' ').includes(li.dataset.id));
+  const all = [...document.querySelectorAll('.seg')];
+  const segs = all.filter(s => s.dataset.items.split(' ').includes(li.dataset.id));
+  const parts = all.filter(s => partsOf(s).includes(li.dataset.id));
   segs.forEach(s => s.classList.add('active'));
+  parts.forEach(s => s.classList.add('linked'));
   if (segs.length) segs[0].scrollIntoView({{block: 'center'}});
+  if (segs.length) parts.forEach(p => link(p, segs[0]));
 }}
 document.querySelectorAll('.item').forEach(li => li.addEventListener('click', () => select(li)));
 function shownItems() {{
@@ -286,7 +319,7 @@ function filter() {{
   const visible = new Set([...shown].map(li => li.dataset.id));
   document.querySelectorAll('.item').forEach(li => li.classList.toggle('hidden', !shown.has(li)));
   document.querySelectorAll('.seg').forEach(s =>
-    s.classList.toggle('off', !s.dataset.items.split(' ').some(id => visible.has(id))));
+    s.classList.toggle('off', ![...s.dataset.items.split(' '), ...partsOf(s)].some(id => visible.has(id))));
   // One article at a time when one is chosen; with an actor chosen, articles with nothing left go.
   const actor = document.getElementById('actor').value;
   const one = document.getElementById('article').value;

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from extract.errors import StageTimeout
 from extract.schemas import Kind
-from extract.schemas.kinds import Drafted
+from extract.schemas.kinds import Drafted, Near, ValuePath, dotted, verbatim_values
 
 MatchKind = Literal["exact", "normalised", "fuzzy"]
 
@@ -129,6 +129,21 @@ def align(anchor: str, text: str, near: int | None = None) -> Span | None:
     return Span(index[start], index[end - 1] + 1, "fuzzy")
 
 
+# How far from its hint a part too short to be evidence on its own ('I' said) may stand.
+PART_WINDOW = 200
+
+
+def align_part(value: str, text: str, near: int) -> Span | None:
+    """:func:`align` for a part beside an anchor (a source, a cue): a value too short to count as
+    evidence alone ('I') still grounds as a whole word within ``PART_WINDOW`` of ``near``."""
+    found = align(value, text, near)
+    if found is not None or not value.strip():
+        return found
+    word = value.strip()
+    pos = _nearest(text, word, near)
+    return Span(pos, pos + len(word), "exact") if pos >= 0 and abs(pos - near) <= PART_WINDOW else None
+
+
 def _snap_to_words(s: str, start: int, end: int) -> tuple[int, int]:
     """Widen [start, end) so it neither begins nor ends inside a word."""
     while start > 0 and s[start - 1].isalnum():
@@ -215,16 +230,27 @@ def suspicions(text: str, start: int, end: int) -> list[str]:
 
 
 def anchor_of(kind: Kind, draft: BaseModel) -> str:
-    """The string that must stand in the article: the kind's first verbatim field."""
+    """The string that must stand in the article: the kind's anchor (first verbatim field)."""
     return str(getattr(draft, kind.anchor, "") or "")
 
 
-def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None) -> BaseModel | None:
-    """The grounded record for ``draft``, or None when a verbatim field is not in ``text`` (or the
-    kind's own validators reject the grounded item)."""
-    span = align(anchor_of(kind, draft), text, near)
+def _put(fields: dict[str, Any], path: ValuePath, value: str) -> None:
+    """Set the value at ``path`` in a model dump (nested dicts and lists)."""
+    here: Any = fields
+    for step in path[:-1]:
+        here = here[step]
+    here[path[-1]] = value
+
+
+def ground_one(kind: Kind, draft: BaseModel, text: str, near: Near = None) -> BaseModel | str:
+    """The grounded record for ``draft``, or why not: the verbatim value that is not in ``text``
+    (the anchor, or ``path: value`` for another), or the anchor when the kind's own validators
+    reject the grounded item. Every verbatim value is copied from the text with its own offsets."""
+    hints = near if isinstance(near, dict) else {kind.anchor: near} if near is not None else {}
+    anchor = anchor_of(kind, draft)
+    span = align(anchor, text, hints.get(kind.anchor))
     if span is None:
-        return None
+        return anchor or f"an item without its {kind.anchor}"
     words = text[span.start : span.end]
     fields = draft.model_dump() | {
         kind.anchor: words,
@@ -234,18 +260,38 @@ def ground_one(kind: Kind, draft: BaseModel, text: str, near: int | None = None)
         "match": span.match,
         "flags": suspicions(text, span.start, span.end),
     }
-    for name in kind.verbatim[1:]:  # every other verbatim field must stand in the text too
-        value = getattr(draft, name, None)
-        if value is None:
+    spans: dict[str, dict[str, int]] = {}
+    for path, value in verbatim_values(draft):
+        if path == (kind.anchor,):
             continue
-        other = align(str(value), text, span.start)
+        other = align_part(value, text, hints.get(dotted(path), span.start))
         if other is None:
-            return None
-        fields[name] = text[other.start : other.end]
+            return f"{dotted(path)}: {value}"
+        _put(fields, path, text[other.start : other.end])
+        spans[dotted(path)] = {"start": other.start, "end": other.end}
+    fields["spans"] = spans
     try:
         return kind.record.model_validate(fields, context={"text": text})
     except ValidationError:
-        return None
+        return anchor
+
+
+def holds(kind: Kind, item: BaseModel, text: str) -> bool:
+    """Whether a grounded ``item`` (read back from a cache, say) still stands in ``text``: its
+    offsets point at its evidence, its anchor is that evidence, and each other verbatim value is
+    what its own offsets point at."""
+    start, end = span_of(item)
+    evidence = getattr(item, "evidence", None)
+    if text[start:end] != evidence or getattr(item, kind.anchor, evidence) != evidence:
+        return False
+    spans = getattr(item, "spans", {})
+    for path, value in verbatim_values(item):
+        if path == (kind.anchor,) or path == ("evidence",):
+            continue
+        at = spans.get(dotted(path))
+        if at is None or text[at.start : at.end] != value:
+            return False
+    return True
 
 
 # Fuzzy alignment is the costly part (a model's long, near-miss anchors over a long article).
@@ -261,8 +307,8 @@ def ground(drafts: list[Drafted], text: str, seconds: float = GROUND_SECONDS) ->
         if time.monotonic() > deadline:
             raise StageTimeout(f"grounding took over {seconds:g}s; article skipped")
         item = ground_one(kind, draft, text, near)
-        if item is None:
-            out.missing.append(anchor_of(kind, draft))
+        if isinstance(item, str):
+            out.missing.append(item)
         else:
             out.add(kind.name, item)
     return out

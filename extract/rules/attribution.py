@@ -15,19 +15,77 @@ from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
+_CLAUSE_BREAK = re.compile(r"[.,:;!?()\n\u201c\u201d\"\u2014\u2013]")
+_MIXED_WORDS = 12  # words between a cue and the quote mark that opens inside its clause
+_QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
+_OBJECT_TAIL = {"oprd", "prep"}
+_SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
+
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
 _NAME_COLON = re.compile(r"^([A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}): +(\S[^\n]{9,})$", re.M)
 
 
+# A [start, end) character interval of the article.
+At = tuple[int, int]
+
+
 @dataclass
 class QuoteCandidate:
+    """An attribution: its content (``text`` at ``start``), where the article names its source and
+    its cue (character offsets, None where the text has none), and the actor the source means."""
+
     text: str
     start: int
     direct: bool
-    cue: str | None
+    cue: At | None
     speaker: ActorRef | None
     options: list[ActorRef]
     context: str
+    source: At | None = None
+
+
+def mention(tok: Any) -> At:
+    """Where the article names a subject, as PolNeAR's Source spans do: the token's whole phrase
+    (titles, coordination, apposition and relative clause included: 'Thomas Wiegold, an expert on
+    defense affairs'), within its line, without punctuation at its ends; a relative pronoun as
+    written ('who')."""
+    doc = tok.doc
+    first, last = tok.left_edge.i, tok.right_edge.i
+    for i in range(first, tok.i):  # a parse run across lines (a caption into a sentence)
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            first = i + 1
+    for i in range(tok.i, last):
+        if "\n" in doc[i].whitespace_ or "\n" in doc[i + 1].text:
+            last = i
+            break
+    while first < tok.i and doc[first].is_punct:
+        first += 1
+    while last > tok.i and doc[last].is_punct and not _closes(doc[first : last + 1]):
+        last -= 1
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    dateline = _DATELINE.match(doc.text, start, end)  # 'RENO, Nev. (AP) — Republican hopeful Trump'
+    return (dateline.end(), end) if dateline and dateline.end() <= doc[tok.i].idx else (start, end)
+
+
+def _closes(span: Any) -> bool:
+    """Whether the span's last token closes a bracket it opens: '(R-OK)' keeps its ')'."""
+    return span[-1].text == ")" and "(" in span.text
+
+
+# Words before a cue verb that PolNeAR's Cue spans take with it: 'is telling', 'did not mention',
+# 'has also said'.
+_CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
+
+
+def cue_span(tok: Any) -> At:
+    """Where a cue verb stands, with its auxiliaries, negation and adverbs right before it, and its
+    'clear' for 'made (it) clear'."""
+    doc, first, last = tok.doc, tok, tok
+    while first.i > 0 and doc[first.i - 1].head.i == tok.i and doc[first.i - 1].dep_ in _CUE_LEFT:
+        first = doc[first.i - 1]
+    if tok.lemma_ == "make":
+        last = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
+    return first.idx, last.idx + len(last.text)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -49,11 +107,11 @@ def find_quotes(
     cues = [t for t in doc if _is_cue(t) and not in_quote(t.idx)]
     cue_at = [t.idx for t in cues]
     last_speaker: ActorRef | None = None
+    last_said: tuple[At | None, At | None] = (None, None)  # a continuation's source and cue
+    last: tuple[Any, QuoteCandidate | None] | None = None  # the last quote marks, and their quote
     for m in _QUOTE.finditer(text):
         on_time()
         content = m.group(1).strip()
-        if len(content.split()) < 4:
-            continue  # scare quotes: part of the surrounding reported speech
         para_start = text.rfind("\n", 0, m.start()) + 1
         para_end = text.find("\n", m.end())
         para_end = len(text) if para_end < 0 else para_end
@@ -61,14 +119,38 @@ def find_quotes(
         cue = _lead_in(actors, doc, m.start()) or min(
             local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None
         )
+        # 'X," she said. "Y': one quote in two parts, as PolNeAR marks it, with the cue between;
+        # a part may be short ('"Your Honor," I said, "I would ...'), and a paragraph left open
+        # goes on at the next one's opening mark.
+        before, first = last if last is not None else (None, None)
+        joins = before is not None and (
+            _split_around(text, before.end(), m.start(), cue)
+            or (first is not None and _continued(text, before.end(), m.start()))
+        )
+        if len(content.split()) < 4 and not (joins and first is not None):
+            last = (m, None)
+            continue  # scare quotes: part of the surrounding reported speech
         subj = subject(cue) if cue is not None else None
         speaker = actors.resolve_token(subj) if subj is not None else last_speaker
         options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
-        cue_word = cue.text if cue is not None else None
+        said = (mention(subj), cue_span(cue)) if subj is not None and cue is not None else last_said
         around = paragraph_context(text, para_start, para_end)
+        begin = m.start(1)
+        if before is not None and joins:
+            if first is not None:
+                quotes.pop()  # the first part, the last quote added
+                speaker, options = first.speaker or speaker, [*first.options, *options]
+            begin = first.start if first is not None else before.start(1)
+            content = text[begin : m.end(1)].rstrip()
+        elif (lead := _mixed_start(text, cue, m.start())) is not None:
+            # 'warned that "when you live by the pen, ...', 'He says Obama "...': the reported
+            # clause opens before the quote mark, and PolNeAR's content with it.
+            begin, content = lead, text[lead : m.end(1)].rstrip()
         options = list(dict.fromkeys(options))
-        quotes.append(QuoteCandidate(content, m.start(1), True, cue_word, speaker, options, around))
-        last_speaker = speaker or last_speaker
+        found = QuoteCandidate(content, begin, True, said[1], speaker, options, around, said[0])
+        quotes.append(found)
+        last_speaker, last_said = speaker or last_speaker, said if speaker is not None else last_said
+        last = (m, found)
     _name_colon(text, actors, quotes)
     for cue in cues:
         on_time()
@@ -77,14 +159,20 @@ def find_quotes(
         if subj is None:
             continue
         if comp is not None:
-            first = comp.left_edge.i
+            start = comp.left_edge.i
+            while doc[start].is_punct:
+                start += 1
+            first = start
             while doc[first].dep_ == "mark" or doc[first].is_punct:
                 first += 1
             if in_quote(doc[first].idx):
                 # The clause opens inside quote marks: a direct quote, found above. A clause whose
                 # verb alone is quoted ('says Obama is "obsessed" with ...') is reported speech.
                 continue
-            if _reported(quotes, actors, doc[first : comp.right_edge.i + 1], cue.text, subj):
+            # The complementiser ('that', 'whether') is part of the content, as PolNeAR marks it;
+            # so is a clause joined on with its own subject ('that they tried, but a judge refused').
+            end = max([comp.right_edge.i, *(c.right_edge.i for c in cue.rights if _own_clause(c, comp))])
+            if _reported(quotes, actors, doc[start : end + 1], cue_span(cue), subj):
                 continue
         _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
     for tok in doc:
@@ -93,6 +181,45 @@ def find_quotes(
                 tok, actors, quotes
             )
     return quotes
+
+
+def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
+    """Whether the quote opening at ``start`` goes on from the one ending at ``end``: the cue
+    stands between them, in the same paragraph, in a few words ('," Weaver said. "')."""
+    gap = text[end:start]
+    return (
+        cue is not None
+        and end <= cue.idx < start
+        and "\n" not in gap
+        and len(gap.split()) <= _SPLIT_WORDS
+        and not _QUOTE_MARKS.search(gap)
+    )
+
+
+def _mixed_start(text: str, cue: Any | None, mark: int) -> int | None:
+    """Where a clause opens between its cue and the quote mark at ``mark`` ('says Obama "'),
+    when a few words of the same sentence stand between them; None when the quote opens its
+    clause."""
+    if cue is None or cue.idx >= mark:
+        return None
+    after: int = cue.idx + len(cue.text)
+    gap = text[after:mark]
+    if not gap.strip() or _CLAUSE_BREAK.search(gap) or len(gap.split()) > _MIXED_WORDS:
+        return None
+    return after + len(gap) - len(gap.lstrip())
+
+
+def _own_clause(tok: Any, comp: Any) -> bool:
+    """Whether ``tok``, a child of the cue after its clause ``comp``, is a clause of its own joined
+    on ('..., but a federal judge refused'), not the cue's subject doing something else."""
+    return (
+        tok.i > comp.i and tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
+def _continued(text: str, end: int, start: int) -> bool:
+    """A quote left open at its paragraph's end, taken up by the next paragraph's opening mark."""
+    return end > 0 and text[end - 1] not in '\u201d"' and not text[end:start].strip()
 
 
 def _is_cue(tok: Any) -> bool:
@@ -143,14 +270,18 @@ def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None
         direct = content[:1] in '"\u201c' and content[-1:] in '"\u201d'
         words = content[1:-1] if direct else content
         context = paragraph_context(text, m.start(), m.end())
-        found = QuoteCandidate(words, m.start(2) + direct, direct, ":", speaker, [speaker], context)
+        colon = (m.end(1), m.end(1) + 1)  # PolNeAR marks the colon as the cue
+        found = QuoteCandidate(
+            words, m.start(2) + direct, direct, colon, speaker, [speaker], context, m.span(1)
+        )
         quotes.append(found)
 
 
 def _reported(
-    quotes: list[QuoteCandidate], actors: Actors, span: Any, cue: str, subj: Any, words: int = 3
+    quotes: list[QuoteCandidate], actors: Actors, span: Any, cue: At, subj: Any, words: int = 3
 ) -> bool:
-    """Add ``span`` as an indirect quote of ``subj``'s actor, if it has ``words`` words or more."""
+    """Add ``span`` as an indirect quote of ``subj``'s actor, cued by the words at ``cue``, if it
+    has ``words`` words or more."""
     content = span.text.split("\n", 1)[0].strip().rstrip(" ,.")  # reported speech ends at its line
     if len(content.split()) < words or subj is None:
         return False
@@ -169,6 +300,7 @@ def _reported(
             speaker,
             list(dict.fromkeys(options)),
             paragraph_context(actors.text, sent.start_char, sent.end_char),
+            mention(subj),
         )
     )
     return True
@@ -180,7 +312,7 @@ def _according_to(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> boo
         return False
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if source is None:
+    if to is None or source is None:
         return False
     doc = tok.doc
     # Within the line: a sentence that opens with the previous paragraph's closing quote mark
@@ -196,7 +328,7 @@ def _according_to(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> boo
         while first < sent.end and doc[first].is_punct:
             first += 1
         span = doc[first : sent.end]
-    return _reported(quotes, actors, span, "according to", source)
+    return _reported(quotes, actors, span, (tok.idx, to.idx + len(to.text)), source)
 
 
 def _cue_noun(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
@@ -209,8 +341,8 @@ def _cue_noun(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
     if clause is None:
         return False
     subj = subject(tok.head) or next((c for c in tok.children if c.dep_ == "poss"), None)
-    span = tok.doc[doc_first(clause).i + 1 : clause.right_edge.i + 1]
-    return _reported(quotes, actors, span, tok.head.text, subj)
+    span = tok.doc[doc_first(clause).i : clause.right_edge.i + 1]
+    return _reported(quotes, actors, span, cue_span(tok.head), subj)
 
 
 def _aside(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
@@ -226,7 +358,7 @@ def _aside(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate]) ->
         span = doc[cue.i + 1 : sent.end]
     else:
         return False
-    return _reported(quotes, actors, span, cue.text, subj)
+    return _reported(quotes, actors, span, cue_span(cue), subj)
 
 
 def _trailing(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
@@ -244,7 +376,7 @@ def _trailing(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate])
     dateline = _DATELINE.match(text, line_start, doc[comma].idx)
     start = dateline.end() if dateline else line_start
     span = doc.char_span(start, doc[comma].idx, alignment_mode="expand")
-    return span is not None and _reported(quotes, actors, span, cue.text, subj)
+    return span is not None and _reported(quotes, actors, span, cue_span(cue), subj)
 
 
 def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
@@ -268,6 +400,8 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME"):
         return False  # 'spoke on Tuesday' says nothing
-    # 'called him a political opportunist': the object and what it is called.
-    end = max([obj.right_edge.i, *(c.right_edge.i for c in tok.children if c.dep_ == "oprd")])
-    return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], tok.text, subj, words=1)
+    # 'called him a political opportunist', 'slammed Rubio for not having won a state': the object
+    # and the rest of the verb's phrase after it, as PolNeAR's content spans run.
+    after = [c.right_edge.i for c in tok.rights if c.i > obj.i and c.dep_ in _OBJECT_TAIL]
+    end = max([obj.right_edge.i, *after])
+    return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], cue_span(tok), subj, words=1)

@@ -7,7 +7,6 @@ point outside the text.
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +15,7 @@ from extract.rules.actors import ActorRef, Actors
 from extract.rules.attribution import QuoteCandidate, find_quotes, outermost, quoted_spans
 from extract.rules.events import EventCandidate, event_in
 from extract.rules.parse import lines_of, nlp
-from extract.rules.positions import PositionCandidate, position_in
+from extract.rules.positions import PositionCandidate, PositionFinder, continued, unique
 
 
 @dataclass
@@ -47,13 +46,9 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
     actors = Actors(doc, spans_in_quotes)
     out = Analysis(actors=dict(actors.by_alias))
     out.quotes = find_quotes(doc, actors, spans_in_quotes, on_time)
-    direct = sorted((q.start, q.start + len(q.text), q.speaker) for q in out.quotes if q.direct)
-
-    def speaker_of_quote(at: int) -> ActorRef | None:
-        """The speaker of the direct quote around offset ``at``, if any."""
-        n = bisect_right(direct, (at, float("inf"))) - 1
-        return direct[n][2] if n >= 0 and direct[n][0] <= at < direct[n][1] else None
-
+    finder = PositionFinder(actors, out.quotes)
+    said = [*out.quotes, *(c for q in out.quotes for c in continued(q, text))]
+    found = [p for q in said for p in finder.in_quote(q, doc)]
     ents_in: dict[int, list[Any]] = {}  # by sentence start: Span.ents scans every entity of the doc
     for ent in doc.ents:
         ents_in.setdefault(actors.sentence_of[ent.start].start, []).append(ent)
@@ -63,7 +58,7 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
             ents = [e for e in ents_in.get(sent.start, []) if line.start <= e.start < line.end]
             if (event := event_in(line, ents, actors)) is not None:
                 out.events.append(event)
-            if (position := position_in(line, actors, speaker_of_quote)) is not None:
-                out.positions.append(position)
+            found += finder.in_line(line)
+    out.positions = sorted(unique(found), key=lambda p: p.start)
     out.quotes = outermost(out.quotes)
     return out

@@ -47,6 +47,27 @@ STANCE_WORDS: dict[str, str] = meaning(
         "concerned destabilising intimidation",
     }
 )
+# Verbs (and phrasal verbs, written with '_') whose agent evaluates its patient: 'accused Congress',
+# 'held up her nomination', 'praised Ms. Lynch'. None: a position, its polarity left to the sentence.
+_EVALUATIVE: dict[str | None, str] = {
+    "oppose": """
+    accuse blast criticize criticise attack blame condemn denounce slam reject oppose fight block
+    hold_up mock question challenge sue investigate target warn threaten defeat filibuster veto
+    deride rebuke scold dismiss assail lambaste chide denigrate insult ridicule vote_against
+    object_to berate chastise excoriate go_after lash_out decry stall delay push_back rail_against
+    campaign_against
+    """,
+    "support": """
+    praise back endorse support defend welcome thank applaud commend hail champion nominate tap
+    confirm approve elect vote_for stand_with side_with help protect embrace favor favour
+    campaign_for fight_for argue_for stand_by rally_behind work_with ally_with pick appoint hire
+    credit congratulate
+    """,
+    None: "push call urge want ask pressure",
+}
+# Verbs of contact that take a person as object without taking a stance on them: 'Kerry met Lavrov'.
+CONTACT_VERBS = words("meet see visit phone call join accompany greet host brief tell ask interview")
+EVALUATIVE_VERBS: dict[str, str | None] = {w.replace("_", " "): v for w, v in meaning(_EVALUATIVE).items()}
 # Verbs whose object is the actor's stance or intention: 'wants a wall', 'called for a prosecutor'.
 OBJECT_CUES = words(
     """
@@ -87,8 +108,11 @@ CUE_NOUNS = words(
 # Heads of definite descriptions that refer back to a titled person: "the Russian foreign minister".
 ROLE_NOUNS = words(
     "minister secretary counterpart president chancellor premier spokesman spokeswoman diplomat "
-    "ambassador envoy leader"
+    "ambassador envoy leader senator governor congressman congresswoman candidate nominee mayor "
+    "chairman chairwoman businessman businesswoman billionaire author founder director"
 )
+# Common nouns for a body: 'the company said' refers back to the last organisation named.
+BODY_NOUNS = words("company firm network organization organisation agency newspaper")
 # Common nouns for people and bodies that can take part in an event.
 AGENT_NOUNS = words(
     """

@@ -11,7 +11,7 @@ import re
 from typing import Protocol
 
 from extract.inputs.load import Article
-from extract.rules.actors import ActorRef
+from extract.rules.actors import ActorRef, resolution
 from extract.rules.attribution import QuoteCandidate
 from extract.rules.candidates import Analysis, analyse
 from extract.rules.countries import country_of
@@ -31,8 +31,10 @@ from extract.schemas import (
     PositionDraft,
     QuoteDraft,
     Stance,
+    Target,
 )
 from extract.schemas.kinds import Drafted
+from extract.schemas.news import TargetKind
 
 
 class Chooser(Protocol):
@@ -87,7 +89,7 @@ def _event_actor(ref: ActorRef) -> Actor:
     return _actor(ref).model_copy(update={"country": country_of(ref.name, ref.kind)})
 
 
-def _speaker(q: QuoteCandidate, ask: Chooser) -> ActorRef | None:
+def _speaker(q: QuoteCandidate, source: str | None, ask: Chooser) -> ActorRef | None:
     names = list(dict.fromkeys(o.name for o in q.options))[:8]
     if not names:
         return None
@@ -102,11 +104,14 @@ def _speaker(q: QuoteCandidate, ask: Chooser) -> ActorRef | None:
         "The name of the person or body who said the quote.",
         context=q.context,
         quote=q.text,
+        source=source or "(not named)",
     )
     return next(o for o in q.options if o.name == picked)
 
 
-def decide_stance(ask: Chooser, sentence: str, holder: str, issue: str, lexicon: str | None = None) -> Stance:
+def decide_stance(
+    ask: Chooser, sentence: str, holder: str, target: str, lexicon: str | None = None
+) -> Stance:
     """The rules' stance where they are confident; otherwise (or with ``decide_all``) the chooser's,
     with the rules' guess listed first."""
     rule, sure = stance_of(sentence, lexicon)
@@ -114,18 +119,30 @@ def decide_stance(ask: Chooser, sentence: str, holder: str, issue: str, lexicon:
         return rule
     options = [rule.value, *(s.value for s in Stance if s is not rule)]
     picked = ask.choose(
-        "stance", options, "The actor's stance on the issue.", sentence=sentence, holder=holder, issue=issue
+        "stance", options, "The actor's stance on the target.", sentence=sentence, holder=holder, issue=target
     )
     return Stance(picked)
 
 
-def _quotes(found: Analysis, ask: Chooser) -> list[Drafted]:
+def _quotes(text: str, found: Analysis, ask: Chooser) -> list[Drafted]:
+    """Quote drafts with their source and cue as the pre-pass found them, and where each stands
+    (grounding looks there first: the "he" of this attribution, not the nearest other "he")."""
     out: list[Drafted] = []
     for q in found.quotes:
-        speaker = _speaker(q, ask)
-        if speaker is not None:
-            draft = QuoteDraft(text=q.text, speaker=_actor(speaker), cue=q.cue, direct=q.direct)
-            out.append((QUOTES, draft, q.start))
+        source = text[q.source[0] : q.source[1]] if q.source else None
+        speaker = _speaker(q, source, ask)
+        if speaker is None:
+            continue
+        draft = QuoteDraft(
+            text=q.text,
+            source=source,
+            speaker=_actor(speaker),
+            direct=q.direct,
+            resolution=resolution(source, speaker) if source else None,
+            cue=text[q.cue[0] : q.cue[1]] if q.cue else None,
+        )
+        hints = {"text": q.start} | ({"source": q.source[0]} if q.source else {})
+        out.append((QUOTES, draft, hints | ({"cue": q.cue[0]} if q.cue else {})))
     return out
 
 
@@ -170,10 +187,24 @@ def _events(article: Article, found: Analysis, ask: Chooser) -> list[Drafted]:
 def _positions(found: Analysis, ask: Chooser) -> list[Drafted]:
     out: list[Drafted] = []
     for p in found.positions:
-        stance = decide_stance(ask, p.sentence, p.holder.name, p.issue, lexicon=p.stance)
-        draft = PositionDraft(holder=_actor(p.holder), issue=p.issue, stance=stance, evidence=p.sentence)
+        stance = decide_stance(ask, p.sentence, p.holder.name, p.target.name, lexicon=p.stance)
+        if stance is Stance.NEUTRAL and p.stance is None:
+            continue  # no word states a stance and the sentence shows none: no position
+        draft = PositionDraft(
+            evidence=p.sentence,
+            holder=_actor(p.holder),
+            holder_mention=p.holder_mention,
+            target=Target(name=p.target.name, kind=_target_kind(p.target)),
+            target_mention=p.target_mention,
+            stance=stance,
+            quote=p.quote,
+        )
         out.append((POSITIONS, draft, p.start))
     return out
+
+
+def _target_kind(ref: ActorRef) -> TargetKind:
+    return ref.kind if ref.kind in ("person", "organization", "country", "group", "issue") else "other"  # type: ignore[return-value]
 
 
 def drafts(article: Article, kinds: tuple[Kind, ...], ask: Chooser) -> list[Drafted]:
@@ -181,7 +212,7 @@ def drafts(article: Article, kinds: tuple[Kind, ...], ask: Chooser) -> list[Draf
     found = analyse(article.text)
     out: list[Drafted] = []
     if QUOTES in kinds:
-        out += _quotes(found, ask)
+        out += _quotes(article.text, found, ask)
     if EVENTS in kinds:
         out += _events(article, found, ask)
     if POSITIONS in kinds:

@@ -19,4 +19,8 @@ NEWS = Pack(
     # The rules miss quotes a model pass finds; their events and positions it adds only noise.
     recall_from_model=("quotes",),
     verify=attributed,
+    # A speaker the parse leaves open and a stance the lexicon does not settle go to the model;
+    # an unsure event category keeps the rules' reading, which measured better than the model's
+    # choice over the codebook (docs/quality.md, the PLOVER rows).
+    model_decides=("speaker", "stance"),
 )

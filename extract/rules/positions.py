@@ -1,15 +1,50 @@
-"""Positions: a stance word in a sentence line, its holder (the clause's subject, or the
-speaker of the quote it stands in) and what it is about."""
+"""Positions: who stands for or against whom or what, sentence by sentence.
+
+Three readings of a sentence, each giving (holder, target) pairs:
+- what a speaker says, thinks or wants (every attribution the pre-pass found, direct or
+  reported): its speaker holds a position on each actor the words name;
+- an evaluative predicate ('accused', 'praised', 'held up') or any verb between two actors: its
+  agent holds a position on its patient, an actor or an issue;
+- a stance word ('legitimate', 'counter-productive') in a clause: the clause's subject (or the
+  quote's speaker) holds it on what the clause is about.
+The stance itself is the lexicon's where a word says it, else left to :func:`decide_stance`.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors
-from extract.rules.lexicons import CUE_LEMMAS, STANCE_WORDS
-from extract.rules.parse import phrase, subject
+from extract.rules.attribution import QuoteCandidate
+from extract.rules.gender import pronoun_gender
+from extract.rules.lexicons import (
+    AGENT_NOUNS,
+    CONTACT_VERBS,
+    CUE_LEMMAS,
+    EVALUATIVE_VERBS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    STANCE_WORDS,
+)
+from extract.rules.parse import lines_of, phrase, subject
+
+# Actors a quote's words name that its speaker can take a stance on (places are where, not whom).
+_TARGET_KINDS = ("person", "organization", "group")
+# The prepositions whose object a verb acts upon: 'voted against the bill', 'sided with Pelosi'.
+_TARGET_PREPS = {"against", "with", "to", "of", "for", "on", "at"}
+# What a stance adjective is about: 'concerned about the annexation', 'critical of the plan'.
+_ABOUT = {"about", "of", "over", "with", "to", "toward", "towards"}
+_ISSUE_WORDS = 5  # an issue is named in a few words: the head and its nearest modifiers
+SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stance on it
+# Words the parse can make a speaker that hold no position.
+_UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}
+# Third-person pronouns a quote or an object may use for someone named before, as subject forms.
+_PERSONAL = {"she": "she", "her": "she", "he": "he", "him": "he"}
+_POSSESSIVE = {"his": "he"}  # 'her' is in _PERSONAL
 
 
 @dataclass
@@ -17,9 +52,22 @@ class PositionCandidate:
     sentence: str
     start: int
     holder: ActorRef
-    issue: str
+    target: ActorRef  # kind 'issue' when the target is not an actor
     cue: str
-    stance: str  # the lexicon's polarity, flipped under negation
+    stance: str | None  # the lexicon's polarity (flipped under negation), None when no word says
+    holder_mention: str | None = None
+    target_mention: str | None = None
+    quote: str | None = None
+
+
+def _flip(polarity: str | None, negated: bool) -> str | None:
+    if polarity is None or not negated:
+        return polarity
+    return {"support": "oppose", "oppose": "support"}[polarity]
+
+
+def _negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _stance_word(tok: Any) -> str | None:
@@ -32,31 +80,348 @@ def _stance_word(tok: Any) -> str | None:
     return next((w for w in (tok.text.lower(), tok.lemma_.lower(), joined) if w in STANCE_WORDS), None)
 
 
-def position_in(
-    sent: Any, actors: Actors, speaker_at: Callable[[int], ActorRef | None]
-) -> PositionCandidate | None:
-    """The position a sentence line states at the first stance word whose clause has a subject,
-    if that subject can hold one
-    (``speaker_at``: the speaker of the direct quote around an offset)."""
-    for tok in sent:
-        word = _stance_word(tok)
-        if word is None:
-            continue
+def _issue(tok: Any) -> tuple[str, str]:
+    """An issue in a few words, as written: the object's head with its nearest left modifiers
+    ('her nomination', 'the immigration order'), and that text as its mention."""
+    left = [t for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj") and t.i >= tok.i - _ISSUE_WORDS]
+    first = left[0].i if left and left[0].i > tok.left_edge.i - 1 else tok.i
+    words = tok.doc[first : tok.i + 1].text.strip()
+    return words, words
+
+
+Resolver = Callable[[int, str], "ActorRef | None"]  # offset, pronoun -> whom it means
+
+
+def _target(tok: Any, actors: Actors, pronoun: Resolver) -> tuple[ActorRef, str] | None:
+    """The actor or issue an object token names, with the words naming it."""
+    if tok.i in actors.by_token:
+        return actors.by_token[tok.i], _entity_text(tok)
+    if tok.lower_ in _PERSONAL or tok.lower_ in _POSSESSIVE:
+        found = pronoun(tok.idx, _PERSONAL.get(tok.lower_) or _POSSESSIVE[tok.lower_])
+        return (found, tok.text) if found is not None else None
+    if tok.pos_ in ("NOUN", "PROPN") and not tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
+        words, mention = _issue(tok)
+        return ActorRef(words, "issue"), mention
+    return None
+
+
+def _descriptive(tok: Any) -> bool:
+    """A name that describes someone else rather than standing for itself: 'Patty Murray, a
+    Democrat from Washington', 'a Texas Republican', 'Republican senators'."""
+    if tok.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and tok.head.ent_type_ != tok.ent_type_:
+        return True
+    head = tok
+    for _ in range(3):
+        if head.dep_ == "appos":
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _about(
+    tok: Any, verb: Any, line: Any, holder_tok: Any, actors: Actors, pronoun: Resolver
+) -> tuple[ActorRef, str] | None:
+    """What a stance word is about: the object of a verb ('will not recognise the results'),
+    the subject an adjective describes ('the Crimea referendum is not legitimate'), the 'of' of a
+    noun ('annexation of Crimea'), else the subject of the clause under the speech verb."""
+    if tok.pos_ == "VERB":
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return _target(obj, actors, pronoun)
+    if tok.pos_ == "NOUN":
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return _target(pobj, actors, pronoun)
+    if tok.pos_ == "ADJ":  # 'concerned about the annexation', 'critical of the plan'
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ABOUT), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None:
+            return _target(pobj, actors, pronoun)
+    own = subject(tok.head) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "attr") else None
+    if own is not None and own.i != holder_tok.i and own.pos_ != "PRON":
+        return _target(own, actors, pronoun)
+    about = subject(verb) if verb != line.root else None
+    if about is not None and about.i != holder_tok.i:
+        return _target(about, actors, pronoun)
+    return None
+
+
+def _objects(verb: Any) -> list[Any]:
+    """A verb's patients: its objects, and the objects of its prepositions ('voted against the bill')."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    # 'praised Ms. Lynch and Mr. Holder': each conjunct is a patient.
+    return [t for o in out for t in (o, *o.conjuncts) if t.i >= o.i]
+
+
+def _words(q: QuoteCandidate | None) -> str | None:
+    return q.text if q is not None else None
+
+
+def _cue_polarity(cue: str | None) -> str | None:
+    """The evaluative lexicon's polarity for a quote's cue as written ('accused', 'praises')."""
+    word = (cue or "").lower()
+    forms = [word, *(word[: -len(end)] for end in ("ing", "ed", "es", "s", "d") if word.endswith(end))]
+    forms += [f + "e" for f in forms[1:]]
+    return next((EVALUATIVE_VERBS[f] for f in forms if f in EVALUATIVE_VERBS), None)
+
+
+def _entity_text(tok: Any) -> str:
+    """The whole entity a token stands in, as written ('Loretta Lynch' for 'Lynch')."""
+    if not tok.ent_type_:
+        return str(tok.text)
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return _mention(tok.doc, i)
+
+
+def _mention(doc: Any, i: int) -> str:
+    """The entity mention starting at token ``i``, as written."""
+    j = i
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return str(doc[i : j + 1].text)
+
+
+class PositionFinder:
+    """Finds the positions of one parsed article (see the module)."""
+
+    def __init__(self, actors: Actors, quotes: list[QuoteCandidate]) -> None:
+        self.actors = actors
+        self.direct = sorted((q.start, q.start + len(q.text), q) for q in quotes if q.direct)
+        self.direct_at = [(s, e) for s, e, _ in self.direct]
+        # How often the article names each actor: one named in passing is seldom what a stance is on.
+        self.named = Counter(ref for _, ref in actors.mentions)
+
+    def quote_at(self, at: int) -> QuoteCandidate | None:
+        """The direct quote around offset ``at``, if any."""
+        n = bisect_right(self.direct_at, (at, float("inf"))) - 1
+        return self.direct[n][2] if n >= 0 and self.direct[n][0] <= at < self.direct[n][1] else None
+
+    def speaker_at(self, at: int) -> ActorRef | None:
+        """The speaker of the direct quote around offset ``at``, if any."""
+        q = self.quote_at(at)
+        return q.speaker if q is not None else None
+
+    def in_line(self, line: Any) -> list[PositionCandidate]:
+        """The positions a sentence line states through its verbs and stance words."""
+        found: list[PositionCandidate] = []
+        for tok in line:
+            # A speech verb's object is what was said, unless the verb itself evaluates ('accused').
+            if tok.pos_ in ("VERB", "AUX") and (
+                tok.lemma_ not in CUE_LEMMAS or EVALUATIVE_VERBS.get(tok.lemma_)
+            ):
+                found += self._predicate(line, tok)
+            if (word := _stance_word(tok)) is not None:
+                found += self._stance_word(line, tok, word)
+        return found
+
+    def _holders(self, verb: Any) -> list[tuple[ActorRef, str]]:
+        subj = subject(verb)
+        if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS):
+            return []
+        if subj.lower_ in ("i", "we") and (speaker := self.speaker_at(subj.idx)) is not None:
+            return [(speaker, subj.text)]
+        # 'Senators say they support her': the pronoun is the speakers themselves.
+        if subj.lower_ in ("they", "we") and verb.dep_ == "ccomp" and verb.head.lemma_ in CUE_LEMMAS:
+            return self._holders(verb.head)
+        out = []
+        for t in (subj, *subj.conjuncts):
+            ref = self.actors.agent(t)
+            if ref is not None:
+                out.append((ref, t.text if t.lower_ in PRONOUNS else phrase(t).split(",")[0].strip()))
+        return out
+
+    def _predicate(self, line: Any, verb: Any) -> list[PositionCandidate]:
+        """An evaluative verb's agent on its patient (actor or issue), or any verb's agent on
+        an actor it acts upon ('Mr. Obama tapped Ms. Lynch')."""
+        lemma = verb.lemma_.lower()
+        # 'held up', 'voted against', 'went after': the phrasal verb's entry before the verb's.
+        phrasal = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep")]
+        entry = next((p for p in phrasal if p in EVALUATIVE_VERBS), lemma)
+        evaluative = entry in EVALUATIVE_VERBS
+        if lemma in CONTACT_VERBS and not evaluative:
+            return []
+        polarity = EVALUATIVE_VERBS.get(entry)
+        holders = self._holders(verb)
+        if not holders:
+            return []
+        out = []
+        objects = _objects(verb)
+        if evaluative:  # 'held up her nomination': a stance on the nomination and on its owner
+            objects += [c for o in objects for c in o.children if c.dep_ == "poss" and o.pos_ == "NOUN"]
+        for obj in objects:
+            found = _target(obj, self.actors, self._pronoun(holders))
+            # Any other verb says something only of the person or body it acts upon directly.
+            if found is None or not (evaluative or (found[0].kind in _TARGET_KINDS and obj.dep_ == "dobj")):
+                continue
+            ref, mention = found
+            for holder, said in holders:
+                if holder == ref:
+                    continue
+                out.append(
+                    PositionCandidate(
+                        line.text,
+                        line.start_char,
+                        holder,
+                        ref,
+                        verb.text,
+                        _flip(polarity, _negated(verb)),
+                        said,
+                        mention,
+                        _words(self.quote_at(obj.idx)),
+                    )
+                )
+        return out
+
+    def _stance_word(self, line: Any, tok: Any, word: str) -> list[PositionCandidate]:
+        """'He said such sanctions would be counter-productive': the subject of the sentence's
+        speech verb (else of the word's own clause) on what the word is about."""
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in EVALUATIVE_VERBS:
+            return []  # 'they support her': read as a predicate, with its agent and patient
         verb = tok
         while verb.dep_ not in ("ROOT", "ccomp") and verb.head.i != verb.i:
             verb = verb.head
-        holder_tok = subject(sent.root) if sent.root.lemma_ in CUE_LEMMAS else subject(verb)
+        holder_tok = subject(line.root) if line.root.lemma_ in CUE_LEMMAS else subject(verb)
         if holder_tok is None:
-            continue
-        # 'We are very concerned' inside a quote: the quote's speaker holds it.
-        speaker = speaker_at(holder_tok.idx) if holder_tok.lower_ in ("i", "we") else None
-        holder = speaker or actors.agent(holder_tok)  # 'It', 'the massing' hold no position
-        issue_tok = subject(verb) if verb != sent.root else None
-        issue = phrase(issue_tok) if issue_tok is not None and issue_tok != holder_tok else tok.text
-        polarity = STANCE_WORDS[word]
-        if any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in sent):
-            polarity = {"support": "oppose", "oppose": "support"}[polarity]
+            return []
+        speaker = self.speaker_at(holder_tok.idx) if holder_tok.lower_ in ("i", "we") else None
+        holder = speaker or self.actors.agent(holder_tok)  # 'It', 'the massing' hold no position
         if holder is None:
-            return None
-        return PositionCandidate(sent.text, sent.start_char, holder, issue, word, polarity)
-    return None
+            return []
+        found = _about(tok, verb, line, holder_tok, self.actors, self._pronoun([(holder, "")]))
+        if found is None:
+            return []  # 'We are very concerned': a stance, but on nothing this sentence names
+        target, mention = found
+        if target == holder:
+            return []
+        negated = any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in line)
+        polarity = _flip(STANCE_WORDS[word], negated)
+        said = holder_tok.text if holder_tok.lower_ in PRONOUNS else phrase(holder_tok)
+        return [PositionCandidate(line.text, line.start_char, holder, target, word, polarity, said, mention)]
+
+    def _pronoun(self, holders: list[tuple[ActorRef, str]]) -> Resolver:
+        """Resolves an object pronoun to someone other than the holders ('they support her')."""
+        held = {h for h, _ in holders}
+        return lambda at, pronoun: self._named_before(at, pronoun, held)
+
+    def _named_before(self, at: int, pronoun: str, speakers: set[ActorRef]) -> ActorRef | None:
+        """Whom a pronoun in someone's words means: the last person named before it, object or
+        subject, whose known gender fits, other than the speaker ('she' in Obama's words on Lynch)."""
+        actors, gender = self.actors, pronoun_gender(pronoun)
+        for n in range(
+            bisect_left(actors.mention_at, at) - 1, max(-1, bisect_left(actors.mention_at, at) - 12), -1
+        ):
+            ref = actors.mentions[n][1]
+            if ref.kind == "person" and ref not in speakers and actors.genders.get(ref, gender) == gender:
+                return ref
+        return None
+
+    def in_quote(self, q: QuoteCandidate, doc: Any) -> list[PositionCandidate]:
+        """The speaker's position on each actor its words name, in the sentence line naming it."""
+        actors, end = self.actors, q.start + len(q.text)
+        cue = actors.text[q.cue[0] : q.cue[1]] if q.cue is not None else ""
+        if q.speaker is None or (not q.direct and _cue_polarity(cue) is not None):
+            return []  # 'accused Congress of ...': the predicate reading has its agent and patient
+        out = []
+        lo = bisect_left(actors.mention_at, q.start)
+        named = [
+            (at, ref, actors.token_at.get(at))
+            for at, ref in actors.mentions[lo : bisect_left(actors.mention_at, end)]
+        ]
+        # 'No one can claim she's unqualified': a pronoun in the words is someone named before.
+        first = actors.token_at.get(q.start)
+        if first is not None:
+            i = first
+            while i < len(doc) and doc[i].idx < end:
+                tok = doc[i]
+                if tok.lower_ in _PERSONAL and tok.dep_ != "poss":
+                    ref = self._named_before(tok.idx, _PERSONAL[tok.lower_], {q.speaker})
+                    if ref is not None:
+                        named.append((tok.idx, ref, i))
+                i += 1
+        for _, ref, at in named:
+            if ref == q.speaker or ref.kind not in _TARGET_KINDS or at is None or _descriptive(doc[at]):
+                continue
+            if self.named[ref] < SALIENT:
+                continue
+            line = next(ln for ln in lines_of(actors.sentence_of[at]) if ln.start <= at < ln.end)
+            out.append(
+                PositionCandidate(
+                    line.text,
+                    line.start_char,
+                    q.speaker,
+                    ref,
+                    cue,
+                    _cue_polarity(cue),
+                    None,
+                    _mention(doc, at),
+                    q.text if q.direct else None,
+                )
+            )
+        return out
+
+
+_CLOSING = '\u201d"'
+
+
+def continued(q: QuoteCandidate, text: str, lines: int = 6) -> list[QuoteCandidate]:
+    """The lines a direct quote runs on to when its line ends with the quote still open (an article
+    with a sentence per line): each following line up to the one that closes it, as the same
+    speaker's words."""
+    end = q.start + len(q.text)
+    eol = text.find("\n", end)
+    if not q.direct or q.speaker is None or eol < 0 or any(m in text[end:eol] for m in _CLOSING):
+        return []
+    out = []
+    start = eol + 1
+    for _ in range(lines):
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+        line = text[start:stop]
+        if not line.strip() or "\u201c" in line:
+            break  # an opening mark: another quote, attributed on its own
+        close = min((line.find(m) for m in _CLOSING if m in line), default=-1)
+        words = line[:close] if close >= 0 else line
+        if words.strip():
+            out.append(QuoteCandidate(words, start, True, None, q.speaker, [q.speaker], q.context))
+        if close >= 0:
+            break
+        start = stop + 1
+    return out
+
+
+def can_hold(ref: ActorRef) -> bool:
+    """Whether an actor can hold a position: a name, or a description of people ('officials',
+    'Senators from both parties'), not a stray word the parse made a speaker ('his', 'reports')."""
+    words = ref.name.split()
+    if not words or ref.name.lower() in _UNHELD:
+        return False
+    nouns = {w.lower().removesuffix("s") for w in words} | {w.lower() for w in words}
+    return (
+        ref.kind != "other" or any(w[:1].isupper() for w in words) or bool(nouns & (AGENT_NOUNS | ROLE_NOUNS))
+    )
+
+
+def unique(found: list[PositionCandidate]) -> list[PositionCandidate]:
+    """One position per sentence, holder and target, its readings joined: the first stance a word
+    gives, the mentions and the quote wherever one reading found them."""
+    seen: dict[tuple[int, ActorRef, str], PositionCandidate] = {}
+    for p in found:
+        if not can_hold(p.holder):
+            continue
+        key = (p.start, p.holder, p.target.name.lower())
+        if key not in seen:
+            seen[key] = p
+            continue
+        kept = seen[key]
+        kept.stance = kept.stance or p.stance
+        kept.holder_mention = kept.holder_mention or p.holder_mention
+        kept.target_mention = kept.target_mention or p.target_mention
+        kept.quote = kept.quote or p.quote
+    return list(seen.values())

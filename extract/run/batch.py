@@ -45,7 +45,10 @@ class Batch:
         self._articles = [i for i in given if isinstance(i, Article | ArticleError)]
         self._paths = [str(i) for i in given if not isinstance(i, Article | ArticleError)]
         self.extractor = Extractor(self.config)
-        self.ledger = Ledger(self.extractor.budget)
+        trained = self.extractor.trained
+        self.ledger = Ledger(
+            self.extractor.budget, trained=f"{trained.name}@{trained.identity}" if trained else None
+        )
         self._lock: IO[bytes] | None = None
         out = None if self.output in (None, "-") else Path(str(self.output))
         try:

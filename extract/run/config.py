@@ -50,6 +50,7 @@ class RunConfig:
     engine: Engine = "threads"
     max_calls: int | None = None
     token_budget: int | None = None
+    trained: Path | None = None  # a model folder from ``extract train``
 
     def __post_init__(self) -> None:
         # Python callers may pass one class or a list; the frozen config keeps a tuple.
@@ -59,8 +60,14 @@ class RunConfig:
         object.__setattr__(self, "schema", tuple(schema))
         if self.cache_dir is not None:
             object.__setattr__(self, "cache_dir", Path(self.cache_dir))
+        if self.trained is not None:
+            object.__setattr__(self, "trained", Path(self.trained))
         if self.strategy is not None and self.strategy not in STRATEGIES:
             raise ExtractError(f"unknown strategy {self.strategy!r}; choose from {', '.join(STRATEGIES)}")
+        if self.trained is not None and self.strategy is not None and not STRATEGIES[self.strategy].trained:
+            raise ExtractError(
+                f"--trained runs with --strategy trained or trained+model, not {self.strategy}"
+            )
         self.backend.refuse({f.name: getattr(self, f.name) for f in fields(self)})
         if self.provider == "none" and STRATEGIES[self.strategy_name].needs_model:
             raise ExtractError(f"strategy {self.strategy_name!r} asks a model; --provider none has none")
@@ -86,6 +93,8 @@ class RunConfig:
 
     @property
     def strategy_name(self) -> str:
+        if self.strategy is None and self.trained is not None:
+            return "trained"
         return self.strategy or self.backend.default_strategy
 
     def key(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
@@ -19,8 +19,11 @@ from extract.errors import (
     ServerError,
     StageTimeout,
 )
+from extract.grounding.ground import Grounded, holds
 from extract.inputs.load import Article
 from extract.kinds import resolve, rules_for, rules_version
+from extract.learned.model import TrainedModel
+from extract.learned.parts import unlearned_required
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Endpoint, Provider
 from extract.providers.budget import Budget, Budgeted
@@ -30,7 +33,7 @@ from extract.providers.embedded import DEFAULT_LOG_DIR
 from extract.providers.registry import BACKENDS, Built
 from extract.run.config import RunConfig
 from extract.run.workers import completed, completed_in_processes
-from extract.schemas import SCHEMA_VERSION, ArticleRecord, Usage
+from extract.schemas import SCHEMA_VERSION, ArticleRecord, Kind, Usage
 from extract.strategies import STRATEGIES
 
 
@@ -66,6 +69,7 @@ class Extractor:
             raise ExtractError(
                 f"strategy {self.strategy.name!r} has no rules for {', '.join(bad)}; use whole or hybrid"
             )
+        self.trained = self._trained()
         self.budget = Budget(max_calls=config.max_calls, token_budget=config.token_budget)
         self.cache = AnswerCache(config.cache_dir) if config.cache_dir is not None else None
         # Every message that leaves the run (log, stderr, --failures, --ledger) passes through it.
@@ -89,7 +93,25 @@ class Extractor:
             schema=SCHEMA_VERSION,
             kinds=[k.fingerprint for k in self.kinds],
             rules=rules_version() if self.strategy.uses_rules else None,
+            trained=self.trained.identity if self.trained is not None else None,
         )
+
+    def _trained(self) -> TrainedModel | None:
+        """The model folder a trained strategy runs (``--trained``); every kind it did not learn
+        needs rules, or a model to ask."""
+        if not self.strategy.trained:
+            return None
+        if self.config.trained is None:
+            raise ExtractError(f"strategy {self.strategy.name!r} needs --trained MODEL_FOLDER")
+        trained = TrainedModel(self.config.trained)
+        if not self.strategy.needs_model and (
+            bad := [k.name for k in self.kinds if not _unaided(k, trained)]
+        ):
+            raise ExtractError(
+                f"{', '.join(bad)}: neither {trained.name} nor the rules fill every required field; "
+                "use --strategy trained+model"
+            )
+        return trained
 
     def _record_key(self, article: Article) -> str:
         return cache_key(config=self._config_key, text=article.sha256)
@@ -122,12 +144,8 @@ class Extractor:
         )
 
     def _grounded(self, record: ArticleRecord, text: str) -> bool:
-        """Every item's offsets still point at its evidence, and its anchor is that evidence."""
-        return all(
-            text[i.start : i.end] == i.evidence and getattr(i, k.anchor, i.evidence) == i.evidence
-            for k in self.kinds
-            for i in record.of(k.name)
-        )
+        """Every item still stands in the text, each verbatim value at its own offsets."""
+        return all(holds(k, i, text) for k in self.kinds for i in record.of(k.name))
 
     def extract(self, article: Article) -> ArticleRecord:
         """Extract, ground and type every item of one article (whole records are cached too)."""
@@ -136,7 +154,10 @@ class Extractor:
 
     def _extract_fresh(self, article: Article) -> ArticleRecord:
         started = time.perf_counter()
-        grounded, usage = self.strategy.function(article, self.kinds, self.provider)
+        run: Callable[..., tuple[Grounded, Usage]] = self.strategy.function
+        if self.trained is not None:
+            run = partial(run, trained=self.trained)
+        grounded, usage = run(article, self.kinds, self.provider)
         usage = usage.model_copy(
             update={
                 "dropped": usage.dropped + len(grounded.missing),
@@ -214,6 +235,13 @@ class Extractor:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _unaided(kind: Kind, trained: TrainedModel) -> bool:
+    """Whether ``trained`` (with the rules, where the kind has some) makes whole items of ``kind``."""
+    if rules_for(kind) is not None:
+        return True
+    return trained.of(kind) is not None and not unlearned_required(kind)
 
 
 _HERE: Extractor | None = None  # a worker process's own extractor

@@ -26,6 +26,7 @@ class Ledger:
     usage: Usage = field(default_factory=Usage)
     entries: list[dict[str, Any]] = field(default_factory=list)
     stopped: str | None = None
+    trained: str | None = None  # the model folder a trained strategy ran: name@identity
     started: float = field(default_factory=time.perf_counter)
     wall_seconds: float = 0.0
 
@@ -73,6 +74,8 @@ class Ledger:
             f"{u.flagged} flagged, {u.timeouts} timed out | "
             f"{self.wall_seconds:.1f} s ({rate:.1f} articles/s)"
         )
+        if self.trained:
+            text += f" | trained model {self.trained}"
         if self.stopped:
             text += f" | stopped: {self.stopped}; {self.unfinished} articles left for a re-run"
         return text
@@ -91,6 +94,7 @@ class Ledger:
                 "wall_seconds": round(self.wall_seconds, 3),
                 "budget": {"max_calls": b.max_calls, "token_budget": b.token_budget},
                 "stopped": self.stopped,
+                "trained": self.trained,
             },
             "articles": self.entries,
         }

@@ -16,6 +16,8 @@ _WHOLE = ("whole", "reask")
 _PARAGRAPH = ("paragraph", "reask")
 _CHECK = ("kind_check",)
 StrategyFn = Callable[[Article, tuple[Kind, ...], Provider], tuple[Grounded, Usage]]
+# A trained strategy also takes the model folder it runs, as ``trained=``.
+TrainedFn = Callable[..., tuple[Grounded, Usage]]
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class Strategy:
     loads the parser on import: a fully cached run never does.)"""
 
     name: str
-    function: StrategyFn
+    function: StrategyFn | TrainedFn
     prompts: tuple[str, ...] = ()
     # Rule-based: the packs' prompts and rule code enter its records' keys, and the kinds no
     # rules know are asked with ``unruled_prompts``.
@@ -34,6 +36,8 @@ class Strategy:
     unruled_prompts: tuple[str, ...] = _WHOLE
     # Asked about the items of kinds no pack ships (a user's own): the check against the kind.
     user_prompts: tuple[str, ...] = ()
+    # Runs a model folder from ``extract train`` (``--trained``), passed as ``trained=``.
+    trained: bool = False
 
     def prompts_for(self, kinds: tuple[Kind, ...]) -> tuple[str, ...]:
         """Every prompt a run of ``kinds`` can use: its version enters records and cache keys."""
@@ -49,7 +53,7 @@ class Strategy:
 
 
 # The strategy modules import this package's names only through their own modules: no cycle.
-from extract.strategies import combined, hybrid, paragraph, whole  # noqa: E402
+from extract.strategies import combined, hybrid, paragraph, trained, whole  # noqa: E402
 
 STRATEGIES: dict[str, Strategy] = {
     s.name: s
@@ -70,5 +74,7 @@ STRATEGIES: dict[str, Strategy] = {
             unruled_prompts=_PARAGRAPH,
             user_prompts=_CHECK,
         ),
+        Strategy("trained", trained.run_trained, uses_rules=True, needs_model=False, trained=True),
+        Strategy("trained+model", trained.run_trained_model, ("fill",), uses_rules=True, trained=True),
     )
 }

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, create_model
 from extract.errors import ModelError
 from extract.grounding.ground import Grounded, ground
 from extract.inputs.load import Article
-from extract.kinds import rules_for
+from extract.kinds import pack_of, rules_for
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
 from extract.schemas import Kind, Usage
@@ -36,18 +36,28 @@ class Asker:
     """Puts the rules' open choices to the model and adds up what they cost (a rules Chooser).
 
     With ``decide_all`` the model makes every choice (the rules' guess listed first);
-    otherwise only those the rules leave open. Without ``use_model`` the rules' guess (the first
+    otherwise only those the rules leave open, of the kinds ``decides`` names (the packs'
+    ``model_decides``: the others keep the rules' guess). Without ``use_model`` the rules' guess (the first
     option) stands everywhere: the no-model baseline the model's choices are measured against.
     """
 
-    def __init__(self, provider: Provider, decide_all: bool = False, use_model: bool = True) -> None:
+    def __init__(
+        self,
+        provider: Provider,
+        decide_all: bool = False,
+        use_model: bool = True,
+        decides: frozenset[str] | None = None,
+    ) -> None:
         self.provider = provider
         self.decide_all = decide_all
         self.use_model = use_model
+        self.decides = decides
         self.usage = Usage()
 
     def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
         if not self.use_model:
+            return options[0]
+        if not self.decide_all and self.decides is not None and prompt_name not in self.decides:
             return options[0]
         # llama-cpp-python's schema-to-grammar breaks on quotes and backslashes inside enum values.
         safe = [o for o in options if not set(o) & {'"', "\\"}]
@@ -91,15 +101,21 @@ def _run(
     return result, usage
 
 
+def _deciding(provider: Provider, kinds: tuple[Kind, ...]) -> Asker:
+    """A chooser asking the model the open choices its kinds' packs hand it."""
+    packs = {pack for kind in kinds if (pack := pack_of(kind)) is not None}
+    return Asker(provider, decides=frozenset(p for pack in packs for p in pack.model_decides))
+
+
 def run_hybrid(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
     """Candidates from the rules; the model settles the choices the rules leave open."""
-    return _run(article, kinds, Asker(provider))
+    return _run(article, kinds, _deciding(provider, kinds))
 
 
 def run_rules_of(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
     """The rules' items of the kinds they know, the model settling their open choices; the
     kinds no rules know are left to the caller."""
-    return _run(article, kinds, Asker(provider), whole_unruled=False)
+    return _run(article, kinds, _deciding(provider, kinds), whole_unruled=False)
 
 
 def run_hybrid_all(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:

@@ -1,0 +1,165 @@
+"""Learning curve of `extract train` on PolNeAR quotes: quality on dev after training on the first
+25 / 100 / all train articles, beside the rules and the rules with the trained model together;
+training time and run time per article.
+
+Usage: python benchmarks/train_curve.py [--sizes 25,100,840] [--dev 84] [--models DIR] [--choices]
+Prints one row per approach: content exact F1, content overlap F1, source overlap F1 (a content
+match whose predicted speaker words overlap the gold source span), lenient F1 with speaker, and
+CPU seconds per article (and the training's wall and CPU seconds). With --choices, also the trained
+classifiers alone on gold spans: PLOVER type accuracy on the dev part of plover/train.csv, and
+SEESAW stance accuracy on valid's (holder, object, sentence) triplets, each beside the majority
+value's share. The rules path only: no model runs.
+Skipped when ../shared/corpora is absent. Nothing trained here is kept unless --models is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from extract import Extractor
+from extract.analysis.corpora import DEFAULT_CORPORA, plover, polnear, seesaw
+from extract.analysis.evaluate import score
+from extract.analysis.matching import PRF, match, overlap
+from extract.inputs.load import Article
+from extract.kinds import resolve
+from extract.learned.model import TrainedModel, choose
+from extract.learned.parts import context_fields, value_at, words_of
+from extract.rules.parse import nlp
+from extract.schemas import ArticleRecord
+from extract.training.data import nearest
+from extract.training.train import train
+
+
+def run(articles: list[Article], **options: object) -> tuple[list[ArticleRecord], float]:
+    """Records of ``articles`` and the CPU seconds per article (the cores are shared: wall time
+    says more of the neighbours than of the run)."""
+    with Extractor(schema=("news:quotes",), cache_dir=None, **options) as ex:  # type: ignore[arg-type]
+        ex.extract(Article("warm-up", "<warm-up>", "He said it would rain."))  # loads spaCy
+        started = time.process_time()
+        records = [ex.extract(a) for a in articles]
+    return records, (time.process_time() - started) / max(1, len(articles))
+
+
+def together(trained: list[ArticleRecord], rules: list[ArticleRecord]) -> list[ArticleRecord]:
+    """The trained items, and the rules' items that overlap none of them."""
+    out = []
+    for t, r in zip(trained, rules, strict=True):
+        extra = [q for q in r.of("quotes") if not any(overlap(q, mine) for mine in t.of("quotes"))]
+        out.append(t.model_copy(update={"items": {"quotes": [*t.of("quotes"), *extra]}}))
+    return out
+
+
+def source_overlap(text: dict[str, str], pred: list[ArticleRecord], gold: list[ArticleRecord]) -> PRF:
+    """Content matches whose predicted speaker words overlap the gold source span."""
+    out = PRF()
+    by_hash = {r.text_sha256: r for r in pred}
+    for g in gold:
+        p = by_hash[g.text_sha256]
+        body = text[g.text_sha256]
+        _, pairs = match(p.of("quotes"), g.of("quotes"), lambda a, b: True, False)
+        hits = 0
+        for pq, gq in pairs:
+            ps = nearest(body, pq.speaker.name, pq.start, pq.end)
+            gs = nearest(body, gq.speaker.name, gq.start, gq.end)
+            hits += ps is not None and gs is not None and min(ps[1], gs[1]) > max(ps[0], gs[0])
+        out.add(PRF(hits, len(p.of("quotes")) - hits, len(g.of("quotes")) - hits))
+    return out
+
+
+def row(
+    name: str, pred: list[ArticleRecord], gold: list[ArticleRecord], text: dict[str, str], secs: float
+) -> str:
+    s = score(pred, gold, only=("quotes",)).kinds["quotes"]
+    exact = PRF()
+    for p, g in zip(pred, gold, strict=True):
+        exact.add(match(p.of("quotes"), g.of("quotes"), lambda a, b: True, True)[0])
+    src = source_overlap(text, pred, gold)
+    return (f"{name:<26} {exact.f1:>7.3f} {s.span.f1:>8.3f} {src.f1:>7.3f} {s.lenient.f1:>8.3f}"
+            f"   {secs:>8.2f}")  # fmt: skip
+
+
+def choice_accuracy(
+    name: str, corpus: str, schema: str, field: str, train_split: str, dev_pairs: list, models: Path
+) -> None:
+    """A kind's trained ``field`` classifier on the gold spans of ``dev_pairs``, against the
+    majority value of the training data."""
+    started = time.perf_counter()
+    made = train([], models / corpus, schema=(schema,), corpus=corpus, dev=[], split=train_split)
+    fit_secs = time.perf_counter() - started
+    kind = resolve((schema,))[0]
+    model = TrainedModel(made.folder).of(kind)
+    assert model is not None
+    counts = json_counts(made.folder, kind.name, field)
+    majority_value = max(counts, key=lambda v: counts[v])
+    hits = majority = total = 0
+    for article, gold in dev_pairs:
+        doc = nlp()(article.text)
+        for item in gold.of(kind.name):
+            context = {f: w for f in context_fields(kind) if (w := words_of(value_at(item, (f,))))}
+            want = getattr(value_at(item, (field,)), "value", value_at(item, (field,)))
+            got = choose(model, doc, (item.start, item.end), context)[field]
+            hits += got == want
+            majority += want == majority_value
+            total += 1
+    print(
+        f"{name}: {field} accuracy {hits / total:.3f} on {total} gold items "
+        f"(majority '{majority_value}' {majority / total:.3f}; training {fit_secs:.0f} s)",
+        flush=True,
+    )
+
+
+def json_counts(folder: Path, kind: str, field: str) -> dict[str, int]:
+    import json
+
+    meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+    return {json.loads(k): v for k, v in meta["kinds"][kind]["choices"][field].items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="25,100,840", help="training articles per point of the curve")
+    ap.add_argument("--dev", type=int, default=84, help="PolNeAR dev articles scored")
+    ap.add_argument("--models", help="keep the model folders here")
+    ap.add_argument("--choices", action="store_true", help="also PLOVER categories and SEESAW stances")
+    args = ap.parse_args()
+    root = DEFAULT_CORPORA / "polnear"
+    if not root.is_dir():
+        print(f"skipped: {root} is absent")
+        return
+    tmp = tempfile.TemporaryDirectory()
+    models = Path(args.models or tmp.name)
+    dev = list(islice(polnear(root, "dev"), args.dev))
+    articles, gold = [a for a, _ in dev], [g for _, g in dev]
+    text = {a.sha256: a.text for a in articles}
+    if args.choices:
+        choice_accuracy("PLOVER dev part", "plover", "news:events", "type", "train",
+                        list(plover(DEFAULT_CORPORA / "plover", "dev")), models)  # fmt: skip
+        choice_accuracy("SEESAW valid", "seesaw", "news:positions", "stance", "train",
+                        list(seesaw(DEFAULT_CORPORA / "seesaw", "valid")), models)  # fmt: skip
+    if not dev:
+        return
+    print(f"PolNeAR dev, {len(dev)} articles: F1 of quotes")
+    print(f"{'approach':<26} {'exact':>7} {'overlap':>8} {'source':>7} {'lenient':>8}   CPU s/article")
+    rules, rules_secs = run(articles, strategy="rules")
+    print(row("rules", rules, gold, text, rules_secs), flush=True)
+    for size in (int(s) for s in args.sizes.split(",") if s):
+        started, cpu = time.perf_counter(), time.process_time()
+        made = train([], models / f"polnear-{size}", schema=("news:quotes",), corpus="polnear", dev=[],
+                     limit=size)  # fmt: skip
+        fit_secs, fit_cpu = time.perf_counter() - started, time.process_time() - cpu
+        trained, secs = run(articles, trained=made.folder)
+        label = f"trained on {made.train_articles}"
+        took = f"   (training {fit_secs:.0f} s wall, {fit_cpu:.0f} s CPU)"
+        print(row(label, trained, gold, text, secs) + took, flush=True)
+        print(row(f"rules + {label}", together(trained, rules), gold, text, secs + rules_secs), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""SEESAW's view of positions: (holder, target) pairs per sentence, and the stance on each pair.
+
+SEESAW annotates every sentence's stances as subject -> object with normalised entity names, not
+spans, so positions are compared sentence by sentence: a predicted pair matches a gold pair of the
+same sentence when both the holder and the target name the same actor or issue. Names are
+grouped per article by the toolkit's alias resolution (merge's :class:`ActorIndex`: 'Obama' =
+'Barack Obama', 'U.S.' = 'United States') and then compared by their words, titles, plurals and
+possessives dropped ('Republicans' = 'Republican Party', 'Mr. Gowdy' = 'Trey Gowdy').
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.analysis.corpora import AUTHOR, UNLISTED_NAME
+from extract.analysis.matching import PRF
+from extract.analysis.merge import ActorIndex
+from extract.analysis.names import content_words
+from extract.schemas import ArticleRecord, Position, Stance
+
+UNLISTED = frozenset({UNLISTED_NAME})
+# 'Republican Party' is the party's members ('Republicans'); SEESAW names parties in full.
+_PARTY = {"party"}
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(content_words(name) - _PARTY)
+
+
+_MARKS = {AUTHOR, UNLISTED_NAME}
+
+
+def _key(name: str) -> frozenset[str]:
+    if name in _MARKS:
+        return frozenset({name})
+    return _words(name) or frozenset({name.strip().lower()})
+
+
+def same_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One name's words contain the other's ('Clinton' ~ 'Hillary Rodham Clinton')."""
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _agrees(pred: frozenset[str], gold: frozenset[str], listed: list[frozenset[str]]) -> bool:
+    """A gold name SEESAW left out of the article's entity list is any name that is not listed."""
+    if gold == UNLISTED:
+        return not any(same_name(pred, n) for n in listed)
+    return same_name(pred, gold)
+
+
+@dataclass
+class PairScore:
+    """Pair detection per sentence, stance accuracy on matched pairs, and the majority baseline."""
+
+    pairs: PRF = field(default_factory=PRF)
+    sentences: PRF = field(default_factory=PRF)  # sentences with any stance, pairs aside
+    author_pairs: int = 0  # gold stances of the article itself (no holder): counted as misses
+    matched_stances: Counter[tuple[str, str]] = field(default_factory=Counter)  # (predicted, gold)
+    articles: int = 0
+
+    @property
+    def stance_accuracy(self) -> float:
+        n = sum(self.matched_stances.values())
+        return sum(c for (p, g), c in self.matched_stances.items() if p == g) / n if n else 0.0
+
+    @property
+    def majority(self) -> tuple[str, float]:
+        """The most common gold stance on matched pairs and the accuracy of always saying it."""
+        gold = Counter[str]()
+        for (_, g), c in self.matched_stances.items():
+            gold[g] += c
+        if not gold:
+            return "–", 0.0
+        value, count = gold.most_common(1)[0]
+        return value, count / sum(gold.values())
+
+    @property
+    def recall_named(self) -> float:
+        """Recall over gold pairs that have a holder (the article's own stances left out)."""
+        named = self.pairs.tp + self.pairs.fn - self.author_pairs
+        return self.pairs.tp / named if named else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        value, share = self.majority
+        return {
+            "articles": self.articles,
+            "pairs": self.pairs.as_dict(),
+            "pairs_recall_named_holders": self.recall_named,
+            "author_pairs": self.author_pairs,
+            "sentences": self.sentences.as_dict(),
+            "stance_accuracy": self.stance_accuracy,
+            "stance_majority": {"value": value, "accuracy": share},
+            "matched": sum(self.matched_stances.values()),
+        }
+
+    def lines(self) -> list[str]:
+        value, share = self.majority
+        p, s = self.pairs, self.sentences
+        return [
+            f"(holder, target) pairs per sentence: P {p.precision:.2f}  R {p.recall:.2f}  F1 {p.f1:.2f}"
+            f"  ({p.tp} matched, {p.fp} extra, {p.fn} missed; R {self.recall_named:.2f} without the"
+            f" {self.author_pairs} stances of the article itself)",
+            f"sentences with a stance: P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}",
+            f"stance on matched pairs: accuracy {self.stance_accuracy:.2f}"
+            f"  (majority '{value}' {share:.2f}, {sum(self.matched_stances.values())} pairs)",
+        ]
+
+
+def _pairs(
+    items: Iterable[Position], names: ActorIndex
+) -> dict[int, dict[tuple[frozenset[str], ...], Stance]]:
+    """Each sentence's pairs (by the sentence's start), names as words after alias grouping."""
+    out: dict[int, dict[tuple[frozenset[str], ...], Stance]] = defaultdict(dict)
+    for p in items:
+        holder = _key(p.holder.name if p.holder.name in _MARKS else names.label(p.holder.name))
+        target = _key(p.target.name if p.target.kind == "issue" else names.label(p.target.name))
+        key = (holder, target)
+        out[p.start].setdefault(key, p.stance)
+    return out
+
+
+def _sentence_of(spans: list[tuple[int, int]], at: int) -> int:
+    """The start of the gold sentence holding offset ``at``, else ``at`` (a sentence with no gold)."""
+    n = bisect_right([e for _, e in spans], at)
+    return spans[n][0] if n < len(spans) and spans[n][0] <= at else at
+
+
+def score_pairs(preds: Iterable[ArticleRecord], golds: Iterable[ArticleRecord]) -> PairScore:
+    """Score predicted positions against SEESAW's gold, sentence by sentence (see the module)."""
+    by_hash = {r.text_sha256: r for r in preds}
+    out = PairScore()
+    for gold in golds:
+        out.articles += 1
+        pred = by_hash.get(gold.text_sha256)
+        gs, ps = gold.of(Position), pred.of(Position) if pred is not None else []
+        names = ActorIndex()
+        for p in [*gs, *ps]:
+            names.add(p.holder.name, p.holder.kind, gold.article_id)
+            if p.target.kind != "issue":
+                names.add(p.target.name, p.target.kind, gold.article_id)
+        names.resolve()
+        gold_pairs = _pairs(gs, names)
+        listed = list({k for found in gold_pairs.values() for pair in found for k in pair} - {UNLISTED})
+        # A prediction's evidence is a line of a gold sentence: file it under that sentence.
+        spans = sorted({(g.start, g.end) for g in gs})
+        pred_pairs: dict[int, dict[tuple[frozenset[str], ...], Stance]] = defaultdict(dict)
+        for start, found in _pairs(ps, names).items():
+            for key, stance in found.items():
+                pred_pairs[_sentence_of(spans, start)].setdefault(key, stance)
+        for start in set(gold_pairs) | set(pred_pairs):
+            g_here, p_here = gold_pairs.get(start, {}), pred_pairs.get(start, {})
+            out.sentences.tp += bool(g_here) and bool(p_here)
+            out.sentences.fp += not g_here and bool(p_here)
+            out.sentences.fn += bool(g_here) and not p_here
+            used: set[tuple[frozenset[str], ...]] = set()
+            for (gh, gt), g_stance in g_here.items():
+                hit = next(
+                    (
+                        k
+                        for k in p_here
+                        if k not in used and _agrees(k[0], gh, listed) and _agrees(k[1], gt, listed)
+                    ),
+                    None,
+                )
+                if hit is None:
+                    out.pairs.fn += 1
+                    out.author_pairs += gh == frozenset({AUTHOR})
+                    continue
+                used.add(hit)
+                out.pairs.tp += 1
+                out.matched_stances[(p_here[hit].value, g_stance.value)] += 1
+            out.pairs.fp += len(p_here) - len(used)
+    return out
+
+
+# Corpora whose gold is scored beyond the generic per-item match, by corpus name.
+CORPUS_SCORERS = {"seesaw": score_pairs}

@@ -1,0 +1,140 @@
+"""What the learners see: per-token features over spaCy's parse (for the span tagger) and
+bags of words around a span (for the field classifiers). Pure functions of a parsed document."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS
+
+_QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+_WINDOW = (-2, -1, 1, 2)
+# Links to a speech verb a token can hang from: the reported clause, the speaker, the cue itself.
+_MAX_HOPS = 6
+
+
+def lines(doc: Any) -> Iterator[list[Any]]:
+    """The document's tokens cut at line breaks (a paragraph is the tagger's sequence); spaces
+    are left out."""
+    line: list[Any] = []
+    for tok in doc:
+        if tok.is_space:
+            if "\n" in tok.text and line:
+                yield line
+                line = []
+            continue
+        line.append(tok)
+    if line:
+        yield line
+
+
+def _cue_path(tok: Any) -> tuple[str, str]:
+    """The nearest speech word at or above ``tok`` in the parse, and the relation of the branch
+    ``tok`` hangs from ('ccomp', 'nsubj', ... or 'self')."""
+    if tok.lemma_.lower() in CUE_LEMMAS or tok.lemma_.lower() in CUE_NOUNS:
+        return tok.lemma_.lower(), "self"
+    child, head = tok, tok.head
+    for _ in range(_MAX_HOPS):
+        if head.i == child.i:
+            break
+        if head.lemma_.lower() in CUE_LEMMAS or head.lemma_.lower() in CUE_NOUNS:
+            return head.lemma_.lower(), child.dep_
+        child, head = head, head.head
+    return "", ""
+
+
+def _inside_quotes(line: list[Any]) -> list[bool]:
+    """Whether each token stands between an opening and a closing quotation mark of its line."""
+    out, inside = [], False
+    for tok in line:
+        mark = tok.text in _QUOTE_CHARS or tok.text in ("``", "''")
+        if mark:
+            out.append(True)
+            inside = not inside
+        else:
+            out.append(inside)
+    return out
+
+
+def _own(tok: Any, quoted: bool) -> dict[str, str]:
+    cue, branch = _cue_path(tok)
+    return {
+        "w": tok.lower_,
+        "lemma": tok.lemma_.lower(),
+        "pos": tok.pos_,
+        "tag": tok.tag_,
+        "dep": tok.dep_,
+        "shape": tok.shape_[:4],
+        "ent": tok.ent_type_ or "-",
+        "head": tok.head.lemma_.lower(),
+        "head_pos": tok.head.pos_,
+        "dep_head": f"{tok.dep_}>{tok.head.dep_}",
+        "cue": cue or "-",
+        "branch": branch or "-",
+        "quoted": str(quoted),
+    }
+
+
+def _sides(line: list[Any]) -> list[str]:
+    """Where each token stands from the speech verbs of its sentence (within the line): before
+    the first, after one, or in a sentence with none."""
+    out: list[str] = []
+    start = 0
+    for end in [*(i for i, t in enumerate(line) if i and t.is_sent_start), len(line)]:
+        part = line[start:end]
+        cues = [t.i for t in part if t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS]
+        for tok in part:
+            if not cues:
+                out.append("none")
+            elif tok.i in cues:
+                out.append("cue")
+            else:
+                out.append("before" if tok.i < cues[0] else "after")
+        start = end
+    return out
+
+
+def token_features(line: list[Any]) -> list[dict[str, str]]:
+    """A feature dict per token of one line: its own features, its neighbours' words and tags,
+    and where it stands in its sentence."""
+    quoted = _inside_quotes(line)
+    own = [_own(tok, q) for tok, q in zip(line, quoted, strict=True)]
+    sides = _sides(line)
+    out = []
+    for i, (tok, feats) in enumerate(zip(line, own, strict=True)):
+        row = dict(feats)
+        row["bias"] = "1"
+        row["side"] = sides[i]
+        row["side_branch"] = f"{sides[i]}|{feats['branch']}"
+        row["path"] = f"{tok.dep_}>{tok.head.dep_}>{tok.head.head.dep_}"
+        row["sent_start"] = str(tok.is_sent_start)
+        row["sent_end"] = str(i + 1 == len(line) or bool(line[i + 1].is_sent_start))
+        for d in _WINDOW:
+            j = i + d
+            if 0 <= j < len(line):
+                row[f"{d}:w"] = own[j]["w"]
+                row[f"{d}:pos"] = own[j]["pos"]
+                row[f"{d}:quoted"] = own[j]["quoted"]
+                row[f"{d}:branch"] = own[j]["branch"]
+            else:
+                row[f"{d}:w"] = "<edge>"
+        out.append(row)
+    return out
+
+
+def bag(doc: Any, start: int, end: int, extra: dict[str, str]) -> list[str]:
+    """Words a field classifier sees for the item at characters [start, end): the span's lemmas,
+    its sentence's lemmas and ``extra`` (the item's other words, e.g. its holder and issue)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return [f"{name}={value.lower()}" for name, value in extra.items()]
+    sentence = span[0].sent
+    words = [f"a:{t.lemma_.lower()}" for t in span if not t.is_space and not t.is_punct]
+    words += [f"a2:{a.lemma_.lower()}_{b.lemma_.lower()}" for a, b in itertools.pairwise(span)]
+    words += [f"s:{t.lemma_.lower()}" for t in sentence if not t.is_space and not t.is_punct]
+    words += [f"root:{sentence.root.lemma_.lower()}", f"neg:{any(t.dep_ == 'neg' for t in span)}"]
+    for name, value in extra.items():
+        words += [f"{name}:{w}" for w in value.lower().split()]
+    return words

@@ -1,0 +1,108 @@
+"""Which parts of a kind are learned: its spans (verbatim fields, and the quote triple's source
+and cue) and its choices (enum, Literal and bool fields)."""
+
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from extract.schemas import QUOTES, Kind
+from extract.schemas.kinds import GROUNDING_FIELDS
+
+
+@dataclass(frozen=True)
+class Role:
+    """A span of an item the tagger learns: its name, the field path holding its words, and
+    other paths its words are also written to."""
+
+    name: str
+    path: tuple[str, ...]
+    also: tuple[tuple[str, ...], ...] = ()
+
+
+def roles_of(kind: Kind) -> tuple[Role, ...]:
+    """The spans learned for ``kind``: its verbatim fields, anchor first, as the quote triple's
+    parts where the kind is the news quotes."""
+    parts = {r.path[0]: r for r in quote_parts(kind)}
+    own = tuple(parts.get(f, Role(f, (f,))) for f in kind.verbatim)
+    return own + tuple(r for r in parts.values() if r.path[0] not in kind.verbatim)
+
+
+def quote_parts(kind: Kind) -> tuple[Role, ...]:
+    """Citron's triple for the news quotes: the content is the anchor; the source and the cue are
+    learned as spans too, the source's words also naming the ``speaker`` (where the rules name no
+    one at the same place). The one place the quote kind's fields are mapped to the triple."""
+    if kind.name != QUOTES.name:
+        return ()
+    if "source" in kind.draft.model_fields:  # the triple: source and cue are verbatim fields
+        return (Role("source", ("source",), also=(("speaker", "name"),)), Role("cue", ("cue",)))
+    return (Role("source", ("speaker", "name")), Role("cue", ("cue",)))
+
+
+def value_at(item: BaseModel | dict[str, Any], path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in an item (a model or its JSON), None where a part is missing."""
+    value: Any = item
+    for part in path:
+        value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
+        if value is None:
+            return None
+    return value
+
+
+def set_at(values: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    """Write ``value`` at ``path`` in an item's JSON, making the dicts on the way."""
+    for part in path[:-1]:
+        values = values.setdefault(part, {})
+    values[path[-1]] = value
+
+
+def options_of(annotation: Any) -> list[Any] | None:
+    """The closed set of values a field takes (an enum, a Literal, a bool; optional or not)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        inner = [a for a in get_args(annotation) if a is not type(None)]
+        return options_of(inner[0]) if len(inner) == 1 else None
+    if get_origin(annotation) is Literal:
+        return list(get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return [m.value for m in annotation]
+    if annotation is bool:
+        return [True, False]
+    return None
+
+
+def choice_fields(kind: Kind) -> dict[str, list[Any]]:
+    """The kind's fields a classifier learns, with their options."""
+    out: dict[str, list[Any]] = {}
+    for name, info in kind.draft.model_fields.items():
+        if name in GROUNDING_FIELDS or name in kind.verbatim:
+            continue
+        if (options := options_of(info.annotation)) is not None:
+            out[name] = options
+    return out
+
+
+def context_fields(kind: Kind) -> tuple[str, ...]:
+    """The kind's free-text and actor fields: their words (when the rules or the data give them)
+    help a classifier, e.g. a position's holder and issue for its stance."""
+    roles = roles_of(kind)
+    learned = {r.path[0] for r in roles} | {p[0] for r in roles for p in r.also} | set(choice_fields(kind))
+    return tuple(n for n in kind.draft.model_fields if n not in GROUNDING_FIELDS and n not in learned)
+
+
+def words_of(value: Any) -> str | None:
+    """A field's words for the classifier: a string, or an actor's name."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def unlearned_required(kind: Kind) -> tuple[str, ...]:
+    """The required fields of ``kind`` no learner fills: the rules or a model must."""
+    fields = kind.draft.model_fields
+    return tuple(f for f in context_fields(kind) if fields[f].is_required())

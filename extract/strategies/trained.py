@@ -1,0 +1,123 @@
+"""Trained strategies: a model folder from ``extract train`` finds each kind's spans and makes its
+choices; the fields it cannot learn (free text, actors) come from the rules' item at the same
+place, and with ``trained+model`` from one short call about the span already found."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError, create_model
+
+from extract.grounding.ground import Grounded, ground, span_of
+from extract.inputs.load import Article
+from extract.kinds import rules_for
+from extract.learned.model import KindModel, TrainedModel, choose, tagged_spans
+from extract.learned.parts import context_fields, roles_of, set_at, unlearned_required, words_of
+from extract.prompting.templates import load_prompt
+from extract.providers.base import Provider
+from extract.rules.parse import nlp, paragraph_context
+from extract.schemas import Kind, Usage
+from extract.schemas.kinds import Drafted
+from extract.strategies.hybrid import run_hybrid, run_rules
+
+
+def run_trained(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider, trained: TrainedModel
+) -> tuple[Grounded, Usage]:
+    """Spans and choices from the trained model; other fields from the rules, no model call."""
+    return _trained(article, kinds, provider, trained, ask_model=False)
+
+
+def run_trained_model(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider, trained: TrainedModel
+) -> tuple[Grounded, Usage]:
+    """Spans and choices from the trained model; a field neither it nor the rules fill is asked
+    of the model about the span found."""
+    return _trained(article, kinds, provider, trained, ask_model=True)
+
+
+def _trained(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider, trained: TrainedModel, ask_model: bool
+) -> tuple[Grounded, Usage]:
+    learned = {k.name: m for k in kinds if (m := trained.of(k)) is not None}
+    others = tuple(k for k in kinds if k.name not in learned)
+    untrained = run_hybrid if ask_model else run_rules
+    result, usage = untrained(article, others, provider) if others else (Grounded(), Usage())
+    mine = tuple(k for k in kinds if k.name in learned)
+    if not mine:
+        return result, usage
+    # The rules' items give the fields the model cannot learn; only kinds that need them run them.
+    needy = tuple(k for k in mine if rules_for(k) is not None and unlearned_required(k))
+    rules, _ = run_rules(article, needy, provider) if needy else (Grounded(), Usage())
+    doc = nlp()(article.text)
+    drafted: list[Drafted] = []
+    for kind in mine:
+        model = learned[kind.name]
+        for spans in tagged_spans(model, doc):
+            draft, cost = _draft(kind, model, doc, article.text, spans, rules.items.get(kind.name, []),
+                                 provider if ask_model else None)  # fmt: skip
+            usage = usage.add(cost)
+            if draft is not None:
+                drafted.append((kind, draft, spans[kind.anchor][0]))
+    return result.union(ground(drafted, article.text)), usage
+
+
+def _draft(
+    kind: Kind, model: KindModel, doc: Any, text: str, spans: dict[str, tuple[int, int]],
+    rule_items: list[BaseModel], ask: Provider | None,
+) -> tuple[BaseModel | None, Usage]:  # fmt: skip
+    """One item's draft: its learned spans and choices, the rules' item at the same place for the
+    rest, then (with a model) one call for the fields still missing; None if it stays invalid."""
+    start, end = spans[kind.anchor]
+    values: dict[str, Any] = {}
+    same = _overlapping(rule_items, start, end)
+    if same is not None:
+        values.update(
+            {f: v for f in context_fields(kind) if (v := same.model_dump(mode="json").get(f)) is not None}
+        )
+    for role in roles_of(kind):
+        if role.name in spans:
+            s, e = spans[role.name]
+            set_at(values, role.path, text[s:e])
+            for path in role.also:
+                if path[0] not in values:
+                    set_at(values, path, text[s:e])
+    context = {f: w for f in context_fields(kind) if (w := words_of(values.get(f)))}
+    values.update({k: v for k, v in choose(model, doc, (start, end), context).items() if v is not None})
+    try:
+        return kind.draft.model_validate(values), Usage()
+    except ValidationError as exc:
+        if ask is None:
+            return None, Usage()
+        missing = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]} - set(values))
+        return _ask_missing(kind, values, missing, text, (start, end), ask)
+
+
+def _overlapping(items: list[BaseModel], start: int, end: int) -> BaseModel | None:
+    def shared(item: BaseModel) -> int:
+        s, e = span_of(item)
+        return min(e, end) - max(s, start)
+
+    best = max(items, key=shared, default=None)
+    return best if best is not None and shared(best) > 0 else None
+
+
+def _ask_missing(
+    kind: Kind, values: dict[str, Any], missing: list[str], text: str, span: tuple[int, int], ask: Provider
+) -> tuple[BaseModel | None, Usage]:
+    """The fields still missing, asked of the model about the item already found (a short call
+    whose reply is only those fields)."""
+    fields = kind.draft.model_fields
+    if not missing or any(m not in fields for m in missing):
+        return None, Usage()
+    reply_model = create_model(
+        f"{kind.draft.__name__}Rest", **{m: (fields[m].annotation, fields[m]) for m in missing}
+    )  # type: ignore[call-overload]
+    prompt = load_prompt("fill")
+    messages = prompt.render(context=paragraph_context(text, *span), item=text[span[0] : span[1]],
+                             kind=kind.instructions)  # fmt: skip
+    answer, cost = ask.structured(messages, reply_model, prompt.version)
+    try:
+        return kind.draft.model_validate(values | answer.model_dump(mode="json")), cost
+    except ValidationError:
+        return None, cost

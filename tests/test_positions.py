@@ -1,0 +1,195 @@
+"""Positions: (holder, target) pairs from the rules, the record format, SEESAW's pair scoring,
+and merge's view of outlets that disagree."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from extract.analysis.corpora import AUTHOR, UNLISTED_NAME
+from extract.analysis.evaluate import score
+from extract.analysis.merge import merge
+from extract.analysis.seesaw import score_pairs
+from extract.inputs.load import Article
+from extract.providers.base import Endpoint
+from extract.providers.openai_compat import OpenAICompatible
+from extract.rules.candidates import analyse
+from extract.rules.news import drafts
+from extract.schemas import POSITIONS, Actor, ArticleRecord, Position, Stance, Target
+from extract.strategies.hybrid import Asker
+
+STORY = (
+    "President Obama is accusing Congress of playing politics by holding up nominee Loretta Lynch.\n"
+    "Mr. Obama tapped Ms. Lynch to replace Mr. Holder in November.\n"
+    "\u201cNo one can claim she\u2019s unqualified,\u201d he said during his weekly address.\n"
+    "Senators from both parties say they support her.\n"
+    "First, Republicans held up her nomination because they were upset about the order.\n"
+    "Mr. Obama blasted Republicans and praised Ms. Lynch on Saturday.\n"
+)
+
+
+def pairs(text: str) -> set[tuple[str, str, str, str | None]]:
+    """(sentence's first words, holder, target, lexicon stance) for each position the rules find."""
+    return {(p.sentence[:14], p.holder.name, p.target.name, p.stance) for p in analyse(text).positions}
+
+
+def test_evaluative_predicates_give_agent_and_patient() -> None:
+    found = pairs(STORY)
+    assert ("President Obam", "Obama", "Congress", "oppose") in found  # 'accusing': a speech verb too
+    assert ("Mr. Obama tapp", "Obama", "Loretta Lynch", "support") in found
+    assert ("First, Republi", "Republicans", "her nomination", "oppose") in found  # 'held up'
+    assert ("First, Republi", "Republicans", "Loretta Lynch", "oppose") in found  # and its owner
+
+
+def test_several_positions_in_one_sentence() -> None:
+    found = {(h, t, s) for first, h, t, s in pairs(STORY) if first.startswith("Mr. Obama blas")}
+    assert found == {("Obama", "Republicans", "oppose"), ("Obama", "Loretta Lynch", "support")}
+
+
+def test_a_quote_s_speaker_holds_a_position_on_whom_its_words_name() -> None:
+    [position] = [p for p in analyse(STORY).positions if p.sentence.startswith("\u201cNo one")]
+    assert (position.holder.name, position.target.name) == ("Obama", "Loretta Lynch")  # 'she' in his words
+    assert position.quote == "No one can claim she\u2019s unqualified,"
+
+
+def test_a_reported_stance_is_held_by_the_speakers_not_the_last_person_named() -> None:
+    # Before: 'they' was the last person named as a subject (Obama), and 'her' no one.
+    [position] = [p for p in analyse(STORY).positions if p.sentence.startswith("Senators")]
+    assert (position.holder.name, position.target.name, position.stance) == (
+        "Senators",
+        "Loretta Lynch",
+        "support",
+    )
+
+
+def test_a_stance_word_is_never_its_own_target() -> None:
+    """'Crimea · support · favour', 'official · oppose · concerned': the word stood in for the target."""
+    text = "We are very concerned, the official said.\nMany in the province clearly favour rule from Moscow."
+    assert all(p.target.name.lower() not in ("concerned", "favour") for p in analyse(text).positions)
+
+
+def test_a_quote_open_at_its_line_s_end_runs_on_to_the_next_lines() -> None:
+    text = (
+        "Mr. Gowdy spoke about Hillary Clinton and Hillary Clinton answered.\n"
+        "\u201cWe continue to have questions,\u201d Mr. Gowdy said.\n"
+        "\u201cThe decision to delete these records only adds to them.\n"
+        "Hillary Clinton must explain it.\u201d\n"
+    )
+    [position] = [p for p in analyse(text).positions if p.sentence.startswith("Hillary Clinton must")]
+    assert (position.holder.name, position.target.name) == ("Gowdy", "Hillary Clinton")
+
+
+def test_drafts_ground_mentions_and_the_quote_and_drop_stanceless_pairs() -> None:
+    class First:
+        decide_all = False
+
+        def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
+            return options[0]
+
+    article = Article("s", "s.txt", STORY)
+    found = [d for kind, d, _ in drafts(article, (POSITIONS,), First())]
+    assert found and all(d.stance is not Stance.NEUTRAL for d in found)
+    for d in found:
+        for mention in (d.holder_mention, d.target_mention, d.quote):
+            assert mention is None or mention in STORY
+
+
+def test_a_record_of_the_former_version_is_refused_in_one_line() -> None:
+    made = {
+        "article_id": "a",
+        "source": "a.txt",
+        "text_sha256": "h",
+        "model": "m",
+        "strategy": "s",
+        "prompt_version": "p",
+    }
+    with pytest.raises(ValidationError, match=r"schema version 2\.0; this toolkit reads 3\.0"):
+        ArticleRecord.model_validate({**made, "schema_version": "2.0"})
+    assert ArticleRecord.model_validate(made).schema_version == "3.0"
+
+
+SENTENCES = ["Mr. Obama blasted Republicans.", "Senators say they support her."]
+TEXT = "\n".join(SENTENCES)
+
+
+def position(n: int, holder: str, target: str, stance: str = "oppose", kind: str = "person") -> Position:
+    start = TEXT.index(SENTENCES[n])
+    return Position(
+        holder=Actor(name=holder),
+        target=Target(name=target, kind=kind),
+        stance=Stance(stance),  # type: ignore[arg-type]
+        evidence=SENTENCES[n],
+        start=start,
+        end=start + len(SENTENCES[n]),
+    )
+
+
+def record(*items: Position, meta: dict[str, Any] | None = None, rid: str = "a") -> ArticleRecord:
+    return ArticleRecord(
+        article_id=rid,
+        source=f"{rid}.txt",
+        text_sha256=rid,
+        items={"positions": list(items)},
+        model="m",
+        strategy="rules",
+        prompt_version="p",
+        meta=meta or {},
+    )
+
+
+def test_lenient_positions_compare_the_target_as_well_as_the_holder() -> None:
+    """Before, lenient matching compared stance and holder: any target of the holder matched."""
+    gold = [record(position(0, "Barack Obama", "Republican Party", kind="organization"))]
+    wrong_target = [record(position(0, "Obama", "Congress", kind="organization"))]
+    assert score(wrong_target, gold).kinds["positions"].lenient.tp == 0
+    right = [record(position(0, "Obama", "Republican Party", kind="organization"))]
+    assert score(right, gold).kinds["positions"].lenient.tp == 1
+
+
+def test_seesaw_pairs_match_holder_and_target_through_aliases_sentence_by_sentence() -> None:
+    gold = record(
+        position(0, "Barack Obama", "Republican Party", kind="organization"),
+        position(1, UNLISTED_NAME, "Loretta Lynch", "support"),
+        position(1, AUTHOR, "Loretta Lynch", "support"),
+    )
+    pred = record(
+        position(0, "Mr. Obama", "Republicans", "support", kind="group"),  # aliases; the stance wrong
+        position(
+            1, "Senators", "Loretta Lynch", "support"
+        ),  # not a listed entity: SEESAW's 'not in the list'
+        position(1, "Barack Obama", "Congress", kind="organization"),  # holder right, target not
+    )
+    result = score_pairs([pred], [gold])
+    assert (result.pairs.tp, result.pairs.fp, result.pairs.fn) == (2, 1, 1)
+    assert result.author_pairs == 1 and result.recall_named == 1.0
+    assert result.stance_accuracy == 0.5 and result.majority[1] == 0.5
+    assert (result.sentences.tp, result.sentences.fp, result.sentences.fn) == (2, 0, 0)
+
+
+def test_merge_names_the_outlets_that_disagree_and_not_one_outlet_with_itself() -> None:
+    a = record(position(0, "Obama", "Republicans", "oppose"), meta={"outlet": "Fox"}, rid="a")
+    b = record(position(0, "Barack Obama", "Republicans", "support"), meta={"outlet": "CNN"}, rid="b")
+    [merged] = merge([a, b]).positions
+    assert (merged.holder, merged.target, merged.disagreeing) == (
+        "Barack Obama",
+        "Republican Party",
+        ["CNN", "Fox"],
+    )
+    # Two stories of one outlet that differ are not outlets disagreeing (before: flagged).
+    c = record(position(0, "Obama", "Republicans", "support"), meta={"outlet": "Fox"}, rid="c")
+    [alone] = merge([a, c]).positions
+    assert not alone.disagreement and alone.disagreeing == []
+
+
+def test_the_model_is_asked_only_the_stances_no_word_states_and_each_call_counts(fake_server: Any) -> None:
+    server = fake_server(lambda r: (200, json.dumps({"choice": "neutral_or_mixed"})))
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
+    unsure = [p for p in analyse(STORY).positions if p.stance is None]
+    found = [d for _, d, _ in drafts(Article("s", "s.txt", STORY), (POSITIONS,), ask)]
+    assert unsure and len(server.requests) == ask.usage.calls == len(unsure)
+    # The model saw no stance where no word states one: those pairs are not positions.
+    assert len(found) == len(analyse(STORY).positions) - len(unsure)
+    assert all(d.stance is not Stance.NEUTRAL for d in found)

@@ -1,0 +1,222 @@
+"""`extract train` on a tiny gold set of a user kind written here (seconds), then `extract run
+--trained` and `extract eval` over its records; what enters the record keys; the review file."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extract import Article, Extractor, train
+from extract.analysis.evaluate import score
+from extract.cli import app
+from extract.errors import ExtractError
+from extract.run.jsonl import read_records
+from extract.schemas import ArticleRecord
+from extract.training.data import split_dev
+from tests.conftest import CORPORA
+
+runner = CliRunner()
+
+SCHEMA = '''
+from typing import Annotated, Literal
+from pydantic import BaseModel, Field
+from extract import Verbatim
+
+
+class Pledge(BaseModel):
+    """A promise a politician makes about a policy area."""
+
+    words: Annotated[str, Verbatim] = Field(description="The sentence stating the promise.")
+    area: Literal["tax", "health", "school"] = Field(description="The policy area.")
+'''
+_NAMES = ["Mayor Ana Silva", "Senator Tom Reed", "Governor Li Wei", "Councillor Omar Haddad", "Ms Jane Roe"]
+_VERBS = ["pledged", "promised", "vowed", "committed"]
+_AREAS = {
+    "tax": ["to cut property taxes", "to freeze the local levy", "to lower income taxes"],
+    "health": [
+        "to build two new hospitals",
+        "to hire more nurses for the clinics",
+        "to fund the health service",
+    ],
+    "school": ["to repair every school", "to raise teachers' pay", "to open a new primary school"],
+}
+_FILLER = [
+    "The council met on Tuesday in the old town hall.",
+    "Rain fell across the region for most of the week.",
+    "Local shops reported a busy weekend.",
+    "The bridge on Main Street reopened after repairs.",
+    "About 300 residents attended the meeting.",
+    "The river rose by half a metre overnight.",
+]
+
+
+def gold_set(folder: Path, n: int = 40, seed: int = 3, who: bool = False) -> Path:
+    """``n`` short articles, each with a few promises among ordinary sentences, as review JSONL
+    (records with their text inline)."""
+    rng = random.Random(seed)
+    lines = []
+    for a in range(n):
+        sentences, items, text = [], [], ""
+        for _ in range(rng.randint(3, 6)):
+            if rng.random() < 0.45:
+                area = rng.choice(list(_AREAS))
+                when, name = rng.randint(2025, 2030), rng.choice(_NAMES)
+                s = f"{name} {rng.choice(_VERBS)} {rng.choice(_AREAS[area])} by {when}."
+                items.append({"words": s, "evidence": s, "start": len(text), "end": len(text) + len(s),
+                              "area": area, **({"who": name} if who else {})})  # fmt: skip
+            else:
+                s = rng.choice(_FILLER)
+            sentences.append(s)
+            text += s + (" " if rng.random() < 0.6 else "\n\n")
+        record = ArticleRecord(
+            article_id=f"town-{a}", source=f"town-{a}.txt", text_sha256=Article("", "", text).sha256,
+            items={"pledge": items}, model="human", strategy="gold", prompt_version="gold",
+        )  # fmt: skip
+        lines.append(json.dumps(record.model_dump(mode="json") | {"text": text}))
+    path = folder / "gold.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def kinds_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pledges.py"
+    path.write_text(SCHEMA, encoding="utf-8")
+    return path
+
+
+def test_a_user_kind_trains_and_beats_the_untrained_path(
+    tmp_path: Path, kinds_file: Path, fake_server
+) -> None:
+    data = gold_set(tmp_path)
+    made = train([data], tmp_path / "models" / "pledges", schema=[f"{kinds_file}:Pledge"], dev=0.25)
+    assert made.kinds == ("pledge",) and made.dev_articles == 10 and made.dev_score is not None
+    trained = made.dev_score.kinds["pledge"]
+
+    # The untrained path for a kind no rules know: the model, whole; here one that finds each
+    # promise but always answers the first area (what a weak model does).
+    def weak(request: dict) -> tuple[int, str]:
+        text = request["messages"][-1]["content"].split("<<<", 1)[1].split(">>>", 1)[0]
+        found = [s.strip() + "." for s in text.split(".") if any(v in s for v in _VERBS)]
+        return 200, json.dumps({"pledge": [{"words": s, "area": "tax"} for s in found]})
+
+    server = fake_server(weak)
+    held_out = split_dev([(a, r) for a, r in _pairs(data)], 0.25)[1]
+    with Extractor(schema=[f"{kinds_file}:Pledge"], strategy="whole", base_url=server.base_url, model="m",
+                   cache_dir=None) as ex:  # fmt: skip
+        asked = [ex.extract(a) for a, _ in held_out]
+        baseline = score(asked, [g for _, g in held_out]).kinds["pledge"]
+    assert trained.lenient.f1 > baseline.lenient.f1
+    assert trained.strict.f1 > 0.8  # the span and the area, both right, on unseen articles
+    meta = json.loads((made.folder / "model.json").read_text())
+    assert meta["train_articles"] == 30 and meta["kinds"]["pledge"]["roles"] == ["words"]
+    assert set(meta["versions"]) >= {"news-extract", "spacy"} and len(meta["data_sha256"]) == 16
+    assert meta["dev_scores"]["pledge"]["strict"]["f1"] == trained.strict.f1
+
+
+def _pairs(path: Path) -> list[tuple[Article, ArticleRecord]]:
+    from extract.training.data import read_data
+
+    return read_data([path])
+
+
+def test_trained_round_trips_through_run_and_eval(
+    tmp_path: Path, kinds_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = gold_set(tmp_path)
+    schema = f"{kinds_file}:Pledge"
+    folder = tmp_path / "models" / "pledges"
+    result = runner.invoke(app, ["train", str(data), "--schema", schema, "-o", str(folder), "--dev", "0.25"])
+    assert result.exit_code == 0, result.output
+    dev = split_dev(_pairs(data), 0.25)[1]
+    inputs = tmp_path / "dev.jsonl"
+    inputs.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a, _ in dev))
+    gold = tmp_path / "dev-gold.jsonl"
+    gold.write_text("".join(g.model_dump_json() + "\n" for _, g in dev))
+    out, ledger = tmp_path / "r.jsonl", tmp_path / "ledger.json"
+    cache = tmp_path / "cache"
+    args = [
+        "run",
+        str(inputs),
+        "--schema",
+        schema,
+        "--trained",
+        str(folder),
+        "-o",
+        str(out),
+        "--cache-dir",
+        str(cache),
+    ]
+    result = runner.invoke(app, [*args, "--ledger", str(ledger)])
+    assert result.exit_code == 0, result.output
+    records = list(read_records(out))
+    assert {r.strategy for r in records} == {"trained"} and sum(len(r.of("pledge")) for r in records) > 0
+    assert json.loads(ledger.read_text())["run"]["trained"].startswith("pledges@")
+    result = runner.invoke(app, ["eval", str(out), str(gold), "--schema", schema, "--json"])
+    assert result.exit_code == 0, result.output
+    scored = json.loads(result.stdout)["pledge"]["strict"]["f1"]
+    assert scored == json.loads((folder / "model.json").read_text())["dev_scores"]["pledge"]["strict"]["f1"]
+    monkeypatch.chdir(tmp_path)
+    listed = runner.invoke(app, ["info", "--cache-dir", str(cache)])
+    assert listed.exit_code == 0 and "trained model: models/pledges (pledge; 30 articles" in listed.stdout
+
+
+def test_a_retrained_model_misses_the_record_cache(tmp_path: Path, kinds_file: Path) -> None:
+    schema = [f"{kinds_file}:Pledge"]
+    data = gold_set(tmp_path)
+    first = train([data], tmp_path / "a", schema=schema, dev=0)
+    (tmp_path / "b").mkdir()
+    other = gold_set(tmp_path / "b", n=30, seed=9)
+    second = train([other], tmp_path / "c", schema=schema, dev=0)
+    keys = []
+    for folder in (first.folder, second.folder, first.folder):
+        with Extractor(schema=schema, trained=folder, cache_dir=tmp_path / "cache") as ex:
+            keys.append(ex._config_key)
+    assert keys[0] != keys[1] and keys[0] == keys[2]
+
+
+def test_trained_needs_a_model_folder_and_says_so_in_one_line(tmp_path: Path, kinds_file: Path) -> None:
+    with pytest.raises(ExtractError, match="needs --trained"):
+        Extractor(schema=[f"{kinds_file}:Pledge"], strategy="trained", cache_dir=None)
+    with pytest.raises(ExtractError, match="not a trained model folder"):
+        Extractor(schema=[f"{kinds_file}:Pledge"], trained=tmp_path, cache_dir=None)
+
+
+WHO = SCHEMA.replace(
+    '    area: Literal["tax", "health", "school"] = Field(description="The policy area.")',
+    '    area: Literal["tax", "health", "school"] = Field(description="The policy area.")\n'
+    '    who: str = Field(description="Who makes the promise.")',
+)
+
+
+def test_trained_model_asks_only_for_the_fields_nothing_learned(tmp_path: Path, fake_server) -> None:
+    kinds_file = tmp_path / "pledges_who.py"
+    kinds_file.write_text(WHO, encoding="utf-8")
+    schema = [f"{kinds_file}:Pledge"]
+    made = train([gold_set(tmp_path, who=True)], tmp_path / "m", schema=schema, dev=0)
+    with pytest.raises(ExtractError, match="use --strategy trained\\+model"):
+        Extractor(schema=schema, trained=made.folder, cache_dir=None)
+    server = fake_server(lambda r: (200, json.dumps({"who": "Mayor Ana Silva"})))
+    text = "Rain fell all week. Mayor Ana Silva vowed to build two new hospitals by 2027."
+    with Extractor(schema=schema, trained=made.folder, strategy="trained+model", base_url=server.base_url,
+                   model="m", cache_dir=None) as ex:  # fmt: skip
+        record = ex.extract(Article("a", "a.txt", text))
+    [item] = record.of("pledge")
+    assert (item.words, item.area, item.who) == (text[20:], "health", "Mayor Ana Silva")
+    [asked] = server.requests
+    assert list(asked["tools"][0]["function"]["parameters"]["properties"]) == ["who"]
+    assert record.usage.calls == 1
+
+
+@pytest.mark.skipif(not (CORPORA / "plover").is_dir(), reason="../shared/corpora/plover is absent")
+def test_train_on_a_corpus_scores_its_own_dev_split(tmp_path: Path) -> None:
+    folder = tmp_path / "plover"
+    args = ["train", "--corpus", "plover", "--schema", "news:events", "--dev", "dev", "--limit", "30"]
+    result = runner.invoke(app, [*args, "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((folder / "model.json").read_text())
+    assert (meta["train_articles"], meta["dev_articles"]) == (30, 250) and meta["config"]["dev"] == "dev"
