@@ -45,10 +45,11 @@ def test_every_rules_quote_on_the_seeds_is_a_grounded_triple() -> None:
     assert sum(q.cue is not None for _, q in quotes) >= 0.9 * len(quotes)
 
 
-# What the offline default (the embedded Qwen2.5-1.5B, hybrid+paragraph) must keep on the seeds:
-# lenient F1 floors a little under what `python benchmarks/quality.py` reports for it, so that a
-# regression of the default fails and the model's run-to-run noise does not.
-FLOORS = {"quotes": 0.85, "events": 0.35, "positions": 0.45}
+# What the offline default (the embedded Qwen2.5-1.5B, hybrid+paragraph: the rules, the model
+# deciding open speakers) must keep on the seeds: lenient F1 floors a little under what
+# `python benchmarks/quality.py` reports for it, so that a regression of the default fails and the
+# model's run-to-run noise does not. Positions are matched on holder and target (schema 3.0).
+FLOORS = {"quotes": 0.85, "events": 0.60, "positions": 0.32}
 # What the rules alone must keep on the seeds: the pre-pass is deterministic, so these floors sit
 # just under what `extract eval` reports for `extract run seeds/ --strategy rules`: a rule that
 # stops firing fails here, before any model run.

@@ -191,8 +191,9 @@ def test_an_incomplete_record_is_asked_again_and_replaced(fake_server: Any, tmp_
         "0",
         "--cache-dir",
         str(tmp_path / "c"),
+        # The paragraph pass over quotes (the default's news kinds ask the model no paragraph).
         "--strategy",
-        "hybrid+paragraph",
+        "paragraph",
         "--schema",
         "news:quotes",
     ]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from extract import Extractor
+import pytest
+
+from extract import Extractor, kinds
 from extract.inputs.load import Article
+from extract.rules.pack import NEWS
 from extract.schemas import ArticleRecord
 from extract.strategies.paragraph import context_before, windows
 from tests.conftest import quote, user_text
@@ -18,6 +22,14 @@ TEXT = (
     "The weather was cold.\n\n"
     "Lavrov's message was clear: the West has no right to judge Russia."
 )
+
+
+@pytest.fixture
+def quotes_recalled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The news pack with the paragraph pass over quotes that the shipped default leaves out
+    (it added too little for its cost): the mechanism any pack can declare."""
+    pack = replace(NEWS, recall_from_model=("quotes",))
+    monkeypatch.setattr(kinds, "packs", lambda: {pack.name: pack})
 
 
 def _passage(request: dict[str, Any]) -> str:
@@ -54,6 +66,7 @@ def test_paragraph_asks_one_kind_per_pass_with_a_fixed_prefix(fake_server: Any, 
     assert len(server.requests) == 2 + 2 * 4  # quotes: 2 sieved passages; events, positions: all 4
 
 
+@pytest.mark.usefixtures("quotes_recalled")
 def test_hybrid_paragraph_adds_only_attributed_quotes_where_the_rules_found_none(
     fake_server: Any, tmp_path: Path
 ) -> None:
@@ -81,6 +94,7 @@ def test_hybrid_paragraph_adds_only_attributed_quotes_where_the_rules_found_none
     assert "The weather was cold" not in texts
 
 
+@pytest.mark.usefixtures("quotes_recalled")
 def test_a_record_says_whether_the_model_or_the_rules_decided(fake_server: Any) -> None:
     server = fake_server(lambda r: (200, json.dumps({"quotes": []})))
     quiet = Article("b", "b.txt", "The weather was cold in London on Friday.")  # nothing to ask
@@ -91,6 +105,7 @@ def test_a_record_says_whether_the_model_or_the_rules_decided(fake_server: Any) 
     assert ArticleRecord.model_validate_json(record.model_dump_json()).decided_by == "m"
 
 
+@pytest.mark.usefixtures("quotes_recalled")
 def test_a_failed_model_pass_keeps_the_rules_items_and_is_asked_again(
     fake_server: Any, tmp_path: Path, caplog: Any
 ) -> None:
@@ -102,6 +117,6 @@ def test_a_failed_model_pass_keeps_the_rules_items_and_is_asked_again(
         record = ex.attempt(article)
         assert isinstance(record, ArticleRecord)  # before: ArticleError: output failed validation
         assert any("frank and very direct" in q.evidence for q in record.quotes)
-        assert record.usage.incomplete == 2  # the paragraph pass and an event's category choice
+        assert record.usage.incomplete == 1  # the paragraph pass (an unsure category asks no model)
         assert ex.cached(article) is None  # not cached: a later run asks the model again
     assert any("a.txt: a passage at" in m and "not extracted" in m for m in caplog.messages)
