@@ -263,7 +263,8 @@ pre.text {{ white-space: pre-wrap; font: inherit; }}
 .seg.part {{ border-bottom: 2px solid #555; }} .seg.linked {{ outline: 2px dashed #c9a800; }}
 .parts {{ color: #444; font-size: 12px; }}
 #links {{ position: absolute; left: 0; top: 0; pointer-events: none; overflow: visible; }}
-.hidden {{ display: none; }} .seg.off {{ background: none !important; border: none !important; }}
+.hidden {{ display: none; }} .seg.off {{ background: none !important; }}
+.seg.partoff {{ border-bottom: none !important; }}
 #summary {{ border-collapse: collapse; float: right; font-size: 12px; }} select {{ max-width: 18em; }}
 #summary td, #summary th {{ padding: 0 .6em; }}
 #plover, #confusion {{ border-collapse: collapse; float: right; font-size: 12px; margin-left: 1em; }}
@@ -318,8 +319,12 @@ function filter() {{
   const shown = new Set(shownItems());
   const visible = new Set([...shown].map(li => li.dataset.id));
   document.querySelectorAll('.item').forEach(li => li.classList.toggle('hidden', !shown.has(li)));
-  document.querySelectorAll('.seg').forEach(s =>
-    s.classList.toggle('off', ![...s.dataset.items.split(' '), ...partsOf(s)].some(id => visible.has(id))));
+  // A piece loses its kind's colour when no shown item covers it, and its underline when no
+  // shown item has it as a part: a hidden quote's colour goes even under a shown event's source.
+  document.querySelectorAll('.seg').forEach(s => {{
+    s.classList.toggle('off', !s.dataset.items.split(' ').some(id => visible.has(id)));
+    s.classList.toggle('partoff', !partsOf(s).some(id => visible.has(id)));
+  }});
   // One article at a time when one is chosen; with an actor chosen, articles with nothing left go.
   const actor = document.getElementById('actor').value;
   const one = document.getElementById('article').value;
