@@ -24,7 +24,7 @@ from extract.inputs.load import Article
 from extract.kinds import pack_of
 from extract.prompting.build import describe_kinds, worked_examples
 from extract.prompting.templates import load_prompt
-from extract.providers.base import Provider
+from extract.providers.base import Message, Provider
 from extract.rules.kind_sieve import may_hold
 from extract.schemas import Kind, Usage
 from extract.strategies.check import check_items
@@ -77,7 +77,7 @@ def ask_windows(
 ) -> tuple[Grounded, Usage]:
     """Ask about every window ``asked(start, end)`` accepts; merge what grounds."""
     prompt = load_prompt("paragraph")
-    fixed = {"kinds": describe_kinds(kinds), "examples": worked_examples(kinds)}
+    fixed = _fixed(kinds)
     model = extraction_model(kinds, MAX_ITEMS)
     result, usage = Grounded(), Usage()
     for start, end in windows(article.text):
@@ -109,6 +109,16 @@ def ask_windows(
     return result, usage
 
 
+def _fixed(kinds: tuple[Kind, ...]) -> dict[str, str]:
+    return {"kinds": describe_kinds(kinds), "examples": worked_examples(kinds)}
+
+
+def system_message(kinds: tuple[Kind, ...]) -> Message:
+    """The pass's system message for ``kinds``: the same in every call of the pass."""
+    system: Message = load_prompt("paragraph").render(**_fixed(kinds), context="", passage="")[0]
+    return system
+
+
 def run_paragraph(
     article: Article, kinds: tuple[Kind, ...], provider: Provider, known: Grounded | None = None
 ) -> tuple[Grounded, Usage]:
@@ -119,7 +129,8 @@ def run_paragraph(
         had = known.items.get(kind.name, []) if known is not None else []
         found, cost = ask_windows(article, (kind,), provider, _unknown(article.text, kind, had))
         if pack_of(kind) is None:  # a user's kind: its items checked against its definition
-            found, more = check_items(article.text, kind, found, provider)
+            parts, system = windows(article.text), system_message((kind,))
+            found, more = check_items(article.text, kind, found, provider, parts, system)
             cost = cost.add(more)
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage
