@@ -25,9 +25,9 @@ from pydantic import BaseModel
 
 from extract.grounding.ground import span_of
 from extract.inputs.load import Article
-from extract.providers.base import Message, T, json_schema
+from extract.providers.base import Message, T, Tools, json_schema
 from extract.providers.models import LOCAL_MODELS
-from extract.providers.openai_compat import _tool_schema
+from extract.providers.openai_compat import tool_of
 from extract.schemas import ArticleRecord, Kind, Usage
 
 PROMPT_TOKENS_PER_S = 80.0
@@ -128,10 +128,11 @@ class Counted:
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         answer = self.answer(messages, response_model)
-        tools = [{"type": "function", "function": _tool_schema(response_model).openai_schema}]
-        prompt = self.tokens.split(self.tokens.render(messages, tools))
+        listed: Tools = tools if response_model in tools else (response_model, *tools)
+        prompt = self.tokens.split(self.tokens.render(messages, [tool_of(m) for m in listed]))
         reply = self.tokens.split(json.dumps(answer, ensure_ascii=False))
         shared = 0
         for a, b in zip(self._previous, prompt[:-1], strict=False):

@@ -11,7 +11,9 @@ articles, and the slowest call over the median call. `default` is the embedded m
 strategy (hybrid+paragraph: sieve, one paragraph pass, the kind's check); `before` is the path it
 replaced (the whole article, then every paragraph without an item asked again, no sieve, no check);
 `sieve` needs no model: the paragraphs the kind's sieve lets through and the gold items they hold.
-One untimed call before each run starts the server. Skipped when ../shared/corpora is absent.
+One untimed call before each run starts the server and evaluates the default path's shared prompt
+prefix (its system message and tools: every article after a run's first finds them evaluated).
+Skipped when ../shared/corpora is absent.
 
 ``--dry`` runs no model: each approach's calls are answered as by a model that finds exactly the
 gold items of the passage asked and says yes to every check, and counted with the embedded model's
@@ -44,14 +46,14 @@ from extract.analysis.evaluate import score
 from extract.grounding.ground import Grounded, span_of
 from extract.inputs.load import Article
 from extract.kinds import resolve
-from extract.providers.base import Message, Provider, T, Wrapper
+from extract.providers.base import Message, Provider, T, Tools, Wrapper
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
 from extract.providers.models import LOCAL_MODELS
 from extract.providers.registry import BACKENDS
 from extract.schemas import ArticleRecord, Kind, Usage
 from extract.strategies import Strategy
 from extract.strategies.check import VERDICT
-from extract.strategies.paragraph import ask_windows, sieve_for, windows
+from extract.strategies.paragraph import ask_windows, pass_tools, sieve_for, system_message, windows
 from extract.strategies.whole import run_whole
 
 HERE = Path(__file__).resolve().parent / "kinds"
@@ -114,12 +116,23 @@ class Timed(Wrapper):
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         started = time.perf_counter()
         try:
-            return self.inner.structured(messages, response_model, prompt_version, context, reply_tokens)
+            return self.inner.structured(
+                messages, response_model, prompt_version, context, reply_tokens, tools
+            )
         finally:
             self.seconds.append(time.perf_counter() - started)
+
+
+def warm_up(provider: Provider, kind: Kind) -> None:
+    """One call outside the table: it starts the embedded server and the client and evaluates the
+    prompt prefix the default path's calls share (its system message and tools), which would
+    otherwise count as the first article's slowest call (every later article finds it evaluated)."""
+    messages = [system_message((kind,)), {"role": "user", "content": "Answer yes."}]
+    provider.structured(messages, VERDICT, "warm-up", reply_tokens=16, tools=pass_tools(kind))
 
 
 def run(
@@ -136,9 +149,7 @@ def run(
             ex.strategy = Strategy("before", run_before, ("whole", "paragraph", "reask"))
         timed = Timed(ex.provider)
         ex.provider = timed
-        # One call outside the table first: it starts the embedded server and the client, which
-        # would otherwise count as the first article's slowest call.
-        timed.structured([{"role": "user", "content": "Answer yes."}], VERDICT, "warm-up", reply_tokens=32)
+        warm_up(timed, kind)
         timed.seconds.clear()
         started = time.perf_counter()
         records, failed = [], 0
@@ -179,6 +190,8 @@ def run_dry(
             ex.strategy = Strategy("before", run_before, ("whole", "paragraph", "reask"))
         counted = Counted(tokens, kind)
         ex.provider = counted
+        warm_up(counted, kind)
+        counted.calls.clear()
         records = []
         for article, gold in pairs:
             counted.article, counted.gold = article, gold

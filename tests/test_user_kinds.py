@@ -27,7 +27,10 @@ from tests.test_user_schema import RIGHT, TEXT, readme_schema
 
 
 def _tool(request: dict[str, Any]) -> dict[str, Any]:
-    props: dict[str, Any] = request["tools"][0]["function"]["parameters"]["properties"]
+    """The properties of the tool the request asks for (it may list others beside it)."""
+    name = request["tool_choice"]["function"]["name"]
+    [tool] = [t for t in request["tools"] if t["function"]["name"] == name]
+    props: dict[str, Any] = tool["function"]["parameters"]["properties"]
     return props
 
 
@@ -366,6 +369,12 @@ def test_one_check_call_per_paragraph_answers_each_item(fake_server: Any) -> Non
     assert [i.figure for i in record.poll_figure] == ["41 percent", "38%", "52 percent", "30 percent"]
     assert record.usage.rejected == 1 and record.usage.unchecked == 0
     assert all(r["max_tokens"] == 8 + 8 * len(_tool(r)) for r in checks)
+    # Extraction and check calls share their prompt's prefix: one system message, one list of tools.
+    assert len({json.dumps([r["messages"][0], r["tools"]]) for r in server.requests}) == 1
+    assert [t["function"]["name"] for t in server.requests[0]["tools"]] == [
+        "Extraction",
+        *(f"KindCheck{n}" for n in range(1, CHECK_ITEMS + 1)),
+    ]
 
 
 def test_a_malformed_check_answer_drops_only_its_paragraphs_items(fake_server: Any, tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from extract.errors import ModelError
 from extract.grounding.ground import Grounded, span_of
 from extract.inputs.chunk import sentence_around
 from extract.prompting.templates import load_prompt
-from extract.providers.base import Message, Provider
+from extract.providers.base import Message, Provider, Tools
 from extract.rules.kind_types import type_conflict
 from extract.schemas import Kind, Usage
 from extract.schemas.kinds import GROUNDING_FIELDS
@@ -45,8 +45,9 @@ def verdicts(n: int) -> type[BaseModel]:
     """The answer for ``n`` numbered items: an object whose keys "1".."n" are each "yes" or "no"
     (the server's grammar writes every key, in order, and nothing else)."""
     fields: dict[str, Any] = {f"item_{i}": (Answer, Field(alias=str(i))) for i in range(1, n + 1)}
+    # A name of its own: a request listing several (``CHECK_MODELS``) names the one it answers.
     return create_model(
-        "KindCheck", __doc__="Whether each numbered record is an instance of the kind.", **fields
+        f"KindCheck{n}", __doc__="Whether each numbered record is an instance of the kind.", **fields
     )
 
 
@@ -56,6 +57,7 @@ def answers(verdict: BaseModel) -> list[bool]:
 
 
 VERDICT = verdicts(1)
+CHECK_MODELS = tuple(verdicts(n) for n in range(1, CHECK_ITEMS + 1))
 
 
 @cache
@@ -104,11 +106,13 @@ def check_items(
     provider: Provider,
     parts: list[tuple[int, int]],
     system: Message,
+    tools: Tools = (),
 ) -> tuple[Grounded, Usage]:
     """``found`` without the items of ``kind`` its check rejects; other kinds' items pass as
     they are. ``parts`` are the paragraphs (windows) the pass asked: one call for each part's
     items. ``system`` is the pass's own system message (the kind's docstring and worked
-    examples), sent first unchanged: the server reuses what it evaluated for the pass."""
+    examples), sent first unchanged, and ``tools`` the models the pass's calls list: the server
+    reuses what it evaluated for the pass."""
     kept, usage = Grounded(missing=list(found.missing)), Usage()
     pending: list[tuple[int, BaseModel]] = []
     for kind_name, item in found.pairs():
@@ -142,6 +146,7 @@ def check_items(
                 verdicts(len(batch)),
                 prompt.version,
                 reply_tokens=CHECK_REPLY_BASE + CHECK_REPLY_PER_ITEM * len(batch),
+                tools=tools,
             )
         except ModelError as exc:
             # Unchecked items are not kept as checked: this call's items go, the others stand,
