@@ -20,7 +20,7 @@ gold items of the passage asked and says yes to every check, and counted with th
 own tokenizer and chat template (read vocab-only from its GGUF file: no weights, no server; an
 estimate of 4 characters a token without llama.cpp): per article the calls, prompt tokens, the
 tokens the server would evaluate after reusing the previous call's prefix (llama.cpp's one-slot
-prefix cache), the answer's tokens and the reply limits sent, and seconds estimated at 80 prompt
+prefix cache), the answer's tokens and the reply limits sent, and seconds estimated at 60 prompt
 and 18 reply tokens a second (the 1.5B model on these 2 cores), with the slowest call over the
 median. It compares the cost of two versions of a path before the model is run.
 """
