@@ -11,7 +11,18 @@ articles, and the slowest call over the median call. `default` is the embedded m
 strategy (hybrid+paragraph: sieve, one paragraph pass, the kind's check); `before` is the path it
 replaced (the whole article, then every paragraph without an item asked again, no sieve, no check);
 `sieve` needs no model: the paragraphs the kind's sieve lets through and the gold items they hold.
-One untimed call before each run starts the server. Skipped when ../shared/corpora is absent.
+One untimed call before each run starts the server and evaluates the default path's shared prompt
+prefix (its system message and tools: every article after a run's first finds them evaluated).
+Skipped when ../shared/corpora is absent.
+
+``--dry`` runs no model: each approach's calls are answered as by a model that finds exactly the
+gold items of the passage asked and says yes to every check, and counted with the embedded model's
+own tokenizer and chat template (read vocab-only from its GGUF file: no weights, no server; an
+estimate of 4 characters a token without llama.cpp): per article the calls, prompt tokens, the
+tokens the server would evaluate after reusing the previous call's prefix (llama.cpp's one-slot
+prefix cache), the answer's tokens and the reply limits sent, and seconds estimated at 60 prompt
+and 18 reply tokens a second (the 1.5B model on these 2 cores), with the slowest call over the
+median. It compares the cost of two versions of a path before the model is run.
 """
 
 from __future__ import annotations
@@ -28,20 +39,21 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.dry import Counted, Tokens, summary, tokens_of
 from extract import Extractor
 from extract.analysis.corpora import DEFAULT_CORPORA
 from extract.analysis.evaluate import score
 from extract.grounding.ground import Grounded, span_of
 from extract.inputs.load import Article
 from extract.kinds import resolve
-from extract.providers.base import Message, Provider, T, Wrapper
+from extract.providers.base import Message, Provider, T, Tools, Wrapper
 from extract.providers.embedded import DEFAULT_LOCAL_MODEL
 from extract.providers.models import LOCAL_MODELS
 from extract.providers.registry import BACKENDS
 from extract.schemas import ArticleRecord, Kind, Usage
 from extract.strategies import Strategy
 from extract.strategies.check import VERDICT
-from extract.strategies.paragraph import ask_windows, sieve_for, windows
+from extract.strategies.paragraph import ask_windows, pass_tools, sieve_for, system_message, windows
 from extract.strategies.whole import run_whole
 
 HERE = Path(__file__).resolve().parent / "kinds"
@@ -104,12 +116,23 @@ class Timed(Wrapper):
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         started = time.perf_counter()
         try:
-            return self.inner.structured(messages, response_model, prompt_version, context, reply_tokens)
+            return self.inner.structured(
+                messages, response_model, prompt_version, context, reply_tokens, tools
+            )
         finally:
             self.seconds.append(time.perf_counter() - started)
+
+
+def warm_up(provider: Provider, kind: Kind) -> None:
+    """One call outside the table: it starts the embedded server and the client and evaluates the
+    prompt prefix the default path's calls share (its system message and tools), which would
+    otherwise count as the first article's slowest call (every later article finds it evaluated)."""
+    messages = [system_message((kind,)), {"role": "user", "content": "Answer yes."}]
+    provider.structured(messages, VERDICT, "warm-up", reply_tokens=16, tools=pass_tools(kind))
 
 
 def run(
@@ -126,9 +149,7 @@ def run(
             ex.strategy = Strategy("before", run_before, ("whole", "paragraph", "reask"))
         timed = Timed(ex.provider)
         ex.provider = timed
-        # One call outside the table first: it starts the embedded server and the client, which
-        # would otherwise count as the first article's slowest call.
-        timed.structured([{"role": "user", "content": "Answer yes."}], VERDICT, "warm-up", reply_tokens=32)
+        warm_up(timed, kind)
         timed.seconds.clear()
         started = time.perf_counter()
         records, failed = [], 0
@@ -154,6 +175,39 @@ def run(
         f"{failed:8}{slowest:12.1f}"
     )
 
+
+def run_dry(
+    approach: str, kind: Kind, spec: str, pairs: list[tuple[Article, ArticleRecord]], tokens: Tokens
+) -> str:
+    """One row of the dry table: what ``approach`` would send the embedded model (see dry.py)."""
+    default = BACKENDS["embedded"].default_strategy
+    strategy = {"default": default, "whole": "whole", "before": "hybrid+paragraph"}[approach]
+    # The endpoint is never called: the counting provider replaces it before the first article.
+    with Extractor(
+        schema=(spec,), strategy=strategy, cache_dir=None, base_url="http://127.0.0.1:9/v1", model="dry"
+    ) as ex:
+        if approach == "before":
+            ex.strategy = Strategy("before", run_before, ("whole", "paragraph", "reask"))
+        counted = Counted(tokens, kind)
+        ex.provider = counted
+        warm_up(counted, kind)
+        counted.calls.clear()
+        records = []
+        for article, gold in pairs:
+            counted.article, counted.gold = article, gold
+            records.append(ex.extract(article))
+    ks = score(records, [g for _, g in pairs], kinds=(kind,), only=(kind.name,)).kinds[kind.name]
+    s = summary(counted.calls, len(pairs))
+    return (
+        f"{approach:<9}{kind.name:<14}{s['calls']:7.1f}{s['prompt']:9.0f}{s['evaluated']:11.0f}"
+        f"{s['reply']:7.0f}{s['limit']:8.0f}{s['seconds']:10.1f}{s['slowest']:12.1f}{ks.lenient.recall:10.2f}"
+    )
+
+
+DRY_HEADER = (
+    f"{'approach':<9}{'kind':<14}{'calls':>7}{'prompt':>9}{'evaluated':>11}{'reply':>7}{'limit':>8}"
+    f"{'est. s':>10}{'max/median':>12}{'oracle R':>10}"
+)
 
 HEADER = (
     f"{'approach':<9}{'kind':<14}{'P':>6}{'R':>6}{'F1':>6}{'span F1':>9}{'s/article':>11}{'calls':>8}"
@@ -181,22 +235,29 @@ def sieve_row(kind: Kind, pairs: list[tuple[Article, ArticleRecord]]) -> str:
     )
 
 
-def rows(approaches: list[str], kinds: str, articles: int | None, **endpoint: Any) -> list[str]:
-    """The table's rows, each printed as it is made (a line saying why when the corpus is absent)."""
+def rows(
+    approaches: list[str], kinds: str, articles: int | None, dry: Tokens | None = None, **endpoint: Any
+) -> list[str]:
+    """The table's rows, each printed as it is made (a line saying why when the corpus is absent);
+    with ``dry`` the counted cost of each approach instead of a run (per article)."""
     if not (DEFAULT_CORPORA / "polnear").is_dir():
         print(skipped := f"skipped user kinds: {DEFAULT_CORPORA / 'polnear'} is absent")
         return [skipped]
-    out = [HEADER, "-" * len(HEADER)]
+    header = HEADER if dry is None else DRY_HEADER
+    out = [header, "-" * len(header)]
+    if dry is not None:
+        out.insert(0, f"dry: no model; tokens {'of the model' if dry.exact else 'estimated'}, per article")
     print(*out, sep="\n", flush=True)
     for spec in (f"{HERE / s}" for s in kinds.split(",")):
         [kind] = resolve([spec])
         pairs = gold_pairs(kind, limit=articles)
         for approach in approaches:
-            out.append(
-                sieve_row(kind, pairs)
-                if approach == "sieve"
-                else run(approach, kind, spec, pairs, **endpoint)
-            )
+            if approach == "sieve":
+                out.append(sieve_row(kind, pairs))
+            elif dry is not None:
+                out.append(run_dry(approach, kind, spec, pairs, dry))
+            else:
+                out.append(run(approach, kind, spec, pairs, **endpoint))
             print(out[-1], flush=True)
     return out
 
@@ -209,9 +270,11 @@ def main() -> None:
     ap.add_argument("--local-model", default=DEFAULT_LOCAL_MODEL, choices=list(LOCAL_MODELS))
     ap.add_argument("--base-url")
     ap.add_argument("--model")
+    ap.add_argument("--dry", action="store_true", help="no model: count the tokens each approach would send")
     args = ap.parse_args()
     endpoint = {"base_url": args.base_url, "model": args.model, "local_model": args.local_model}
-    rows(args.approaches.split(","), args.kinds, args.articles, **endpoint)  # printed as they come
+    dry = tokens_of(args.local_model) if args.dry else None
+    rows(args.approaches.split(","), args.kinds, args.articles, dry, **endpoint)  # printed as they come
 
 
 if __name__ == "__main__":

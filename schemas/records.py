@@ -45,6 +45,11 @@ class Usage(BaseModel):
         "re-ask), or grounded in the text but rejected by the kind's check (its rules, or the model "
         "asked whether the item is an instance of the kind as defined).",
     )
+    unchecked: int = Field(
+        default=0,
+        description="Items dropped because the kind's check could not answer for them (its call timed "
+        "out or answered garbage); the record is incomplete, so a later run asks again.",
+    )
     seconds: float = 0.0
 
     def add(self, other: Usage) -> Usage:

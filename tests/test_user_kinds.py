@@ -11,22 +11,26 @@ from typing import Any
 
 import pytest
 
-from benchmarks.user_kinds import HEADER, HERE, gold_pairs, rows
+from benchmarks.dry import Tokens, _pieces, _plain
+from benchmarks.user_kinds import DRY_HEADER, HEADER, HERE, gold_pairs, rows
 from extract import Article, Extractor
 from extract.analysis.report import ledger
 from extract.errors import CallTimeout
 from extract.kinds import resolve
 from extract.providers.base import Endpoint
 from extract.providers.embedded import Embedded
-from extract.rules.kind_sieve import may_hold, needs_number
+from extract.rules.kind_sieve import may_hold, needs_number, units_of
 from extract.run.ledger import Ledger
-from extract.strategies.check import VERDICT
+from extract.strategies.check import CHECK_ITEMS, VERDICT, batches
 from tests.conftest import CORPORA, user_text
 from tests.test_user_schema import RIGHT, TEXT, readme_schema
 
 
 def _tool(request: dict[str, Any]) -> dict[str, Any]:
-    props: dict[str, Any] = request["tools"][0]["function"]["parameters"]["properties"]
+    """The properties of the tool the request asks for (it may list others beside it)."""
+    name = request["tool_choice"]["function"]["name"]
+    [tool] = [t for t in request["tools"] if t["function"]["name"] == name]
+    props: dict[str, Any] = tool["function"]["parameters"]["properties"]
     return props
 
 
@@ -35,11 +39,20 @@ def _passage(request: dict[str, Any]) -> str:
     return text.split("Passage:\n<<<\n", 1)[1].split("\n>>>", 1)[0] if "Passage:" in text else text
 
 
+def _is_check(request: dict[str, Any]) -> bool:
+    return all(p.get("enum") == ["yes", "no"] for p in _tool(request).values())
+
+
+def _records(request: dict[str, Any]) -> list[str]:
+    """The records a check call numbers, in order."""
+    return re.findall(r"^\d+\. (.*)$", user_text(request).split("Records:\n", 1)[1], re.M)
+
+
 def _answer(request: dict[str, Any]) -> tuple[int, str]:
     """Casualty items where the passage has one; 'yes' to every check; nothing else."""
     props = _tool(request)
-    if "choice" in props:
-        return 200, json.dumps({"choice": "yes"})
+    if _is_check(request):
+        return 200, json.dumps(dict.fromkeys(props, "yes"))
     if "casualty" in props and "12 civilians" in _passage(request):
         return 200, json.dumps({"casualty": [RIGHT]})
     return 200, json.dumps({name: [] for name in props})
@@ -58,7 +71,7 @@ def test_the_default_path_asks_a_user_kind_once_per_paragraph(fake_server: Any, 
         cache_dir=None,
     ) as ex:
         record = ex.extract(Article("d", "d.txt", TEXT))
-        assert "whole/" not in ex.prompt_version and "kind_check/v1" in ex.prompt_version
+        assert "whole/" not in ex.prompt_version and "kind_check/v2" in ex.prompt_version
     asked = [r for r in server.requests if "casualty" in _tool(r)]
     assert len(asked) == 2
     assert all("Passage:" in user_text(r) for r in asked)  # paragraph windows, never the whole article
@@ -88,12 +101,11 @@ def test_items_the_kinds_check_rejects_are_dropped_and_counted(fake_server: Any,
 
     def answer(request: dict[str, Any]) -> tuple[int, str]:
         props = _tool(request)
-        if "choice" in props:  # the check: the killed soldiers are not what the sentence says
+        if _is_check(request):  # the check: the killed soldiers are not what the sentence says
             return 200, json.dumps(
                 {
-                    "choice": "no"
-                    if '"killed"' in user_text(request) and "soldiers" in user_text(request)
-                    else "yes"
+                    n: "no" if '"killed"' in r and "soldiers" in r else "yes"
+                    for n, r in zip(props, _records(request), strict=True)
                 }
             )
         passage = _passage(request)
@@ -105,14 +117,16 @@ def test_items_the_kinds_check_rejects_are_dropped_and_counted(fake_server: Any,
         schema=(spec,), base_url=server.base_url, model="m", strategy="hybrid+paragraph", cache_dir=None
     ) as ex:
         record = ex.extract(Article("d", "d.txt", TEXT))
-        assert "kind_check/v1" in ex.prompt_version
+        assert "kind_check/v2" in ex.prompt_version
     assert [c.count for c in record.casualty] == [12]
     assert record.usage.rejected == 1
-    checks = [r for r in server.requests if "choice" in _tool(r)]
-    assert len(checks) == 2  # one yes/no per item, bounded to a few tokens
-    assert all(r["max_tokens"] <= 32 for r in checks)
-    system = checks[0]["messages"][0]["content"]
-    assert "Casualty figures the article reports" in system and "What happened to them." in system
+    checks = [r for r in server.requests if _is_check(r)]
+    assert len(checks) == 2  # one call per paragraph (here one item each), bounded to a few tokens
+    assert all(r["max_tokens"] <= 16 for r in checks)
+    extraction = next(r for r in server.requests if not _is_check(r))
+    assert checks[0]["messages"][0] == extraction["messages"][0]  # the pass's system message, reused
+    assert "Casualty figures the article reports" in checks[0]["messages"][0]["content"]
+    assert "What happened to them." in user_text(checks[0])  # the fields' descriptions
     assert "Three soldiers were wounded near the airport" in user_text(checks[1])  # the item's sentence
 
     assert "1 rejected by the kind's check" in ledger([record])
@@ -134,7 +148,7 @@ def test_a_kind_that_declares_its_check_is_not_asked(fake_server: Any, tmp_path:
     text = "The campaign raised $5 million in May.\n\nIt spent 40 million euros, not 5 million."
 
     def answer(request: dict[str, Any]) -> tuple[int, str]:
-        assert "choice" not in _tool(request)
+        assert not _is_check(request)
         return 200, json.dumps({"money": [{"amount": "$5 million"}, {"amount": "40 million euros"}]})
 
     server = fake_server(answer)
@@ -191,7 +205,7 @@ def test_the_embedded_server_is_restarted_after_a_timeout(fake_server: Any) -> N
 
     def slow(request: dict[str, Any]) -> tuple[int, str]:
         time.sleep(1.5)
-        return 200, json.dumps({"choice": "yes"})
+        return 200, json.dumps({"1": "yes"})
 
     server = fake_server(slow)
 
@@ -214,7 +228,7 @@ def test_the_embedded_server_is_restarted_after_a_timeout(fake_server: Any) -> N
         embedded.structured([{"role": "user", "content": "x"}], VERDICT, "p")
     assert stub.stops == 1 and len(server.requests) == 1  # stopped, and not retried
     assert failed.value.usage is not None and failed.value.usage.timeouts == 1
-    server.script = lambda r: (200, json.dumps({"choice": "yes"}))
+    server.script = lambda r: (200, json.dumps({"1": "yes"}))
     embedded.structured([{"role": "user", "content": "x"}], VERDICT, "p")
     assert stub.starts == 2  # the next call starts it again
 
@@ -239,7 +253,9 @@ def test_the_user_kind_benchmark_runs_its_three_approaches(fake_server: Any) -> 
 
     def answer(request: dict[str, Any]) -> tuple[int, str]:
         props = _tool(request)
-        return 200, json.dumps({"choice": "yes"} if "choice" in props else {name: [] for name in props})
+        return 200, json.dumps(
+            dict.fromkeys(props, "yes") if _is_check(request) else {name: [] for name in props}
+        )
 
     server = fake_server(answer)
     table = rows(
@@ -280,8 +296,8 @@ def test_the_parse_rejects_a_person_as_equipment_without_asking(fake_server: Any
 
     def answer(request: dict[str, Any]) -> tuple[int, str]:
         props = _tool(request)
-        if "choice" in props:
-            return 200, json.dumps({"choice": "yes"})
+        if _is_check(request):
+            return 200, json.dumps(dict.fromkeys(props, "yes"))
         return 200, json.dumps({"military_equipment": found if "F-16" in _passage(request) else []})
 
     server = fake_server(answer)
@@ -295,5 +311,124 @@ def test_the_parse_rejects_a_person_as_equipment_without_asking(fake_server: Any
         record = ex.extract(Article("e", "e.txt", text))
     assert [i.name for i in record.military_equipment] == ["F-16 aircraft"]
     assert record.usage.rejected == 1
-    checks = [r for r in server.requests if "choice" in _tool(r)]
+    checks = [r for r in server.requests if _is_check(r)]
     assert len(checks) == 1 and "F-16" in user_text(checks[0])  # the person was never asked about
+
+
+POLLS_TEXT = (
+    "A new survey finds Smith at 41 percent and Jones at 38%, with a margin of error of 3 points.\n\n"
+    "The campaign said on Monday that it was pleased.\n\n"
+    "Among young voters, Smith has 52 percent and Jones 30 percent."
+)
+
+
+def _polls_answer(fail_second: bool = False) -> Any:
+    """Every figure of the passage asked; the check answers no to the margin of error only (and,
+    with ``fail_second``, garbage for the third paragraph's call)."""
+
+    def answer(request: dict[str, Any]) -> tuple[int, str]:
+        props = _tool(request)
+        if _is_check(request):
+            records = _records(request)
+            if fail_second and "young voters" in user_text(request):
+                return 200, json.dumps({"verdict": "maybe"})
+            return 200, json.dumps(
+                {n: "no" if "3 points" in r else "yes" for n, r in zip(props, records, strict=True)}
+            )
+        passage = _passage(request)
+        found = [
+            {"figure": f, "subject": s}
+            for f, s in (("41 percent", "Smith"), ("38%", "Jones"), ("3 points", "margin of error"))
+            if f in passage
+        ]
+        found += [
+            {"figure": f, "subject": s}
+            for f, s in (("52 percent", "Smith"), ("30 percent", "Jones"))
+            if f in passage
+        ]
+        return 200, json.dumps({"poll_figure": found})
+
+    return answer
+
+
+def test_one_check_call_per_paragraph_answers_each_item(fake_server: Any) -> None:
+    server = fake_server(_polls_answer())
+    with Extractor(
+        schema=(f"{HERE / 'polls.py:PollFigure'}",),
+        base_url=server.base_url,
+        model="m",
+        strategy="paragraph",
+        cache_dir=None,
+    ) as ex:
+        record = ex.extract(Article("p", "p.txt", POLLS_TEXT))
+    checks = [r for r in server.requests if _is_check(r)]
+    assert len(checks) == 2  # two paragraphs with items: two calls, not five
+    assert [list(_tool(r)) for r in checks] == [["1", "2", "3"], ["1", "2"]]  # a key per item, in order
+    assert _records(checks[0])[2] == '{"figure": "3 points", "subject": "margin of error"}'
+    # The 'no' for the third record dropped that record, not its neighbours.
+    assert [i.figure for i in record.poll_figure] == ["41 percent", "38%", "52 percent", "30 percent"]
+    assert record.usage.rejected == 1 and record.usage.unchecked == 0
+    assert all(r["max_tokens"] == 8 + 8 * len(_tool(r)) for r in checks)
+    # Extraction and check calls share their prompt's prefix: one system message, one list of tools.
+    assert len({json.dumps([r["messages"][0], r["tools"]]) for r in server.requests}) == 1
+    assert [t["function"]["name"] for t in server.requests[0]["tools"]] == [
+        "Extraction",
+        *(f"KindCheck{n}" for n in range(1, CHECK_ITEMS + 1)),
+    ]
+
+
+def test_a_malformed_check_answer_drops_only_its_paragraphs_items(fake_server: Any, tmp_path: Path) -> None:
+    server = fake_server(_polls_answer(fail_second=True))
+    with Extractor(
+        schema=(f"{HERE / 'polls.py:PollFigure'}",),
+        base_url=server.base_url,
+        model="m",
+        strategy="paragraph",
+        cache_dir=tmp_path / "cache",
+        retries=0,
+    ) as ex:
+        article = Article("p", "p.txt", POLLS_TEXT)
+        record = ex.extract(article)
+        assert ex.cached(article) is None  # incomplete: a later run asks again
+    assert [i.figure for i in record.poll_figure] == ["41 percent", "38%"]
+    assert record.usage.unchecked == 2 and record.usage.incomplete == 1 and record.usage.rejected == 1
+    line = Ledger()
+    line.record(record)
+    assert "2 left unchecked" in line.line() and "2 left unchecked" in ledger([record])
+
+
+def test_a_paragraph_with_many_items_is_checked_in_calls_of_equal_size() -> None:
+    items = [(n, Article(str(n), "", "")) for n in range(7)]  # any object stands for an item here
+    sizes = [len(b) for b in batches(items, [(0, 100)])]  # type: ignore[arg-type]
+    assert sizes == [4, 3] and CHECK_ITEMS == 6
+    assert [len(b) for b in batches(items, [(0, 3), (3, 100)])] == [3, 4]  # type: ignore[arg-type]
+
+
+def test_a_kind_whose_examples_state_a_unit_needs_a_figure_in_it() -> None:
+    [polls] = resolve([f"{HERE / 'polls.py:PollFigure'}"])
+    [money] = resolve([f"{HERE / 'money.py:MoneyFigure'}"])
+    assert units_of(polls) == ("percent",) and units_of(money) == ("money",)
+    assert may_hold("Thirty-seven percent would vote for Sanders in the poll.", (polls,))
+    assert may_hold("Clinton leads with 48% of likely voters.", (polls,))
+    # A cue and a number, but no share: asked before, not now.
+    assert not may_hold("In a poll of 1,000 adults taken Dec. 6-9, Clinton led.", (polls,))
+    assert may_hold("The campaign raised 40 million euros.", (money,)) and may_hold("It spent $5m.", (money,))
+    assert not may_hold("The campaign has 20,000 employees and 1 million donors.", (money,))
+
+
+def test_a_kind_without_a_unit_in_its_examples_needs_none(tmp_path: Path) -> None:
+    [kind] = resolve([f"{readme_schema(tmp_path)}:Casualty"])
+    assert units_of(kind) == ()
+    assert may_hold("Three soldiers were wounded near the airport.", (kind,))
+
+
+def test_the_dry_count_sees_the_calls_the_path_makes() -> None:
+    if not (CORPORA / "polnear").is_dir():
+        pytest.skip(f"{CORPORA / 'polnear'} is absent")
+    estimate = Tokens(_plain, _pieces, exact=False)
+    table = rows(["default", "whole"], "polls.py:PollFigure", 4, dry=estimate)
+    assert table[1] == DRY_HEADER
+    default, whole = (r.split() for r in table[3:])
+    assert float(whole[2]) == 1.0 and float(default[2]) > 0  # whole: one call an article
+    assert 0 < float(default[4]) <= float(default[3])  # evaluated: at most the prompt
+    assert float(default[-1]) > 0.5  # the oracle's items come back through the path

@@ -147,6 +147,7 @@ def ledger(records: list[ArticleRecord]) -> str:
         f"{len(records)} articles · {counts} · {total.calls} model calls · {total.cache_hits} cache hits · "
         f"{total.reasks} re-asks · {total.prompt_tokens + total.completion_tokens} tokens · "
         f"{total.dropped} ungrounded dropped · {total.rejected} rejected by the kind's check · "
+        f"{f'{total.unchecked} left unchecked · ' if total.unchecked else ''}"
         f"{total.timeouts} timed-out calls · {total.seconds:.1f} s · {models}"
     )
 

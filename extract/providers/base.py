@@ -14,6 +14,8 @@ from extract.schemas import Usage
 
 T = TypeVar("T", bound=BaseModel)
 Message = dict[str, Any]
+# Response models a request lists as tools beside its own (see ``Provider.structured``).
+Tools = tuple[type[BaseModel], ...]
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,14 @@ class Provider(Protocol):
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         """One ``response_model`` and what it cost; ``context`` reaches its validators;
         ``reply_tokens`` lowers the endpoint's reply limit for this call (a short passage cannot
-        need the whole limit, and a runaway reply stops there)."""
+        need the whole limit, and a runaway reply stops there). ``tools``, when given, are the
+        response models every call of a pass lists as its tools, ``response_model`` among them,
+        the answer always ``response_model``'s: chat templates put the tools in the system turn,
+        so calls of a pass that answer different models share one prompt prefix."""
         ...
 
     def check(self) -> None:

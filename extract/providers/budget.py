@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.errors import BudgetExceeded, ExtractError
-from extract.providers.base import Message, Provider, T, Wrapper
+from extract.providers.base import Message, Provider, T, Tools, Wrapper
 from extract.schemas import Usage
 
 
@@ -55,11 +55,12 @@ class Budgeted(Wrapper):
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         self.budget.check()
         try:
             answer, cost = self.inner.structured(
-                messages, response_model, prompt_version, context, reply_tokens
+                messages, response_model, prompt_version, context, reply_tokens, tools
             )
         except ExtractError as exc:
             self.budget.spend(exc.usage or Usage(calls=1))  # a failed request counts as sent

@@ -11,7 +11,7 @@ from typing import Any
 import diskcache
 from pydantic import ValidationError
 
-from extract.providers.base import Message, Provider, T, Wrapper, json_schema
+from extract.providers.base import Message, Provider, T, Tools, Wrapper, json_schema
 from extract.schemas import Usage
 
 DEFAULT_CACHE_DIR = Path("cache")
@@ -101,6 +101,7 @@ class Cached(Wrapper):
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         key = cache_key(
             **self.inner.identity(),
@@ -109,12 +110,15 @@ class Cached(Wrapper):
             messages=messages,
             **({"context": context} if context else {}),
             **({"reply_tokens": reply_tokens} if reply_tokens is not None else {}),
+            **({"tools": [json_schema(m) for m in tools]} if tools else {}),
         )
         if (hit := self.cache.get(key)) is not None:
             try:
                 return response_model.model_validate(hit["data"], context=context), Usage(cache_hits=1)
             except (ValidationError, KeyError):
                 pass  # a stale or damaged entry is a miss, never a wrong record
-        answer, cost = self.inner.structured(messages, response_model, prompt_version, context, reply_tokens)
+        answer, cost = self.inner.structured(
+            messages, response_model, prompt_version, context, reply_tokens, tools
+        )
         self.cache.set(key, {"data": answer.model_dump(mode="json")})
         return answer, cost

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extract.providers.base import Message, Provider, T, Wrapper
+from extract.providers.base import Message, Provider, T, Tools, Wrapper
 from extract.schemas import Usage
 
 CALL_LOG = "calls.jsonl"
@@ -45,6 +45,7 @@ class Logged(Wrapper):
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         started = time.time()
         entry: dict[str, Any] = {
@@ -56,7 +57,7 @@ class Logged(Wrapper):
         }
         try:
             answer, cost = self.inner.structured(
-                messages, response_model, prompt_version, context, reply_tokens
+                messages, response_model, prompt_version, context, reply_tokens, tools
             )
         except Exception as exc:
             self._write({**entry, "seconds": round(time.time() - started, 3), "error": str(exc)})

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.errors import CallTimeout, ServerError, SetupError
-from extract.providers.base import Endpoint, Message, Provider, T, Wrapper
+from extract.providers.base import Endpoint, Message, Provider, T, Tools, Wrapper
 from extract.providers.models import LOCAL_MODELS
 from extract.providers.openai_compat import OpenAICompatible
 from extract.schemas import Usage
@@ -243,10 +243,11 @@ class Embedded:
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         inner = self._connected()
         try:
-            return inner.structured(messages, response_model, prompt_version, context, reply_tokens)
+            return inner.structured(messages, response_model, prompt_version, context, reply_tokens, tools)
         except CallTimeout:
             # llama-cpp-python's server runs a non-streaming completion to its end after the client
             # hangs up (it looks for a disconnect only before it starts), holding its one slot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from extract.errors import ModelError
-from extract.providers.base import Message, T
+from extract.providers.base import Message, T, Tools
 from extract.schemas import Usage
 
 
@@ -24,6 +24,7 @@ class NoModel:
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         raise ModelError(f"no model in this run, but {prompt_version} asked one")
 

@@ -8,10 +8,10 @@ import threading
 import time
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from extract.errors import CallTimeout, ExtractError, ModelError, ServerError, SetupError
-from extract.providers.base import Endpoint, Message, T
+from extract.providers.base import Endpoint, Message, T, Tools
 from extract.schemas import Usage
 
 
@@ -92,6 +92,7 @@ class OpenAICompatible:
         prompt_version: str,
         context: dict[str, Any] | None = None,
         reply_tokens: int | None = None,
+        tools: Tools = (),
     ) -> tuple[T, Usage]:
         """Ask for one ``response_model``; return it and what the call cost. A validator's error
         (``context`` is its ``info.context``) becomes the re-ask message, as in instructor."""
@@ -100,7 +101,7 @@ class OpenAICompatible:
         self._local.parse_errors = 0
         self.transport.reset()
         try:
-            obj, completion = self._ask(client, messages, response_model, context, reply_tokens)
+            obj, completion = self._ask(client, messages, response_model, context, reply_tokens, tools)
         except ExtractError as exc:
             # Failed requests were sent (and maybe paid for): budgets count them too.
             asked_again = exc.usage.reasks if exc.usage is not None else 0
@@ -128,6 +129,7 @@ class OpenAICompatible:
         response_model: type[T],
         context: dict[str, Any] | None,
         reply_tokens: int | None,
+        tools: Tools = (),
     ) -> tuple[T, Any]:
         """instructor's call, its failures turned into our one-line errors."""
         import openai
@@ -136,6 +138,11 @@ class OpenAICompatible:
         params = self.endpoint.params()
         if reply_tokens is not None:
             params["max_tokens"] = max(1, min(reply_tokens, self.endpoint.reply_tokens))
+        if tools:
+            # instructor sends the response model's tool alone; the body's own list replaces it
+            # (tool_choice still names the response model's).
+            listed: Tools = tools if response_model in tools else (response_model, *tools)
+            params["extra_body"] = {"tools": [tool_of(m) for m in listed]}
         try:
             answer: tuple[T, Any] = client.chat.completions.create_with_completion(
                 model=self.endpoint.model,
@@ -174,6 +181,11 @@ def _tool_schema(model: type[T]) -> type[T]:
 
     wrapped: type[T] = instructor.openai_schema(model)
     return wrapped
+
+
+def tool_of(model: type[BaseModel]) -> dict[str, Any]:
+    """A model as a request lists it among its tools (as instructor's TOOLS mode does)."""
+    return {"type": "function", "function": _tool_schema(model).openai_schema}
 
 
 def _first_line(exc: BaseException, endpoint: Endpoint) -> str:

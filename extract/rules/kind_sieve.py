@@ -4,7 +4,9 @@ The kind's cue words are the content words of its docstring, field names and des
 options of its ``Literal`` fields and the values its examples give (``$`` and ``%`` included),
 and any words it lists in a ``cues`` class attribute (the names its instances go by, say). A
 passage is asked about the kind when it shares a cue's stem, and, if the kind needs a number (a
-required ``int`` or ``float`` field, or examples that all have one), when it states one. No parse:
+required ``int`` or ``float`` field, or examples that all have one), when it states one; if the
+examples all state a figure in a unit (a percentage, a sum of money), when it states one in a
+unit of the same family. No parse:
 the sieve runs before the model on every paragraph.
 """
 
@@ -36,6 +38,22 @@ _GENERIC_WORDS = """a an and any are as at be by copied each exactly for from ho
     then there here all both either neither nor whether while after before over under between
     number numbers figure figures how many set"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
+# A figure stated in a unit: a number and its unit side by side, by the unit's family. A kind whose
+# examples all state one ('46 percent', '$2.4 million') holds figures of that family only, so a
+# passage must state one too: on the benchmark's kinds a cue word and a number alone let through
+# "Clinton" beside a date, or "campaign" beside a count of donors.
+_SPELLED = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|half)(?:-\w+)?"
+)
+_AMOUNT = rf"(?:\d[\d,.]*|{_SPELLED})(?:\s*(?:thousand|million|billion|trillion|[mb]n?)\b)?"
+UNITS = {
+    "percent": re.compile(rf"\b{_AMOUNT}\s*(?:%|percent\b|per\s+cent\b|percentage\b)", re.I),
+    "money": re.compile(
+        rf"(?:[$€£¥]\s*\d|\b{_AMOUNT}\s*(?:dollars?|euros?|yen|yuan|rupees?|usd|eur|gbp)\b)", re.I
+    ),
+}
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ers", "er", "ly", "s")
 
 
@@ -86,9 +104,23 @@ def needs_number(kind: Kind) -> bool:
     return bool(anchors) and all(any(c.isdigit() for c in a) for a in anchors)
 
 
+@cache
+def units_of(kind: Kind) -> tuple[str, ...]:
+    """The unit families of :data:`UNITS` the kind's figures are stated in: those of its examples'
+    anchors, when every anchor states a figure in one; else none (no unit asked for)."""
+    anchors = [str(item.get(kind.anchor, "")) for e in kind.examples for item in e.items]
+    families = [[f for f, unit in UNITS.items() if unit.search(a)] for a in anchors]
+    if not anchors or not all(families):
+        return ()
+    return tuple(dict.fromkeys(f for found in families for f in found))
+
+
 def may_hold(passage: str, kinds: tuple[Kind, ...]) -> bool:
     """Whether ``passage`` can hold an item of any of ``kinds`` (a Pack sieve's signature)."""
     found = _words(passage)
     return any(
-        bool(found & cues_of(k)) and (not needs_number(k) or bool(_NUMBER.search(passage))) for k in kinds
+        bool(found & cues_of(k))
+        and (not needs_number(k) or bool(_NUMBER.search(passage)))
+        and (not (units := units_of(k)) or any(UNITS[u].search(passage) for u in units))
+        for k in kinds
     )

@@ -71,6 +71,7 @@ class Ledger:
             f"{self.calls} model calls, {u.cache_hits} cache hits, {u.reasks} re-asks, "
             f"{u.prompt_tokens} + {u.completion_tokens} tokens | "
             f"{u.dropped} ungrounded dropped, {u.rejected} rejected by the kind's check, "
+            f"{f'{u.unchecked} left unchecked, ' if u.unchecked else ''}"
             f"{u.flagged} flagged, {u.timeouts} timed out | "
             f"{self.wall_seconds:.1f} s ({rate:.1f} articles/s)"
         )

@@ -24,10 +24,10 @@ from extract.inputs.load import Article
 from extract.kinds import pack_of
 from extract.prompting.build import describe_kinds, worked_examples
 from extract.prompting.templates import load_prompt
-from extract.providers.base import Provider
+from extract.providers.base import Message, Provider, Tools
 from extract.rules.kind_sieve import may_hold
 from extract.schemas import Kind, Usage
-from extract.strategies.check import check_items
+from extract.strategies.check import CHECK_MODELS, check_items
 from extract.strategies.whole import ask_grounded, extraction_model
 
 # On the seeds with Qwen2.5-1.5B, larger windows asked for all three news kinds at once found few
@@ -73,11 +73,16 @@ def sieve_for(kinds: tuple[Kind, ...]) -> Sieve | None:
 
 
 def ask_windows(
-    article: Article, kinds: tuple[Kind, ...], provider: Provider, asked: Callable[[int, int], bool]
+    article: Article,
+    kinds: tuple[Kind, ...],
+    provider: Provider,
+    asked: Callable[[int, int], bool],
+    tools: Tools = (),
 ) -> tuple[Grounded, Usage]:
-    """Ask about every window ``asked(start, end)`` accepts; merge what grounds."""
+    """Ask about every window ``asked(start, end)`` accepts; merge what grounds (``tools``: the
+    models every call of the pass lists, see ``Provider.structured``)."""
     prompt = load_prompt("paragraph")
-    fixed = {"kinds": describe_kinds(kinds), "examples": worked_examples(kinds)}
+    fixed = _fixed(kinds)
     model = extraction_model(kinds, MAX_ITEMS)
     result, usage = Grounded(), Usage()
     for start, end in windows(article.text):
@@ -97,6 +102,7 @@ def ask_windows(
                 model,
                 reply_limit(end - start),
                 article.source,
+                tools,
             )
         except ModelError as exc:
             # One window's runaway or garbage costs that window, not the article: the record is
@@ -109,6 +115,23 @@ def ask_windows(
     return result, usage
 
 
+def _fixed(kinds: tuple[Kind, ...]) -> dict[str, str]:
+    return {"kinds": describe_kinds(kinds), "examples": worked_examples(kinds)}
+
+
+def system_message(kinds: tuple[Kind, ...]) -> Message:
+    """The pass's system message for ``kinds``: the same in every call of the pass."""
+    system: Message = load_prompt("paragraph").render(**_fixed(kinds), context="", passage="")[0]
+    return system
+
+
+def pass_tools(kind: Kind) -> Tools:
+    """The tools every call of a checked kind's pass lists, extraction and check alike: with the
+    same system message, the one-slot server evaluates their common prefix once, where a prompt
+    of the check's own cost two prefixes an article (the check's, then the pass's again)."""
+    return (extraction_model((kind,), MAX_ITEMS), *CHECK_MODELS)
+
+
 def run_paragraph(
     article: Article, kinds: tuple[Kind, ...], provider: Provider, known: Grounded | None = None
 ) -> tuple[Grounded, Usage]:
@@ -117,9 +140,12 @@ def run_paragraph(
     result, usage = Grounded(), Usage()
     for kind in kinds:
         had = known.items.get(kind.name, []) if known is not None else []
-        found, cost = ask_windows(article, (kind,), provider, _unknown(article.text, kind, had))
-        if pack_of(kind) is None:  # a user's kind: its items checked against its definition
-            found, more = check_items(article.text, kind, found, provider)
+        checked = pack_of(kind) is None  # a user's kind: its items checked against its definition
+        tools = pass_tools(kind) if checked else ()
+        found, cost = ask_windows(article, (kind,), provider, _unknown(article.text, kind, had), tools)
+        if checked:
+            parts, system = windows(article.text), system_message((kind,))
+            found, more = check_items(article.text, kind, found, provider, parts, system, tools)
             cost = cost.add(more)
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage

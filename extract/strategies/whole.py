@@ -22,7 +22,7 @@ from extract.inputs.chunk import chunks
 from extract.inputs.load import Article
 from extract.prompting.build import describe_kinds, worked_examples
 from extract.prompting.templates import load_prompt
-from extract.providers.base import Message, Provider
+from extract.providers.base import Message, Provider, Tools
 from extract.schemas import Kind, Usage
 from extract.schemas.kinds import Drafted
 
@@ -108,13 +108,15 @@ def ask_grounded(
     model: type[BaseModel] | None = None,
     reply_tokens: int | None = None,
     source: str = "<text>",
+    tools: Tools = (),
 ) -> tuple[Grounded, Usage]:
     """Ask; re-ask once naming what is not in the text; what is still missing is dropped.
     ``offset`` is where the asked part of ``text`` starts (grounding looks there first); ``model``
-    is the response model (:func:`extraction_model` of ``kinds`` by default)."""
+    is the response model (:func:`extraction_model` of ``kinds`` by default); ``tools`` the
+    models every call of the pass lists (see ``Provider.structured``)."""
     model = model or extraction_model(kinds)
     context: dict[str, Any] = {"text": text}  # the kinds' validators see it as info.context["text"]
-    extraction, usage = _structured(provider, messages, model, version, context, source, reply_tokens)
+    extraction, usage = _structured(provider, messages, model, version, context, source, reply_tokens, tools)
     result = ground(drafts_of(extraction, kinds, offset), text)
     for _ in range(MAX_REASKS):
         if not result.missing:
@@ -126,7 +128,7 @@ def ask_grounded(
             *reask.render(missing=json.dumps(result.missing, ensure_ascii=False)),
         ]
         extraction, cost = _structured(
-            provider, messages, model, f"{version}+{reask.version}", context, source, reply_tokens
+            provider, messages, model, f"{version}+{reask.version}", context, source, reply_tokens, tools
         )
         usage = usage.add(cost).add(Usage(reasks=1))
         # Keep what the first answer grounded; what is still missing is dropped and counted.
@@ -142,9 +144,10 @@ def _structured(
     context: dict[str, Any],
     source: str,
     reply_tokens: int | None,
+    tools: Tools = (),
 ) -> tuple[BaseModel, Usage]:
     """One call; the items its validators refused are counted and said, one line each."""
-    answer, usage = provider.structured(messages, model, version, context, reply_tokens)
+    answer, usage = provider.structured(messages, model, version, context, reply_tokens, tools)
     rejected = context.pop("rejected", [])
     context.pop("reasked", None)
     for reason in rejected:
