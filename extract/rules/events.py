@@ -6,6 +6,7 @@ and target from the parse, its time and its place."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors, canonical
@@ -123,13 +124,29 @@ def _reading(tok: Any, trig: Trigger) -> tuple[EventType, str | None, bool] | No
     return etype, mode, tok.pos_ == "VERB"
 
 
-def _who(tok: Any | None, actors: Actors, as_written: bool = True) -> list[ActorRef]:
-    """The actors a subject or object token names: names and people first, a possessor that is
-    one ('Buhari's decision': Buhari), else the noun phrase up to its head, as written (but not an
-    event noun unless ``as_written``: 'such sanctions' do not act)."""
-    if tok is None or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"):
+_QUANTITIES = ("CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+
+
+def _who(
+    tok: Any | None, actors: Actors, as_written: bool = True, besides: Sequence[ActorRef] = ()
+) -> list[ActorRef]:
+    """The actors a subject or object token names: names and people first (the name in
+    apposition: 'the Irish premier Leo Varadkar'), those a quantity counts ('dozens of
+    protesters', 'one of the critics'), a possessor that is one ('Buhari's decision': Buhari), else
+    the noun phrase up to its head, as written (but not an event noun unless ``as_written``: 'such
+    sanctions' do not act). A description resolved to one of ``besides`` (the event's other side)
+    is kept as written: 'Hun Sen met the former president' met someone else."""
+    if tok is None or tok.ent_type_ in ("DATE", "TIME"):
         return []
+    if tok.ent_type_ in _QUANTITIES or tok.lemma_.lower() in ("dozen", "hundred", "thousand", "some"):
+        counted = _pobjs(tok, {"of"})
+        return _who(counted[0], actors, as_written, besides) if counted else []
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.i in actors.by_token), None)
+    if named is not None and tok.i not in actors.by_token:
+        tok = named
     found = actors.agents(tok)
+    if found and tok.pos_ == "NOUN" and all(a in besides for a in found):
+        found = []
     if found or tok.pos_ not in ("NOUN", "PROPN"):
         return found
     if not as_written and (tok.lemma_.lower() in NOUNS or tok.lemma_.lower() in _EVENT_OBJECTS):
@@ -142,23 +159,6 @@ def _who(tok: Any | None, actors: Actors, as_written: bool = True) -> list[Actor
         return []
     written = canonical(tok.doc.text[words[0].idx : tok.idx + len(tok.text)])
     return [ActorRef(written, "other")] if written else []
-
-
-def _beyond_event(tok: Any | None) -> Any | None:
-    """An event noun's own target: 'sanctions against Moscow', 'an investigation of Flynn'."""
-    if tok is None or (tok.lemma_.lower() not in NOUNS and tok.lemma_.lower() not in _EVENT_OBJECTS):
-        return tok
-    inner = next(
-        (
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
-    return inner if inner is not None else tok
 
 
 def _subject_of(verb: Any) -> Any | None:
@@ -176,58 +176,86 @@ def _subject_of(verb: Any) -> Any | None:
     return subj
 
 
-def _roles(tok: Any, etype: EventType, sent: Any) -> tuple[Any | None, Any | None]:
+def _pobjs(head: Any, preps: set[str]) -> list[Any]:
+    """The objects of ``head``'s prepositions in ``preps``, in order ('on Friday' is no one)."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+    ]
+
+
+def _names_event(tok: Any, actors: Actors) -> bool:
+    """Whether a noun names an act rather than who undergoes it ('sanctions', 'the release',
+    'an attack'; 'troops' and 'protesters' are people)."""
+    lemma = tok.lemma_.lower()
+    acts = lemma in NOUNS or lemma in _EVENT_OBJECTS or lemma in VERBS
+    return acts and tok.pos_ == "NOUN" and not actors.agents(tok)
+
+
+def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
+    """An event noun's own target, through nested ones: 'sanctions against Moscow', 'the release
+    of the hostages', 'the lifting of sanctions on Iran'; else the noun."""
+    if hops > 2 or not _names_event(tok, actors):
+        return tok
+    inner = _pobjs(tok, TARGET_PREPS | {"of", "into", "for"})
+    return _beyond(inner[0], actors, hops + 1) if inner else tok
+
+
+def _target_of(verb: Any, etype: EventType, actors: Actors, hops: int = 0) -> Any | None:
+    """Who the act a verb states is directed at, by PLOVER's roles: the recipient of what is given
+    ('gave $5 million to Chad', 'granted asylum to Assange'), an indirect object, an actor as
+    direct object ('arrested the mayor'), the target of an event object ('imposed sanctions on
+    Russia'), a prepositional object ('met with', 'fired at'), else the act the verb's open
+    complement states ('agreed to open its borders to refugees', 'threatened to shell X')."""
+    obj = _object(verb)
+    dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+    held = [verb]
+    while obj is not None and len(held) < 4:  # 'returned dozens of artifacts to the embassy'
+        held.append(obj)
+        obj = next(iter(_pobjs(obj, {"of"})), None)
+    obj = _object(verb)
+    recipients = [g for h in held for g in _pobjs(h, _RECIPIENT_PREPS)]
+    if etype in _GIVING and recipients:
+        return recipients[0]
+    if dative is not None and dative.pos_ in ("NOUN", "PROPN", "PRON"):
+        return dative
+    if obj is not None and (not _names_event(obj, actors) or etype in _ATTITUDES and obj.lemma_.lower() not in _EVENT_OBJECTS):
+        # 'condemned the decision': what is condemned is the target, as written.
+        return obj
+    if obj is not None and (inner := _beyond(obj, actors)) is not obj:
+        return inner
+    if preps := _pobjs(verb, TARGET_PREPS | {"for"}):
+        return preps[0]
+    open_clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    told = open_clause is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in open_clause.children)
+    if told and (asked := next((c for c in open_clause.children if c.dep_ == "nsubj"), None)) is not None:
+        return asked  # 'urged Iran to release', 'allow the WFP to deliver': who is asked or let
+    if open_clause is not None and hops < 2:
+        # the act agreed, refused or threatened, by its own category where it has one
+        trig = _trigger(open_clause)
+        inner = _target_of(open_clause, trig[0] if trig else etype, actors, hops + 1)
+    if open_clause is not None and hops < 2 and inner is not None:
+        return inner
+    return obj
+
+
+def _roles(tok: Any, etype: EventType, sent: Any, actors: Actors) -> tuple[Any | None, Any | None]:
     """The source and target tokens of the event ``tok`` states."""
     if tok.pos_ != "VERB":
         # 'the attack on the embassy', 'Russia's invasion of Ukraine', 'protests against X'.
         owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod")), None)
         if owner is None and tok.dep_ in ("dobj", "nsubjpass"):
             owner = subject(tok.head)
-        target = next(
-            (
-                g
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of"}
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
+        target = next(iter(_pobjs(tok, TARGET_PREPS | {"of"})), None)
         return within(sent, owner), within(sent, target)
     subj = _subject_of(tok)
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         return within(sent, by), within(sent, subj)
-    target = _object(tok)
-    recipient = next(
-        (
-            g
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
-    if etype in _GIVING and recipient is not None:
-        # 'sent teams into Libya', 'gave $5 million to Chad': the recipient, not what is given.
-        return within(sent, subj), within(sent, recipient)
-    if etype in _ATTITUDES and target is not None and target.lemma_.lower() not in _EVENT_OBJECTS:
-        # 'condemned the decision': what is condemned is the target, as written.
-        return within(sent, subj), within(sent, target)
-    if target is None or target.lemma_.lower() in NOUNS or target.lemma_.lower() in _EVENT_OBJECTS:
-        # 'imposed sanctions on Russia', 'called for sanctions against Moscow': the object, if any,
-        # is the event itself; its target stands after a preposition.
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}]
-        if target is not None:
-            preps += [
-                c for c in target.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "into"}
-            ]
-        pobjs = [
-            g for p in preps for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
-        ]
-        target = pobjs[0] if pobjs else target
-    return within(sent, subj), within(sent, _beyond_event(target))
+    return within(sent, subj), within(sent, _target_of(tok, etype, actors))
 
 
 # What a clause's core leaves out: asides, further clauses and what follows a comma.
@@ -280,7 +308,7 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
                 return None  # the main event is denied or imagined: the rest hangs on it
             continue
         etype, mode, sure = reading
-        source, target = _roles(tok, etype, sent)
+        source, target = _roles(tok, etype, sent, actors)
         dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
         # 'in London', 'at the residence': a named place after a locative preposition ('the US'
         # as a subject or object is an actor, not where it happened).
@@ -294,7 +322,7 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
             etype,
             mode,
             sources,
-            [t for t in _who(target, actors) if t not in sources],
+            [t for t in _who(target, actors, besides=sources) if t not in sources],
             dates[0].text if dates else None,
             places[0].text if places else None,
             sure,
