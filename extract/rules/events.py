@@ -207,38 +207,46 @@ def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
 def _target_of(verb: Any, etype: EventType, actors: Actors, hops: int = 0) -> Any | None:
     """Who the act a verb states is directed at, by PLOVER's roles: the recipient of what is given
     ('gave $5 million to Chad', 'granted asylum to Assange'), an indirect object, an actor as
-    direct object ('arrested the mayor'), the target of an event object ('imposed sanctions on
-    Russia'), a prepositional object ('met with', 'fired at'), else the act the verb's open
-    complement states ('agreed to open its borders to refugees', 'threatened to shell X')."""
-    obj = _object(verb)
-    dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+    direct object ('arrested the mayor'), who made what is accepted or refused ('refused a request
+    from Modi'), the target of an event object ('imposed sanctions on Russia'), a prepositional
+    object ('met with', 'fired at'), who is asked or let ('urged Iran to', 'demanded that the
+    minister'), else the target of the act agreed, refused or threatened ('agreed to open its
+    borders to refugees', 'threatened to shell British forces')."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
+    # 'meet his counterpart Italian President Sergio Mattarella': the named one of two objects
+    obj = next((c for c in objects if c.i in actors.by_token), objects[0] if objects else None)
     held = [verb]
-    while obj is not None and len(held) < 4:  # 'returned dozens of artifacts to the embassy'
-        held.append(obj)
-        obj = next(iter(_pobjs(obj, {"of"})), None)
-    obj = _object(verb)
+    part = obj
+    while part is not None and len(held) < 4:  # 'returned dozens of artifacts to the embassy'
+        held.append(part)
+        part = next(iter(_pobjs(part, {"of"})), None)
     recipients = [g for h in held for g in _pobjs(h, _RECIPIENT_PREPS)]
     if etype in _GIVING and recipients:
         return recipients[0]
-    if dative is not None and dative.pos_ in ("NOUN", "PROPN", "PRON"):
+    dative = next((c for c in objects if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if dative is not None:
         return dative
-    if obj is not None and (not _names_event(obj, actors) or etype in _ATTITUDES and obj.lemma_.lower() not in _EVENT_OBJECTS):
+    act = obj is not None and _names_event(obj, actors)
+    if obj is not None and act and etype in _ATTITUDES | {EventType.YIELD} and (by := _pobjs(obj, {"from", "by"})):
+        return by[0]  # 'rejected a request from Modi', 'accepted the demands by protesters'
+    if obj is not None and (not act or etype in _ATTITUDES and obj.lemma_.lower() not in _EVENT_OBJECTS):
         # 'condemned the decision': what is condemned is the target, as written.
         return obj
     if obj is not None and (inner := _beyond(obj, actors)) is not obj:
         return inner
     if preps := _pobjs(verb, TARGET_PREPS | {"for"}):
         return preps[0]
-    open_clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
-    told = open_clause is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in open_clause.children)
-    if told and (asked := next((c for c in open_clause.children if c.dep_ == "nsubj"), None)) is not None:
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return obj
+    told = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or etype is EventType.REQUEST
+    if told and (asked := next((c for c in clause.children if c.dep_ == "nsubj"), None)) is not None:
         return asked  # 'urged Iran to release', 'allow the WFP to deliver': who is asked or let
-    if open_clause is not None and hops < 2:
-        # the act agreed, refused or threatened, by its own category where it has one
-        trig = _trigger(open_clause)
-        inner = _target_of(open_clause, trig[0] if trig else etype, actors, hops + 1)
-    if open_clause is not None and hops < 2 and inner is not None:
-        return inner
+    if hops < 2:
+        trig = _trigger(clause)  # the act's own category, where it has one
+        inner = _target_of(clause, trig[0] if trig else etype, actors, hops + 1)
+        if inner is not None:
+            return inner
     return obj
 
 
