@@ -177,11 +177,12 @@ def _subject_of(verb: Any) -> Any | None:
 
 
 def _pobjs(head: Any, preps: set[str]) -> list[Any]:
-    """The objects of ``head``'s prepositions in ``preps``, in order ('on Friday' is no one)."""
+    """The objects of ``head``'s prepositions in ``preps``, in order ('on Friday' is no one; 'to'
+    before a recipient is parsed as a dative too)."""
     return [
         g
         for c in head.children
-        if c.dep_ == "prep" and c.lower_ in preps
+        if c.dep_ in ("prep", "dative") and c.pos_ == "ADP" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
     ]
@@ -316,7 +317,8 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
                 return None  # the main event is denied or imagined: the rest hangs on it
             continue
         etype, mode, sure = reading
-        source, target = _roles(tok, etype, sent, actors)
+        # Roles follow the act as the lexicon names it: who a promised loan goes to is its target.
+        source, target = _roles(tok, trig[0], sent, actors)
         dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
         # 'in London', 'at the residence': a named place after a locative preposition ('the US'
         # as a subject or object is an actor, not where it happened).
