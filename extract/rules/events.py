@@ -205,7 +205,26 @@ def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
     return _beyond(inner[0], actors, hops + 1) if inner else tok
 
 
-def _target_of(verb: Any, etype: EventType, actors: Actors, hops: int = 0) -> Any | None:
+_WHERE = {"in", "into", "inside", "across", "throughout"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_ON_THINGS = {EventType.ASSAULT, EventType.COERCE}
+
+
+def _target_of(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any | None:
+    """:func:`_directed_at`; else, where that finds no one or only a thing ('set up field
+    hospitals in Louisiana', 'deployed observers in Zimbabwe'), the named place the act is
+    directed at, as PLOVER's recipient may be a place."""
+    found = _directed_at(verb, trig, actors, hops)
+    if trig[0] in _ATTITUDES or (found is not None and (found.ent_type_ in _NAMED or actors.agents(found))):
+        return found
+    if found is not None and trig[0] in _ON_THINGS:
+        return found  # 'attacked an army base in Kandahar': force is used on the thing
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    places = [g for h in [verb, *objects] for g in _pobjs(h, _WHERE) if g.ent_type_ in ("GPE", "LOC")]
+    return places[0] if places else found
+
+
+def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any | None:
     """Who the act a verb states is directed at, by PLOVER's roles: the recipient of what is given
     ('gave $5 million to Chad', 'granted asylum to Assange'), an indirect object, an actor as
     direct object ('arrested the mayor'), who made what is accepted or refused ('refused a request
@@ -213,6 +232,7 @@ def _target_of(verb: Any, etype: EventType, actors: Actors, hops: int = 0) -> An
     object ('met with', 'fired at'), who is asked or let ('urged Iran to', 'demanded that the
     minister'), else the target of the act agreed, refused or threatened ('agreed to open its
     borders to refugees', 'threatened to shell British forces')."""
+    etype, mode = trig
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
     # 'meet his counterpart Italian President Sergio Mattarella': the named one of two objects
     obj = next((c for c in objects if c.i in actors.by_token), objects[0] if objects else None)
@@ -221,7 +241,9 @@ def _target_of(verb: Any, etype: EventType, actors: Actors, hops: int = 0) -> An
     while part is not None and len(held) < 4:  # 'returned dozens of artifacts to the embassy'
         held.append(part)
         part = next(iter(_pobjs(part, {"of"})), None)
-    recipients = [g for h in held for g in _pobjs(h, _RECIPIENT_PREPS)]
+    # what is withdrawn is withdrawn from somewhere ('withdraw its troops from Gaza')
+    away = {"from"} if mode == "withdraw" else set()
+    recipients = [g for h in held for g in _pobjs(h, _RECIPIENT_PREPS | away)]
     if etype in _GIVING and recipients:
         return recipients[0]
     dative = next((c for c in objects if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
@@ -244,14 +266,13 @@ def _target_of(verb: Any, etype: EventType, actors: Actors, hops: int = 0) -> An
     if told and (asked := next((c for c in clause.children if c.dep_ == "nsubj"), None)) is not None:
         return asked  # 'urged Iran to release', 'allow the WFP to deliver': who is asked or let
     if hops < 2:
-        trig = _trigger(clause)  # the act's own category, where it has one
-        inner = _target_of(clause, trig[0] if trig else etype, actors, hops + 1)
+        inner = _target_of(clause, _trigger(clause) or trig, actors, hops + 1)  # the act's own
         if inner is not None:
             return inner
     return obj
 
 
-def _roles(tok: Any, etype: EventType, sent: Any, actors: Actors) -> tuple[Any | None, Any | None]:
+def _roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | None, Any | None]:
     """The source and target tokens of the event ``tok`` states."""
     if tok.pos_ != "VERB":
         # 'the attack on the embassy', 'Russia's invasion of Ukraine', 'protests against X'.
@@ -264,7 +285,7 @@ def _roles(tok: Any, etype: EventType, sent: Any, actors: Actors) -> tuple[Any |
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         return within(sent, by), within(sent, subj)
-    return within(sent, subj), within(sent, _target_of(tok, etype, actors))
+    return within(sent, subj), within(sent, _target_of(tok, trig, actors))
 
 
 # What a clause's core leaves out: asides, further clauses and what follows a comma.
@@ -318,7 +339,7 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
             continue
         etype, mode, sure = reading
         # Roles follow the act as the lexicon names it: who a promised loan goes to is its target.
-        source, target = _roles(tok, trig[0], sent, actors)
+        source, target = _roles(tok, trig, sent, actors)
         dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
         # 'in London', 'at the residence': a named place after a locative preposition ('the US'
         # as a subject or object is an actor, not where it happened).
