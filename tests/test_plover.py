@@ -71,6 +71,35 @@ def test_source_and_target_come_from_the_parse() -> None:
     assert found is not None and found[2] == ["Moscow"]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the act agreed, refused or threatened carries the target
+        ("Germany has refused to send peacekeepers to Iraq.", ["Iraq"]),
+        ("Egyptian authorities agreed to open its borders to Somali refugees.", ["Somali refugees"]),
+        ("Iran threatened to close all borders with Iraqi Kurdistan.", ["Kurdistan"]),
+        ("Egypt is willing to withdraw its troops from Gaza.", ["Gaza"]),  # withdrawn from
+        # the recipient of what is given, also when 'to' is parsed as a dative or hangs on a quantity
+        ("Ecuador has granted political asylum to Julian Assange.", ["Julian Assange"]),
+        ("The US returned dozens of stolen artifacts to the Embassy of El Salvador.", ["Embassy of El Salvador"]),
+        # who made what is refused, who is asked or let
+        ("Pakistan refused a request from Indian Prime Minister Narendra Modi.", ["Narendra Modi"]),
+        ("The senator demanded that the prime minister apologize.", ["prime minister"]),
+        ("Ethiopia said it would allow the World Food Program to deliver food.", ["World Food Program"]),
+        # a description in apposition to a name is the name; one that would be the source is not
+        ("Theresa May has held talks with the Irish premier Leo Varadkar.", ["Leo Varadkar"]),
+        ("Hun Sen held a meeting on Tuesday with the former president of the party.", ["former president"]),
+        ("Armenian police detained dozens of demonstrators in Yerevan.", ["demonstrators"]),
+        # a named place where the act names no one; force used on a thing stays on the thing
+        ("The German government agreed to set up a new company in Berlin.", ["Berlin"]),
+        ("The Taliban attacked an army base in Kandahar province.", ["army base"]),
+    ],
+)
+def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
+    found = first_event(text)
+    assert found is not None and found[2] == target
+
+
 def test_state_actors_get_their_country_and_others_do_not() -> None:
     assert country_of("Moscow", "country") == "RUS"
     assert country_of("the Kremlin", "organization") == "RUS"
@@ -162,6 +191,10 @@ def test_the_plover_split_is_fixed_and_disjoint(tmp_path: Path) -> None:
         isinstance(event, Event) and event.type is EventType.ASSAULT and event.source[0].name == "Country 0"
     )
     assert article.text[event.start : event.end] == event.evidence
+    with (tmp_path / "train.csv").open("a", encoding="utf-8", newline="") as fh:  # no recipient coded
+        csv.writer(fh).writerow(["Babis agreed to resign.", "AGREE", "Babis", "recipient", "400"])
+    [event] = list(plover(tmp_path, "all"))[-1][1].of("events")
+    assert isinstance(event, Event) and event.target == [] and event.source[0].name == "Babis"
     with pytest.raises(ValueError, match="unknown PLOVER split"):
         plover_split([], "test")
 

@@ -258,8 +258,8 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     if obj is not None and (inner := _beyond(obj, actors)) is not obj:
         return inner
     if preps := _pobjs(verb, TARGET_PREPS | {"for"}):
-        return preps[0]
-    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        return _beyond(preps[0], actors)  # 'called for sanctions against Moscow'
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)  # 'apologize' as a NOUN too
     if clause is None:
         return obj
     told = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or etype is EventType.REQUEST
