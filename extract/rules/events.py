@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors, canonical
-from extract.rules.lexicons import PLACE_PREPS
+from extract.rules.lexicons import AGENT_NOUNS, PLACE_PREPS, ROLE_NOUNS
 from extract.rules.parse import depth, subject, within
 from extract.rules.plover_triggers import (
     FUTURE_AUX,
     FUTURE_OF,
     NOT_EVENTS,
     NOUNS,
+    PEOPLE,
     REFUSED,
     TARGET_PREPS,
     VERBS,
@@ -44,7 +45,8 @@ _INTENT = {
 }
 _CONDITIONAL = {"if", "unless"}
 _NEGATIONS = {"not", "n't", "never", "no"}
-_EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT}
+_PEOPLE = AGENT_NOUNS | ROLE_NOUNS | PEOPLE  # 'recall the ambassador': an object, but a person
+_EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT} - _PEOPLE
 _MODIFIERS = {"amod", "acl", "compound", "npadvmod"}
 _SELF = {"it", "they", "we"}  # a body speaking of itself
 _ATTITUDES = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
@@ -149,7 +151,7 @@ def _who(
         found = []
     if found or tok.pos_ not in ("NOUN", "PROPN"):
         return found
-    if not as_written and (tok.lemma_.lower() in NOUNS or tok.lemma_.lower() in _EVENT_OBJECTS):
+    if not as_written and _names_event(tok, actors) and tok.lemma_.lower() not in VERBS:
         return []
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and (owned := actors.agents(owner)):
@@ -193,7 +195,13 @@ def _names_event(tok: Any, actors: Actors) -> bool:
     'an attack'; 'troops' and 'protesters' are people)."""
     lemma = tok.lemma_.lower()
     acts = lemma in NOUNS or lemma in _EVENT_OBJECTS or lemma in VERBS
-    return acts and tok.pos_ == "NOUN" and not actors.agents(tok)
+    return acts and tok.pos_ == "NOUN" and lemma not in _PEOPLE and not _named(tok, actors)
+
+
+def _named(tok: Any, actors: Actors) -> bool:
+    """Whether a noun is (the head of) a name: 'Israel Flying Aid', 'the Red Cross'."""
+    compound = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+    return tok.i in actors.by_token or compound or bool(actors.agents(tok))
 
 
 def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
@@ -244,7 +252,10 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     # what is withdrawn is withdrawn from somewhere ('withdraw its troops from Gaza')
     away = {"from"} if mode == "withdraw" else set()
     recipients = [g for h in held for g in _pobjs(h, _RECIPIENT_PREPS | away)]
-    if etype in _GIVING and recipients:
+    # what is given, sent or withdrawn goes somewhere, whatever the pair makes of it ('sent
+    # experts to Saudi Arabia' investigates, 'withdrew peacekeepers from Rwanda' sanctions)
+    own = VERBS.get(verb.lemma_.lower())
+    if (etype in _GIVING or mode == "withdraw" or (own is not None and own[0] in _GIVING)) and recipients:
         return recipients[0]
     dative = next((c for c in objects if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if dative is not None:

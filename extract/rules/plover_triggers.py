@@ -256,6 +256,10 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("stop", "payment"): (T.SANCTION, "discontinue"),
 }
 
+# The objects above that are people, not acts: who is recalled, sent or withdrawn.
+PEOPLE = {"ambassador", "envoy", "diplomat", "troop", "soldier", "force", "peacekeeper", "observer"}
+PEOPLE |= {"staff", "monitor", "expert"}
+
 # A verb and its particle or preposition ('called for', 'set free', 'stepped down', 'took to').
 WITH_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("call", "for"): (T.REQUEST, None),
