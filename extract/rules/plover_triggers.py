@@ -245,6 +245,15 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("give", "support"): (T.SUPPORT, None),
     ("declare", "ceasefire"): (T.YIELD, "ceasefire"),
     ("declare", "emergency"): (T.COERCE, "martial-law"),
+    # 'declared a state of emergency / of siege' (the manual's martial-law mode); lifting one yields
+    ("declare", "state"): (T.COERCE, "martial-law"),
+    ("impose", "state"): (T.COERCE, "martial-law"),
+    ("lift", "state"): (T.YIELD, "concede"),
+    # 'voluntary exchanges or sharing of intelligence and other significant information'
+    ("share", "intelligence"): (T.COOPERATE, None),
+    ("share", "information"): (T.COOPERATE, None),
+    ("share", "evidence"): (T.COOPERATE, None),
+    ("launch", "action"): (T.ACCUSE, "allege"),
     ("take", "control"): (T.ASSAULT, None),
     ("grant", "asylum"): (T.AID, None),
     ("grant", "pardon"): (T.YIELD, "concede"),
