@@ -198,6 +198,11 @@ def _names_event(tok: Any, actors: Actors) -> bool:
     return acts and tok.pos_ == "NOUN" and lemma not in _PEOPLE and not _named(tok, actors)
 
 
+def _actor(tok: Any, actors: Actors) -> bool:
+    """Whether a token names who can act or undergo an act: a name, a place, people."""
+    return tok.ent_type_ in _NAMED or tok.lemma_.lower() in _PEOPLE or _named(tok, actors)
+
+
 def _named(tok: Any, actors: Actors) -> bool:
     """Whether a noun is (the head of) a name: 'Israel Flying Aid', 'the Red Cross'."""
     compound = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
@@ -223,7 +228,7 @@ def _target_of(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any |
     hospitals in Louisiana', 'deployed observers in Zimbabwe'), the named place the act is
     directed at, as PLOVER's recipient may be a place."""
     found = _directed_at(verb, trig, actors, hops)
-    if trig[0] in _ATTITUDES or (found is not None and (found.ent_type_ in _NAMED or actors.agents(found))):
+    if trig[0] in _ATTITUDES or (found is not None and _actor(found, actors)):
         return found
     if found is not None and trig[0] in _ON_THINGS:
         return found  # 'attacked an army base in Kandahar': force is used on the thing
@@ -263,6 +268,12 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     act = obj is not None and _names_event(obj, actors)
     if obj is not None and act and etype in _ATTITUDES | {EventType.YIELD} and (by := _pobjs(obj, {"from", "by"})):
         return by[0]  # 'rejected a request from Modi', 'accepted the demands by protesters'
+    if obj is not None and not act and not _actor(obj, actors):
+        # a thing asked for or acted on, with who it is asked from or meant for beside it: 'demanded
+        # an explanation from the prime minister', 'allowed flights to Kabul'
+        beside = [g for h in (verb, obj) for g in _pobjs(h, TARGET_PREPS) if _actor(g, actors)]
+        if beside:
+            return beside[0]
     if obj is not None and (not act or etype in _ATTITUDES and obj.lemma_.lower() not in _EVENT_OBJECTS):
         # 'condemned the decision': what is condemned is the target, as written.
         return obj
