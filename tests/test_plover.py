@@ -66,6 +66,12 @@ def test_source_and_target_come_from_the_parse() -> None:
     # a body speaking of itself is the source ('Farc said it will release ...')
     found = first_event("Farc has said it will release the sergeant.")
     assert found is not None and found[1] == ["Farc"]
+    # what a speaker says must be done is asked of the clause's subject
+    assert first_event("Russia says Israel must end attacks on Syria.") == (
+        EventType.REQUEST,
+        ["Russia"],
+        ["Israel"],
+    )
     # the target of an event noun ('called for sanctions against Moscow')
     found = first_event("The senator called for sanctions against Moscow.")
     assert found is not None and found[2] == ["Moscow"]

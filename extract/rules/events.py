@@ -44,6 +44,8 @@ _INTENT = {
     "ready",
 }
 _CONDITIONAL = {"if", "unless"}
+_DEONTIC = {"must", "should"}
+_SAYING = {"say", "tell", "insist", "state", "declare", "argue", "stress", "add", "write"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PEOPLE = AGENT_NOUNS | ROLE_NOUNS | PEOPLE  # 'recall the ambassador': an object, but a person
 _EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT} - _PEOPLE
@@ -109,6 +111,13 @@ def _future(verb: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT
+
+
+def _demanded(tok: Any) -> bool:
+    """Whether a speaker says the act must be done ('X says Israel must end attacks'): PLOVER's
+    REQUEST of the clause's subject, whatever the act."""
+    deontic = any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in tok.children)
+    return tok.pos_ == "VERB" and deontic and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAYING
 
 
 def _reading(tok: Any, trig: Trigger) -> tuple[EventType, str | None, bool] | None:
@@ -362,6 +371,9 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
         etype, mode, sure = reading
         # Roles follow the act as the lexicon names it: who a promised loan goes to is its target.
         source, target = _roles(tok, trig, sent, actors)
+        if _demanded(tok):  # 'Russia says Israel must end attacks': Russia asks it of Israel
+            etype, mode, sure = EventType.REQUEST, None, False
+            source, target = within(sent, subject(tok.head)), within(sent, subject(tok))
         dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
         # 'in London', 'at the residence': a named place after a locative preposition ('the US'
         # as a subject or object is an actor, not where it happened).
