@@ -5,8 +5,8 @@ and target from the parse, its time and its place."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors, canonical
@@ -155,6 +155,9 @@ def _who(
     named = next((c for c in tok.children if c.dep_ == "appos" and c.i in actors.by_token), None)
     if named is not None and tok.i not in actors.by_token:
         tok = named
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and tok.lemma_.lower() in _PEOPLE and tok.i not in actors.by_token:
+        return _as_written(tok)  # 'France's ambassador', 'the U.N.'s peacekeeping force'
     found = actors.agents(tok)
     if found and tok.pos_ == "NOUN" and all(a in besides for a in found):
         found = []
@@ -162,9 +165,13 @@ def _who(
         return found
     if not as_written and _names_event(tok, actors) and tok.lemma_.lower() not in VERBS:
         return []
-    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and (owned := actors.agents(owner)):
         return owned
+    return _as_written(tok)
+
+
+def _as_written(tok: Any) -> list[ActorRef]:
+    """The noun phrase up to its head as written, without its article, as an actor."""
     words = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.dep_ not in ("det", "punct")]
     if not words:
         return []
@@ -275,22 +282,37 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     if dative is not None:
         return dative
     act = obj is not None and _names_event(obj, actors)
-    if obj is not None and act and etype in _ATTITUDES | {EventType.YIELD} and (by := _pobjs(obj, {"from", "by"})):
-        return by[0]  # 'rejected a request from Modi', 'accepted the demands by protesters'
+    made = [
+        g
+        for g in (_pobjs(obj, {"from", "by"}) if obj is not None and act else [])
+        if etype in _ATTITUDES or _actor(g, actors)
+    ]
+    if made:
+        return made[0]  # 'rejected a request from Modi', 'accepted the demands by protesters'
     if obj is not None and not act and not _actor(obj, actors):
         # a thing asked for or acted on, with who it is asked from or meant for beside it: 'demanded
         # an explanation from the prime minister', 'allowed flights to Kabul'
         beside = [g for h in (verb, obj) for g in _pobjs(h, TARGET_PREPS) if _actor(g, actors)]
         if beside:
             return beside[0]
-    if obj is not None and (not act or etype in _ATTITUDES and obj.lemma_.lower() not in _EVENT_OBJECTS):
-        # 'condemned the decision': what is condemned is the target, as written.
+    phrase = obj is not None and (verb.lemma_.lower(), obj.lemma_.lower()) in WITH_OBJECT  # 'voiced support'
+    if obj is not None and act and etype in (EventType.REJECT, EventType.SUPPORT) and not phrase:
+        # 'cancelled a planned visit to Washington', 'supported assistance to the Palestinians':
+        # who the act refused or backed was for
+        meant = [g for g in _pobjs(obj, TARGET_PREPS) if _actor(g, actors)]
+        if meant:
+            return meant[0]
+    if obj is not None and (not act or (etype in _ATTITUDES and not phrase and hops == 0)):
+        # 'condemned the decision', 'condemned the attack on a church': what is condemned is the
+        # target, as written.
         return obj
     if obj is not None and (inner := _beyond(obj, actors)) is not obj:
         return inner
     if preps := _pobjs(verb, TARGET_PREPS | {"for"}):
         return _beyond(preps[0], actors)  # 'called for sanctions against Moscow'
-    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)  # 'apologize' as a NOUN too
+    clause = next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None
+    )  # 'apologize' as a NOUN too
     if clause is None:
         return obj
     told = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or etype is EventType.REQUEST
