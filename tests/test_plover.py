@@ -113,6 +113,31 @@ def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
     assert found is not None and found[2] == target
 
 
+def test_the_evidence_is_the_clause_that_states_the_event() -> None:
+    def evidence(text: str) -> tuple[str, list[str], str | None] | None:
+        found = analyse(text).events
+        return (found[0].sentence, [a.name for a in found[0].sources], found[0].time) if found else None
+
+    # a threat made by saying it is the speaker's, and its clause starts at the saying; the names
+    # of a list stay in it
+    assert evidence("Kerry says U.S., EU may impose sanctions as soon as Monday.") == (
+        "Kerry says U.S., EU may impose sanctions as soon as Monday",
+        ["Kerry"],
+        "Monday",
+    )
+    # a hyphen is no aside; a date in an aside dates something else
+    assert evidence(
+        "Kerry and Lavrov are meeting in a last-ditch effort as a vote looks set for Sunday."
+    ) == (
+        "Kerry and Lavrov are meeting in a last-ditch effort",
+        ["Kerry", "Lavrov"],
+        None,
+    )
+    assert evidence("The EU imposed such sanctions.") is not None  # the verb still states one
+    assert evidence("Such sanctions would hurt.") is None  # no sanctions in particular
+    assert evidence("The marchers met on March 14.") is not None and evidence("March 14 was cold.") is None
+
+
 def test_a_possessed_person_is_named_with_the_possessor() -> None:
     found = first_event("Nepal's government accepts the key demands by protesters.")
     assert found is not None and found[1:] == (["Nepal's government"], ["protesters"])

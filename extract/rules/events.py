@@ -45,6 +45,7 @@ _INTENT = {
 }
 _CONDITIONAL = {"if", "unless"}
 _DEONTIC = {"must", "should"}
+_GENERIC = {"such", "any", "no", "every", "each"}
 _SAYING = {"say", "tell", "insist", "state", "declare", "argue", "stress", "add", "write"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PEOPLE = AGENT_NOUNS | ROLE_NOUNS | PEOPLE  # 'recall the ambassador': an object, but a person
@@ -98,7 +99,9 @@ def _trigger(tok: Any) -> Trigger | None:
             return None
         return _verb_trigger(tok)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "dobj", "appos"):
-        return NOUNS.get(tok.lemma_.lower())
+        # 'such sanctions', 'any threats', 'no talks': no act in particular; 'March 14': a date
+        generic = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _GENERIC for c in tok.children)
+        return None if generic or tok.ent_type_ in ("DATE", "TIME") else NOUNS.get(tok.lemma_.lower())
     return None
 
 
@@ -111,6 +114,20 @@ def _future(verb: Any) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT
+
+
+def _saying(tok: Any, sent: Any) -> Any | None:
+    """The saying verb whose complement states the event ('Kerry says [the EU may impose]',
+    'has said [it will not recognise]'), within the line; None when the event is not reported."""
+    verb = tok if tok.pos_ == "VERB" else None
+    while verb is not None and verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb is None or verb.dep_ != "ccomp" or not sent.start <= verb.head.i < sent.end:
+        return None
+    said = verb.head
+    # 'X is ready to help, an official said' reports X's act; 'Kerry says the EU may' makes one
+    speaker = subject(said)
+    return said if said.lemma_.lower() in _SAYING and speaker is not None and speaker.i < verb.i else None
 
 
 def _demanded(tok: Any) -> bool:
@@ -246,6 +263,12 @@ def _target_of(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any |
     found = _directed_at(verb, trig, actors, hops)
     if trig[0] in _ATTITUDES or (found is not None and _actor(found, actors)):
         return found
+    lemma = found.lemma_.lower() if found is not None else ""
+    named_act = lemma in NOUNS or lemma in _EVENT_OBJECTS  # 'sanctions', not 'a military target'
+    if found is not None and named_act and _names_event(found, actors) and trig[0] is not EventType.PROTEST:
+        # 'may impose sanctions', 'would offer more proposals': the act is no recipient (PLOVER's
+        # recipient is an entity); what is boycotted is
+        found = None
     if found is not None and trig[0] in _ON_THINGS:
         return found  # 'attacked an army base in Kandahar': force is used on the thing
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
@@ -346,23 +369,27 @@ _ASIDES = {"advcl", "relcl", "parataxis", "punct"}
 _CLAUSE_JOINS = {"conj", "cc"}  # a further clause when they hang on a verb, not in 'Kerry and Lavrov'
 
 
-def _clause(tok: Any, sent: Any) -> Any:
+def _clause(tok: Any, sent: Any, said_by: Any | None = None) -> Any:
     """The clause that states the event: the trigger's phrase (from the verb it hangs on in
-    'chose to mass', 'willing to negotiate'), without asides, further clauses or the
+    'chose to mass', 'willing to negotiate'; from the saying that makes it, ``said_by``, in
+    'Kerry says the EU may impose sanctions'), without asides, further clauses or the
     punctuation at its ends, within the line."""
-    root = tok
+    root = tok if said_by is None else said_by
     while root.dep_ in ("xcomp", "acomp") and root.head.i != root.i and sent.start <= root.head.i < sent.end:
         root = root.head
     kept = {root.i}
     stack = [root]
     while stack:
         for child in stack.pop().children:
-            aside = child.dep_ in _ASIDES or (
+            hyphen = child.text == "-" and not child.doc[child.i - 1].whitespace_  # 'last-ditch'
+            aside = (child.dep_ in _ASIDES and not hyphen) or (
                 child.dep_ in _CLAUSE_JOINS and child.head.pos_ in ("VERB", "AUX")
             )
             if not aside or (child.dep_ == "punct" and child.i > root.i and child.text in '"”'):
                 kept.add(child.i)
                 stack.append(child)
+    # a comma in a list of names joins them ('U.S., EU may impose'); any other one ends the clause
+    kept |= {c.i for c in root.subtree if c.dep_ == "punct" and c.head.i in kept and _listing(c)}
     start = end = root.i
     while start - 1 in kept and start - 1 >= sent.start:
         start -= 1
@@ -374,6 +401,20 @@ def _clause(tok: Any, sent: Any) -> Any:
     while end > start and doc[end].is_punct and doc[end].text not in '"”':
         end -= 1
     return doc[start : end + 1]
+
+
+def _listing(comma: Any) -> bool:
+    """Whether a comma separates the names of a list ('U.S., EU and Japan'; not the one after
+    'Ahead of meeting Lavrov, Kerry ...')."""
+    if comma.text != "," or comma.i == 0 or comma.i + 1 >= len(comma.doc):
+        return False
+    before, after = comma.doc[comma.i - 1], comma.doc[comma.i + 1]
+    names = before.ent_type_ in _NAMED and after.ent_type_ in _NAMED
+    # 'Ahead of meeting Lavrov, Kerry spoke': the name closes a phrase put before the clause
+    fronted = any(
+        a.dep_ in ("prep", "pcomp", "pobj", "advcl", "advmod") for a in [before, *before.ancestors][:3]
+    )
+    return names and not fronted and after.ent_iob_ == "B"
 
 
 def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | None:
@@ -393,15 +434,23 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
         etype, mode, sure = reading
         # Roles follow the act as the lexicon names it: who a promised loan goes to is its target.
         source, target = _roles(tok, trig, sent, actors)
+        said_by = _saying(tok, sent)
         if _demanded(tok):  # 'Russia says Israel must end attacks': Russia asks it of Israel
             etype, mode, sure = EventType.REQUEST, None, False
             source, target = within(sent, subject(tok.head)), within(sent, subject(tok))
+        elif said_by is not None and (etype, mode) != trig:
+            # a promise, a threat or a refusal made by saying it: 'Kerry says the EU may impose
+            # sanctions' is Kerry's threat
+            source = within(sent, subject(said_by)) or source
+        clause = _clause(tok, sent, said_by if said_by is not None and (etype, mode) != trig else None)
+        # The time and place stated with the event, in its clause ('as a referendum looks set to
+        # proceed on Sunday' dates the referendum, not the meeting).
+        ents = [e for e in ents if clause.start <= e.start < clause.end]
         dates = [e for e in ents if e.label_ in ("DATE", "TIME")]
         # 'in London', 'at the residence': a named place after a locative preposition ('the US'
         # as a subject or object is an actor, not where it happened).
         places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
         sources = _who(source, actors, as_written=False)
-        clause = _clause(tok, sent)
         return EventCandidate(
             clause.text,
             clause.start_char,

@@ -91,7 +91,7 @@ VERBS: dict[str, Trigger] = meaning(
 # Nouns that name an event, by category and mode ('talks', 'airstrike', 'sanctions').
 NOUNS: dict[str, Trigger] = meaning(
     {
-        (T.AGREE, None): "agreement deal pledge promise offer invitation",
+        (T.AGREE, None): "agreement deal pledge promise offer invitation proposal",
         (T.CONSULT, None): "talk meeting negotiation",
         (T.CONSULT, "multilateral"): "summit",
         (T.CONSULT, "phone"): "call",
