@@ -138,6 +138,19 @@ def test_the_evidence_is_the_clause_that_states_the_event() -> None:
     assert evidence("The marchers met on March 14.") is not None and evidence("March 14 was cold.") is None
 
 
+def test_strict_matching_names_an_events_actors_as_it_names_a_speaker() -> None:
+    from extract.analysis.matching import values_agree
+
+    gold = [Actor(name="international community", kind="organization"), Actor(name="Russia", kind="country")]
+    same_names = [Actor(name="Russia", kind="country", country="RUS"), Actor(name="international community")]
+    assert values_agree(same_names, gold, lenient=False)  # by name exactly, in any order
+    assert not values_agree([Actor(name="Russia")], gold, lenient=False)  # one actor missing
+    assert not values_agree([*same_names, Actor(name="Ukraine")], gold, lenient=False)  # one too many
+    assert not values_agree([Actor(name="the Russians"), same_names[1]], gold, lenient=False)
+    found = analyse("Ukraine has made clear it is willing to negotiate with Russia.").events
+    assert [e.sentence for e in found] == ["Ukraine has made clear it is willing to negotiate with Russia"]
+
+
 def test_a_possessed_person_is_named_with_the_possessor() -> None:
     found = first_event("Nepal's government accepts the key demands by protesters.")
     assert found is not None and found[1:] == (["Nepal's government"], ["protesters"])

@@ -46,6 +46,7 @@ _INTENT = {
 _CONDITIONAL = {"if", "unless"}
 _DEONTIC = {"must", "should"}
 _GENERIC = {"such", "any", "no", "every", "each"}
+_WH = {"what", "whatever"}
 _SAYING = {"say", "tell", "insist", "state", "declare", "argue", "stress", "add", "write"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PEOPLE = AGENT_NOUNS | ROLE_NOUNS | PEOPLE  # 'recall the ambassador': an object, but a person
@@ -91,8 +92,10 @@ def _verb_trigger(tok: Any) -> Trigger | None:
 def _trigger(tok: Any) -> Trigger | None:
     if tok.pos_ == "VERB":
         # 'publicly funded schools', 'the first accord committing every country': a verb that only
-        # describes a noun states no event.
-        if tok.dep_ in _MODIFIERS:
+        # describes a noun states no event; nor does 'what is being discussed'.
+        if tok.dep_ in _MODIFIERS or any(
+            c.dep_.startswith("nsubj") and c.lower_ in _WH for c in tok.children
+        ):
             return None
         obj = _object(tok)
         if obj is not None and obj.lemma_.lower() in NOT_EVENTS.get(tok.lemma_.lower(), ()):
@@ -127,7 +130,10 @@ def _saying(tok: Any, sent: Any) -> Any | None:
     said = verb.head
     # 'X is ready to help, an official said' reports X's act; 'Kerry says the EU may' makes one
     speaker = subject(said)
-    return said if said.lemma_.lower() in _SAYING and speaker is not None and speaker.i < verb.i else None
+    # 'has made clear it is willing' (the parse hangs 'clear' on either verb)
+    clear = any(c.lower_ == "clear" for c in [*said.children, *verb.children]) and said.lemma_ == "make"
+    saying = said.lemma_.lower() in _SAYING or clear
+    return said if saying and speaker is not None and speaker.i < verb.i else None
 
 
 def _demanded(tok: Any) -> bool:
@@ -356,6 +362,9 @@ def _roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | No
         if owner is None and tok.dep_ in ("dobj", "nsubjpass"):
             owner = subject(tok.head)
         target = next(iter(_pobjs(tok, TARGET_PREPS | {"of"})), None)
+        sides = _pobjs(tok, {"between", "among"})
+        if trig[0] is EventType.CONSULT and sides:
+            return within(sent, sides[0]), None  # 'talks between the US and Russia': both sides act
         return within(sent, owner), within(sent, target)
     subj = _subject_of(tok)
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)

@@ -341,7 +341,9 @@ NOT_EVENTS: dict[str, set[str]] = {
         "threshold",
         "demand",
         "obligation",
+        "norm",
     },
+    "reinforce": {"view", "message", "point", "position", "belief", "impression", "perception", "case"},
     "hit": {"stage", "trail", "road", "campaign", "airwave", "mark", "record", "high", "low"},
     "fire": {"back", "off"},
 }
