@@ -186,7 +186,8 @@ def _who(
         found = []
     if found or tok.pos_ not in ("NOUN", "PROPN"):
         return found
-    if not as_written and _names_event(tok, actors) and tok.lemma_.lower() not in VERBS:
+    acts = tok.lemma_.lower() in NOUNS or tok.lemma_.lower() in _EVENT_OBJECTS
+    if not as_written and acts and _names_event(tok, actors):
         return []
     if owner is not None and (owned := actors.agents(owner)):
         return owned
