@@ -85,6 +85,7 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("Egyptian authorities agreed to open its borders to Somali refugees.", ["Somali refugees"]),
         ("Iran threatened to close all borders with Iraqi Kurdistan.", ["Kurdistan"]),
         ("Egypt is willing to withdraw its troops from Gaza.", ["Gaza"]),  # withdrawn from
+        ("The United States completed its withdrawal of troops from Iraq.", ["Iraq"]),
         # the recipient of what is given, also when 'to' is parsed as a dative or hangs on a quantity
         ("Ecuador has granted political asylum to Julian Assange.", ["Julian Assange"]),
         (

@@ -362,7 +362,12 @@ def _roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | No
         owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod")), None)
         if owner is None and tok.dep_ in ("dobj", "nsubjpass"):
             owner = subject(tok.head)
-        target = next(iter(_pobjs(tok, TARGET_PREPS | {"of"})), None)
+        etype, mode = trig
+        # 'aid to Chad', 'the withdrawal of troops from Iraq': where what is given or withdrawn goes
+        given = _pobjs(tok, _RECIPIENT_PREPS | ({"from"} if mode == "withdraw" else set()))
+        pobjs = given if etype in _GIVING or mode == "withdraw" else []
+        pobjs = pobjs or _pobjs(tok, TARGET_PREPS | {"of"})
+        target = _beyond(pobjs[0], actors) if pobjs else None
         sides = _pobjs(tok, {"between", "among"})
         if trig[0] is EventType.CONSULT and sides:
             return within(sent, sides[0]), None  # 'talks between the US and Russia': both sides act
