@@ -66,9 +66,95 @@ def test_source_and_target_come_from_the_parse() -> None:
     # a body speaking of itself is the source ('Farc said it will release ...')
     found = first_event("Farc has said it will release the sergeant.")
     assert found is not None and found[1] == ["Farc"]
+    # what a speaker says must be done is asked of the clause's subject
+    assert first_event("Russia says Israel must end attacks on Syria.") == (
+        EventType.REQUEST,
+        ["Russia"],
+        ["Israel"],
+    )
     # the target of an event noun ('called for sanctions against Moscow')
     found = first_event("The senator called for sanctions against Moscow.")
     assert found is not None and found[2] == ["Moscow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the act agreed, refused or threatened carries the target
+        ("Germany has refused to send peacekeepers to Iraq.", ["Iraq"]),
+        ("Egyptian authorities agreed to open its borders to Somali refugees.", ["Somali refugees"]),
+        ("Iran threatened to close all borders with Iraqi Kurdistan.", ["Kurdistan"]),
+        ("Egypt is willing to withdraw its troops from Gaza.", ["Gaza"]),  # withdrawn from
+        ("The United States completed its withdrawal of troops from Iraq.", ["Iraq"]),
+        # the recipient of what is given, also when 'to' is parsed as a dative or hangs on a quantity
+        ("Ecuador has granted political asylum to Julian Assange.", ["Julian Assange"]),
+        (
+            "The US returned dozens of stolen artifacts to the Embassy of El Salvador.",
+            ["Embassy of El Salvador"],
+        ),
+        # who made what is refused, who is asked or let
+        ("Pakistan refused a request from Indian Prime Minister Narendra Modi.", ["Narendra Modi"]),
+        ("The senator demanded that the prime minister apologize.", ["prime minister"]),
+        ("Ethiopia said it would allow the World Food Program to deliver food.", ["World Food Program"]),
+        # a description in apposition to a name is the name; one that would be the source is not
+        ("Theresa May has held talks with the Irish premier Leo Varadkar.", ["Leo Varadkar"]),
+        ("Hun Sen held a meeting on Tuesday with the former president of the party.", ["former president"]),
+        ("Armenian police detained dozens of demonstrators in Yerevan.", ["demonstrators"]),
+        ("Pakistan summoned France's ambassador on Monday.", ["France's ambassador"]),  # not "'s ambassador"
+        # an act refused is refused its target; a condemned act is the target as written
+        ("The UK prime minister has cancelled a planned visit to Washington.", ["Washington"]),
+        ("Guterres condemned the terrorist attack on a church.", ["terrorist attack"]),
+        # a named place where the act names no one; force used on a thing stays on the thing
+        ("The German government agreed to set up a new company in Berlin.", ["Berlin"]),
+        ("The Taliban attacked an army base in Kandahar province.", ["army base"]),
+    ],
+)
+def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
+    found = first_event(text)
+    assert found is not None and found[2] == target
+
+
+def test_the_evidence_is_the_clause_that_states_the_event() -> None:
+    def evidence(text: str) -> tuple[str, list[str], str | None] | None:
+        found = analyse(text).events
+        return (found[0].sentence, [a.name for a in found[0].sources], found[0].time) if found else None
+
+    # a threat made by saying it is the speaker's, and its clause starts at the saying; the names
+    # of a list stay in it
+    assert evidence("Kerry says U.S., EU may impose sanctions as soon as Monday.") == (
+        "Kerry says U.S., EU may impose sanctions as soon as Monday",
+        ["Kerry"],
+        "Monday",
+    )
+    # a hyphen is no aside; a date in an aside dates something else
+    assert evidence(
+        "Kerry and Lavrov are meeting in a last-ditch effort as a vote looks set for Sunday."
+    ) == (
+        "Kerry and Lavrov are meeting in a last-ditch effort",
+        ["Kerry", "Lavrov"],
+        None,
+    )
+    assert evidence("The EU imposed such sanctions.") is not None  # the verb still states one
+    assert evidence("Such sanctions would hurt.") is None  # no sanctions in particular
+    assert evidence("The marchers met on March 14.") is not None and evidence("March 14 was cold.") is None
+
+
+def test_strict_matching_names_an_events_actors_as_it_names_a_speaker() -> None:
+    from extract.analysis.matching import values_agree
+
+    gold = [Actor(name="international community", kind="organization"), Actor(name="Russia", kind="country")]
+    same_names = [Actor(name="Russia", kind="country", country="RUS"), Actor(name="international community")]
+    assert values_agree(same_names, gold, lenient=False)  # by name exactly, in any order
+    assert not values_agree([Actor(name="Russia")], gold, lenient=False)  # one actor missing
+    assert not values_agree([*same_names, Actor(name="Ukraine")], gold, lenient=False)  # one too many
+    assert not values_agree([Actor(name="the Russians"), same_names[1]], gold, lenient=False)
+    found = analyse("Ukraine has made clear it is willing to negotiate with Russia.").events
+    assert [e.sentence for e in found] == ["Ukraine has made clear it is willing to negotiate with Russia"]
+
+
+def test_a_possessed_person_is_named_with_the_possessor() -> None:
+    found = first_event("Nepal's government accepts the key demands by protesters.")
+    assert found is not None and found[1:] == (["Nepal's government"], ["protesters"])
 
 
 def test_state_actors_get_their_country_and_others_do_not() -> None:
@@ -162,6 +248,10 @@ def test_the_plover_split_is_fixed_and_disjoint(tmp_path: Path) -> None:
         isinstance(event, Event) and event.type is EventType.ASSAULT and event.source[0].name == "Country 0"
     )
     assert article.text[event.start : event.end] == event.evidence
+    with (tmp_path / "train.csv").open("a", encoding="utf-8", newline="") as fh:  # no recipient coded
+        csv.writer(fh).writerow(["Babis agreed to resign.", "AGREE", "Babis", "recipient", "400"])
+    [event] = list(plover(tmp_path, "all"))[-1][1].of("events")
+    assert isinstance(event, Event) and event.target == [] and event.source[0].name == "Babis"
     with pytest.raises(ValueError, match="unknown PLOVER split"):
         plover_split([], "test")
 

@@ -47,6 +47,16 @@ def values_agree(pred: Any, gold: Any, lenient: bool) -> bool:
     if isinstance(pred, str) and isinstance(gold, str):
         return same_actor(pred, gold) if lenient else same_wording(pred, gold)
     if isinstance(pred, list) and isinstance(gold, list):  # e.g. an event's actors: in any order
+        p_names, g_names = [actor_name(v) for v in pred], [actor_name(v) for v in gold]
+        if all(n is not None for n in p_names + g_names):
+            # actors by name, as a single actor is: each gold one named by a prediction of its own
+            left = list(pred)
+            for g in gold:
+                hit = next((a for a in left if values_agree(a, g, lenient)), None)
+                if hit is None:
+                    return False
+                left.remove(hit)
+            return not left
         return sorted(map(_canonical_json, pred)) == sorted(map(_canonical_json, gold))
     return bool(plain(pred) == plain(gold))
 

@@ -91,7 +91,7 @@ VERBS: dict[str, Trigger] = meaning(
 # Nouns that name an event, by category and mode ('talks', 'airstrike', 'sanctions').
 NOUNS: dict[str, Trigger] = meaning(
     {
-        (T.AGREE, None): "agreement deal pledge promise offer invitation",
+        (T.AGREE, None): "agreement deal pledge promise offer invitation proposal",
         (T.CONSULT, None): "talk meeting negotiation",
         (T.CONSULT, "multilateral"): "summit",
         (T.CONSULT, "phone"): "call",
@@ -245,6 +245,15 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("give", "support"): (T.SUPPORT, None),
     ("declare", "ceasefire"): (T.YIELD, "ceasefire"),
     ("declare", "emergency"): (T.COERCE, "martial-law"),
+    # 'declared a state of emergency / of siege' (the manual's martial-law mode); lifting one yields
+    ("declare", "state"): (T.COERCE, "martial-law"),
+    ("impose", "state"): (T.COERCE, "martial-law"),
+    ("lift", "state"): (T.YIELD, "concede"),
+    # 'voluntary exchanges or sharing of intelligence and other significant information'
+    ("share", "intelligence"): (T.COOPERATE, None),
+    ("share", "information"): (T.COOPERATE, None),
+    ("share", "evidence"): (T.COOPERATE, None),
+    ("launch", "action"): (T.ACCUSE, "allege"),
     ("take", "control"): (T.ASSAULT, None),
     ("grant", "asylum"): (T.AID, None),
     ("grant", "pardon"): (T.YIELD, "concede"),
@@ -255,6 +264,10 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("set", "fire"): (T.ASSAULT, "primitive"),
     ("stop", "payment"): (T.SANCTION, "discontinue"),
 }
+
+# The objects above that are people, not acts: who is recalled, sent or withdrawn.
+PEOPLE = {"ambassador", "envoy", "diplomat", "troop", "soldier", "force", "peacekeeper", "observer"}
+PEOPLE |= {"staff", "monitor", "expert"}
 
 # A verb and its particle or preposition ('called for', 'set free', 'stepped down', 'took to').
 WITH_PARTICLE: dict[tuple[str, str], Trigger] = {
@@ -328,7 +341,9 @@ NOT_EVENTS: dict[str, set[str]] = {
         "threshold",
         "demand",
         "obligation",
+        "norm",
     },
+    "reinforce": {"view", "message", "point", "position", "belief", "impression", "perception", "case"},
     "hit": {"stage", "trail", "road", "campaign", "airwave", "mark", "record", "high", "low"},
     "fire": {"back", "off"},
 }
