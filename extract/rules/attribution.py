@@ -78,13 +78,29 @@ _CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
 
 
 def cue_span(tok: Any) -> At:
-    """Where a cue verb stands, with its auxiliaries, negation and adverbs right before it, and its
-    'clear' for 'made (it) clear'."""
+    """Where a cue verb stands, with its auxiliaries, negation and adverbs right before it, its
+    'clear' for 'made (it) clear', and the words right after it that PolNeAR's Cue spans take:
+    a particle ('pointed out'), the preposition whose object is what is meant ('called for',
+    'referred to'), a cue noun as its object ('expressed concern') and 'in a statement'."""
     doc, first, last = tok.doc, tok, tok
     while first.i > 0 and doc[first.i - 1].head.i == tok.i and doc[first.i - 1].dep_ in _CUE_LEFT:
         first = doc[first.i - 1]
     if tok.lemma_ == "make":
         last = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
+    elif tok.i + 1 < len(doc) and (after := doc[tok.i + 1]).head.i == tok.i:
+        lemma = tok.lemma_.lower()
+        if (
+            after.dep_ == "prt"
+            or (after.dep_ == "prep" and after.lower_ in OBJECT_PREPS.get(lemma, ()))
+            or (after.dep_ == "dobj" and after.lemma_.lower() in CUE_NOUNS)
+        ):
+            last = after
+        elif after.lower_ == "in" and lemma in ("say", "write"):
+            # 'said in a statement' (PolNeAR takes it with the cue two times in three; not
+            # 'in an interview', which it leaves out more often than not)
+            words = [t.lower_ for t in doc[after.i + 1 : after.i + 3]]
+            if len(words) == 2 and words[0] in ("a", "the") and words[1] == "statement":
+                last = doc[after.i + 2]
     return first.idx, last.idx + len(last.text)
 
 
