@@ -19,6 +19,7 @@ _CLAUSE_BREAK = re.compile(r"[.,:;!?()\n\u201c\u201d\"\u2014\u2013]")
 _MIXED_WORDS = 12  # words between a cue and the quote mark that opens inside its clause
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
 _OBJECT_TAIL = {"oprd", "prep"}
+_RELATIVE = {"who", "that"}  # 'voters who support Sanders': the relative pronoun is the source
 _SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
 
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
@@ -405,7 +406,7 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
     ):
         return False
     subj = subject(tok)
-    if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS):
+    if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS | _RELATIVE):
         return False
     lemma = tok.lemma_.lower()
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)

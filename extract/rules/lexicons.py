@@ -76,6 +76,12 @@ OBJECT_CUES = words(
     express discuss cite tout favor favour recommend request mention describe hope expect intend
     threaten thank mock repeat speak talk point refer
     """
+) | words(
+    # Verbs of judging (PolNeAR's stances; the evaluative verbs of VerbNet's judgement class)
+    """
+    attack reject denounce blast decry lament assail lambaste rebuke deride ridicule challenge
+    applaud hail commend embrace champion
+    """
 )
 # 'called for a prosecutor', 'spoke about the economy', 'pointed to his record' (but not 'spoke to
 # the prime minister', 'spoke on Tuesday'): the prepositions whose object is what is meant.
