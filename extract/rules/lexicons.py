@@ -82,6 +82,11 @@ OBJECT_CUES = words(
     attack reject denounce blast decry lament assail lambaste rebuke deride ridicule challenge
     applaud hail commend embrace champion
     """
+) | words(
+    # What a poll or a record shows or finds, what someone sees in something, votes for, echoes
+    """
+    show find see vote echo reiterate highlight
+    """
 )
 # 'called for a prosecutor', 'spoke about the economy', 'pointed to his record' (but not 'spoke to
 # the prime minister', 'spoke on Tuesday'): the prepositions whose object is what is meant.
@@ -101,6 +106,7 @@ OBJECT_PREPS = following(
     seek for
     demand for
     mention about
+    vote for against
     """
 )
 # Nouns that carry reported speech in a "that" clause: "the UK's view that ...".
