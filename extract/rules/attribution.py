@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors
-from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS, OBJECT_CUES, OBJECT_PREPS, PRONOUNS
+from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS, OBJECT_CUES, OBJECT_PREPS, PRONOUNS, words
 from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, subject
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
@@ -169,11 +169,14 @@ def find_quotes(
         last_speaker, last_said = speaker or last_speaker, said if speaker is not None else last_said
         last = (m, found)
     _name_colon(text, actors, quotes)
-    for cue in cues:
+    # Beyond the lexicon, PolNeAR counts any verb whose subject states, thinks or wants a clause of
+    # its own ('Republicans fret that ...', 'he figures that ...'): taken for its clause alone.
+    clausal = [t for t in doc if not in_quote(t.idx) and not _is_cue(t) and _clause_cue(t)]
+    for cue in [*cues, *clausal]:
         on_time()
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         subj = subject(cue)
-        if subj is None:
+        if subj is None or (comp is None and cue in clausal):
             continue
         if comp is not None:
             start = comp.left_edge.i
@@ -246,6 +249,29 @@ def _is_cue(tok: Any) -> bool:
     if tok.lemma_ == "make":
         return any(t.lower_ == "clear" for t in tok.doc[tok.i + 1 : tok.i + 3])
     return tok.lemma_ in CUE_LEMMAS
+
+
+# Verbs that take a clause without attributing it: 'it seems that', 'made sure that'.
+_NOT_CUES = words("be have do make get seem appear ensure mean happen let go come take give help turn")
+_EXPLETIVE = {"it", "there", "this", "that", "which"}
+
+
+def _clause_cue(tok: Any) -> bool:
+    """A verb outside the cue lexicon with a subject and a clause that has its own subject or a
+    complementiser ('fret that', 'figures the party can ...')."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_CUES:
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in _EXPLETIVE:
+        return False
+    return any(
+        c.dep_ == "ccomp"
+        and any(g.dep_ in ("nsubj", "nsubjpass") or (g.dep_ == "mark" and g.lower_ in _MARKS) for g in c.children)
+        for c in tok.children
+    )
+
+
+_MARKS = {"that", "whether", "if"}
 
 
 def outermost(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
