@@ -10,7 +10,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors
-from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS, OBJECT_CUES, OBJECT_PREPS, PRONOUNS, words
+from extract.rules.lexicons import (
+    AGENT_NOUNS,
+    BODY_NOUNS,
+    CUE_LEMMAS,
+    CUE_NOUNS,
+    OBJECT_CUES,
+    OBJECT_PREPS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    words,
+)
 from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, subject
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
@@ -19,7 +29,9 @@ _CLAUSE_BREAK = re.compile(r"[.,:;!?()\n\u201c\u201d\"\u2014\u2013]")
 _MIXED_WORDS = 12  # words between a cue and the quote mark that opens inside its clause
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
 _OBJECT_TAIL = {"oprd", "prep"}
-_RELATIVE = {"who", "that"}  # 'voters who support Sanders': the relative pronoun is the source
+_RELATIVE = {"who", "that"}
+# Common nouns for those who can hold a view, or a finding (a poll)
+_HOLDERS = AGENT_NOUNS | ROLE_NOUNS | BODY_NOUNS | {"campaign", "poll", "survey", "republican", "democrat"}
 _SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
 
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
@@ -176,7 +188,7 @@ def find_quotes(
         on_time()
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         subj = subject(cue)
-        if subj is None or (comp is None and cue in clausal):
+        if subj is None or (cue in clausal and (comp is None or not _agentive(subj, actors))):
             continue
         if comp is not None:
             start = comp.left_edge.i
@@ -264,14 +276,24 @@ def _clause_cue(tok: Any) -> bool:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in _EXPLETIVE:
         return False
-    return any(
-        c.dep_ == "ccomp"
-        and any(g.dep_ in ("nsubj", "nsubjpass") or (g.dep_ == "mark" and g.lower_ in _MARKS) for g in c.children)
-        for c in tok.children
-    )
+    return any(c.dep_ == "ccomp" and any(_opens_clause(g) for g in c.children) for c in tok.children)
+
+
+def _opens_clause(tok: Any) -> bool:
+    """A clause's own subject, or its complementiser."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "mark" and tok.lower_ in _MARKS)
 
 
 _MARKS = {"that", "whether", "if"}
+
+
+def _agentive(subj: Any, actors: Actors) -> bool:
+    """Whether a subject can hold a view: a pronoun for people, a named actor, or a noun for people
+    or bodies ('voters', 'the campaign'), not 'the referendum will decide whether ...'."""
+    if subj.lower_ in PRONOUNS | _RELATIVE:
+        return True
+    actor = actors.resolve_token(subj)
+    return (actor is not None and actor.kind != "other") or subj.lemma_.lower() in _HOLDERS
 
 
 def outermost(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:

@@ -69,24 +69,28 @@ _EVALUATIVE: dict[str | None, str] = {
 CONTACT_VERBS = words("meet see visit phone call join accompany greet host brief tell ask interview")
 EVALUATIVE_VERBS: dict[str, str | None] = {w.replace("_", " "): v for w, v in meaning(_EVALUATIVE).items()}
 # Verbs whose object is the actor's stance or intention: 'wants a wall', 'called for a prosecutor'.
-OBJECT_CUES = words(
-    """
+OBJECT_CUES = (
+    words(
+        """
     want call support oppose criticize criticise praise endorse back urge propose refuse plan prefer
     promise vow pledge demand condemn defend blame accuse welcome slam dismiss announce seek push
     express discuss cite tout favor favour recommend request mention describe hope expect intend
     threaten thank mock repeat speak talk point refer
     """
-) | words(
-    # Verbs of judging (PolNeAR's stances; the evaluative verbs of VerbNet's judgement class)
-    """
+    )
+    | words(
+        # Verbs of judging (PolNeAR's stances; the evaluative verbs of VerbNet's judgement class)
+        """
     attack reject denounce blast decry lament assail lambaste rebuke deride ridicule challenge
     applaud hail commend embrace champion
     """
-) | words(
-    # What a poll or a record shows or finds, what someone sees in something, votes for, echoes
-    """
+    )
+    | words(
+        # What a poll or a record shows or finds, what someone sees in something, votes for, echoes
+        """
     show find see vote echo reiterate highlight
     """
+    )
 )
 # 'called for a prosecutor', 'spoke about the economy', 'pointed to his record' (but not 'spoke to
 # the prime minister', 'spoke on Tuesday'): the prepositions whose object is what is meant.
