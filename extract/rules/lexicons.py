@@ -39,6 +39,13 @@ CUE_LEMMAS = words(
     assert caution agree recognize realize understand guess imagine estimate propose recommend
     question
     """
+) | words(
+    # Manner-of-speaking and going-on verbs that lead a quote (PolNeAR train's cues; VerbNet's
+    # manner_speaking and say classes): '"...," he continued.'
+    """
+    continue joke quip exclaim shout chant retort observe remark answer recount lament muse wonder
+    scoff reiterate echo
+    """
 )
 STANCE_WORDS: dict[str, str] = meaning(
     {
