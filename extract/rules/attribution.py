@@ -29,7 +29,7 @@ _CLAUSE_BREAK = re.compile(r"[.,:;!?()\n\u201c\u201d\"\u2014\u2013]")
 _MIXED_WORDS = 12  # words between a cue and the quote mark that opens inside its clause
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
 _OBJECT_TAIL = {"oprd", "prep"}
-_RELATIVE = {"who", "that"}
+_RELATIVE = {"who"}
 # Common nouns for those who can hold a view, or a finding (a poll)
 _HOLDERS = AGENT_NOUNS | ROLE_NOUNS | BODY_NOUNS | {"campaign", "poll", "survey", "republican", "democrat"}
 _SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
