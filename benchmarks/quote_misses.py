@@ -2,7 +2,9 @@
 
 Usage: python benchmarks/quote_misses.py [--split train|dev] [--limit 200] [--skip 0] [--examples 2]
 
-Runs ``--strategy rules`` over PolNeAR articles and pairs each gold attribution with the
+Runs ``--strategy rules`` over PolNeAR articles and prints the scores (lenient P/R/F1 with the
+speaker accuracy; each part's F1, P and R exact, by overlap and by Jaccard >= 0.5, as ``extract
+eval`` and ``benchmarks/quality.py`` compute them). Then it pairs each gold attribution with the
 prediction whose content overlaps it most (one to one, spans trimmed as ``extract eval`` trims
 them). Then prints, by the gold cue's words (lowercased): the gold attributions no prediction
 overlaps (recall lost to no rule firing), the pairs whose cue or source differs, and the
@@ -98,7 +100,8 @@ def main() -> None:
     print(f"lenient {lenient.lenient.as_dict()}  speaker accuracy {lenient.attribute_accuracy:.3f}")
     by_part = part_scores(preds.values(), [g for _, g in pairs], ("quotes",))["quotes"]
     for part, by in by_part.parts.items():
-        print(f"  {part:<8}" + "".join(f"  {c} {by[c].f1:.3f}" for c in CRITERIA))
+        cells = (f"  {c} {by[c].f1:.3f} (P {by[c].precision:.3f} R {by[c].recall:.3f})" for c in CRITERIA)
+        print(f"  {part:<8}" + "".join(cells))
     for table, counts in tables.items():
         print(f"\n{table}: {sum(counts.values())}")
         for key, n in counts.most_common(args.top):
