@@ -6,7 +6,7 @@ Runs ``--strategy rules`` over PolNeAR articles and prints the scores (lenient P
 speaker accuracy; each part's F1, P and R exact, by overlap and by Jaccard >= 0.5, as ``extract
 eval`` and ``benchmarks/quality.py`` compute them). Then it pairs each gold attribution with the
 prediction whose content overlaps it most (one to one, spans trimmed as ``extract eval`` trims
-them). Then prints, by the gold cue's words (lowercased): the gold attributions no prediction
+them), and prints, by the gold cue's words (lowercased): the gold attributions no prediction
 overlaps (recall lost to no rule firing), the pairs whose cue or source differs, and the
 predictions that overlap no gold one (precision lost), with counts and a few examples.
 Develop on train; dev is the fair check. Skips when ../shared/corpora is absent.
