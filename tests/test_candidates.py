@@ -388,3 +388,26 @@ def test_a_quote_opening_inside_its_reported_clause_starts_with_the_clause() -> 
     assert found == {
         "the tone of the debate \u201cwas the worst I have ever seen in my life.": "David Brooks"
     }
+
+
+def test_a_cue_takes_its_particle_its_contents_preposition_and_in_a_statement() -> None:
+    pointed = "Senator John Smith pointed out that the talks with Russia had failed completely."
+    called = "Senator John Smith called for a special prosecutor to look into the emails."
+    statement = "Senator John Smith said in a statement that the talks with Russia had failed."
+    assert parts_of(pointed) == [("Senator John Smith", "pointed out")]
+    assert parts_of(called) == [("Senator John Smith", "called for")]
+    assert parts_of(statement) == [("Senator John Smith", "said in a statement")]
+
+
+def test_a_stance_held_by_a_relative_pronoun_and_a_verb_of_judging_are_attributions() -> None:
+    text = "Voters who support Sanders are younger. Senator John Smith denounced the new tax plan."
+    found = {q.text: parts for q, parts in zip(analyse(text).quotes, parts_of(text), strict=True)}
+    assert found["Sanders"] == ("who", "support")
+    assert found["the new tax plan"] == ("Senator John Smith", "denounced")
+
+
+def test_a_verb_outside_the_lexicon_cues_a_clause_held_by_someone_not_by_a_thing() -> None:
+    held = "Senator John Smith fretted that the party could lose the seat in November."
+    thing = "The referendum in Crimea will decide whether Crimea will become part of Russia."
+    assert parts_of(held) == [("Senator John Smith", "fretted")]
+    assert parts_of(thing) == []

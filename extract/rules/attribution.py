@@ -10,7 +10,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors
-from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS, OBJECT_CUES, OBJECT_PREPS, PRONOUNS
+from extract.rules.lexicons import (
+    AGENT_NOUNS,
+    BODY_NOUNS,
+    CUE_LEMMAS,
+    CUE_NOUNS,
+    OBJECT_CUES,
+    OBJECT_PREPS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    words,
+)
 from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, subject
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
@@ -19,6 +29,9 @@ _CLAUSE_BREAK = re.compile(r"[.,:;!?()\n\u201c\u201d\"\u2014\u2013]")
 _MIXED_WORDS = 12  # words between a cue and the quote mark that opens inside its clause
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
 _OBJECT_TAIL = {"oprd", "prep"}
+_RELATIVE = {"who"}
+# Common nouns for those who can hold a view, or a finding (a poll)
+_HOLDERS = AGENT_NOUNS | ROLE_NOUNS | BODY_NOUNS | {"campaign", "poll", "survey", "republican", "democrat"}
 _SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
 
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
@@ -78,13 +91,29 @@ _CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
 
 
 def cue_span(tok: Any) -> At:
-    """Where a cue verb stands, with its auxiliaries, negation and adverbs right before it, and its
-    'clear' for 'made (it) clear'."""
+    """Where a cue verb stands, with its auxiliaries, negation and adverbs right before it, its
+    'clear' for 'made (it) clear', and the words right after it that PolNeAR's Cue spans take:
+    a particle ('pointed out'), the preposition whose object is what is meant ('called for',
+    'referred to'), a cue noun as its object ('expressed concern') and 'in a statement'."""
     doc, first, last = tok.doc, tok, tok
     while first.i > 0 and doc[first.i - 1].head.i == tok.i and doc[first.i - 1].dep_ in _CUE_LEFT:
         first = doc[first.i - 1]
     if tok.lemma_ == "make":
         last = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
+    elif tok.i + 1 < len(doc) and (after := doc[tok.i + 1]).head.i == tok.i:
+        lemma = tok.lemma_.lower()
+        if (
+            after.dep_ == "prt"
+            or (after.dep_ == "prep" and after.lower_ in OBJECT_PREPS.get(lemma, ()))
+            or (after.dep_ == "dobj" and after.lemma_.lower() in CUE_NOUNS)
+        ):
+            last = after
+        elif after.lower_ == "in" and lemma in ("say", "write"):
+            # 'said in a statement' (PolNeAR takes it with the cue two times in three; not
+            # 'in an interview', which it leaves out more often than not)
+            words = [t.lower_ for t in doc[after.i + 1 : after.i + 3]]
+            if len(words) == 2 and words[0] in ("a", "the") and words[1] == "statement":
+                last = doc[after.i + 2]
     return first.idx, last.idx + len(last.text)
 
 
@@ -152,11 +181,14 @@ def find_quotes(
         last_speaker, last_said = speaker or last_speaker, said if speaker is not None else last_said
         last = (m, found)
     _name_colon(text, actors, quotes)
-    for cue in cues:
+    # Beyond the lexicon, PolNeAR counts any verb whose subject states, thinks or wants a clause of
+    # its own ('Republicans fret that ...', 'he figures that ...'): taken for its clause alone.
+    clausal = [t for t in doc if not in_quote(t.idx) and not _is_cue(t) and _clause_cue(t)]
+    for cue in [*cues, *clausal]:
         on_time()
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         subj = subject(cue)
-        if subj is None:
+        if subj is None or (cue in clausal and (comp is None or not _agentive(subj, actors))):
             continue
         if comp is not None:
             start = comp.left_edge.i
@@ -229,6 +261,39 @@ def _is_cue(tok: Any) -> bool:
     if tok.lemma_ == "make":
         return any(t.lower_ == "clear" for t in tok.doc[tok.i + 1 : tok.i + 3])
     return tok.lemma_ in CUE_LEMMAS
+
+
+# Verbs that take a clause without attributing it: 'it seems that', 'made sure that'.
+_NOT_CUES = words("be have do make get seem appear ensure mean happen let go come take give help turn")
+_EXPLETIVE = {"it", "there", "this", "that", "which"}
+
+
+def _clause_cue(tok: Any) -> bool:
+    """A verb outside the cue lexicon with a subject and a clause that has its own subject or a
+    complementiser ('fret that', 'figures the party can ...')."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_CUES:
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in _EXPLETIVE:
+        return False
+    return any(c.dep_ == "ccomp" and any(_opens_clause(g) for g in c.children) for c in tok.children)
+
+
+def _opens_clause(tok: Any) -> bool:
+    """A clause's own subject, or its complementiser."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "mark" and tok.lower_ in _MARKS)
+
+
+_MARKS = {"that", "whether", "if"}
+
+
+def _agentive(subj: Any, actors: Actors) -> bool:
+    """Whether a subject can hold a view: a pronoun for people, a named actor, or a noun for people
+    or bodies ('voters', 'the campaign'), not 'the referendum will decide whether ...'."""
+    if subj.lower_ in PRONOUNS | _RELATIVE:
+        return True
+    actor = actors.resolve_token(subj)
+    return (actor is not None and actor.kind != "other") or subj.lemma_.lower() in _HOLDERS
 
 
 def outermost(quotes: list[QuoteCandidate]) -> list[QuoteCandidate]:
@@ -389,7 +454,7 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
     ):
         return False
     subj = subject(tok)
-    if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS):
+    if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS | _RELATIVE):
         return False
     lemma = tok.lemma_.lower()
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)

@@ -24,15 +24,16 @@ def following(text: str) -> dict[str, tuple[str, ...]]:
     return {word: tuple(rest) for word, *rest in (line.split() for line in text.strip().splitlines())}
 
 
-CUE_LEMMAS = words(
+_SPEECH = words(
     """
     say tell add warn suggest insist state note argue claim announce assure believe stress urge
     declare explain reply ask write tweet admit deny acknowledge confirm report predict promise
     indicate respond concede contend maintain allege testify recall charge
     """
-) | words(
-    # PolNeAR (and political science) count reported beliefs and intentions as attributions:
-    # clauses governed by cognition verbs too (measured on PolNeAR train, see the README).
+)
+# PolNeAR (and political science) count reported beliefs and intentions as attributions: clauses
+# governed by cognition verbs too (measured on PolNeAR train, see the README).
+_COGNITION = words(
     """
     think hope expect fear feel know worry doubt accuse criticize criticise describe complain vow
     pledge emphasize emphasise signal mention conclude find show reveal blame boast hint speculate
@@ -40,6 +41,15 @@ CUE_LEMMAS = words(
     question
     """
 )
+# Manner-of-speaking and going-on verbs that lead a quote (PolNeAR train's cues; VerbNet's
+# manner_speaking and say classes): '"...," he continued.'
+_MANNER = words(
+    """
+    continue joke quip exclaim shout chant retort observe remark answer recount lament muse wonder
+    scoff reiterate echo
+    """
+)
+CUE_LEMMAS = _SPEECH | _COGNITION | _MANNER
 STANCE_WORDS: dict[str, str] = meaning(
     {
         "support": "legitimate right recognise recognize support welcome favour favor",
@@ -69,7 +79,7 @@ _EVALUATIVE: dict[str | None, str] = {
 CONTACT_VERBS = words("meet see visit phone call join accompany greet host brief tell ask interview")
 EVALUATIVE_VERBS: dict[str, str | None] = {w.replace("_", " "): v for w, v in meaning(_EVALUATIVE).items()}
 # Verbs whose object is the actor's stance or intention: 'wants a wall', 'called for a prosecutor'.
-OBJECT_CUES = words(
+_INTENT = words(
     """
     want call support oppose criticize criticise praise endorse back urge propose refuse plan prefer
     promise vow pledge demand condemn defend blame accuse welcome slam dismiss announce seek push
@@ -77,6 +87,16 @@ OBJECT_CUES = words(
     threaten thank mock repeat speak talk point refer
     """
 )
+# Verbs of judging (PolNeAR's stances; the evaluative verbs of VerbNet's judgement class).
+_JUDGING = words(
+    """
+    attack reject denounce blast decry lament assail lambaste rebuke deride ridicule challenge
+    applaud hail commend embrace champion
+    """
+)
+# What a poll or a record shows or finds, what someone sees in something, votes for, echoes.
+_FINDING = words("show find see vote echo reiterate highlight")
+OBJECT_CUES = _INTENT | _JUDGING | _FINDING
 # 'called for a prosecutor', 'spoke about the economy', 'pointed to his record' (but not 'spoke to
 # the prime minister', 'spoke on Tuesday'): the prepositions whose object is what is meant.
 OBJECT_PREPS = following(
@@ -95,6 +115,7 @@ OBJECT_PREPS = following(
     seek for
     demand for
     mention about
+    vote for against
     """
 )
 # Nouns that carry reported speech in a "that" clause: "the UK's view that ...".
