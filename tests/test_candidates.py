@@ -411,3 +411,13 @@ def test_a_verb_outside_the_lexicon_cues_a_clause_held_by_someone_not_by_a_thing
     thing = "The referendum in Crimea will decide whether Crimea will become part of Russia."
     assert parts_of(held) == [("Senator John Smith", "fretted")]
     assert parts_of(thing) == []
+
+
+def test_a_possessed_speaker_keeps_its_possessor_not_a_bare_apostrophe() -> None:
+    # Was "'s foreign minister": the possessive's case marker stayed while its noun was dropped.
+    found = speakers("Germany's foreign minister said the talks would resume on Monday.")
+    assert found["the talks would resume on Monday"] == "Germany's foreign minister"
+    assert (
+        speakers("Clinton's campaign said it raised $50 million.")["it raised $50 million"]
+        == "Clinton's campaign"
+    )

@@ -128,7 +128,12 @@ class Actors:
         if tok.i in self.by_token:
             return self.by_token[tok.i]
         if tok.pos_ == "NOUN":
-            words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct", "poss")]
+            # A named possessor stays with its noun ("Germany's foreign minister", not "'s
+            # foreign minister"); a pronoun's ("his spokesman") adds nothing a reader can use.
+            mine = {t.i for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$" for t in c.subtree}
+            words = [
+                t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct") and t.i not in mine
+            ]
             if any(t.lower_ in ("two", "both") for t in tok.children) and tok.tag_ == "NNS":
                 # "the two men", "both leaders": the last two people named.
                 pair = self.last_people(2, tok.idx)
