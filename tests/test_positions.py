@@ -17,7 +17,7 @@ from extract.inputs.load import Article
 from extract.providers.base import Endpoint
 from extract.providers.openai_compat import OpenAICompatible
 from extract.rules.candidates import analyse
-from extract.rules.news import drafts
+from extract.rules.news import decide_stances, drafts
 from extract.schemas import POSITIONS, Actor, ArticleRecord, Position, Stance, Target
 from extract.strategies.hybrid import Asker
 
@@ -88,6 +88,11 @@ def test_drafts_ground_mentions_and_the_quote_and_drop_stanceless_pairs() -> Non
 
         def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
             return options[0]
+
+        def choose_each(
+            self, prompt_name: str, options: list[list[str]], descriptions: list[str], **values: str
+        ) -> list[str]:
+            return [o[0] for o in options]
 
     article = Article("s", "s.txt", STORY)
     found = [d for kind, d, _ in drafts(article, (POSITIONS,), First())]
@@ -184,12 +189,54 @@ def test_merge_names_the_outlets_that_disagree_and_not_one_outlet_with_itself() 
     assert not alone.disagreement and alone.disagreeing == []
 
 
-def test_the_model_is_asked_only_the_stances_no_word_states_and_each_call_counts(fake_server: Any) -> None:
-    server = fake_server(lambda r: (200, json.dumps({"choice": "neutral_or_mixed"})))
+def _answer_every_pair(value: str) -> Any:
+    """A fake server's script answering ``value`` to every pair a stances call lists."""
+
+    def script(request: dict[str, Any]) -> tuple[int, str]:
+        fields = request["tools"][0]["function"]["parameters"]["properties"]
+        return 200, json.dumps({name: value for name in fields})
+
+    return script
+
+
+def test_the_model_is_asked_only_the_stances_no_word_states_once_per_sentence(fake_server: Any) -> None:
+    server = fake_server(_answer_every_pair("neutral_or_mixed"))
     ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
     unsure = [p for p in analyse(STORY).positions if p.stance is None]
     found = [d for _, d, _ in drafts(Article("s", "s.txt", STORY), (POSITIONS,), ask)]
-    assert unsure and len(server.requests) == ask.usage.calls == len(unsure)
+    # One call per sentence with open pairs, each call listing that sentence's open pairs only.
+    lines = {p.start for p in unsure}
+    assert unsure and len(server.requests) == ask.usage.calls == len(lines)
+    asked = sorted(len(r["tools"][0]["function"]["parameters"]["properties"]) for r in server.requests)
+    assert asked == sorted(sum(p.start == at for p in unsure) for at in lines)
     # The model saw no stance where no word states one: those pairs are not positions.
     assert len(found) == len(analyse(STORY).positions) - len(unsure)
     assert all(d.stance is not Stance.NEUTRAL for d in found)
+
+
+def test_a_sentence_s_pairs_take_the_model_s_answers_in_their_order(fake_server: Any) -> None:
+    def script(request: dict[str, Any]) -> tuple[int, str]:
+        fields = request["tools"][0]["function"]["parameters"]["properties"]
+        assert all(f["enum"][0] == "support" for f in fields.values())  # the rules' guess first
+        return 200, json.dumps({"answer_1": "oppose", "answer_2": "support"})
+
+    server = fake_server(script)
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
+    sentence = "Obama thanked Boehner and Pelosi warmly."
+    pairs = [("Obama", "Boehner", None), ("Obama", "Pelosi", None), ("Obama", "the deal", "support")]
+    assert decide_stances(ask, sentence, pairs) == [Stance.OPPOSE, Stance.SUPPORT, Stance.SUPPORT]
+    [request] = server.requests
+    user = request["messages"][-1]["content"]
+    assert "answer_1: Obama -> Boehner" in user and "answer_2: Obama -> Pelosi" in user
+    assert "the deal" not in user  # the lexicon's stance is not asked
+    # Not asked unless the chooser hands the model stances: the rules' guesses, no call.
+    quiet = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")), decides=frozenset({"speaker"}))
+    assert decide_stances(quiet, sentence, pairs)[:2] == [Stance.SUPPORT, Stance.SUPPORT]
+    assert len(server.requests) == 1
+
+
+def test_a_failed_stances_call_keeps_the_rules_guesses(fake_server: Any) -> None:
+    server = fake_server(lambda r: (200, json.dumps({"answer_1": "maybe"})))
+    ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
+    found = decide_stances(ask, "Obama thanked Boehner warmly.", [("Obama", "Boehner", None)])
+    assert found == [Stance.SUPPORT] and ask.usage.incomplete == 1
