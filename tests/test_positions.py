@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from extract import Extractor
 from extract.analysis.corpora import AUTHOR, UNLISTED_NAME
 from extract.analysis.evaluate import score
 from extract.analysis.merge import merge
@@ -240,3 +241,19 @@ def test_a_failed_stances_call_keeps_the_rules_guesses(fake_server: Any) -> None
     ask = Asker(OpenAICompatible(Endpoint(server.base_url, "fake")))
     found = decide_stances(ask, "Obama thanked Boehner warmly.", [("Obama", "Boehner", None)])
     assert found == [Stance.SUPPORT] and ask.usage.incomplete == 1
+
+
+@pytest.mark.parametrize("strategy", ["hybrid", "hybrid+stances"])
+def test_only_hybrid_stances_hands_the_model_the_open_stances(fake_server: Any, strategy: str) -> None:
+    def script(request: dict[str, Any]) -> tuple[int, str]:
+        fields = request["tools"][0]["function"]["parameters"]["properties"]
+        return 200, json.dumps({name: f["enum"][-1] for name, f in fields.items()})
+
+    server = fake_server(script)
+    with Extractor(base_url=server.base_url, model="fake", strategy=strategy, cache_dir=None) as ex:
+        ex.extract(Article("s", "s.txt", STORY))
+    stances = [
+        r for r in server.requests if "answer_1" in r["tools"][0]["function"]["parameters"]["properties"]
+    ]
+    lines = {p.start for p in analyse(STORY).positions if p.stance is None}
+    assert len(stances) == (len(lines) if strategy == "hybrid+stances" else 0)
