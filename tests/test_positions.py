@@ -45,6 +45,27 @@ def test_evaluative_predicates_give_agent_and_patient() -> None:
     assert ("First, Republi", "Republicans", "Loretta Lynch", "oppose") in found  # and its owner
 
 
+def test_a_passive_s_agent_holds_the_position_on_its_subject() -> None:
+    # Before: the passive subject was read as the holder, or nothing was found.
+    text = "Donald Trump spoke. Balderson has been endorsed by Donald Trump.\nEric Holder spoke. Mr. Holder, who is disliked by Republicans, stayed."
+    found = {(h, t, s) for _, h, t, s in pairs(text)}
+    assert ("Donald Trump", "Balderson", "support") in found
+    assert ("Republicans", "Eric Holder", "oppose") in found
+    assert not any(h in ("Balderson", "Eric Holder") for h, _, _ in found)
+
+
+def test_a_stance_noun_s_possessor_and_a_stance_adjective_s_subject_hold_it() -> None:
+    text = (
+        "Nancy Pelosi spoke on Monday. Pelosi's support for the bill surprised many.\n"
+        "The Federation of American Scientists is still critical of Obama's progress."
+    )
+    found = {(h, t, s) for _, h, t, s in pairs(text)}
+    assert ("Nancy Pelosi", "the bill", "support") in found  # 'Pelosi' untagged here: an alias
+    assert ("Federation of American Scientists", "Obama", "oppose") in found  # and the owner of what
+    # An act's possessor is not who judges it: 'Russia's annexation of Crimea' is not Russia's stance.
+    assert not pairs("Russia spoke. Russia's annexation of Crimea was condemned.")
+
+
 def test_several_positions_in_one_sentence() -> None:
     found = {(h, t, s) for first, h, t, s in pairs(STORY) if first.startswith("Mr. Obama blas")}
     assert found == {("Obama", "Republicans", "oppose"), ("Obama", "Loretta Lynch", "support")}
