@@ -47,7 +47,10 @@ def test_evaluative_predicates_give_agent_and_patient() -> None:
 
 def test_a_passive_s_agent_holds_the_position_on_its_subject() -> None:
     # Before: the passive subject was read as the holder, or nothing was found.
-    text = "Donald Trump spoke. Balderson has been endorsed by Donald Trump.\nEric Holder spoke. Mr. Holder, who is disliked by Republicans, stayed."
+    text = (
+        "Donald Trump spoke. Balderson has been endorsed by Donald Trump.\n"
+        "Eric Holder spoke. Mr. Holder, who is disliked by Republicans, stayed."
+    )
     found = {(h, t, s) for _, h, t, s in pairs(text)}
     assert ("Donald Trump", "Balderson", "support") in found
     assert ("Republicans", "Eric Holder", "oppose") in found
