@@ -199,6 +199,14 @@ def test_seesaw_pairs_match_holder_and_target_through_aliases_sentence_by_senten
     assert (result.sentences.tp, result.sentences.fp, result.sentences.fn) == (2, 0, 0)
 
 
+def test_seesaw_pairs_match_a_short_given_name_to_the_entity_list_s_full_one() -> None:
+    gold = record(position(0, "Richard J. Durbin", "Harold Rogers", kind="person"))
+    pred = record(position(0, "Dick Durbin", "Hal Rogers", kind="person"))
+    assert score_pairs([pred], [gold]).pairs.tp == 1  # before: two names, no match
+    other = record(position(0, "Dick Durbin", "Mike Rogers", kind="person"))
+    assert score_pairs([other], [gold]).pairs.tp == 0  # another Rogers is not Harold
+
+
 def test_merge_names_the_outlets_that_disagree_and_not_one_outlet_with_itself() -> None:
     a = record(position(0, "Obama", "Republicans", "oppose"), meta={"outlet": "Fox"}, rid="a")
     b = record(position(0, "Barack Obama", "Republicans", "support"), meta={"outlet": "CNN"}, rid="b")
