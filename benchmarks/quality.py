@@ -192,6 +192,7 @@ def main() -> None:
                         f"{ks.strict.f1:11.2f}  {attribute:<24}"
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
+                kind_rows = rows[-len(result.kinds) :]  # printed below, before the corpus's own rows
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
                 if name in CORPUS_SCORERS:  # SEESAW: (holder, target) pairs per sentence, stance on them
                     extra = CORPUS_SCORERS[name](preds, [g for _, g in pairs])
@@ -211,7 +212,7 @@ def main() -> None:
                     notes.append(rows[-1])
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
-                    *rows[-len(result.kinds) :],
+                    *kind_rows,
                     *notes,
                     sep="\n",
                     flush=True,
