@@ -69,6 +69,12 @@ def test_a_stance_noun_s_possessor_and_a_stance_adjective_s_subject_hold_it() ->
     assert not pairs("Russia spoke. Russia's annexation of Crimea was condemned.")
 
 
+def test_an_issue_is_named_with_the_short_complement_that_says_what_it_is() -> None:
+    # Before: 'the plan', which no annotated issue ('tax increase') can be told from.
+    text = "Republicans spoke. Some House Republicans were critical of the plan to increase taxes."
+    assert {t for _, _, t, _ in pairs(text)} == {"the plan to increase taxes"}
+
+
 def test_several_positions_in_one_sentence() -> None:
     found = {(h, t, s) for first, h, t, s in pairs(STORY) if first.startswith("Mr. Obama blas")}
     assert found == {("Obama", "Republicans", "oppose"), ("Obama", "Loretta Lynch", "support")}

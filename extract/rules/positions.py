@@ -42,6 +42,8 @@ _ABOUT = {"about", "of", "over", "with", "to", "toward", "towards"}
 # What a stance noun is about: 'annexation of Crimea', 'support for the bill', 'confidence in him'.
 _NOUN_PREPS = {"of", "for", "to", "in", "against", "toward", "towards", "with", "on"}
 _ISSUE_WORDS = 5  # an issue is named in a few words: the head and its nearest modifiers
+# What an issue noun is about, after it: 'the plan to ...', 'funding for a wall'.
+_ISSUE_PREPS = {"of", "for", "on", "over", "to", "against"}
 SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stance on it
 # Words the parse can make a speaker that hold no position.
 _UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}
@@ -85,10 +87,17 @@ def _stance_word(tok: Any) -> str | None:
 
 def _issue(tok: Any) -> tuple[str, str]:
     """An issue in a few words, as written: the object's head with its nearest left modifiers
-    ('her nomination', 'the immigration order'), and that text as its mention."""
+    ('her nomination', 'the immigration order') and the complement that says what it is about,
+    when short ('the plan to increase taxes', 'funding for a border wall'); that text as its mention."""
     left = [t for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj") and t.i >= tok.i - _ISSUE_WORDS]
     first = left[0].i if left and left[0].i > tok.left_edge.i - 1 else tok.i
-    words = tok.doc[first : tok.i + 1].text.strip()
+    last = tok.i
+    about = next((c for c in tok.rights if c.dep_ in ("prep", "acl") and c.left_edge.i == tok.i + 1), None)
+    if about is not None and (about.dep_ == "acl" or about.lower_ in _ISSUE_PREPS):
+        end = about.right_edge.i
+        if end - tok.i <= _ISSUE_WORDS and not any(t.is_punct for t in tok.doc[tok.i : end + 1]):
+            last = end
+    words = tok.doc[first : last + 1].text.strip()
     return words, words
 
 
