@@ -75,6 +75,11 @@ def test_an_issue_is_named_with_the_short_complement_that_says_what_it_is() -> N
     assert {t for _, _, t, _ in pairs(text)} == {"the plan to increase taxes"}
 
 
+def test_a_verb_with_a_particle_is_not_the_verb_alone() -> None:
+    # Before: 'picked up' read as 'pick' (a nominee): Santiago supported his bag.
+    assert not pairs("Tom Santiago spoke. Santiago picked up his bag from the carousel.")
+
+
 def test_several_positions_in_one_sentence() -> None:
     found = {(h, t, s) for first, h, t, s in pairs(STORY) if first.startswith("Mr. Obama blas")}
     assert found == {("Obama", "Republicans", "oppose"), ("Obama", "Loretta Lynch", "support")}

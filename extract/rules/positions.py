@@ -264,7 +264,9 @@ class PositionFinder:
         lemma = verb.lemma_.lower()
         # 'held up', 'voted against', 'went after': the phrasal verb's entry before the verb's.
         phrasal = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep")]
-        entry = next((p for p in phrasal if p in EVALUATIVE_VERBS), lemma)
+        # A particle makes another verb: 'picked up his bag' is not 'picked' (as a nominee).
+        particle = next((f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"), lemma)
+        entry = next((p for p in phrasal if p in EVALUATIVE_VERBS), particle)
         evaluative = entry in EVALUATIVE_VERBS
         if lemma in CONTACT_VERBS and not evaluative:
             return []
