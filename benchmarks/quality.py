@@ -7,7 +7,9 @@ Usage: python benchmarks/quality.py [--strategies rules,hybrid+paragraph,langext
 Prints one table: per approach and data set, per kind lenient P/R/F1 and strict F1, attribute
 accuracy, wall seconds per article, tokens per article and (embedded models) the share of prompt
 tokens the server's prefix cache served, read from its log; then stance accuracy on SEESAW's gold
-(holder, object, sentence) triplets against the majority baseline; and the PLOVER sentences' event
+(holder, object, sentence) triplets against the majority baseline, one call per triplet, each row
+named for its decider (`lexicon+VADER` for `rules`, `lexicon+model` for the hybrid strategies,
+`model alone` for `naive`); and the PLOVER sentences' event
 scores (type accuracy against the majority class, macro-F1, source and target agreement, seconds
 per sentence): `rules` types alone, `hybrid` asks the model where the rules are unsure,
 `hybrid-all` lets it decide every category, `whole` is the model alone; then, for kinds with verbatim
@@ -190,10 +192,12 @@ def main() -> None:
                         f"{ks.strict.f1:11.2f}  {attribute:<24}"
                         f"{secs:10.1f}{toks:15.0f}{reuse:>13}"
                     )
+                kind_rows = rows[-len(result.kinds) :]  # printed below, before the corpus's own rows
                 notes = [f"  {kind} {n}" for kind, ks in result.kinds.items() if (n := ks.pronoun_note())]
                 if name in CORPUS_SCORERS:  # SEESAW: (holder, target) pairs per sentence, stance on them
                     extra = CORPUS_SCORERS[name](preds, [g for _, g in pairs])
-                    notes += [f"  {line}" for line in extra.lines()]
+                    calls = sum(r.usage.calls for r in preds) / max(1, len(preds))
+                    notes += [f"  {line}" for line in [*extra.lines(), f"model calls {calls:.1f}/article"]]
                     rows += [f"{approach:<18}{name:<9}{'pairs':<10}  {line}" for line in extra.lines()]
                 if name == "seeds":  # the hand antecedents (benchmarks/resolution.py: PolNeAR's too)
                     notes.append("  quotes " + resolution(preds, load_antecedents(ANTECEDENTS)).note())
@@ -208,7 +212,7 @@ def main() -> None:
                     notes.append(rows[-1])
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
-                    *rows[-len(result.kinds) :],
+                    *kind_rows,
                     *notes,
                     sep="\n",
                     flush=True,
@@ -252,25 +256,33 @@ def _peer(ex: Extractor) -> Callable[[Iterable[Article]], Iterator[ArticleRecord
     return run
 
 
+# The stance deciders the triplet rows compare, named for what decides: (label, chooser settings).
+# Every strategy that asks the model for stance settles it the same way: the rules' guess, the
+# model where no word states it; `rules` asks none, `naive` asks it every triplet.
+_DECIDERS: dict[str, tuple[str, dict[str, bool]]] = {
+    "rules": ("lexicon+VADER", {"use_model": False}),
+    "hybrid": ("lexicon+model", {}),
+    "naive": ("model alone", {"decide_all": True}),
+}
+
+
 def _stance_rows(ex: Extractor, approach: str, limit: int, split: str) -> list[str]:
-    """Stance accuracy on SEESAW's gold triplets of ``split``: the rules, the hybrid (model where
-    the rules are unsure) and the model alone (naive), each against the majority class. The
-    triplets are a fixed random sample (seed 0) of the split, so they span its stories."""
+    """Stance accuracy on SEESAW's gold triplets of ``split``, one triplet per call: the rules
+    (lexicon, else VADER's guess), the lexicon then the model where it is silent, and the model
+    alone, each against the majority class. The row names the decider, not the strategy (the
+    default strategy does not ask the model for stance). The triplets are a fixed random sample
+    (seed 0) of the split, so they span its stories."""
     root = DEFAULT_CORPORA / "seesaw"
     if not root.is_dir():
         return [f"skipped SEESAW stance: {root} is absent"]
     pairs = seesaw(root, None if split == "all" else split)
     triplets = [p for _, gold in pairs for p in gold.of(Position)]
     triplets = random.Random(0).sample(triplets, min(limit, len(triplets)))
-    asker = {
-        "naive": Asker(ex.provider, decide_all=True),
-        "hybrid": Asker(ex.provider),
-        "rules": Asker(ex.provider, use_model=False),
-    }
-    # Every hybrid strategy settles a stance the same way: the rules' guess, the model where unsure.
-    ask = asker.get("hybrid" if approach.startswith("hybrid") else approach)
-    if ask is None:
+    decider = _DECIDERS.get("hybrid" if approach.startswith("hybrid") else approach)
+    if decider is None:
         return []
+    label, settings = decider
+    ask = Asker(ex.provider, **settings)
     started = time.perf_counter()
     said = [(decide_stance(ask, p.evidence, p.holder.name, p.target.name), p.stance) for p in triplets]
     secs = (time.perf_counter() - started) / max(1, len(triplets))
@@ -280,7 +292,7 @@ def _stance_rows(ex: Extractor, approach: str, limit: int, split: str) -> list[s
     top_decided = Counter(b for _, b in decided).most_common(1)[0][1] / max(1, len(decided)) if decided else 0
     right_decided = sum(a == b for a, b in decided) / max(1, len(decided))
     return [
-        f"{approach:<18}{'seesaw':<9}{'stance':<10} accuracy {sum(a == b for a, b in said) / n:.2f} on {n} "
+        f"{label:<18}{'seesaw':<9}{'stance':<10} accuracy {sum(a == b for a, b in said) / n:.2f} on {n} "
         f"triplets (majority '{top.value}' {count / n:.2f}); decided {len(decided) / n:.0%} of them, "
         f"right on {right_decided:.2f} (majority there {top_decided:.2f}); model calls {ask.usage.calls}, "
         f"cache hits {ask.usage.cache_hits}, {secs:.2f} s/triplet"

@@ -46,6 +46,13 @@ def test_stance_lexicon_first_then_valence_then_unsure() -> None:
     assert stance_of("The minister met the delegation on Tuesday.") == (Stance.NEUTRAL, False)
 
 
+def test_only_a_plainly_positive_sentence_guesses_support() -> None:
+    # Before: any valence over 0.05 was support; a mildly positive sentence is not (0.34 here).
+    mild = "Ryan said the plan was a good start but Republicans want more."
+    assert stance_of(mild) == (Stance.OPPOSE, False)
+    assert stance_of("Obama thanked Boehner warmly.") == (Stance.SUPPORT, False)  # 0.68
+
+
 def test_a_bare_possessed_cue_noun_gives_no_empty_speaker() -> None:
     # Found on PolNeAR train: "the judge's apparent concern that ..." made a speaker named "",
     # and the Actor built from it failed validation, stopping the whole batch.

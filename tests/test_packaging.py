@@ -67,7 +67,7 @@ def test_a_wheel_ships_the_prompts_and_runs(tmp_path: Path, fake_server: Any) ->
     )
     assert run.returncode == 0, run.stderr
     assert "2 articles, 0 failed" in run.stderr and out.read_text().count("\n") == 2
-    assert "speaker/v2+event_type/v2+stance/v2" in out.read_text()  # the prompts, from the wheel
+    assert "speaker/v2+event_type/v2+stances/v1" in out.read_text()  # the prompts, from the wheel
 
 
 def test_the_stages_import_one_way() -> None:

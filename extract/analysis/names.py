@@ -12,6 +12,54 @@ TITLE_WORDS = frozenset(
     "mr mrs ms dr president secretary minister prime foreign of state the us u.s. british russian "
     "senior counterpart his her".split()
 )
+# Short forms of given names, to the form a normalised entity list writes ('Dick Durbin' is
+# 'Richard J. Durbin', 'Hal Rogers' is 'Harold Rogers'): folded on both sides before comparing.
+_GIVEN_NAMES = """
+richard dick rick ricky
+william bill billy
+robert bob bobby rob
+michael mike
+james jim jimmy
+charles chuck charlie
+thomas tom tommy
+joseph joe
+patrick pat
+daniel dan danny
+timothy tim
+steven steve
+david dave
+harold hal
+benjamin ben
+nicholas nick
+matthew matt
+christopher chris
+anthony tony
+andrew andy
+elizabeth liz beth
+jeffrey jeff
+gregory greg
+kenneth ken
+lawrence larry
+gerald jerry
+donald don
+ronald ron
+samuel sam
+alexander alex
+frederick fred
+henry hank
+katherine kate katie
+deborah debbie
+catherine cathy
+margaret peggy maggie
+rebecca becky
+susan sue
+edward ed eddie
+"""
+NICKNAMES: dict[str, str] = {
+    short: full
+    for full, *shorts in (line.split() for line in _GIVEN_NAMES.strip().splitlines())
+    for short in shorts
+}
 # Free text (a position's issue) is worded by whoever writes it: strict matching accepts the
 # same words in another order or with a few more ("Crimea referendum" ~ "the Crimea referendum").
 WORDING_RATIO = 80
@@ -23,6 +71,11 @@ def name_words(name: str) -> list[str]:
     raw = re.findall(r"[\w.'-]+", name.lower())
     words = (w.strip(".'") for w in raw if w not in TITLE_WORDS)
     return [w for w in words if w and w not in TITLE_WORDS]
+
+
+def given_names_folded(words: set[str]) -> set[str]:
+    """``words`` with each short given name as its full form (see :data:`NICKNAMES`)."""
+    return {NICKNAMES.get(w, w) for w in words}
 
 
 def name_tokens(name: str) -> set[str]:

@@ -5,7 +5,8 @@ spans, so positions are compared sentence by sentence: a predicted pair matches 
 same sentence when both the holder and the target name the same actor or issue. Names are
 grouped per article by the toolkit's alias resolution (merge's :class:`ActorIndex`: 'Obama' =
 'Barack Obama', 'U.S.' = 'United States') and then compared by their words, titles, plurals and
-possessives dropped ('Republicans' = 'Republican Party', 'Mr. Gowdy' = 'Trey Gowdy').
+possessives dropped, short given names folded ('Republicans' = 'Republican Party', 'Mr. Gowdy' =
+'Trey Gowdy', 'Dick Durbin' = 'Richard J. Durbin').
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 from extract.analysis.corpora import AUTHOR, UNLISTED_NAME
 from extract.analysis.matching import PRF
 from extract.analysis.merge import ActorIndex
-from extract.analysis.names import content_words
+from extract.analysis.names import content_words, given_names_folded
 from extract.schemas import ArticleRecord, Position, Stance
 
 UNLISTED = frozenset({UNLISTED_NAME})
@@ -28,7 +29,7 @@ _PARTY = {"party"}
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(content_words(name) - _PARTY)
+    return frozenset(given_names_folded(content_words(name)) - _PARTY)
 
 
 _MARKS = {AUTHOR, UNLISTED_NAME}

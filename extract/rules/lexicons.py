@@ -50,12 +50,26 @@ _MANNER = words(
     """
 )
 CUE_LEMMAS = _SPEECH | _COGNITION | _MANNER
-STANCE_WORDS: dict[str, str] = meaning(
+# Nouns of an attitude its possessor holds: 'Pelosi's support for the bill', 'his criticism of it'
+# (not 'Russia's annexation of Crimea': an act the speaker judges, in STANCE_WORDS alone).
+STANCE_NOUNS: dict[str, str] = meaning(
     {
-        "support": "legitimate right recognise recognize support welcome favour favor",
-        "oppose": "illegitimate wrong oppose counter-productive counterproductive condemn annexation "
-        "concerned destabilising intimidation",
+        "support": "support backing endorsement praise confidence trust admiration",
+        "oppose": "criticism opposition condemnation distrust contempt accusation accusations complaint "
+        "complaints objection objections",
     }
+)
+STANCE_WORDS: dict[str, str] = (
+    meaning(
+        {
+            "support": "legitimate right recognise recognize support welcome favour favor supportive proud "
+            "grateful confident",
+            "oppose": "illegitimate wrong oppose counter-productive counterproductive condemn annexation "
+            "concerned destabilising intimidation critical skeptical sceptical opposed wary angry furious "
+            "upset unhappy frustrated disappointed outraged",
+        }
+    )
+    | STANCE_NOUNS
 )
 # Verbs (and phrasal verbs, written with '_') whose agent evaluates its patient: 'accused Congress',
 # 'held up her nomination', 'praised Ms. Lynch'. None: a position, its polarity left to the sentence.
@@ -65,13 +79,13 @@ _EVALUATIVE: dict[str | None, str] = {
     hold_up mock question challenge sue investigate target warn threaten defeat filibuster veto
     deride rebuke scold dismiss assail lambaste chide denigrate insult ridicule vote_against
     object_to berate chastise excoriate go_after lash_out decry stall delay push_back rail_against
-    campaign_against
+    campaign_against dislike distrust hate despise
     """,
     "support": """
     praise back endorse support defend welcome thank applaud commend hail champion nominate tap
     confirm approve elect vote_for stand_with side_with help protect embrace favor favour
     campaign_for fight_for argue_for stand_by rally_behind work_with ally_with pick appoint hire
-    credit congratulate
+    credit congratulate admire respect trust
     """,
     None: "push call urge want ask pressure",
 }

@@ -18,6 +18,7 @@ from extract.rules.countries import country_of
 from extract.rules.dates import article_date, date_field, normalise_time
 from extract.rules.events import EventCandidate
 from extract.rules.lexicons import CUE_LEMMAS, CUE_NOUNS
+from extract.rules.positions import PositionCandidate
 from extract.rules.stance import stance_of
 from extract.schemas import (
     DEFINITIONS,
@@ -47,6 +48,12 @@ class Chooser(Protocol):
     decide_all: bool
 
     def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str: ...
+
+    def choose_each(
+        self, prompt_name: str, options: list[list[str]], descriptions: list[str], **values: str
+    ) -> list[str]:
+        """Several choices in one question (each one's options, its rules' guess first)."""
+        ...
 
 
 def _forms(lemma: str) -> set[str]:
@@ -124,6 +131,27 @@ def decide_stance(
     return Stance(picked)
 
 
+def decide_stances(ask: Chooser, sentence: str, pairs: list[tuple[str, str, str | None]]) -> list[Stance]:
+    """:func:`decide_stance` for every (holder, target, lexicon) pair of one sentence, the open
+    ones put to the chooser together: one question per sentence, not one per pair (the model's
+    cost per article is its number of calls)."""
+    rules = [stance_of(sentence, lexicon) for _, _, lexicon in pairs]
+    out = [rule for rule, _ in rules]
+    open_ = [n for n, (_, sure) in enumerate(rules) if not sure or ask.decide_all]
+    if not open_:
+        return out
+    picked = ask.choose_each(
+        "stances",
+        [[out[n].value, *(s.value for s in Stance if s is not out[n])] for n in open_],
+        [f"How {pairs[n][0]} regards {pairs[n][1]} in the sentence." for n in open_],
+        sentence=sentence,
+        pairs="\n".join(f"answer_{k}: {pairs[n][0]} -> {pairs[n][1]}" for k, n in enumerate(open_, 1)),
+    )
+    for n, value in zip(open_, picked, strict=True):
+        out[n] = Stance(value)
+    return out
+
+
 def _quotes(text: str, found: Analysis, ask: Chooser) -> list[Drafted]:
     """Quote drafts with their source and cue as the pre-pass found them, and where each stands
     (grounding looks there first: the "he" of this attribution, not the nearest other "he")."""
@@ -186,8 +214,15 @@ def _events(article: Article, found: Analysis, ask: Chooser) -> list[Drafted]:
 
 def _positions(found: Analysis, ask: Chooser) -> list[Drafted]:
     out: list[Drafted] = []
+    by_line: dict[tuple[int, str], list[PositionCandidate]] = {}
     for p in found.positions:
-        stance = decide_stance(ask, p.sentence, p.holder.name, p.target.name, lexicon=p.stance)
+        by_line.setdefault((p.start, p.sentence), []).append(p)
+    stances: dict[int, Stance] = {}
+    for (_, sentence), here in by_line.items():
+        decided = decide_stances(ask, sentence, [(p.holder.name, p.target.name, p.stance) for p in here])
+        stances.update({id(p): s for p, s in zip(here, decided, strict=True)})
+    for p in found.positions:
+        stance = stances[id(p)]
         if stance is Stance.NEUTRAL and p.stance is None:
             continue  # no word states a stance and the sentence shows none: no position
         draft = PositionDraft(

@@ -28,6 +28,7 @@ from extract.rules.lexicons import (
     EVALUATIVE_VERBS,
     PRONOUNS,
     ROLE_NOUNS,
+    STANCE_NOUNS,
     STANCE_WORDS,
 )
 from extract.rules.parse import lines_of, phrase, subject
@@ -38,7 +39,11 @@ _TARGET_KINDS = ("person", "organization", "group")
 _TARGET_PREPS = {"against", "with", "to", "of", "for", "on", "at"}
 # What a stance adjective is about: 'concerned about the annexation', 'critical of the plan'.
 _ABOUT = {"about", "of", "over", "with", "to", "toward", "towards"}
+# What a stance noun is about: 'annexation of Crimea', 'support for the bill', 'confidence in him'.
+_NOUN_PREPS = {"of", "for", "to", "in", "against", "toward", "towards", "with", "on"}
 _ISSUE_WORDS = 5  # an issue is named in a few words: the head and its nearest modifiers
+# What an issue noun is about, after it: 'the plan to ...', 'funding for a wall'.
+_ISSUE_PREPS = {"of", "for", "on", "over", "to", "against"}
 SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stance on it
 # Words the parse can make a speaker that hold no position.
 _UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}
@@ -82,10 +87,17 @@ def _stance_word(tok: Any) -> str | None:
 
 def _issue(tok: Any) -> tuple[str, str]:
     """An issue in a few words, as written: the object's head with its nearest left modifiers
-    ('her nomination', 'the immigration order'), and that text as its mention."""
+    ('her nomination', 'the immigration order') and the complement that says what it is about,
+    when short ('the plan to increase taxes', 'funding for a border wall'); that text as its mention."""
     left = [t for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj") and t.i >= tok.i - _ISSUE_WORDS]
     first = left[0].i if left and left[0].i > tok.left_edge.i - 1 else tok.i
-    words = tok.doc[first : tok.i + 1].text.strip()
+    last = tok.i
+    about = next((c for c in tok.rights if c.dep_ in ("prep", "acl") and c.left_edge.i == tok.i + 1), None)
+    if about is not None and (about.dep_ == "acl" or about.lower_ in _ISSUE_PREPS):
+        end = about.right_edge.i
+        if end - tok.i <= _ISSUE_WORDS and not any(t.is_punct for t in tok.doc[tok.i : end + 1]):
+            last = end
+    words = tok.doc[first : last + 1].text.strip()
     return words, words
 
 
@@ -96,6 +108,8 @@ def _target(tok: Any, actors: Actors, pronoun: Resolver) -> tuple[ActorRef, str]
     """The actor or issue an object token names, with the words naming it."""
     if tok.i in actors.by_token:
         return actors.by_token[tok.i], _entity_text(tok)
+    if (named := _untagged(tok, actors)) is not None:
+        return named, tok.text
     if tok.lower_ in _PERSONAL or tok.lower_ in _POSSESSIVE:
         found = pronoun(tok.idx, _PERSONAL.get(tok.lower_) or _POSSESSIVE[tok.lower_])
         return (found, tok.text) if found is not None else None
@@ -103,6 +117,12 @@ def _target(tok: Any, actors: Actors, pronoun: Resolver) -> tuple[ActorRef, str]
         words, mention = _issue(tok)
         return ActorRef(words, "issue"), mention
     return None
+
+
+def _untagged(tok: Any, actors: Actors) -> ActorRef | None:
+    """A name the tagger missed here but found elsewhere in the article ('Pelosi's support' after
+    'Nancy Pelosi'): a proper noun that is one of its actors' aliases."""
+    return actors.by_alias.get(tok.lower_) if tok.pos_ == "PROPN" else None
 
 
 def _descriptive(tok: Any) -> bool:
@@ -120,33 +140,34 @@ def _descriptive(tok: Any) -> bool:
     return False
 
 
-def _about(
-    tok: Any, verb: Any, line: Any, holder_tok: Any, actors: Actors, pronoun: Resolver
-) -> tuple[ActorRef, str] | None:
-    """What a stance word is about: the object of a verb ('will not recognise the results'),
-    the subject an adjective describes ('the Crimea referendum is not legitimate'), the 'of' of a
-    noun ('annexation of Crimea'), else the subject of the clause under the speech verb."""
+def _about(tok: Any, verb: Any, line: Any, holder_tok: Any) -> Any | None:
+    """The token a stance word is about: the object of a verb ('will not recognise the results'),
+    the subject an adjective describes ('the Crimea referendum is not legitimate'), the object of
+    a noun's preposition ('annexation of Crimea', 'her support for the bill'), else the subject of
+    the clause under the speech verb."""
     if tok.pos_ == "VERB":
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
-            return _target(obj, actors, pronoun)
-    if tok.pos_ == "NOUN":
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None:
-            return _target(pobj, actors, pronoun)
-    if tok.pos_ == "ADJ":  # 'concerned about the annexation', 'critical of the plan'
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _ABOUT), None)
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is not None:
-            return _target(pobj, actors, pronoun)
+            return obj
+    preps = _NOUN_PREPS if tok.pos_ == "NOUN" else _ABOUT if tok.pos_ == "ADJ" else set()
+    # 'concerned about the annexation', 'critical of the plan', 'confidence in his ability'
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is not None:
+        return pobj
     own = subject(tok.head) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "attr") else None
     if own is not None and own.i != holder_tok.i and own.pos_ != "PRON":
-        return _target(own, actors, pronoun)
+        return own
     about = subject(verb) if verb != line.root else None
     if about is not None and about.i != holder_tok.i:
-        return _target(about, actors, pronoun)
+        return about
     return None
+
+
+def _owners(tok: Any) -> list[Any]:
+    """Who owns what a stance is on ('held up her nomination', 'critical of Obama's progress'):
+    the possessor of a common noun, a stance on it being one on its owner too."""
+    return [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
 
 
 def _objects(verb: Any) -> list[Any]:
@@ -232,7 +253,7 @@ class PositionFinder:
             return self._holders(verb.head)
         out = []
         for t in (subj, *subj.conjuncts):
-            ref = self.actors.agent(t)
+            ref = self._agent(t)
             if ref is not None:
                 out.append((ref, t.text if t.lower_ in PRONOUNS else phrase(t).split(",")[0].strip()))
         return out
@@ -243,18 +264,20 @@ class PositionFinder:
         lemma = verb.lemma_.lower()
         # 'held up', 'voted against', 'went after': the phrasal verb's entry before the verb's.
         phrasal = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep")]
-        entry = next((p for p in phrasal if p in EVALUATIVE_VERBS), lemma)
+        # A particle makes another verb: 'picked up his bag' is not 'picked' (as a nominee).
+        particle = next((f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"), lemma)
+        entry = next((p for p in phrasal if p in EVALUATIVE_VERBS), particle)
         evaluative = entry in EVALUATIVE_VERBS
         if lemma in CONTACT_VERBS and not evaluative:
             return []
         polarity = EVALUATIVE_VERBS.get(entry)
-        holders = self._holders(verb)
+        passive = self._passive(verb) if evaluative else None
+        holders, objects = passive or (self._holders(verb), _objects(verb))
         if not holders:
             return []
         out = []
-        objects = _objects(verb)
         if evaluative:  # 'held up her nomination': a stance on the nomination and on its owner
-            objects += [c for o in objects for c in o.children if c.dep_ == "poss" and o.pos_ == "NOUN"]
+            objects += [c for o in objects for c in _owners(o)]
         for obj in objects:
             found = _target(obj, self.actors, self._pronoun(holders))
             # Any other verb says something only of the person or body it acts upon directly.
@@ -279,6 +302,22 @@ class PositionFinder:
                 )
         return out
 
+    def _agent(self, tok: Any) -> ActorRef | None:
+        """Who a token names that can hold a position (:meth:`Actors.agent`, or an untagged alias)."""
+        return self.actors.agent(tok) or _untagged(tok, self.actors)
+
+    def _passive(self, verb: Any) -> tuple[list[tuple[ActorRef, str]], list[Any]] | None:
+        """'Balderson was endorsed by Trump', 'Holder, who is disliked by Republicans': the agent
+        after 'by' holds the position, on the passive subject (or the noun a relative clause is on)."""
+        patient = subject(verb)
+        by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if patient is None or patient.dep_ != "nsubjpass" or not by:
+            return None
+        if patient.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            patient = verb.head
+        agents = [(ref, phrase(t)) for b in by for t in (b, *b.conjuncts) if (ref := self._agent(t))]
+        return agents, [patient, *patient.conjuncts]
+
     def _stance_word(self, line: Any, tok: Any, word: str) -> list[PositionCandidate]:
         """'He said such sanctions would be counter-productive': the subject of the sentence's
         speech verb (else of the word's own clause) on what the word is about."""
@@ -287,23 +326,32 @@ class PositionFinder:
         verb = tok
         while verb.dep_ not in ("ROOT", "ccomp") and verb.head.i != verb.i:
             verb = verb.head
-        holder_tok = subject(line.root) if line.root.lemma_ in CUE_LEMMAS else subject(verb)
+        # 'Pelosi's support for the bill': a stance noun's possessor holds it.
+        owner = next(iter(_owners(tok)), None) if word in STANCE_NOUNS else None
+        holder_tok = owner or (subject(line.root) if line.root.lemma_ in CUE_LEMMAS else subject(verb))
         if holder_tok is None:
             return []
         speaker = self.speaker_at(holder_tok.idx) if holder_tok.lower_ in ("i", "we") else None
-        holder = speaker or self.actors.agent(holder_tok)  # 'It', 'the massing' hold no position
+        holder = speaker or self._agent(holder_tok)  # 'It', 'the massing' hold no position
         if holder is None:
             return []
-        found = _about(tok, verb, line, holder_tok, self.actors, self._pronoun([(holder, "")]))
-        if found is None:
+        about = _about(tok, verb, line, holder_tok)
+        if about is None:
             return []  # 'We are very concerned': a stance, but on nothing this sentence names
-        target, mention = found
-        if target == holder:
-            return []
         negated = any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in line)
         polarity = _flip(STANCE_WORDS[word], negated)
         said = holder_tok.text if holder_tok.lower_ in PRONOUNS else phrase(holder_tok)
-        return [PositionCandidate(line.text, line.start_char, holder, target, word, polarity, said, mention)]
+        out = []
+        pronoun = self._pronoun([(holder, "")])
+        for on in (about, *_owners(about)):
+            found = _target(on, self.actors, pronoun)
+            if found is None or found[0] == holder:
+                continue
+            target, mention = found
+            out.append(
+                PositionCandidate(line.text, line.start_char, holder, target, word, polarity, said, mention)
+            )
+        return out
 
     def _pronoun(self, holders: list[tuple[ActorRef, str]]) -> Resolver:
         """Resolves an object pronoun to someone other than the holders ('they support her')."""

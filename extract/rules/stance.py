@@ -1,9 +1,14 @@
 """A holder's stance in one sentence, by rules: the domain lexicon first, then VADER's valence.
 
 The domain lexicon ("legitimate", "annexation", "counter-productive") decides when it fires.
-Otherwise the sentence's VADER compound valence gives a guess, at VADER's own cut-offs (±0.05),
-but not a confident one: a sentence's valence is not one actor's stance on one target (on SEESAW
-train VADER was right on fewer triplets than the 1.5B model), so the hybrid asks the model.
+Otherwise the sentence's VADER compound valence gives a guess, not a confident one: a sentence's
+valence is not one actor's stance on one target (on SEESAW train VADER was right on fewer
+triplets than the 1.5B model), so a model decider is asked. A sentence VADER finds neutral
+(within its own cut-offs, ±0.05) states no stance. Only a plainly positive one (compound ≥ 0.5)
+reads as support: news reports one actor's relation to another far more often as opposition, and
+a mildly positive sentence is mostly courtesy or someone else's good news (SEESAW train, pairs the
+rules found with no stance word: of those VADER put in (0.05, 0.5), 50 were oppose and 33 support;
+at 0.5 and over, 39 support and 16 oppose).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 from extract.schemas import Stance
 
 VADER_CUTOFF = 0.05  # VADER's documented threshold for positive / negative text
+SUPPORT_VALENCE = 0.5  # the valence a sentence needs for its guess to be support (see the module)
 
 
 @cache
@@ -33,8 +39,8 @@ def stance_of(sentence: str, lexicon: str | None = None) -> tuple[Stance, bool]:
     if lexicon is not None:
         return Stance(lexicon), True
     score = valence(sentence)
-    if score >= VADER_CUTOFF:
+    if score >= SUPPORT_VALENCE:
         return Stance.SUPPORT, False
-    if score <= -VADER_CUTOFF:
+    if abs(score) >= VADER_CUTOFF:
         return Stance.OPPOSE, False
     return Stance.NEUTRAL, False

@@ -61,6 +61,7 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("whole", whole.run_whole, _WHOLE),
         Strategy("hybrid", hybrid.run_hybrid, uses_rules=True),
         Strategy("hybrid-all", hybrid.run_hybrid_all, uses_rules=True),
+        Strategy("hybrid+stances", hybrid.run_hybrid_stances, uses_rules=True),
         Strategy("rules", hybrid.run_rules, uses_rules=True, needs_model=False, rules_only=True),
         Strategy("hybrid+whole", combined.run_combined, _WHOLE, uses_rules=True),
         Strategy("paragraph", paragraph.run_paragraph, _PARAGRAPH, user_prompts=_CHECK),

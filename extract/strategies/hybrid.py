@@ -32,6 +32,22 @@ def choice_model(name: str, options: list[str], description: str) -> type[BaseMo
     return create_model(name, choice=(literal, Field(description=description)))
 
 
+def choices_model(name: str, options: list[list[str]], descriptions: list[str]) -> type[BaseModel]:
+    """A model with one enum field per question, in order (``answer_1``, ``answer_2``, ...): several
+    choices asked of the model in one grammar-constrained call."""
+    fields: dict[str, Any] = {
+        f"answer_{n}": (Literal[tuple(opts)], Field(description=text))
+        for n, (opts, text) in enumerate(zip(options, descriptions, strict=True), 1)
+    }
+    return create_model(name, **fields)
+
+
+def _safe(options: list[str]) -> list[str]:
+    """The options a grammar can hold: llama-cpp-python's schema-to-grammar breaks on quotes and
+    backslashes inside enum values."""
+    return [o for o in options if not set(o) & {'"', "\\"}]
+
+
 class Asker:
     """Puts the rules' open choices to the model and adds up what they cost (a rules Chooser).
 
@@ -54,13 +70,16 @@ class Asker:
         self.decides = decides
         self.usage = Usage()
 
-    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
+    def asks(self, prompt_name: str) -> bool:
+        """Whether choices of ``prompt_name`` go to the model (else the rules' guess stands)."""
         if not self.use_model:
+            return False
+        return self.decide_all or self.decides is None or prompt_name in self.decides
+
+    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
+        if not self.asks(prompt_name):
             return options[0]
-        if not self.decide_all and self.decides is not None and prompt_name not in self.decides:
-            return options[0]
-        # llama-cpp-python's schema-to-grammar breaks on quotes and backslashes inside enum values.
-        safe = [o for o in options if not set(o) & {'"', "\\"}]
+        safe = _safe(options)
         if len(safe) <= 1:
             return safe[0] if safe else options[0]
         options = safe
@@ -76,6 +95,26 @@ class Asker:
             return options[0]
         self.usage = self.usage.add(cost)
         return str(answer.choice)  # type: ignore[attr-defined]
+
+    def choose_each(
+        self, prompt_name: str, options: list[list[str]], descriptions: list[str], **values: str
+    ) -> list[str]:
+        """Several choices in one call (each question's options, the rules' guess first, and what
+        it asks); every rules' guess where the model is not asked or fails."""
+        guesses = [opts[0] for opts in options]
+        options = [_safe(opts) or opts[:1] for opts in options]
+        if not self.asks(prompt_name) or all(len(opts) <= 1 for opts in options):
+            return guesses
+        prompt = load_prompt(prompt_name)
+        model = choices_model(f"{prompt_name.title().replace('_', '')}Choices", options, descriptions)
+        try:
+            answer, cost = self.provider.structured(prompt.render(**values), model, prompt.version)
+        except ModelError as exc:
+            notes.warning(f"{len(options)} {prompt_name} choices kept the rules' guesses: {exc}")
+            self.usage = self.usage.add(exc.usage or Usage(calls=1)).add(Usage(incomplete=1))
+            return guesses
+        self.usage = self.usage.add(cost)
+        return [str(getattr(answer, f"answer_{n}")) for n in range(1, len(options) + 1)]
 
 
 RulesFn = Callable[[Article, tuple[Kind, ...], Asker], list[Drafted]]
@@ -101,15 +140,23 @@ def _run(
     return result, usage
 
 
-def _deciding(provider: Provider, kinds: tuple[Kind, ...]) -> Asker:
-    """A chooser asking the model the open choices its kinds' packs hand it."""
+def _deciding(provider: Provider, kinds: tuple[Kind, ...], also: tuple[str, ...] = ()) -> Asker:
+    """A chooser asking the model the open choices its kinds' packs hand it (and ``also``)."""
     packs = {pack for kind in kinds if (pack := pack_of(kind)) is not None}
-    return Asker(provider, decides=frozenset(p for pack in packs for p in pack.model_decides))
+    return Asker(provider, decides=frozenset([*(p for pack in packs for p in pack.model_decides), *also]))
 
 
 def run_hybrid(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
     """Candidates from the rules; the model settles the choices the rules leave open."""
     return _run(article, kinds, _deciding(provider, kinds))
+
+
+def run_hybrid_stances(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider
+) -> tuple[Grounded, Usage]:
+    """:func:`run_hybrid`, the model also settling the stances no word states, one call per
+    sentence (a candidate for the default, measured against its time budget)."""
+    return _run(article, kinds, _deciding(provider, kinds, also=("stances",)))
 
 
 def run_rules_of(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
