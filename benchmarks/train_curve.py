@@ -1,8 +1,10 @@
 """Learning curve of `extract train` on PolNeAR quotes: quality on dev after training on the first
-25 / 100 / all train articles, beside the rules and the rules with the trained model together;
-training time and run time per article.
+25 / 100 / all train articles, beside the rules and ``--strategy rules+trained`` (the trained
+items and the rules' items that overlap none of them); training time and run time per article.
 
 Usage: python benchmarks/train_curve.py [--sizes 25,100,840] [--dev 84] [--models DIR] [--choices]
+       python benchmarks/train_curve.py --sizes 300 --held-out 100   (scored on train articles: for
+       studying errors without looking at dev)
 Prints one row per approach: content exact F1, content overlap F1, source overlap F1 (a content
 match whose predicted speaker words overlap the gold source span), lenient F1 with speaker, and
 CPU seconds per article (and the training's wall and CPU seconds). With --choices, also the trained
@@ -26,15 +28,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract import Extractor
 from extract.analysis.corpora import DEFAULT_CORPORA, plover, polnear, seesaw
 from extract.analysis.evaluate import score
-from extract.analysis.matching import PRF, match, overlap
+from extract.analysis.matching import PRF, match
 from extract.inputs.load import Article
 from extract.kinds import resolve
 from extract.learned.model import TrainedModel, choose
-from extract.learned.parts import context_fields, value_at, words_of
+from extract.learned.parts import context_fields, nearest, value_at, words_of
 from extract.rules.parse import nlp
 from extract.schemas import ArticleRecord
-from extract.training.data import nearest
 from extract.training.train import train
+
+HEADER = f"{'approach':<26} {'exact':>7} {'overlap':>8} {'source':>7} {'lenient':>8}   CPU s/article"
 
 
 def run(articles: list[Article], **options: object) -> tuple[list[ArticleRecord], float]:
@@ -45,15 +48,6 @@ def run(articles: list[Article], **options: object) -> tuple[list[ArticleRecord]
         started = time.process_time()
         records = [ex.extract(a) for a in articles]
     return records, (time.process_time() - started) / max(1, len(articles))
-
-
-def together(trained: list[ArticleRecord], rules: list[ArticleRecord]) -> list[ArticleRecord]:
-    """The trained items, and the rules' items that overlap none of them."""
-    out = []
-    for t, r in zip(trained, rules, strict=True):
-        extra = [q for q in r.of("quotes") if not any(overlap(q, mine) for mine in t.of("quotes"))]
-        out.append(t.model_copy(update={"items": {"quotes": [*t.of("quotes"), *extra]}}))
-    return out
 
 
 def source_overlap(text: dict[str, str], pred: list[ArticleRecord], gold: list[ArticleRecord]) -> PRF:
@@ -126,6 +120,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="25,100,840", help="training articles per point of the curve")
     ap.add_argument("--dev", type=int, default=84, help="PolNeAR dev articles scored")
+    ap.add_argument("--held-out", type=int, default=0,
+                    help="score on the last N PolNeAR train articles instead of dev (to study errors; "
+                         "the sizes must leave them out)")  # fmt: skip
     ap.add_argument("--models", help="keep the model folders here")
     ap.add_argument("--choices", action="store_true", help="also PLOVER categories and SEESAW stances")
     args = ap.parse_args()
@@ -135,7 +132,13 @@ def main() -> None:
         return
     tmp = tempfile.TemporaryDirectory()
     models = Path(args.models or tmp.name)
-    dev = list(islice(polnear(root, "dev"), args.dev))
+    if args.held_out:
+        dev = list(polnear(root, "train"))[-args.held_out :]
+        sizes = [int(s) for s in args.sizes.split(",") if s]
+        if sizes and max(sizes) > 840 - args.held_out:
+            raise SystemExit(f"--sizes up to {840 - args.held_out} leave the last {args.held_out} out")
+    else:
+        dev = list(islice(polnear(root, "dev"), args.dev))
     articles, gold = [a for a, _ in dev], [g for _, g in dev]
     text = {a.sha256: a.text for a in articles}
     if args.choices:
@@ -145,8 +148,9 @@ def main() -> None:
                         list(seesaw(DEFAULT_CORPORA / "seesaw", "valid")), models)  # fmt: skip
     if not dev:
         return
-    print(f"PolNeAR dev, {len(dev)} articles: F1 of quotes")
-    print(f"{'approach':<26} {'exact':>7} {'overlap':>8} {'source':>7} {'lenient':>8}   CPU s/article")
+    where = f"the last {len(dev)} train" if args.held_out else f"dev, {len(dev)}"
+    print(f"PolNeAR {where} articles: F1 of quotes")
+    print(HEADER)
     rules, rules_secs = run(articles, strategy="rules")
     print(row("rules", rules, gold, text, rules_secs), flush=True)
     for size in (int(s) for s in args.sizes.split(",") if s):
@@ -154,11 +158,12 @@ def main() -> None:
         made = train([], models / f"polnear-{size}", schema=("news:quotes",), corpus="polnear", dev=[],
                      limit=size)  # fmt: skip
         fit_secs, fit_cpu = time.perf_counter() - started, time.process_time() - cpu
-        trained, secs = run(articles, trained=made.folder)
         label = f"trained on {made.train_articles}"
         took = f"   (training {fit_secs:.0f} s wall, {fit_cpu:.0f} s CPU)"
-        print(row(label, trained, gold, text, secs) + took, flush=True)
-        print(row(f"rules + {label}", together(trained, rules), gold, text, secs + rules_secs), flush=True)
+        for strategy in ("trained", "rules+trained"):
+            records, secs = run(articles, trained=made.folder, strategy=strategy)
+            name = label if strategy == "trained" else f"rules + {label}"
+            print(row(name, records, gold, text, secs) + (took if strategy == "trained" else ""), flush=True)
 
 
 if __name__ == "__main__":

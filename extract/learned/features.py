@@ -96,9 +96,42 @@ def _sides(line: list[Any]) -> list[str]:
     return out
 
 
-def token_features(line: list[Any]) -> list[dict[str, str]]:
+def bio(cut: list[list[Any]], spans: list[tuple[int, int, str]]) -> list[list[str]]:
+    """BIO labels per token of each line for character ``spans`` (start, end, role): the role
+    of the span a token falls in, the first span to claim a token keeping it."""
+    ordered = sorted(spans, key=lambda t: (t[0], -t[1]))
+    out: list[list[str]] = []
+    for line in cut:
+        row = ["O"] * len(line)
+        for s, e, role in ordered:
+            inside = [i for i, t in enumerate(line) if t.idx < e and t.idx + len(t) > s and row[i] == "O"]
+            for n, i in enumerate(inside):
+                row[i] = f"{'B' if n == 0 else 'I'}-{role}"
+        out.append(row)
+    return out
+
+
+def doc_features(cut: list[list[Any]], marks: list[list[str]] | None = None) -> list[list[dict[str, str]]]:
+    """Each line's token features, with where the line stands in the document (the first
+    paragraphs are headline and byline), whether the line before it left a quotation open, and,
+    where given, ``marks``: the rules' own reading as BIO labels (stacking: the tagger learns
+    where to trust the rules)."""
+    out = []
+    open_before = False
+    for n, line in enumerate(cut):
+        rows = token_features(line, marks[n] if marks is not None else None)
+        for row in rows:
+            row["para"] = str(min(n, 3))
+            row["open_before"] = str(open_before)
+        out.append(rows)
+        marks_in = sum(t.text in _QUOTE_CHARS or t.text in ("``", "''") for t in line)
+        open_before = marks_in % 2 == 1
+    return out
+
+
+def token_features(line: list[Any], marks: list[str] | None = None) -> list[dict[str, str]]:
     """A feature dict per token of one line: its own features, its neighbours' words and tags,
-    and where it stands in its sentence."""
+    where it stands in its sentence, and the rules' label for it and its neighbours (``marks``)."""
     quoted = _inside_quotes(line)
     own = [_own(tok, q) for tok, q in zip(line, quoted, strict=True)]
     sides = _sides(line)
@@ -120,6 +153,12 @@ def token_features(line: list[Any]) -> list[dict[str, str]]:
                 row[f"{d}:branch"] = own[j]["branch"]
             else:
                 row[f"{d}:w"] = "<edge>"
+        if marks is not None:
+            row["rule"] = marks[i]
+            row["rule_quoted"] = f"{marks[i]}|{feats['quoted']}"
+            for d in _WINDOW:
+                j = i + d
+                row[f"{d}:rule"] = marks[j].partition("-")[2] or "O" if 0 <= j < len(line) else "<edge>"
         out.append(row)
     return out
 

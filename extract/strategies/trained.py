@@ -28,6 +28,14 @@ def run_trained(
     return _trained(article, kinds, provider, trained, ask_model=False)
 
 
+def run_rules_trained(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider, trained: TrainedModel
+) -> tuple[Grounded, Usage]:
+    """The trained model's items, and the rules' items that share no character with one of
+    them (the rules' recall where the tagger found nothing), no model call."""
+    return _trained(article, kinds, provider, trained, ask_model=False, rules_fill=True)
+
+
 def run_trained_model(
     article: Article, kinds: tuple[Kind, ...], provider: Provider, trained: TrainedModel
 ) -> tuple[Grounded, Usage]:
@@ -37,7 +45,12 @@ def run_trained_model(
 
 
 def _trained(
-    article: Article, kinds: tuple[Kind, ...], provider: Provider, trained: TrainedModel, ask_model: bool
+    article: Article,
+    kinds: tuple[Kind, ...],
+    provider: Provider,
+    trained: TrainedModel,
+    ask_model: bool,
+    rules_fill: bool = False,
 ) -> tuple[Grounded, Usage]:
     learned = {k.name: m for k in kinds if (m := trained.of(k)) is not None}
     others = tuple(k for k in kinds if k.name not in learned)
@@ -46,20 +59,29 @@ def _trained(
     mine = tuple(k for k in kinds if k.name in learned)
     if not mine:
         return result, usage
-    # The rules' items give the fields the model cannot learn; only kinds that need them run them.
-    needy = tuple(k for k in mine if rules_for(k) is not None and unlearned_required(k))
+    # The rules' items give the fields the model cannot learn, a stacked tagger's features and
+    # rules+trained's extra items; only kinds that need them run them.
+    needy = tuple(
+        k
+        for k in mine
+        if rules_for(k) is not None and (unlearned_required(k) or learned[k.name].stacked or rules_fill)
+    )
     rules, _ = run_rules(article, needy, provider) if needy else (Grounded(), Usage())
     doc = nlp()(article.text)
     drafted: list[Drafted] = []
     for kind in mine:
         model = learned[kind.name]
-        for spans in tagged_spans(model, doc):
-            draft, cost = _draft(kind, model, doc, article.text, spans, rules.items.get(kind.name, []),
+        rule_items = rules.items.get(kind.name, [])
+        for spans in tagged_spans(model, kind, doc, rule_items):
+            draft, cost = _draft(kind, model, doc, article.text, spans, rule_items,
                                  provider if ask_model else None)  # fmt: skip
             usage = usage.add(cost)
             if draft is not None:
                 drafted.append((kind, draft, spans[kind.anchor][0]))
-    return result.union(ground(drafted, article.text)), usage
+    mine_found = ground(drafted, article.text)
+    if rules_fill:
+        mine_found = mine_found.beside(rules)
+    return result.union(mine_found), usage
 
 
 def _draft(
