@@ -8,9 +8,9 @@ Usage: python benchmarks/train_curve.py [--sizes 25,100,840] [--dev 84] [--model
 Prints one row per approach: content exact F1, content overlap F1, source overlap F1 (a content
 match whose predicted speaker words overlap the gold source span), lenient F1 with speaker, and
 CPU seconds per article (and the training's wall and CPU seconds). With --choices, also the trained
-classifiers alone on gold spans: PLOVER type accuracy on the dev part of plover/train.csv, and
-SEESAW stance accuracy on valid's (holder, object, sentence) triplets, each beside the majority
-value's share. The rules path only: no model runs.
+classifiers alone on gold spans (reading the rules' choices there, as they were trained to): PLOVER
+type accuracy on the dev part of plover/train.csv, and SEESAW stance accuracy on valid's (holder,
+object, sentence) triplets, each beside the majority value's share. The rules path only: no model runs.
 Skipped when ../shared/corpora is absent. Nothing trained here is kept unless --models is given.
 """
 
@@ -32,9 +32,10 @@ from extract.analysis.matching import PRF, match
 from extract.inputs.load import Article
 from extract.kinds import resolve
 from extract.learned.model import TrainedModel, choose
-from extract.learned.parts import context_fields, nearest, value_at, words_of
+from extract.learned.parts import choices_of, context_fields, nearest, overlapping, value_at, words_of
 from extract.rules.parse import nlp
 from extract.schemas import ArticleRecord
+from extract.training.fit import rules_items
 from extract.training.train import train
 
 HEADER = f"{'approach':<26} {'exact':>7} {'overlap':>8} {'source':>7} {'lenient':>8}   CPU s/article"
@@ -95,10 +96,12 @@ def choice_accuracy(
     hits = majority = total = 0
     for article, gold in dev_pairs:
         doc = nlp()(article.text)
+        rule_items = (rules_items(kind, article) or []) if model.stacked else []
         for item in gold.of(kind.name):
             context = {f: w for f in context_fields(kind) if (w := words_of(value_at(item, (f,))))}
             want = getattr(value_at(item, (field,)), "value", value_at(item, (field,)))
-            got = choose(model, doc, (item.start, item.end), context)[field]
+            rules = choices_of(kind, overlapping(rule_items, item.start, item.end))
+            got = choose(model, doc, (item.start, item.end), context, rules)[field]
             hits += got == want
             majority += want == majority_value
             total += 1

@@ -322,3 +322,33 @@ def test_a_stacked_tagger_reads_the_rules_labels_and_the_paragraphs_place() -> N
     assert second["said"]["-1:rule"] == "source" and second["it"]["-1:rule"] == "O"
     assert [line[0]["para"] for line in feats] == ["0", "1", "2"]
     assert "rule" not in doc_features(cut)[1][0]
+
+
+def test_a_content_without_a_tagged_source_takes_the_rules_source_and_speaker(tmp_path: Path) -> None:
+    # Gold whose speakers are never named in the text: the tagger learns contents, never a source.
+    data = quote_gold(tmp_path)
+    rows = [json.loads(line) for line in data.read_text().splitlines()]
+    for row in rows:
+        for item in row["items"]["quotes"]:
+            item.update(
+                source=None, cue=None, spans={}, speaker={"name": "An Unnamed Aide", "kind": "person"}
+            )
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    made = train([data], tmp_path / "q", schema=["news:quotes"], dev=0)
+    text = f'"{_SAID[1]}," Mayor Ana Silva said.\n\n{_FILLER[1]}\n'
+    with Extractor(schema=["news:quotes"], trained=made.folder, cache_dir=None) as ex:
+        [item] = ex.extract(Article("t", "t.txt", text)).of("quotes")
+    assert (item.text, item.source, item.speaker.name) == (_SAID[1], "Mayor Ana Silva", "Mayor Ana Silva")
+
+
+def test_the_choice_classifier_sees_which_words_bear_on_whom() -> None:
+    from extract.learned.features import bag
+    from extract.rules.parse import nlp
+
+    text = "Senator Tom Reed did not condemn the mayor, but he attacked the council."
+    words = bag(
+        nlp()(text), 0, len(text), {"holder": "Tom Reed", "target": "the council"}, {"stance": "oppose"}
+    )
+    assert {"btw:condemn", "btw:attack", "order:holder_first", "rule:stance=oppose"} <= set(words)
+    assert "lex:oppose_neg" in words and "lex:oppose" in words  # 'did not condemn', 'attacked'
+    assert any(w.startswith("path:") for w in words) and "head:condemn" in words

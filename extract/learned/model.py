@@ -151,9 +151,12 @@ def _nearest_run(candidates: list[tuple[int, int]], at: tuple[int, int]) -> tupl
     return min(candidates, key=gap, default=None)
 
 
-def choose(model: KindModel, doc: Any, span: Span, context: dict[str, str]) -> dict[str, Any]:
-    """Each choice field's value for the item at ``span``, from its classifier."""
-    words = bag(doc, span[0], span[1], context)
+def choose(
+    model: KindModel, doc: Any, span: Span, context: dict[str, str], rules: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Each choice field's value for the item at ``span``, from its classifier; a stacked model
+    also reads ``rules``, the rules' choices for the item at the same place."""
+    words = bag(doc, span[0], span[1], context, (rules or {}) if model.stacked else None)
     out: dict[str, Any] = {}
     for name, clf in model.classifiers.items():
         if isinstance(clf, tuple):

@@ -154,3 +154,25 @@ def nearest(text: str, words: str, start: int, end: int) -> tuple[int, int] | No
 def item_spans(kind: Kind, items: list[BaseModel], text: str) -> list[tuple[int, int, str]]:
     """Every role span of ``items`` as (start, end, role): what a tagger's BIO labels mark."""
     return [(s, e, role) for item in items for role, (s, e) in role_spans(kind, item, text).items()]
+
+
+def overlapping(items: list[BaseModel], start: int, end: int) -> BaseModel | None:
+    """The item sharing the most characters with [start, end), None if none shares any."""
+
+    def shared(item: BaseModel) -> int:
+        return min(int(getattr(item, "end", 0)), end) - max(int(getattr(item, "start", 0)), start)
+
+    best = max(items, key=shared, default=None)
+    return best if best is not None and shared(best) > 0 else None
+
+
+def choices_of(kind: Kind, item: BaseModel | None) -> dict[str, str]:
+    """An item's values of the kind's choice fields, as text (what a stacked classifier reads)."""
+    if item is None:
+        return {}
+    out = {}
+    for name in choice_fields(kind):
+        value = value_at(item, (name,))
+        if value is not None:
+            out[name] = str(getattr(value, "value", value))
+    return out

@@ -8,11 +8,20 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError, create_model
 
-from extract.grounding.ground import Grounded, ground, span_of
+from extract.grounding.ground import Grounded, ground
 from extract.inputs.load import Article
 from extract.kinds import rules_for
 from extract.learned.model import KindModel, TrainedModel, choose, tagged_spans
-from extract.learned.parts import context_fields, roles_of, set_at, unlearned_required, words_of
+from extract.learned.parts import (
+    choices_of,
+    context_fields,
+    overlapping,
+    roles_of,
+    set_at,
+    unlearned_required,
+    value_at,
+    words_of,
+)
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
 from extract.rules.parse import nlp, paragraph_context
@@ -92,11 +101,9 @@ def _draft(
     rest, then (with a model) one call for the fields still missing; None if it stays invalid."""
     start, end = spans[kind.anchor]
     values: dict[str, Any] = {}
-    same = _overlapping(rule_items, start, end)
-    if same is not None:
-        values.update(
-            {f: v for f in context_fields(kind) if (v := same.model_dump(mode="json").get(f)) is not None}
-        )
+    same = overlapping(rule_items, start, end)
+    theirs = same.model_dump(mode="json") if same is not None else {}
+    values.update({f: v for f in context_fields(kind) if (v := theirs.get(f)) is not None})
     for role in roles_of(kind):
         if role.name in spans:
             s, e = spans[role.name]
@@ -104,8 +111,14 @@ def _draft(
             for path in role.also:
                 if path[0] not in values:
                     set_at(values, path, text[s:e])
+        elif value_at(theirs, role.path) is not None:
+            # The tagger found no such part near the item (a quote's source a paragraph up): the
+            # rules' item at the same place gives it, and what it also fills (the speaker).
+            values[role.path[0]] = theirs[role.path[0]]
+            values.update({p[0]: theirs[p[0]] for p in role.also if p[0] not in values and p[0] in theirs})
     context = {f: w for f in context_fields(kind) if (w := words_of(values.get(f)))}
-    values.update({k: v for k, v in choose(model, doc, (start, end), context).items() if v is not None})
+    chosen = choose(model, doc, (start, end), context, choices_of(kind, same))
+    values.update({k: v for k, v in chosen.items() if v is not None})
     try:
         return kind.draft.model_validate(values), Usage()
     except ValidationError as exc:
@@ -113,15 +126,6 @@ def _draft(
             return None, Usage()
         missing = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]} - set(values))
         return _ask_missing(kind, values, missing, text, (start, end), ask)
-
-
-def _overlapping(items: list[BaseModel], start: int, end: int) -> BaseModel | None:
-    def shared(item: BaseModel) -> int:
-        s, e = span_of(item)
-        return min(e, end) - max(s, start)
-
-    best = max(items, key=shared, default=None)
-    return best if best is not None and shared(best) > 0 else None
 
 
 def _ask_missing(

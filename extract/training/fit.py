@@ -15,7 +15,16 @@ from extract.inputs.load import Article
 from extract.kinds import rules_for
 from extract.learned.features import bag, bio, lines
 from extract.learned.model import classifiers_file, features_of, tagger_file
-from extract.learned.parts import choice_fields, context_fields, item_spans, roles_of, value_at, words_of
+from extract.learned.parts import (
+    choice_fields,
+    choices_of,
+    context_fields,
+    item_spans,
+    overlapping,
+    roles_of,
+    value_at,
+    words_of,
+)
 from extract.providers.none import NoModel
 from extract.rules.parse import nlp
 from extract.schemas import Kind
@@ -74,10 +83,9 @@ def fit_kind(kind: Kind, parsed: list[Parsed], folder: Path, config: FitConfig) 
     trainer.set_params({"c1": config.c1, "c2": config.c2, "max_iterations": config.iterations,
                         "feature.possible_transitions": True})  # fmt: skip
     stacked = config.stacked and rules_for(kind) is not None
-    for p in parsed:
-        article = p.example[0]
-        rule_items = rules_items(kind, article) if stacked else None
-        feats = features_of(kind, p.lines, article.text, rule_items)
+    ruled = [rules_items(kind, p.example[0]) if stacked else None for p in parsed]
+    for p, rule_items in zip(parsed, ruled, strict=True):
+        feats = features_of(kind, p.lines, p.example[0].text, rule_items)
         for line_feats, row in zip(feats, labels(kind, p), strict=True):
             trainer.append(line_feats, row)
     trainer.train(str(folder / tagger_file(kind.name)))
@@ -85,13 +93,16 @@ def fit_kind(kind: Kind, parsed: list[Parsed], folder: Path, config: FitConfig) 
     seen: dict[str, dict[str, int]] = {}
     for name in choice_fields(kind):
         bags, ys = [], []
-        for p in parsed:
+        for p, rule_items in zip(parsed, ruled, strict=True):
             for item in p.example[1].of(kind.name):
                 value = value_at(item, (name,))
                 if value is None:
                     continue
                 context = {f: w for f in context_fields(kind) if (w := words_of(value_at(item, (f,))))}
-                bags.append(bag(p.doc, item.start, item.end, context))
+                rules = (
+                    choices_of(kind, overlapping(rule_items or [], item.start, item.end)) if stacked else None
+                )
+                bags.append(bag(p.doc, item.start, item.end, context, rules))
                 ys.append(json.dumps(getattr(value, "value", value)))
         seen[name] = {y: ys.count(y) for y in sorted(set(ys))}
         classifiers[name] = _classifier(bags, ys, config)
