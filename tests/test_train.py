@@ -352,3 +352,21 @@ def test_the_choice_classifier_sees_which_words_bear_on_whom() -> None:
     assert {"btw:condemn", "btw:attack", "order:holder_first", "rule:stance=oppose"} <= set(words)
     assert "lex:oppose_neg" in words and "lex:oppose" in words  # 'did not condemn', 'attacked'
     assert any(w.startswith("path:") for w in words) and "head:condemn" in words
+
+
+def test_distillation_mechanics_with_the_rules_as_teacher(tmp_path: Path) -> None:
+    from benchmarks.distil import teach
+    from extract.training.data import read_data
+
+    articles = [a for a, _ in read_data([quote_gold(tmp_path, n=12)])]
+    silver = tmp_path / "silver.jsonl"
+    assert teach(articles, silver, strategy="rules", cache_dir=None) >= 0
+    back = read_data([silver])
+    assert [a.text for a, _ in back] == [a.text for a in articles]
+    assert {r.strategy for _, r in back} == {"rules"} and sum(len(r.of("quotes")) for _, r in back) > 0
+    made = train([silver], tmp_path / "student", schema=["news:quotes"], dev=0)
+    text = f'"{_SAID[2]}," Governor Li Wei said.\n\n{_FILLER[2]}\n'
+    with Extractor(schema=["news:quotes"], trained=made.folder, cache_dir=None) as ex:
+        [item] = ex.extract(Article("t", "t.txt", text)).of("quotes")
+    # The student keeps its teacher's convention (the rules', PolNeAR's: the comma inside).
+    assert (made.train_articles, item.text, item.speaker.name) == (12, _SAID[2] + ",", "Governor Li Wei")

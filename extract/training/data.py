@@ -114,13 +114,15 @@ def data_hash(data: Iterable[Example]) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_review(records: Iterable[ArticleRecord], path: Path) -> int:
+def write_review(records: Iterable[ArticleRecord], path: Path, texts: dict[str, str] | None = None) -> int:
     """Each record with its article's text inline: a file to correct by hand (fix, add or delete
-    items, keeping each item's evidence equal to text[start:end]) and give to ``extract train``."""
+    items, keeping each item's evidence equal to text[start:end]) and give to ``extract train``.
+    The texts are read from the records' sources unless ``texts`` (by text_sha256) has them."""
     lines = []
     for record in records:
-        article = article_of(record, None, Path.cwd(), record.source)
-        row = record.model_dump(mode="json", exclude={"decided_by"}) | {"text": article.text}
+        known = (texts or {}).get(record.text_sha256)
+        text = known if known is not None else article_of(record, None, Path.cwd(), record.source).text
+        row = record.model_dump(mode="json", exclude={"decided_by"}) | {"text": text}
         lines.append(json.dumps(row, ensure_ascii=False))
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
