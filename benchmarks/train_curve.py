@@ -1,14 +1,16 @@
 """Learning curve of `extract train` on PolNeAR quotes: quality on dev after training on the first
-25 / 100 / all train articles, beside the rules and the rules with the trained model together;
-training time and run time per article.
+25 / 100 / all train articles, beside the rules and ``--strategy rules+trained`` (the trained
+items and the rules' items that overlap none of them); training time and run time per article.
 
 Usage: python benchmarks/train_curve.py [--sizes 25,100,840] [--dev 84] [--models DIR] [--choices]
+       python benchmarks/train_curve.py --sizes 300 --held-out 100   (scored on train articles: for
+       studying errors without looking at dev)
 Prints one row per approach: content exact F1, content overlap F1, source overlap F1 (a content
 match whose predicted speaker words overlap the gold source span), lenient F1 with speaker, and
 CPU seconds per article (and the training's wall and CPU seconds). With --choices, also the trained
-classifiers alone on gold spans: PLOVER type accuracy on the dev part of plover/train.csv, and
-SEESAW stance accuracy on valid's (holder, object, sentence) triplets, each beside the majority
-value's share. The rules path only: no model runs.
+classifiers alone on gold spans (reading the rules' choices there, as they were trained to): PLOVER
+type accuracy on the dev part of plover/train.csv, and SEESAW stance accuracy on valid's (holder,
+object, sentence) triplets, each beside the majority value's share. The rules path only: no model runs.
 Skipped when ../shared/corpora is absent. Nothing trained here is kept unless --models is given.
 """
 
@@ -26,15 +28,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract import Extractor
 from extract.analysis.corpora import DEFAULT_CORPORA, plover, polnear, seesaw
 from extract.analysis.evaluate import score
-from extract.analysis.matching import PRF, match, overlap
+from extract.analysis.matching import PRF, match
 from extract.inputs.load import Article
 from extract.kinds import resolve
 from extract.learned.model import TrainedModel, choose
-from extract.learned.parts import context_fields, value_at, words_of
+from extract.learned.parts import choices_of, context_fields, nearest, overlapping, value_at, words_of
 from extract.rules.parse import nlp
 from extract.schemas import ArticleRecord
-from extract.training.data import nearest
+from extract.training.fit import rules_items
 from extract.training.train import train
+
+HEADER = f"{'approach':<26} {'exact':>7} {'overlap':>8} {'source':>7} {'lenient':>8}   CPU s/article"
 
 
 def run(articles: list[Article], **options: object) -> tuple[list[ArticleRecord], float]:
@@ -45,15 +49,6 @@ def run(articles: list[Article], **options: object) -> tuple[list[ArticleRecord]
         started = time.process_time()
         records = [ex.extract(a) for a in articles]
     return records, (time.process_time() - started) / max(1, len(articles))
-
-
-def together(trained: list[ArticleRecord], rules: list[ArticleRecord]) -> list[ArticleRecord]:
-    """The trained items, and the rules' items that overlap none of them."""
-    out = []
-    for t, r in zip(trained, rules, strict=True):
-        extra = [q for q in r.of("quotes") if not any(overlap(q, mine) for mine in t.of("quotes"))]
-        out.append(t.model_copy(update={"items": {"quotes": [*t.of("quotes"), *extra]}}))
-    return out
 
 
 def source_overlap(text: dict[str, str], pred: list[ArticleRecord], gold: list[ArticleRecord]) -> PRF:
@@ -101,10 +96,12 @@ def choice_accuracy(
     hits = majority = total = 0
     for article, gold in dev_pairs:
         doc = nlp()(article.text)
+        rule_items = (rules_items(kind, article) or []) if model.stacked else []
         for item in gold.of(kind.name):
             context = {f: w for f in context_fields(kind) if (w := words_of(value_at(item, (f,))))}
             want = getattr(value_at(item, (field,)), "value", value_at(item, (field,)))
-            got = choose(model, doc, (item.start, item.end), context)[field]
+            rules = choices_of(kind, overlapping(rule_items, item.start, item.end))
+            got = choose(model, doc, (item.start, item.end), context, rules)[field]
             hits += got == want
             majority += want == majority_value
             total += 1
@@ -126,6 +123,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="25,100,840", help="training articles per point of the curve")
     ap.add_argument("--dev", type=int, default=84, help="PolNeAR dev articles scored")
+    ap.add_argument("--held-out", type=int, default=0,
+                    help="score on the last N PolNeAR train articles instead of dev (to study errors; "
+                         "the sizes must leave them out)")  # fmt: skip
     ap.add_argument("--models", help="keep the model folders here")
     ap.add_argument("--choices", action="store_true", help="also PLOVER categories and SEESAW stances")
     args = ap.parse_args()
@@ -135,7 +135,13 @@ def main() -> None:
         return
     tmp = tempfile.TemporaryDirectory()
     models = Path(args.models or tmp.name)
-    dev = list(islice(polnear(root, "dev"), args.dev))
+    if args.held_out:
+        dev = list(polnear(root, "train"))[-args.held_out :]
+        sizes = [int(s) for s in args.sizes.split(",") if s]
+        if sizes and max(sizes) > 840 - args.held_out:
+            raise SystemExit(f"--sizes up to {840 - args.held_out} leave the last {args.held_out} out")
+    else:
+        dev = list(islice(polnear(root, "dev"), args.dev))
     articles, gold = [a for a, _ in dev], [g for _, g in dev]
     text = {a.sha256: a.text for a in articles}
     if args.choices:
@@ -145,8 +151,9 @@ def main() -> None:
                         list(seesaw(DEFAULT_CORPORA / "seesaw", "valid")), models)  # fmt: skip
     if not dev:
         return
-    print(f"PolNeAR dev, {len(dev)} articles: F1 of quotes")
-    print(f"{'approach':<26} {'exact':>7} {'overlap':>8} {'source':>7} {'lenient':>8}   CPU s/article")
+    where = f"the last {len(dev)} train" if args.held_out else f"dev, {len(dev)}"
+    print(f"PolNeAR {where} articles: F1 of quotes")
+    print(HEADER)
     rules, rules_secs = run(articles, strategy="rules")
     print(row("rules", rules, gold, text, rules_secs), flush=True)
     for size in (int(s) for s in args.sizes.split(",") if s):
@@ -154,11 +161,12 @@ def main() -> None:
         made = train([], models / f"polnear-{size}", schema=("news:quotes",), corpus="polnear", dev=[],
                      limit=size)  # fmt: skip
         fit_secs, fit_cpu = time.perf_counter() - started, time.process_time() - cpu
-        trained, secs = run(articles, trained=made.folder)
         label = f"trained on {made.train_articles}"
         took = f"   (training {fit_secs:.0f} s wall, {fit_cpu:.0f} s CPU)"
-        print(row(label, trained, gold, text, secs) + took, flush=True)
-        print(row(f"rules + {label}", together(trained, rules), gold, text, secs + rules_secs), flush=True)
+        for strategy in ("trained", "rules+trained"):
+            records, secs = run(articles, trained=made.folder, strategy=strategy)
+            name = label if strategy == "trained" else f"rules + {label}"
+            print(row(name, records, gold, text, secs) + (took if strategy == "trained" else ""), flush=True)
 
 
 if __name__ == "__main__":

@@ -220,3 +220,153 @@ def test_train_on_a_corpus_scores_its_own_dev_split(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     meta = json.loads((folder / "model.json").read_text())
     assert (meta["train_articles"], meta["dev_articles"]) == (30, 250) and meta["config"]["dev"] == "dev"
+
+
+# News quotes: direct quotes annotated, reported speech ("X said that ...") left out of the gold,
+# so a tagger trained on it leaves those to the rules.
+_SAID = [
+    "We will cut taxes for every family in this state",
+    "Nobody in this town should wait a year for a doctor",
+    "Our schools deserve the best teachers in the country",
+    "I have never seen a budget this badly written",
+    "This bridge will be finished before the winter comes",
+]
+_REPORTED = ["the plan would cost too much", "the vote was delayed again", "the council had lost its way"]
+
+
+def quote_gold(folder: Path, n: int = 30, seed: int = 5) -> Path:
+    """``n`` short articles of paragraphs: direct quotes (annotated), reported speech (not) and
+    filler, as review JSONL."""
+    rng = random.Random(seed)
+    lines = []
+    for a in range(n):
+        text, items = "", []
+        for _ in range(rng.randint(3, 6)):
+            name, roll = rng.choice(_NAMES), rng.random()
+            if roll < 0.4:
+                said = rng.choice(_SAID)
+                start = len(text) + 1
+                text += f'"{said}," {name} said.'
+                src = text.rindex(name)
+                spans = {"source": {"start": src, "end": src + len(name)},
+                         "cue": {"start": src + len(name) + 1, "end": src + len(name) + 5}}  # fmt: skip
+                items.append({"text": said, "evidence": said, "start": start, "end": start + len(said),
+                              "source": name, "speaker": {"name": name, "kind": "person"}, "cue": "said",
+                              "direct": True, "spans": spans})  # fmt: skip
+            elif roll < 0.6:
+                text += f"{name} said that {rng.choice(_REPORTED)}."
+            else:
+                text += rng.choice(_FILLER)
+            text += "\n\n"
+        record = ArticleRecord(
+            article_id=f"q-{a}", source=f"q-{a}.txt", text_sha256=Article("", "", text).sha256,
+            items={"quotes": items}, model="human", strategy="gold", prompt_version="gold",
+        )  # fmt: skip
+        lines.append(json.dumps(record.model_dump(mode="json") | {"text": text}))
+    path = folder / "quotes.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_grounded_beside_adds_only_the_items_that_share_no_character() -> None:
+    from extract.grounding.ground import Grounded
+    from extract.schemas import Actor, Quote
+
+    def q(start: int, end: int) -> Quote:
+        words = "x" * (end - start)
+        return Quote(text=words, evidence=words, start=start, end=end, speaker=Actor(name="A"), direct=False)
+
+    mine, other = Grounded(), Grounded()
+    mine.add("quotes", q(10, 20))
+    for s, e in [(0, 10), (19, 30), (5, 25), (40, 50)]:
+        other.add("quotes", q(s, e))
+    got = [(i.start, i.end) for i in mine.beside(other).items["quotes"]]
+    assert got == [(10, 20), (0, 10), (40, 50)]
+
+
+def test_rules_trained_adds_the_rules_items_the_tagger_left(tmp_path: Path) -> None:
+    made = train([quote_gold(tmp_path)], tmp_path / "q", schema=["news:quotes"], dev=0)
+    assert json.loads((made.folder / "model.json").read_text())["kinds"]["quotes"]["stacked"] is True
+    text = (
+        f'"{_SAID[0]}," Mayor Ana Silva said.\n\nSenator Tom Reed said that the budget was far too large.\n\n'
+        f"{_FILLER[0]}\n"
+    )
+    article = Article("t", "t.txt", text)
+    got = {}
+    for strategy in ("rules", "trained", "rules+trained"):
+        options = {"trained": made.folder} if strategy != "rules" else {}
+        with Extractor(schema=["news:quotes"], strategy=strategy, cache_dir=None, **options) as ex:
+            record = ex.extract(article)
+        assert record.strategy == strategy
+        got[strategy] = [(q.start, q.end, q.speaker.name) for q in record.of("quotes")]
+    assert [text[s:e] for s, e, _ in got["trained"]] == [_SAID[0]]
+    disjoint = [r for r in got["rules"] if not any(min(r[1], t[1]) > max(r[0], t[0]) for t in got["trained"])]
+    assert disjoint and "the budget was far too large" in text[disjoint[0][0] : disjoint[0][1]]
+    assert got["rules+trained"] == got["trained"] + disjoint
+
+
+def test_a_stacked_tagger_reads_the_rules_labels_and_the_paragraphs_place() -> None:
+    from extract.learned.features import bio, doc_features, lines
+    from extract.rules.parse import nlp
+
+    text = 'Headline here\n\n"It will rain all week," he said.\n\nNothing else.'
+    cut = list(lines(nlp()(text)))
+    start = text.index("It will")
+    marks = bio(cut, [(start, start + len("It will rain all week"), "text"), (text.index("he said"),
+                text.index("he said") + 2, "source")])  # fmt: skip
+    feats = doc_features(cut, marks)
+    words = [[f["w"] for f in line] for line in feats]
+    second = dict(zip(words[1], feats[1], strict=True))
+    assert second["it"]["rule"] == "B-text" and second["week"]["rule"] == "I-text"
+    assert second["he"]["rule"] == "B-source" and second["said"]["rule"] == "O"
+    assert second["said"]["-1:rule"] == "source" and second["it"]["-1:rule"] == "O"
+    assert [line[0]["para"] for line in feats] == ["0", "1", "2"]
+    assert "rule" not in doc_features(cut)[1][0]
+
+
+def test_a_content_without_a_tagged_source_takes_the_rules_source_and_speaker(tmp_path: Path) -> None:
+    # Gold whose speakers are never named in the text: the tagger learns contents, never a source.
+    data = quote_gold(tmp_path)
+    rows = [json.loads(line) for line in data.read_text().splitlines()]
+    for row in rows:
+        for item in row["items"]["quotes"]:
+            item.update(
+                source=None, cue=None, spans={}, speaker={"name": "An Unnamed Aide", "kind": "person"}
+            )
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    made = train([data], tmp_path / "q", schema=["news:quotes"], dev=0)
+    text = f'"{_SAID[1]}," Mayor Ana Silva said.\n\n{_FILLER[1]}\n'
+    with Extractor(schema=["news:quotes"], trained=made.folder, cache_dir=None) as ex:
+        [item] = ex.extract(Article("t", "t.txt", text)).of("quotes")
+    assert (item.text, item.source, item.speaker.name) == (_SAID[1], "Mayor Ana Silva", "Mayor Ana Silva")
+
+
+def test_the_choice_classifier_sees_which_words_bear_on_whom() -> None:
+    from extract.learned.features import bag
+    from extract.rules.parse import nlp
+
+    text = "Senator Tom Reed did not condemn the mayor, but he attacked the council."
+    words = bag(
+        nlp()(text), 0, len(text), {"holder": "Tom Reed", "target": "the council"}, {"stance": "oppose"}
+    )
+    assert {"btw:condemn", "btw:attack", "order:holder_first", "rule:stance=oppose"} <= set(words)
+    assert "lex:oppose_neg" in words and "lex:oppose" in words  # 'did not condemn', 'attacked'
+    assert any(w.startswith("path:") for w in words) and "head:condemn" in words
+
+
+def test_distillation_mechanics_with_the_rules_as_teacher(tmp_path: Path) -> None:
+    from benchmarks.distil import teach
+    from extract.training.data import read_data
+
+    articles = [a for a, _ in read_data([quote_gold(tmp_path, n=12)])]
+    silver = tmp_path / "silver.jsonl"
+    assert teach(articles, silver, strategy="rules", cache_dir=None) >= 0
+    back = read_data([silver])
+    assert [a.text for a, _ in back] == [a.text for a in articles]
+    assert {r.strategy for _, r in back} == {"rules"} and sum(len(r.of("quotes")) for _, r in back) > 0
+    made = train([silver], tmp_path / "student", schema=["news:quotes"], dev=0)
+    text = f'"{_SAID[2]}," Governor Li Wei said.\n\n{_FILLER[2]}\n'
+    with Extractor(schema=["news:quotes"], trained=made.folder, cache_dir=None) as ex:
+        [item] = ex.extract(Article("t", "t.txt", text)).of("quotes")
+    # The student keeps its teacher's convention (the rules', PolNeAR's: the comma inside).
+    assert (made.train_articles, item.text, item.speaker.name) == (12, _SAID[2] + ",", "Governor Li Wei")

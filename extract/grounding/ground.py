@@ -187,6 +187,15 @@ class Grounded:
         out.missing += other.missing
         return out
 
+    def beside(self, other: Grounded) -> Grounded:
+        """This result plus those of ``other``'s items that share no character with an item of
+        the same kind here: a second source filling only the gaps of the first."""
+        out = self.merge(Grounded(), keep_missing=True)
+        for kind, item in other.pairs():
+            if not any(_shared(mine, item) > 0 for mine in self.items.get(kind, [])):
+                out.add(kind, item)
+        return out
+
     def pairs(self) -> list[tuple[str, BaseModel]]:
         return [(kind, item) for kind, found in self.items.items() for item in found]
 
@@ -196,10 +205,14 @@ def span_of(item: BaseModel) -> tuple[int, int]:
     return int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
 
 
+def _shared(a: BaseModel, b: BaseModel) -> int:
+    (sa, ea), (sb, eb) = span_of(a), span_of(b)
+    return min(ea, eb) - max(sa, sb)
+
+
 def _covers(a: BaseModel, b: BaseModel) -> bool:
     (sa, ea), (sb, eb) = span_of(a), span_of(b)
-    shared = min(ea, eb) - max(sa, sb)
-    return shared * 2 >= min(ea - sa, eb - sb) > 0
+    return _shared(a, b) * 2 >= min(ea - sa, eb - sb) > 0
 
 
 # Text written to instruct a model rather than to inform a reader: grounding proves the words are in

@@ -10,12 +10,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from extract.errors import ExtractError
-from extract.learned.features import bag, lines, token_features
-from extract.learned.parts import Role, roles_of
+from extract.learned.features import bag, bio, doc_features, lines
+from extract.learned.parts import Role, item_spans, roles_of
 from extract.schemas import Kind
 
-MODEL_FORMAT = 1
+# 2: the tagger sees the paragraph's place, the quotation left open and (stacked) the rules' labels.
+MODEL_FORMAT = 2
 META_FILE = "model.json"
 Span = tuple[int, int]  # characters [start, end)
 
@@ -28,6 +31,7 @@ class KindModel:
     roles: tuple[Role, ...]
     tagger: Any  # pycrfsuite.Tagger
     classifiers: dict[str, Any] = field(default_factory=dict)  # a Pipeline, or ("constant", value)
+    stacked: bool = False  # the tagger reads the rules' items of the kind as features
 
 
 def tagger_file(kind: str) -> str:
@@ -84,17 +88,32 @@ class TrainedModel:
             tagger = pycrfsuite.Tagger()
             tagger.open(str(self.folder / tagger_file(kind.name)))
             classifiers = joblib.load(self.folder / classifiers_file(kind.name))
-            self._kinds[kind.name] = KindModel(kind.name, roles_of(kind), tagger, classifiers)
+            stacked = bool(self.meta["kinds"][kind.name].get("stacked"))
+            self._kinds[kind.name] = KindModel(kind.name, roles_of(kind), tagger, classifiers, stacked)
         return self._kinds[kind.name]
 
 
-def tagged_spans(model: KindModel, doc: Any) -> list[dict[str, Span]]:
+def features_of(
+    kind: Kind, cut: list[list[Any]], text: str, rule_items: list[BaseModel] | None
+) -> list[list[dict[str, str]]]:
+    """The tagger's features for the lines ``cut`` of ``text``, with the rules' items of ``kind``
+    as labels where the tagger is stacked on them (``rule_items`` not None)."""
+    marks = bio(cut, item_spans(kind, rule_items, text)) if rule_items is not None else None
+    return doc_features(cut, marks)
+
+
+def tagged_spans(
+    model: KindModel, kind: Kind, doc: Any, rule_items: list[BaseModel] | None = None
+) -> list[dict[str, Span]]:
     """The items the tagger finds in ``doc``: each anchor span with the nearest span of every
-    other role in its line (Citron's link: a content's cue, then the cue's source)."""
+    other role in its line (Citron's link: a content's cue, then the cue's source). A stacked
+    tagger reads ``rule_items``, the rules' items of the kind in the same text."""
     anchor = model.roles[0].name
     out: list[dict[str, Span]] = []
-    for line in lines(doc):
-        labels = model.tagger.tag(token_features(line))
+    cut = list(lines(doc))
+    stacked = (rule_items or []) if model.stacked else None
+    for line, feats in zip(cut, features_of(kind, cut, doc.text, stacked), strict=True):
+        labels = model.tagger.tag(feats)
         found = runs(labels)
         for a_start, a_end in found.get(anchor, []):
             item = {anchor: (line[a_start].idx, line[a_end - 1].idx + len(line[a_end - 1]))}
@@ -132,9 +151,12 @@ def _nearest_run(candidates: list[tuple[int, int]], at: tuple[int, int]) -> tupl
     return min(candidates, key=gap, default=None)
 
 
-def choose(model: KindModel, doc: Any, span: Span, context: dict[str, str]) -> dict[str, Any]:
-    """Each choice field's value for the item at ``span``, from its classifier."""
-    words = bag(doc, span[0], span[1], context)
+def choose(
+    model: KindModel, doc: Any, span: Span, context: dict[str, str], rules: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Each choice field's value for the item at ``span``, from its classifier; a stacked model
+    also reads ``rules``, the rules' choices for the item at the same place."""
+    words = bag(doc, span[0], span[1], context, (rules or {}) if model.stacked else None)
     out: dict[str, Any] = {}
     for name, clf in model.classifiers.items():
         if isinstance(clf, tuple):

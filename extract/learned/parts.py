@@ -11,7 +11,10 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from extract.schemas import QUOTES, Kind
-from extract.schemas.kinds import GROUNDING_FIELDS
+from extract.schemas.kinds import GROUNDING_FIELDS, dotted
+
+# A role's words (a quote's speaker, say) are looked for this far from the item's anchor.
+NEAR_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -106,3 +109,70 @@ def unlearned_required(kind: Kind) -> tuple[str, ...]:
     """The required fields of ``kind`` no learner fills: the rules or a model must."""
     fields = kind.draft.model_fields
     return tuple(f for f in context_fields(kind) if fields[f].is_required())
+
+
+def role_spans(kind: Kind, item: BaseModel, text: str) -> dict[str, tuple[int, int]]:
+    """Where each role of ``item`` stands: the anchor at the item's offsets, the other roles at
+    their own offsets where the item keeps them (``spans``: a corpus's, grounding's), else at the
+    occurrence of their words nearest to it (none when they are not within reach)."""
+    start, end = int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
+    kept = getattr(item, "spans", {}) or {}
+    out: dict[str, tuple[int, int]] = {}
+    for role in roles_of(kind):
+        if role.name == kind.anchor:
+            out[role.name] = (start, end)
+            continue
+        words = value_at(item, role.path)
+        at = kept.get(dotted(role.path))
+        if isinstance(words, str) and at is not None and text[at.start : at.end] == words:
+            out[role.name] = (at.start, at.end)
+            continue
+        for path in role.also:  # a record of the triple without its source: the speaker's name
+            words = words if words is not None else value_at(item, path)
+        if isinstance(words, str) and words.strip():
+            found = nearest(text, words.strip(), start, end)
+            if found is not None:
+                out[role.name] = found
+    return out
+
+
+def nearest(text: str, words: str, start: int, end: int) -> tuple[int, int] | None:
+    """The occurrence of ``words`` nearest to [start, end) outside it, within NEAR_CHARS."""
+    best: tuple[int, int] | None = None
+    lo = max(0, start - NEAR_CHARS - len(words))
+    at = text.find(words, lo)
+    while 0 <= at <= end + NEAR_CHARS:
+        stop = at + len(words)
+        if stop <= start or at >= end:
+            gap = start - stop if stop <= start else at - end
+            if best is None or gap < best[0]:
+                best = (gap, at)
+        at = text.find(words, at + 1)
+    return (best[1], best[1] + len(words)) if best is not None else None
+
+
+def item_spans(kind: Kind, items: list[BaseModel], text: str) -> list[tuple[int, int, str]]:
+    """Every role span of ``items`` as (start, end, role): what a tagger's BIO labels mark."""
+    return [(s, e, role) for item in items for role, (s, e) in role_spans(kind, item, text).items()]
+
+
+def overlapping(items: list[BaseModel], start: int, end: int) -> BaseModel | None:
+    """The item sharing the most characters with [start, end), None if none shares any."""
+
+    def shared(item: BaseModel) -> int:
+        return min(int(getattr(item, "end", 0)), end) - max(int(getattr(item, "start", 0)), start)
+
+    best = max(items, key=shared, default=None)
+    return best if best is not None and shared(best) > 0 else None
+
+
+def choices_of(kind: Kind, item: BaseModel | None) -> dict[str, str]:
+    """An item's values of the kind's choice fields, as text (what a stacked classifier reads)."""
+    if item is None:
+        return {}
+    out = {}
+    for name in choice_fields(kind):
+        value = value_at(item, (name,))
+        if value is not None:
+            out[name] = str(getattr(value, "value", value))
+    return out

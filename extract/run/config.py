@@ -65,9 +65,8 @@ class RunConfig:
         if self.strategy is not None and self.strategy not in STRATEGIES:
             raise ExtractError(f"unknown strategy {self.strategy!r}; choose from {', '.join(STRATEGIES)}")
         if self.trained is not None and self.strategy is not None and not STRATEGIES[self.strategy].trained:
-            raise ExtractError(
-                f"--trained runs with --strategy trained or trained+model, not {self.strategy}"
-            )
+            runs = " or ".join(n for n, s in STRATEGIES.items() if s.trained)
+            raise ExtractError(f"--trained runs with --strategy {runs}, not {self.strategy}")
         self.backend.refuse({f.name: getattr(self, f.name) for f in fields(self)})
         if self.provider == "none" and STRATEGIES[self.strategy_name].needs_model:
             raise ExtractError(f"strategy {self.strategy_name!r} asks a model; --provider none has none")

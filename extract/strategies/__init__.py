@@ -77,5 +77,9 @@ STRATEGIES: dict[str, Strategy] = {
         ),
         Strategy("trained", trained.run_trained, uses_rules=True, needs_model=False, trained=True),
         Strategy("trained+model", trained.run_trained_model, ("fill",), uses_rules=True, trained=True),
+        # The trained items, then the rules' items where the tagger found nothing (no model).
+        Strategy(
+            "rules+trained", trained.run_rules_trained, uses_rules=True, needs_model=False, trained=True
+        ),
     )
 }

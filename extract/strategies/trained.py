@@ -8,11 +8,20 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError, create_model
 
-from extract.grounding.ground import Grounded, ground, span_of
+from extract.grounding.ground import Grounded, ground
 from extract.inputs.load import Article
 from extract.kinds import rules_for
 from extract.learned.model import KindModel, TrainedModel, choose, tagged_spans
-from extract.learned.parts import context_fields, roles_of, set_at, unlearned_required, words_of
+from extract.learned.parts import (
+    choices_of,
+    context_fields,
+    overlapping,
+    roles_of,
+    set_at,
+    unlearned_required,
+    value_at,
+    words_of,
+)
 from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
 from extract.rules.parse import nlp, paragraph_context
@@ -28,6 +37,14 @@ def run_trained(
     return _trained(article, kinds, provider, trained, ask_model=False)
 
 
+def run_rules_trained(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider, trained: TrainedModel
+) -> tuple[Grounded, Usage]:
+    """The trained model's items, and the rules' items that share no character with one of
+    them (the rules' recall where the tagger found nothing), no model call."""
+    return _trained(article, kinds, provider, trained, ask_model=False, rules_fill=True)
+
+
 def run_trained_model(
     article: Article, kinds: tuple[Kind, ...], provider: Provider, trained: TrainedModel
 ) -> tuple[Grounded, Usage]:
@@ -37,7 +54,12 @@ def run_trained_model(
 
 
 def _trained(
-    article: Article, kinds: tuple[Kind, ...], provider: Provider, trained: TrainedModel, ask_model: bool
+    article: Article,
+    kinds: tuple[Kind, ...],
+    provider: Provider,
+    trained: TrainedModel,
+    ask_model: bool,
+    rules_fill: bool = False,
 ) -> tuple[Grounded, Usage]:
     learned = {k.name: m for k in kinds if (m := trained.of(k)) is not None}
     others = tuple(k for k in kinds if k.name not in learned)
@@ -46,20 +68,29 @@ def _trained(
     mine = tuple(k for k in kinds if k.name in learned)
     if not mine:
         return result, usage
-    # The rules' items give the fields the model cannot learn; only kinds that need them run them.
-    needy = tuple(k for k in mine if rules_for(k) is not None and unlearned_required(k))
+    # The rules' items give the fields the model cannot learn, a stacked tagger's features and
+    # rules+trained's extra items; only kinds that need them run them.
+    needy = tuple(
+        k
+        for k in mine
+        if rules_for(k) is not None and (unlearned_required(k) or learned[k.name].stacked or rules_fill)
+    )
     rules, _ = run_rules(article, needy, provider) if needy else (Grounded(), Usage())
     doc = nlp()(article.text)
     drafted: list[Drafted] = []
     for kind in mine:
         model = learned[kind.name]
-        for spans in tagged_spans(model, doc):
-            draft, cost = _draft(kind, model, doc, article.text, spans, rules.items.get(kind.name, []),
+        rule_items = rules.items.get(kind.name, [])
+        for spans in tagged_spans(model, kind, doc, rule_items):
+            draft, cost = _draft(kind, model, doc, article.text, spans, rule_items,
                                  provider if ask_model else None)  # fmt: skip
             usage = usage.add(cost)
             if draft is not None:
                 drafted.append((kind, draft, spans[kind.anchor][0]))
-    return result.union(ground(drafted, article.text)), usage
+    mine_found = ground(drafted, article.text)
+    if rules_fill:
+        mine_found = mine_found.beside(rules)
+    return result.union(mine_found), usage
 
 
 def _draft(
@@ -70,11 +101,9 @@ def _draft(
     rest, then (with a model) one call for the fields still missing; None if it stays invalid."""
     start, end = spans[kind.anchor]
     values: dict[str, Any] = {}
-    same = _overlapping(rule_items, start, end)
-    if same is not None:
-        values.update(
-            {f: v for f in context_fields(kind) if (v := same.model_dump(mode="json").get(f)) is not None}
-        )
+    same = overlapping(rule_items, start, end)
+    theirs = same.model_dump(mode="json") if same is not None else {}
+    values.update({f: v for f in context_fields(kind) if (v := theirs.get(f)) is not None})
     for role in roles_of(kind):
         if role.name in spans:
             s, e = spans[role.name]
@@ -82,8 +111,14 @@ def _draft(
             for path in role.also:
                 if path[0] not in values:
                     set_at(values, path, text[s:e])
+        elif value_at(theirs, role.path) is not None:
+            # The tagger found no such part near the item (a quote's source a paragraph up): the
+            # rules' item at the same place gives it, and what it also fills (the speaker).
+            values[role.path[0]] = theirs[role.path[0]]
+            values.update({p[0]: theirs[p[0]] for p in role.also if p[0] not in values and p[0] in theirs})
     context = {f: w for f in context_fields(kind) if (w := words_of(values.get(f)))}
-    values.update({k: v for k, v in choose(model, doc, (start, end), context).items() if v is not None})
+    chosen = choose(model, doc, (start, end), context, choices_of(kind, same))
+    values.update({k: v for k, v in chosen.items() if v is not None})
     try:
         return kind.draft.model_validate(values), Usage()
     except ValidationError as exc:
@@ -91,15 +126,6 @@ def _draft(
             return None, Usage()
         missing = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]} - set(values))
         return _ask_missing(kind, values, missing, text, (start, end), ask)
-
-
-def _overlapping(items: list[BaseModel], start: int, end: int) -> BaseModel | None:
-    def shared(item: BaseModel) -> int:
-        s, e = span_of(item)
-        return min(e, end) - max(s, start)
-
-    best = max(items, key=shared, default=None)
-    return best if best is not None and shared(best) > 0 else None
 
 
 def _ask_missing(

@@ -1,5 +1,5 @@
 """Training data: (article, record) pairs from gold or silver records, review files or a corpus
-adapter; the held-out part; the data's hash; and which spans of an item the tagger learns."""
+adapter; the held-out part; the data's hash."""
 
 from __future__ import annotations
 
@@ -10,52 +10,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from extract.analysis.corpora import CORPORA, DEFAULT_CORPORA
 from extract.errors import ExtractError
 from extract.inputs.load import Article, load_articles
-from extract.learned.parts import roles_of, value_at
 from extract.schemas import NEWS_KINDS, ArticleRecord, Kind
 
 Example = tuple[Article, ArticleRecord]
 DEV_SEED = 13
-# A role's words (a quote's speaker, say) are looked for this far from the item's anchor.
-NEAR_CHARS = 400
-
-
-def role_spans(kind: Kind, item: BaseModel, text: str) -> dict[str, tuple[int, int]]:
-    """Where each role of ``item`` stands: the anchor at the item's offsets, the other roles at
-    the occurrence of their words nearest to it (none when they are not within reach)."""
-    start, end = int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
-    out: dict[str, tuple[int, int]] = {}
-    for role in roles_of(kind):
-        if role.name == kind.anchor:
-            out[role.name] = (start, end)
-            continue
-        words = value_at(item, role.path)
-        for path in role.also:  # a record of the triple without its source: the speaker's name
-            words = words if words is not None else value_at(item, path)
-        if isinstance(words, str) and words.strip():
-            found = nearest(text, words.strip(), start, end)
-            if found is not None:
-                out[role.name] = found
-    return out
-
-
-def nearest(text: str, words: str, start: int, end: int) -> tuple[int, int] | None:
-    """The occurrence of ``words`` nearest to [start, end) outside it, within NEAR_CHARS."""
-    best: tuple[int, int] | None = None
-    lo = max(0, start - NEAR_CHARS - len(words))
-    at = text.find(words, lo)
-    while 0 <= at <= end + NEAR_CHARS:
-        stop = at + len(words)
-        if stop <= start or at >= end:
-            gap = start - stop if stop <= start else at - end
-            if best is None or gap < best[0]:
-                best = (gap, at)
-        at = text.find(words, at + 1)
-    return (best[1], best[1] + len(words)) if best is not None else None
 
 
 def read_data(
@@ -151,13 +114,15 @@ def data_hash(data: Iterable[Example]) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_review(records: Iterable[ArticleRecord], path: Path) -> int:
+def write_review(records: Iterable[ArticleRecord], path: Path, texts: dict[str, str] | None = None) -> int:
     """Each record with its article's text inline: a file to correct by hand (fix, add or delete
-    items, keeping each item's evidence equal to text[start:end]) and give to ``extract train``."""
+    items, keeping each item's evidence equal to text[start:end]) and give to ``extract train``.
+    The texts are read from the records' sources unless ``texts`` (by text_sha256) has them."""
     lines = []
     for record in records:
-        article = article_of(record, None, Path.cwd(), record.source)
-        row = record.model_dump(mode="json", exclude={"decided_by"}) | {"text": article.text}
+        known = (texts or {}).get(record.text_sha256)
+        text = known if known is not None else article_of(record, None, Path.cwd(), record.source).text
+        row = record.model_dump(mode="json", exclude={"decided_by"}) | {"text": text}
         lines.append(json.dumps(row, ensure_ascii=False))
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

@@ -9,12 +9,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.learned.features import bag, lines, token_features
-from extract.learned.model import classifiers_file, tagger_file
-from extract.learned.parts import choice_fields, context_fields, roles_of, value_at, words_of
+from pydantic import BaseModel
+
+from extract.inputs.load import Article
+from extract.kinds import rules_for
+from extract.learned.features import bag, bio, lines
+from extract.learned.model import classifiers_file, features_of, tagger_file
+from extract.learned.parts import (
+    choice_fields,
+    choices_of,
+    context_fields,
+    item_spans,
+    overlapping,
+    roles_of,
+    value_at,
+    words_of,
+)
+from extract.providers.none import NoModel
 from extract.rules.parse import nlp
 from extract.schemas import Kind
-from extract.training.data import Example, role_spans
+from extract.strategies.hybrid import run_rules
+from extract.training.data import Example
 
 
 @dataclass(frozen=True)
@@ -26,40 +41,37 @@ class FitConfig:
     iterations: int = 150
     classifier_c: float = 4.0  # the classifiers' inverse regularisation
     hash_features: int = 2**18
+    stacked: bool = True  # a kind with rules: its tagger reads the rules' items as features
 
 
 @dataclass
 class Parsed:
-    """One training article, parsed once for every kind: its doc and each line's features."""
+    """One training article, parsed once for every kind: its doc and its lines."""
 
     example: Example
     doc: Any
     lines: list[list[Any]]
-    features: list[list[dict[str, str]]]
 
 
 def parse(data: list[Example]) -> Iterator[Parsed]:
     texts = (article.text for article, _ in data)
     for example, doc in zip(data, nlp().pipe(texts, batch_size=16), strict=True):
-        cut = list(lines(doc))
-        yield Parsed(example, doc, cut, [token_features(line) for line in cut])
+        yield Parsed(example, doc, list(lines(doc)))
+
+
+def rules_items(kind: Kind, article: Article) -> list[BaseModel] | None:
+    """The rules' items of ``kind`` in ``article`` (what a stacked tagger reads), None for a kind
+    no rules know."""
+    if rules_for(kind) is None:
+        return None
+    found, _ = run_rules(article, (kind,), NoModel())
+    return found.items.get(kind.name, [])
 
 
 def labels(kind: Kind, parsed: Parsed) -> list[list[str]]:
-    """BIO labels per token of each line: the role of the gold span it falls in (the first span
-    to claim a token keeps it)."""
+    """BIO labels per token of each line: the role of the gold span it falls in."""
     article, record = parsed.example
-    found = [role_spans(kind, item, article.text) for item in record.of(kind.name)]
-    spans = sorted(((s, e, role) for f in found for role, (s, e) in f.items()), key=lambda t: (t[0], -t[1]))
-    out: list[list[str]] = []
-    for line in parsed.lines:
-        row = ["O"] * len(line)
-        for s, e, role in spans:
-            inside = [i for i, t in enumerate(line) if t.idx < e and t.idx + len(t) > s and row[i] == "O"]
-            for n, i in enumerate(inside):
-                row[i] = f"{'B' if n == 0 else 'I'}-{role}"
-        out.append(row)
-    return out
+    return bio(parsed.lines, item_spans(kind, record.of(kind.name), article.text))
 
 
 def fit_kind(kind: Kind, parsed: list[Parsed], folder: Path, config: FitConfig) -> dict[str, Any]:
@@ -70,27 +82,33 @@ def fit_kind(kind: Kind, parsed: list[Parsed], folder: Path, config: FitConfig) 
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params({"c1": config.c1, "c2": config.c2, "max_iterations": config.iterations,
                         "feature.possible_transitions": True})  # fmt: skip
-    for p in parsed:
-        for feats, row in zip(p.features, labels(kind, p), strict=True):
-            trainer.append(feats, row)
+    stacked = config.stacked and rules_for(kind) is not None
+    ruled = [rules_items(kind, p.example[0]) if stacked else None for p in parsed]
+    for p, rule_items in zip(parsed, ruled, strict=True):
+        feats = features_of(kind, p.lines, p.example[0].text, rule_items)
+        for line_feats, row in zip(feats, labels(kind, p), strict=True):
+            trainer.append(line_feats, row)
     trainer.train(str(folder / tagger_file(kind.name)))
     classifiers: dict[str, Any] = {}
     seen: dict[str, dict[str, int]] = {}
     for name in choice_fields(kind):
         bags, ys = [], []
-        for p in parsed:
+        for p, rule_items in zip(parsed, ruled, strict=True):
             for item in p.example[1].of(kind.name):
                 value = value_at(item, (name,))
                 if value is None:
                     continue
                 context = {f: w for f in context_fields(kind) if (w := words_of(value_at(item, (f,))))}
-                bags.append(bag(p.doc, item.start, item.end, context))
+                rules = (
+                    choices_of(kind, overlapping(rule_items or [], item.start, item.end)) if stacked else None
+                )
+                bags.append(bag(p.doc, item.start, item.end, context, rules))
                 ys.append(json.dumps(getattr(value, "value", value)))
         seen[name] = {y: ys.count(y) for y in sorted(set(ys))}
         classifiers[name] = _classifier(bags, ys, config)
     joblib.dump(classifiers, folder / classifiers_file(kind.name))
     items = sum(len(p.example[1].of(kind.name)) for p in parsed)
-    return {"roles": [r.name for r in roles_of(kind)], "items": items, "choices": seen}
+    return {"roles": [r.name for r in roles_of(kind)], "items": items, "choices": seen, "stacked": stacked}
 
 
 def _classifier(bags: list[list[str]], ys: list[str], config: FitConfig) -> Any:
