@@ -91,7 +91,7 @@ def part_rows(approach: str, data: str, by_part: dict[str, PartScores]) -> list[
             continue
         for part, by in [*ps.parts.items(), ("linked", {"overlap": ps.linked})]:
             cells = "".join(f"{by[c].f1:10.3f}" if c in by else f"{'':>10}" for c in CRITERIA)
-            rows.append(f"{approach:<20}{data:<9}{kind:<8}{part:<10}{cells}")
+            rows.append(f"{approach:<20}{data:<9}{kind:<10}{part:<16}{cells}")
     return rows
 
 
@@ -100,7 +100,7 @@ def anchor_rows() -> list[str]:
     for name, measured, figures in ANCHORS:
         for part, (criterion, f1) in figures.items():
             cells = "".join(f"{f1:10.3f}" if c == criterion else f"{'':>10}" for c in CRITERIA)
-            rows.append(f"{name:<20}{'':<9}{'quotes':<8}{part:<10}{cells}")
+            rows.append(f"{name:<20}{'':<9}{'quotes':<10}{part:<16}{cells}")
         rows.append(f"  {name}: {measured}")
     return rows
 
@@ -152,7 +152,7 @@ def main() -> None:
     header = f"{'approach':<18}{'data':<9}{'kind':<10}{'P':>6}{'R':>6}{'F1':>6}{'strict F1':>11}"
     header += f"  {'attribute':<24}"
     rows = [header + f"{'s/article':>10}{'tokens/article':>15}{'prefix cache':>13}", "-" * (len(header) + 38)]
-    parts = [f"{'approach':<20}{'data':<9}{'kind':<8}{'part':<10}" + "".join(f"{c:>10}" for c in CRITERIA)]
+    parts = [f"{'approach':<20}{'data':<9}{'kind':<10}{'part':<16}" + "".join(f"{c:>10}" for c in CRITERIA)]
     for approach in args.strategies.split(","):
         strategy = "whole" if approach == "naive" else approach
         if approach == "langextract" and importlib.util.find_spec("langextract") is None:
