@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract import Extractor
 from extract.analysis.corpora import DEFAULT_CORPORA, polnear
 from extract.analysis.matching import PRF, match, trimmed
+from extract.inputs.load import Article
 from extract.schemas import ArticleRecord, Quote
 
 
@@ -44,21 +45,33 @@ def _words(text: str, n: int = 2) -> str:
     return " ".join(text.lower().split()[:n]) or repr(text)
 
 
-def main() -> None:
+def rules_over_polnear(
+    top: int, top_help: str
+) -> tuple[argparse.Namespace, Path, list[tuple[Article, ArticleRecord]], dict[str, ArticleRecord]] | None:
+    """The error studies' shared start: their arguments, the PolNeAR articles and gold chosen
+    by them, and the rules' records by text hash (None, said, when the split is absent)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="train", help="train (development) or dev (the fair check)")
     ap.add_argument("--limit", type=int, default=200, help="articles")
     ap.add_argument("--skip", type=int, default=0, help="articles to skip first")
     ap.add_argument("--examples", type=int, default=2, help="examples printed per class")
-    ap.add_argument("--top", type=int, default=12, help="classes printed per side and direction")
+    ap.add_argument("--top", type=int, default=top, help=top_help)
     args = ap.parse_args()
     root = DEFAULT_CORPORA / "polnear"
     if not (root / args.split).is_dir():
         print(f"skipped: {root / args.split} is absent")
-        return
+        return None
     pairs = list(islice(polnear(root, args.split), args.skip, args.skip + args.limit))
     with Extractor(strategy="rules", cache_dir=None) as ex:
         preds = {r.text_sha256: r for r in ex.batch(a for a, _ in pairs) if isinstance(r, ArticleRecord)}
+    return args, root, pairs, preds
+
+
+def main() -> None:
+    started = rules_over_polnear(12, "classes printed per side and direction")
+    if started is None:
+        return
+    args, root, pairs, preds = started
 
     exact, loose = PRF(), PRF()
     classes: Counter[str] = Counter()

@@ -14,19 +14,18 @@ Develop on train; dev is the fair check. Skips when ../shared/corpora is absent.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter, defaultdict
-from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract import Extractor
-from extract.analysis.corpora import DEFAULT_CORPORA, polnear
+from content_spans import rules_over_polnear
+
 from extract.analysis.evaluate import score
 from extract.analysis.spans import CONTENT, CRITERIA, Bounds, greedy, part_scores, parts, shared
-from extract.schemas import ArticleRecord, Quote
+from extract.schemas import Quote
 
 
 def _said(text: str, at: Bounds | None) -> str:
@@ -34,20 +33,10 @@ def _said(text: str, at: Bounds | None) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="train", help="train (development) or dev (the fair check)")
-    ap.add_argument("--limit", type=int, default=200, help="articles")
-    ap.add_argument("--skip", type=int, default=0, help="articles to skip first")
-    ap.add_argument("--examples", type=int, default=2, help="examples printed per class")
-    ap.add_argument("--top", type=int, default=25, help="classes printed per table")
-    args = ap.parse_args()
-    root = DEFAULT_CORPORA / "polnear"
-    if not (root / args.split).is_dir():
-        print(f"skipped: {root / args.split} is absent")
+    started = rules_over_polnear(25, "classes printed per table")
+    if started is None:
         return
-    pairs = list(islice(polnear(root, args.split), args.skip, args.skip + args.limit))
-    with Extractor(strategy="rules", cache_dir=None) as ex:
-        preds = {r.text_sha256: r for r in ex.batch(a for a, _ in pairs) if isinstance(r, ArticleRecord)}
+    args, _root, pairs, preds = started
 
     tables: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
