@@ -29,7 +29,7 @@ from extract.grounding.ground import span_of
 from extract.inputs.load import Article
 from extract.providers.base import Message, T, Tools, json_schema
 from extract.providers.models import LOCAL_MODELS
-from extract.providers.openai_compat import tool_of
+from extract.providers.openai_compat import tools_listed
 from extract.schemas import ArticleRecord, Kind, Usage
 
 PROMPT_TOKENS_PER_S = 60.0
@@ -133,8 +133,7 @@ class Counted:
         tools: Tools = (),
     ) -> tuple[T, Usage]:
         answer = self.answer(messages, response_model)
-        listed: Tools = tools if response_model in tools else (response_model, *tools)
-        prompt = self.tokens.split(self.tokens.render(messages, [tool_of(m) for m in listed]))
+        prompt = self.tokens.split(self.tokens.render(messages, tools_listed(response_model, tools)))
         reply = self.tokens.split(json.dumps(answer, ensure_ascii=False))
         shared = 0
         for a, b in zip(self._previous, prompt[:-1], strict=False):

@@ -141,8 +141,7 @@ class OpenAICompatible:
         if tools:
             # instructor sends the response model's tool alone; the body's own list replaces it
             # (tool_choice still names the response model's).
-            listed: Tools = tools if response_model in tools else (response_model, *tools)
-            params["extra_body"] = {"tools": [tool_of(m) for m in listed]}
+            params["extra_body"] = {"tools": tools_listed(response_model, tools)}
         try:
             answer: tuple[T, Any] = client.chat.completions.create_with_completion(
                 model=self.endpoint.model,
@@ -186,6 +185,12 @@ def _tool_schema(model: type[T]) -> type[T]:
 def tool_of(model: type[BaseModel]) -> dict[str, Any]:
     """A model as a request lists it among its tools (as instructor's TOOLS mode does)."""
     return {"type": "function", "function": _tool_schema(model).openai_schema}
+
+
+def tools_listed(response_model: type[BaseModel], tools: Tools) -> list[dict[str, Any]]:
+    """The tool list a request sends: ``tools``, with the response model's first when absent."""
+    listed: Tools = tools if response_model in tools else (response_model, *tools)
+    return [tool_of(m) for m in listed]
 
 
 def _first_line(exc: BaseException, endpoint: Endpoint) -> str:
