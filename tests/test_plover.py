@@ -107,11 +107,31 @@ def test_source_and_target_come_from_the_parse() -> None:
         # a named place where the act names no one; force used on a thing stays on the thing
         ("The German government agreed to set up a new company in Berlin.", ["Berlin"]),
         ("The Taliban attacked an army base in Kandahar province.", ["army base"]),
+        # the place reached through the act's object and its phrases
+        ("The army imposed a curfew in parts of Kashmir on Monday.", ["Kashmir"]),
+        ("Spain lifted its two-day blockade of Portugal.", ["Portugal"]),
+        ("The charity agreed to build schools and a clinic for nurses in Kenya.", ["Kenya"]),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
     found = first_event(text)
     assert found is not None and found[2] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "sources", "target"),
+    [
+        ("Japan and South Korea signed a trade agreement on Monday.", ["Japan", "South Korea"], []),
+        ("Chile and Peru agreed to a truce along their border in the Andes.", ["Chile", "Peru"], []),
+        # directed at someone else, it is no longer reciprocal
+        ("France and Germany agreed to send aid to Ukraine.", ["France", "Germany"], ["Ukraine"]),
+    ],
+)
+def test_a_reciprocal_act_has_every_party_as_actor_and_no_recipient(
+    text: str, sources: list[str], target: list[str]
+) -> None:
+    found = first_event(text)
+    assert found is not None and found[1:] == (sources, target)
 
 
 def test_the_evidence_is_the_clause_that_states_the_event() -> None:
@@ -301,6 +321,23 @@ def test_plover_scores_per_category_confusion_majority_and_roles() -> None:
     assert s.agreement("source") == pytest.approx(2 / 3)  # 'Russia' and 'rebels' agree; France missed
     assert s.agreement("target") == 0.0 and s.agreement("target", paired_only=True) == 0.0
     assert plover_score(pred, [rec("9")]) is None  # no gold events: nothing to score
+
+
+def test_a_reciprocal_prediction_is_scored_by_its_dyads_against_dyadic_gold() -> None:
+    gold = [
+        rec("1", ("AGREE", ["Japan"], ["South Korea"])),
+        rec("2", ("AGREE", ["Chile"], ["Peru"])),
+        rec("3", ("AGREE", ["Chile"], ["Peru"])),
+    ]
+    pred = [
+        rec("1", ("AGREE", ["Japan", "South Korea"], [])),  # PLOVER's reciprocal coding: agrees
+        rec("2", ("AGREE", ["Chile", "Bolivia"], [])),  # Peru is no party: no agreement
+        rec("3", ("AGREE", ["Chile", "Peru"], ["a truce"])),  # a recipient named: no expansion
+    ]
+    s = plover_score(pred, gold)
+    assert s is not None
+    assert s.agreement("target") == pytest.approx(1 / 3) and s.target["reciprocal"] == 1
+    assert s.agreement("source") == 1.0
 
 
 def test_the_report_colours_events_by_category_and_shows_the_confusion_against_gold() -> None:

@@ -4,6 +4,13 @@ accuracy beside the majority baseline, and source/target agreement (names by wor
 Pure functions over records. Events are paired by overlapping evidence, whatever their category
 (one-to-one, largest overlap first); a gold event left unpaired is a miss ('none' predicted), a
 predicted one left unpaired a false alarm ('none' in the gold).
+
+A reciprocal event ('Jordan and Britain agreed to ...', 'the US and China signed ...') is coded
+as PLOVER's manual codes it: every party an actor, no recipient (its section "Compound and
+Reciprocal Actors"). Dyadic gold (CAMEO's tradition, and the PLOVER sentence corpus: source
+Jordan, target Britain) is one of the dyads the manual says such a record expands to, so a
+prediction with several actors and no recipient is scored by its dyads: its target agrees where
+the gold's source and target are both among its actors.
 """
 
 from __future__ import annotations
@@ -107,6 +114,23 @@ def _agree(pred: list[str], gold: list[str]) -> bool:
     return any(same_actor(p, g) for p in pred for g in gold)
 
 
+def reciprocal_dyad(guess: Item, gold: Item) -> bool:
+    """Whether ``guess`` codes a reciprocal event (several actors, no recipient) of which the
+    gold's dyad (its source towards its target) is one expansion."""
+    actors = _names(guess, "source")
+    if _names(guess, "target") or len(actors) < 2:
+        return False
+    sources, targets = _names(gold, "source"), _names(gold, "target")
+    return any(
+        same_actor(a, s) and same_actor(b, t)
+        for a in actors
+        for b in actors
+        if a != b
+        for s in sources
+        for t in targets
+    )
+
+
 def _category(item: Item) -> str:
     value = getattr(item, "type", None)
     return str(getattr(value, "value", value))
@@ -144,5 +168,8 @@ def plover_score(
                 guess = predicted_for.get(id(b))
                 if guess is not None:
                     counts["paired_checked"] += 1
-                    counts["agree"] += _agree(_names(guess, role), wanted)
+                    agreed = _agree(_names(guess, role), wanted)
+                    reciprocal = role == "target" and not agreed and reciprocal_dyad(guess, b)
+                    counts["agree"] += agreed or reciprocal
+                    counts["reciprocal"] += reciprocal
     return out

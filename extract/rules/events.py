@@ -56,6 +56,10 @@ _SELF = {"it", "they", "we"}  # a body speaking of itself
 _ATTITUDES = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
 _GIVING = {EventType.AID, EventType.MOBILIZE, EventType.YIELD, EventType.COOPERATE}
 _RECIPIENT_PREPS = {"to", "into", "for"}
+# Acts two parties do together: 'India and Pakistan agreed to a cease-fire', 'the US and China
+# signed an agreement' are reciprocal, every party an actor and no recipient (PLOVER's manual,
+# "Compound and Reciprocal Actors"), unless the act is directed at someone else.
+_RECIPROCAL = {EventType.AGREE, EventType.SUPPORT, EventType.CONSULT, EventType.COOPERATE}
 
 
 @dataclass
@@ -278,9 +282,29 @@ def _target_of(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any |
         found = None
     if found is not None and trig[0] in _ON_THINGS:
         return found  # 'attacked an army base in Kandahar': force is used on the thing
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-    places = [g for h in [verb, *objects] for g in _pobjs(h, _WHERE) if g.ent_type_ in ("GPE", "LOC")]
-    return places[0] if places else found
+    return _place_of(verb) or found
+
+
+# The relations a named place is reached through from the act it is the recipient of: its
+# objects, their prepositional phrases and conjuncts ('set up hospitals and a team of health workers
+# in Louisiana', 'a curfew in parts of Kashmir'); not its subject nor another clause.
+_TOWARDS_PLACE = {"dobj", "attr", "prep", "pobj", "conj", "appos", "npadvmod", "xcomp", "oprd"}
+
+
+def _place_of(head: Any) -> Any | None:
+    """The first named place (GPE, LOC) the act at ``head`` is located in or directed at: reached
+    through :data:`_TOWARDS_PLACE` and a locative preposition or 'of' ('declared a ceasefire in
+    Libya', 'lifted its blockade of the U.K.')."""
+    for ent in head.doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.root.i == head.i:
+            continue
+        tok, located = ent.root, False
+        while tok.i != head.i and tok.dep_ in _TOWARDS_PLACE and tok.head.i != tok.i:
+            located = located or (tok.dep_ == "prep" and tok.lower_ in _WHERE | {"of"})
+            tok = tok.head
+        if tok.i == head.i and located:
+            return ent.root
+    return None
 
 
 def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any | None:
@@ -466,6 +490,12 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
         # as a subject or object is an actor, not where it happened).
         places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
         sources = _who(source, actors, as_written=False)
+        if etype in _RECIPROCAL and len(sources) > 1 and target is not None:
+            # 'the US and China signed an agreement', 'India and Pakistan agreed to a cease-fire
+            # in Kashmir': no one else undergoes it, and where it holds is no party
+            place = _place_of(tok)
+            if not _actor(target, actors) or (place is not None and place.i == target.i):
+                target = None
         return EventCandidate(
             clause.text,
             clause.start_char,
