@@ -111,6 +111,12 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("The army imposed a curfew in parts of Kashmir on Monday.", ["Kashmir"]),
         ("Spain lifted its two-day blockade of Portugal.", ["Portugal"]),
         ("The charity agreed to build schools and a clinic for nurses in Kenya.", ["Kenya"]),
+        # an object that names the act with its verb is no recipient: its place is
+        ("The president declared a state of emergency in Ecuador.", ["Ecuador"]),
+        # an organ or a thing a state has is named with it; an act it decides stands for it
+        ("Rebels attacked Iran's parliament on Monday.", ["Iran's parliament"]),
+        ("The court convicted Germany's largest bank of fraud.", ["Germany's largest bank"]),
+        ("The EU welcomed Buhari's decision to free the prisoners.", ["Buhari"]),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors, canonical
-from extract.rules.lexicons import AGENT_NOUNS, PLACE_PREPS, ROLE_NOUNS
+from extract.rules.lexicons import AGENT_NOUNS, DOING_NOUNS, PLACE_PREPS, ROLE_NOUNS
 from extract.rules.parse import depth, subject, within
 from extract.rules.plover_triggers import (
     FUTURE_AUX,
@@ -183,8 +183,13 @@ def _who(
     if named is not None and tok.i not in actors.by_token:
         tok = named
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if owner is not None and tok.lemma_.lower() in _PEOPLE and tok.i not in actors.by_token:
-        return _as_written(tok)  # 'France's ambassador', 'the U.N.'s peacekeeping force'
+    lemma = tok.lemma_.lower()
+    if owner is not None and tok.i not in actors.by_token:
+        # 'France's ambassador', 'the U.N.'s peacekeeping force', 'Iran's parliament': who or what
+        # a state has is its organ, named with it; 'Buhari's decision' is Buhari's act (below)
+        held = tok.pos_ == "NOUN" and lemma not in DOING_NOUNS and not _names_event(tok, actors)
+        if held or lemma in _PEOPLE:
+            return _as_written(tok)
     found = actors.agents(tok)
     if found and tok.pos_ == "NOUN" and all(a in besides for a in found):
         found = []
@@ -272,7 +277,9 @@ def _target_of(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any |
     hospitals in Louisiana', 'deployed observers in Zimbabwe'), the named place the act is
     directed at, as PLOVER's recipient may be a place."""
     found = _directed_at(verb, trig, actors, hops)
-    if trig[0] in _ATTITUDES or (found is not None and _actor(found, actors)):
+    if found is None:
+        return _place_of(verb)
+    if trig[0] in _ATTITUDES or _actor(found, actors):
         return found
     lemma = found.lemma_.lower() if found is not None else ""
     named_act = lemma in NOUNS or lemma in _EVENT_OBJECTS  # 'sanctions', not 'a military target'
@@ -356,19 +363,29 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         meant = [g for g in _pobjs(obj, TARGET_PREPS) if _actor(g, actors)]
         if meant:
             return meant[0]
-    if obj is not None and (not act or (etype in _ATTITUDES and not phrase and hops == 0)):
+    # 'declared a state of siege in Pando', 'filed a lawsuit against the bank': an object that
+    # names the act with its verb is no recipient; the act's own target is, else its place
+    # ('recalled its ambassador', 'sent troops': people the act moves are no act)
+    named_act = (
+        phrase and obj is not None and obj.lemma_.lower() not in PEOPLE and obj.ent_type_ not in _NAMED
+    )
+    if obj is not None and not named_act and (not act or (etype in _ATTITUDES and not phrase and hops == 0)):
         # 'condemned the decision', 'condemned the attack on a church': what is condemned is the
         # target, as written.
         return obj
     if obj is not None and (inner := _beyond(obj, actors)) is not obj:
         return inner
+    if named_act:
+        meant = [_beyond(g, actors) for g in _pobjs(obj, TARGET_PREPS | {"for", "of"})]
+        if found := next((g for g in meant if _actor(g, actors)), None):
+            return found
     if preps := _pobjs(verb, TARGET_PREPS | {"for"}):
         return _beyond(preps[0], actors)  # 'called for sanctions against Moscow'
     clause = next(
         (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None
     )  # 'apologize' as a NOUN too
     if clause is None:
-        return obj
+        return None if named_act else obj
     told = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or etype is EventType.REQUEST
     if told and (asked := next((c for c in clause.children if c.dep_ == "nsubj"), None)) is not None:
         return asked  # 'urged Iran to release', 'allow the WFP to deliver': who is asked or let
@@ -376,7 +393,7 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         inner = _target_of(clause, _trigger(clause) or trig, actors, hops + 1)  # the act's own
         if inner is not None:
             return inner
-    return obj
+    return None if named_act else obj
 
 
 def _roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | None, Any | None]:

@@ -140,6 +140,16 @@ CUE_NOUNS = words(
     conclusion contention message
     """
 )
+# Nouns for what an actor decides, proposes, says or does: possessed, they stand for their possessor
+# in an event's roles ('welcomed Buhari's decision': Buhari), where an organ or a thing a state
+# has does not ('attacked Iran's parliament').
+DOING_NOUNS = CUE_NOUNS | words(
+    """
+    decision plan policy effort attempt move proposal invitation expansion approach action step
+    initiative call bid offer request demand program programme response handling conduct treatment
+    stance remark
+    """
+)
 # Heads of definite descriptions that refer back to a titled person: "the Russian foreign minister".
 ROLE_NOUNS = words(
     "minister secretary counterpart president chancellor premier spokesman spokeswoman diplomat "
