@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/quality.py [--strategies rules,hybrid+paragraph,langextract] [--polnear 20]
        [--polnear-split dev|train] [--seesaw 0] [--seesaw-pairs 300] [--plover 250]
-       [--plover-split dev|train]
+       [--plover-split dev|train] [--plover-model 30]
        [--local-model qwen2.5-1.5b | --base-url URL --model NAME] [--user-kinds]
 Prints one table: per approach and data set, per kind lenient P/R/F1 and strict F1, attribute
 accuracy, wall seconds per article, tokens per article and (embedded models) the share of prompt
@@ -12,7 +12,9 @@ named for its decider (`lexicon+VADER` for `rules`, `lexicon+model` for the hybr
 `model alone` for `naive`); and the PLOVER sentences' event
 scores (type accuracy against the majority class, macro-F1, source and target agreement, seconds
 per sentence): `rules` types alone, `hybrid` asks the model where the rules are unsure,
-`hybrid-all` lets it decide every category, `whole` is the model alone; then, for kinds with verbatim
+`hybrid-all` lets it decide every category, `whole` is the model alone (``--plover-model N``: the
+strategies that ask a model score the first N PLOVER sentences only, and the rules' row on those N
+is printed beside theirs); then, for kinds with verbatim
 parts (a quote's content, source and cue), F1 per part, exact, by overlap and by Jaccard >= 0.5,
 beside the published anchors, each with what it measured. `naive` is the `whole`
 strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
@@ -50,6 +52,7 @@ from extract.providers.embedded import DEFAULT_LOCAL_MODEL, Embedded, ServerStat
 from extract.providers.models import LOCAL_MODELS
 from extract.rules.news import decide_stance
 from extract.schemas import NEWS_KINDS, ArticleRecord, Position, Stance
+from extract.strategies import STRATEGIES
 from extract.strategies.hybrid import Asker
 
 NEWS = {k.name: k for k in NEWS_KINDS}
@@ -131,7 +134,18 @@ def main() -> None:
     ap.add_argument("--cache-dir", help="reuse a cache (default: a fresh one, so times are cold)")
     ap.add_argument("--seeds", action=argparse.BooleanOptionalAction, default=True, help="score the seeds")
     ap.add_argument("--user-kinds", action="store_true", help="the user-kind rows (benchmarks/user_kinds.py)")
+    ap.add_argument(
+        "--plover-model",
+        type=int,
+        default=0,
+        help="the strategies that ask a model on the first N PLOVER sentences only, the rules' row "
+        "on the same N beside them (0: every strategy on all of --plover)",
+    )
     args = ap.parse_args()
+    model_sample = args.plover_model
+    approaches = args.strategies.split(",")
+    if model_sample and "rules" not in approaches:
+        approaches.insert(0, "rules")  # the row the model's sample is read against
     tmp = tempfile.TemporaryDirectory()
     cache_dir = args.cache_dir or tmp.name
 
@@ -153,7 +167,7 @@ def main() -> None:
     header += f"  {'attribute':<24}"
     rows = [header + f"{'s/article':>10}{'tokens/article':>15}{'prefix cache':>13}", "-" * (len(header) + 38)]
     parts = [f"{'approach':<20}{'data':<9}{'kind':<10}{'part':<16}" + "".join(f"{c:>10}" for c in CRITERIA)]
-    for approach in args.strategies.split(","):
+    for approach in approaches:
         strategy = "whole" if approach == "naive" else approach
         if approach == "langextract" and importlib.util.find_spec("langextract") is None:
             print("skipped langextract: not installed (pip install langextract)")
@@ -166,7 +180,10 @@ def main() -> None:
             cache_dir=cache_dir,
         ) as ex:
             run = _peer(ex) if approach == "langextract" else ex.batch
+            modelled = approach == "langextract" or STRATEGIES[strategy].needs_model
             for name, pairs, kinds in datasets:
+                if name == "plover" and modelled and model_sample:
+                    pairs = pairs[:model_sample]  # the model alone is slow: a small sample
                 started = time.perf_counter()
                 server = local_server(ex.provider)
                 before = server.stats() if server is not None else None
@@ -201,15 +218,15 @@ def main() -> None:
                     rows += [f"{approach:<18}{name:<9}{'pairs':<10}  {line}" for line in extra.lines()]
                 if name == "seeds":  # the hand antecedents (benchmarks/resolution.py: PolNeAR's too)
                     notes.append("  quotes " + resolution(preds, load_antecedents(ANTECEDENTS)).note())
-                if name == "plover" and (ps := plover_score(preds, [g for _, g in pairs])) is not None:
-                    top, share = ps.majority or ("–", 0.0)
-                    src, tgt = ps.agreement("source"), ps.agreement("target")
-                    rows.append(
-                        f"{approach:<18}{'plover':<9}{'PLOVER':<10} type accuracy {ps.accuracy:.2f} "
-                        f"(majority {top} {share:.2f}), macro-F1 {ps.macro_f1:.2f}, source {src:.2f}, "
-                        f"target {tgt:.2f}, {secs:.2f} s/sentence"
-                    )
-                    notes.append(rows[-1])
+                if name == "plover" and (row := plover_row(approach, preds, pairs, secs)) is not None:
+                    rows.append(row)
+                    notes.append(row)
+                    if model_sample and not modelled and len(pairs) > model_sample:
+                        # the rules beside the model rows, on the same first sentences
+                        few = pairs[:model_sample]
+                        if (row := plover_row(approach, preds, few, secs, f"first {len(few)}")) is not None:
+                            rows.append(row)
+                            notes.append(row)
                 print(
                     f"[{approach} / {name}: {len(preds)}/{len(pairs)} articles in {wall:.1f}s wall]",
                     *kind_rows,
@@ -229,6 +246,28 @@ def main() -> None:
     print("\nPer part, F1 (exact: same span after trimming quote marks, space and end punctuation):")
     ours = f"  ours: the seeds' hand gold; PolNeAR {args.polnear_split}, first {args.polnear} articles"
     print("\n".join([*parts, ours, "-" * 50, *anchor_rows()]))
+
+
+def plover_row(
+    approach: str,
+    preds: list[ArticleRecord],
+    pairs: list[tuple[Article, ArticleRecord]],
+    secs: float,
+    sample: str = "",
+) -> str | None:
+    """The PLOVER scores of ``preds`` over the gold of ``pairs`` (its ``sample``, if one), with
+    the seconds per sentence of the run."""
+    ps = plover_score(preds, [g for _, g in pairs])
+    if ps is None:
+        return None
+    top, share = ps.majority or ("–", 0.0)
+    src, tgt = ps.agreement("source"), ps.agreement("target")
+    label = f"PLOVER {sample}".strip()
+    return (
+        f"{approach:<18}{'plover':<9}{label:<10} type accuracy {ps.accuracy:.2f} (majority {top} "
+        f"{share:.2f}), macro-F1 {ps.macro_f1:.2f}, source {src:.2f}, target {tgt:.2f}, "
+        f"{secs:.2f} s/sentence, {len(pairs)} sentences"
+    )
 
 
 def _reuse(used: ServerStats) -> str:

@@ -379,3 +379,26 @@ def test_hybrid_keeps_the_rules_category_where_unsure_and_hybrid_all_asks(fake_s
     assert [e.type for e in grounded.items["events"]] == [EventType.AGREE] and usage.calls == 0
     grounded, usage = run_hybrid_all(article, (EVENTS,), provider)
     assert [e.type for e in grounded.items["events"]] == [EventType.AID] and usage.calls == 1
+
+
+def test_quality_scores_the_model_on_a_small_plover_sample_beside_the_rules(
+    fake_server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from benchmarks import quality
+
+    server = fake_server(lambda r: (200, json.dumps({"quotes": [], "events": [], "positions": []})))
+    (tmp_path / "plover").mkdir()
+    write_csv(tmp_path / "plover" / "train.csv", 260)
+    monkeypatch.setattr(quality, "DEFAULT_CORPORA", tmp_path)
+    argv = ["quality.py", "--strategies", "whole", "--base-url", server.base_url, "--model", "fake"]
+    argv += ["--polnear", "0", "--no-seeds", "--plover", "6", "--plover-model", "2"]
+    monkeypatch.setattr(sys, "argv", argv)
+    quality.main()
+    rows = [line for line in capsys.readouterr().out.splitlines() if " PLOVER" in line]
+    # the rules (added, as none was asked for) on all 6 and on the model's 2; the model on its 2
+    assert [r.split()[0] for r in rows[-3:]] == ["rules", "rules", "whole"]
+    assert [r.rsplit(",", 1)[1].strip() for r in rows[-3:]] == ["6 sentences", "2 sentences", "2 sentences"]
+    assert "PLOVER first 2" in rows[-2] and all("s/sentence" in r for r in rows)
+    assert len(server.requests) == 2  # one call a sentence, on the sample only
