@@ -117,6 +117,10 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("Rebels attacked Iran's parliament on Monday.", ["Iran's parliament"]),
         ("The court convicted Germany's largest bank of fraud.", ["Germany's largest bank"]),
         ("The EU welcomed Buhari's decision to free the prisoners.", ["Buhari"]),
+        # a refusal's recipient is an entity: who must act first, else none ('the outcome' is none)
+        ("The union will not end the strike until the ministry raises wages.", ["ministry"]),
+        ("Europe will not recognise the outcome of the vote.", []),
+        ("The rebels will not release the two pilots until a ransom is paid.", ["two pilots"]),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
@@ -176,6 +180,15 @@ def test_strict_matching_names_an_events_actors_as_it_names_a_speaker() -> None:
     assert not values_agree([Actor(name="the Russians"), same_names[1]], gold, lenient=False)
     found = analyse("Ukraine has made clear it is willing to negotiate with Russia.").events
     assert [e.sentence for e in found] == ["Ukraine has made clear it is willing to negotiate with Russia"]
+
+
+def test_a_title_the_parser_takes_for_a_name_is_the_person_named_with_it() -> None:
+    text = (
+        "US Secretary of State John Kerry arrived in London. Talks between Sergei Lavrov and the US "
+        "Secretary of State began on Friday."
+    )
+    found = analyse(text).events
+    assert found and [a.name for a in found[-1].sources] == ["Sergei Lavrov", "John Kerry"]
 
 
 def test_a_possessed_person_is_named_with_the_possessor() -> None:

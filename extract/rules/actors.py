@@ -127,6 +127,14 @@ class Actors:
             tok = tok.head.head
         if tok.i in self.by_token:
             return self.by_token[tok.i]
+        definite = any(t.lower_ in ("the", "his", "her") for t in tok.children)
+        if tok.pos_ == "PROPN" and tok.lemma_.lower() in ROLE_NOUNS and definite:
+            # "the US Secretary of State": a title the parser takes for a name, of a person named
+            # earlier with it
+            title = [t for t in tok.subtree if t.i <= tok.i or t.head.lower_ == "of" or t.lower_ == "of"]
+            named = {t.lower_ for t in title if t.dep_ not in ("det", "punct")} - {"of"}
+            if (titled := self.described(named, tok.idx, salient=False)) is not None:
+                return titled
         if tok.pos_ == "NOUN":
             # A named possessor stays with its noun ("Germany's foreign minister", not "'s
             # foreign minister"); a pronoun's ("his spokesman") adds nothing a reader can use.
@@ -139,7 +147,6 @@ class Actors:
                 pair = self.last_people(2, tok.idx)
                 if len(pair) == 2:
                     return ActorRef(" and ".join(r.name for r in pair), "group")
-            definite = any(t.lower_ in ("the", "his", "her") for t in tok.children)
             if tok.lemma_.lower() in ROLE_NOUNS and definite and tok.tag_ == "NN":
                 # "the Russian foreign minister": a titled person named earlier.
                 return self.described({t.lower_ for t in words}, tok.idx)
@@ -237,14 +244,15 @@ class Actors:
                 break
         return found[::-1]
 
-    def described(self, words: set[str], at: int) -> ActorRef | None:
-        """The last person before ``at`` whose title has ``words``, else the salient one."""
+    def described(self, words: set[str], at: int, salient: bool = True) -> ActorRef | None:
+        """The last person before ``at`` whose title has ``words``, else (``salient``) the salient
+        one."""
         wanted = words - {"counterpart"}
         for n in range(bisect_left(self.subject_at, at) - 1, -1, -1):  # the nearest first
             ref = self.subjects[n][1]
             if wanted <= self.titles.get(ref, set()):
                 return ref
-        return self.salient(at)
+        return self.salient(at) if salient else None
 
     def near(self, start: int, end: int) -> list[ActorRef]:
         """People and organisations mentioned in [start - 300, end + 100), nearest first."""

@@ -396,6 +396,16 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     return None if named_act else obj
 
 
+def _until(verb: Any) -> Any | None:
+    """Who must act before a refused act is done: the subject (the agent, if passive) of its
+    'until' clause ('will not end the strike until the authorities meet its demands')."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in clause.children):
+            by = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return by[0] if by else subject(clause)
+    return None
+
+
 def _roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | None, Any | None]:
     """The source and target tokens of the event ``tok`` states."""
     if tok.pos_ != "VERB":
@@ -507,6 +517,13 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
         # as a subject or object is an actor, not where it happened).
         places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC") and e.root.head.lower_ in PLACE_PREPS]
         sources = _who(source, actors, as_written=False)
+        refused = etype is EventType.REJECT and trig[0] is not EventType.REJECT
+        counted = target is not None and any(c.dep_ == "nummod" for c in target.children)  # 'two pilots'
+        if refused and (target is None or not (_actor(target, actors) or counted)):
+            # 'will not recognise the outcome': PLOVER's recipient is an entity, the one the act
+            # refused would have gone to ('will not lift the embargo until Cuba reforms'), if any
+            until = _until(tok)
+            target = until if until is not None and _actor(until, actors) else _place_of(tok)
         if etype in _RECIPROCAL and len(sources) > 1 and target is not None:
             # 'the US and China signed an agreement', 'India and Pakistan agreed to a cease-fire
             # in Kashmir': no one else undergoes it, and where it holds is no party
