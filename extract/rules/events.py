@@ -339,6 +339,10 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     own = VERBS.get(verb.lemma_.lower())
     if (etype in _GIVING or mode == "withdraw" or (own is not None and own[0] in _GIVING)) and recipients:
         return recipients[0]
+    met = [g for g in _pobjs(verb, {"with"}) if _actor(g, actors)]
+    person = obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PEOPLE)
+    if etype is EventType.CONSULT and met and not person:
+        return met[0]  # 'discussed Libya with Trump': who is consulted, not the topic
     dative = next((c for c in objects if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if dative is not None:
         return dative
@@ -422,6 +426,8 @@ def _roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | No
         sides = _pobjs(tok, {"between", "among"})
         if trig[0] is EventType.CONSULT and sides:
             return within(sent, sides[0]), None  # 'talks between the US and Russia': both sides act
+        if target is None:  # 'declared a ceasefire on Friday in Libya': where it holds
+            target = _place_of(tok)
         return within(sent, owner), within(sent, target)
     subj = _subject_of(tok)
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
