@@ -124,6 +124,9 @@ def test_source_and_target_come_from_the_parse() -> None:
         # an event noun with no one's name: where it holds; who is consulted, not the topic
         ("Leaders attended a summit in Kenya on Monday.", ["Kenya"]),
         ("Erdogan discussed Syria with Vladimir Putin by phone.", ["Vladimir Putin"]),
+        # who a gift is for, from its purpose; people named only as people are where they live
+        ("Japan gave $5 million to support Afghan refugees.", ["Afghan refugees"]),
+        ("Japan gave $5 million to help people in Kenya.", ["Kenya"]),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:

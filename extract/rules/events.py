@@ -343,6 +343,9 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     person = obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PEOPLE)
     if etype is EventType.CONSULT and met and not person:
         return met[0]  # 'discussed Libya with Trump': who is consulted, not the topic
+    if etype in _GIVING or (own is not None and own[0] in _GIVING):
+        if (helped := _helped(verb, actors)) is not None:
+            return helped
     dative = next((c for c in objects if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if dative is not None:
         return dative
@@ -398,6 +401,29 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         if inner is not None:
             return inner
     return None if named_act else obj
+
+
+# Verbs of a purpose clause that say who what is given is for ('gave $2 million to help farmers').
+_HELPING = {"help", "support", "assist", "aid", "benefit", "feed", "protect", "promote", "fund"}
+_GENERIC_PEOPLE = {"people", "those", "civilian", "resident", "family", "population", "community"}
+
+
+def _helped(verb: Any, actors: Actors) -> Any | None:
+    """Who a gift is for, from its purpose clause ('provided $1.7 billion to support Syrian
+    refugees'); people named only as people are the place they live in ('to help people in
+    Somalia'), as is a purpose with no one in it ('to promote development in Ethiopia')."""
+    for tok in verb.subtree:
+        aimed = tok.lemma_.lower() in _HELPING and tok.pos_ == "VERB" and tok.i > verb.i
+        if not aimed or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue
+        helped = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        named = helped is not None and any(
+            c.ent_type_ in _NAMED for c in helped.children
+        )  # 'Syrian refugees'
+        generic = helped is None or helped.lemma_.lower() in _GENERIC_PEOPLE
+        generic = generic or not (named or _actor(helped, actors))
+        return (_place_of(tok) or helped) if generic else helped
+    return None
 
 
 def _until(verb: Any) -> Any | None:
