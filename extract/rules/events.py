@@ -343,9 +343,9 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     person = obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PEOPLE)
     if etype is EventType.CONSULT and met and not person:
         return met[0]  # 'discussed Libya with Trump': who is consulted, not the topic
-    if etype in _GIVING or (own is not None and own[0] in _GIVING):
-        if (helped := _helped(verb, actors)) is not None:
-            return helped
+    giving = etype in _GIVING or (own is not None and own[0] in _GIVING)
+    if giving and (helped := _helped(verb, actors)) is not None:
+        return helped
     dative = next((c for c in objects if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if dative is not None:
         return dative
