@@ -9,7 +9,7 @@ Runs ``--strategy rules`` over the PLOVER sentences of ``--split`` and sorts eac
 reciprocal prediction (several actors, no recipient); no event predicted; an event
 with no such actor; the actor of the other role (source for target); a partial name (words shared,
 neither name within the other); a wrong phrase (no word shared); and, not scored, an actor where
-the gold codes none. Counts per class and per gold category, with examples. Develop on train; dev
+the gold codes none, or none on either side. Counts per class and per gold category, with examples. Develop on train; dev
 is the fair check. Skips when ../shared/corpora is absent.
 """
 
@@ -46,11 +46,11 @@ def classify(pred: Event | None, gold: Event, role: str) -> str:
     """The class of ``pred``'s ``role`` actors against ``gold``'s (see the module's docstring)."""
     other = "source" if role == "target" else "target"
     wanted = [a.name for a in getattr(gold, role)]
+    said = [a.name for a in getattr(pred, role)] if pred is not None else []
+    if not wanted:  # the agreement scores gold actors only
+        return "not in gold" if said else "none either"
     if pred is None:
-        return "no event" if wanted else "agree"
-    said = [a.name for a in getattr(pred, role)]
-    if not wanted:
-        return "not in gold" if said else "agree"
+        return "no event"
     if not said:
         return "reciprocal" if role == "target" and reciprocal_dyad(pred, gold) else "no actor"
     if any(same_actor(p, g) for p in said for g in wanted):
@@ -96,7 +96,7 @@ def main() -> None:
             examples[cls].append(
                 f"  {g.type.value}/{typed} gold {wanted} pred {said} :: {article.text[:160]!r}"
             )
-    checked = sum(n for c, n in counts.items() if c != "not in gold")
+    checked = sum(n for c, n in counts.items() if c not in ("not in gold", "none either"))
     agreed = counts["agree"] + counts["reciprocal"]
     share = agreed / max(1, checked)
     print(f"{args.role} on PLOVER {args.split}, first {len(pairs)} sentences (rules), agreement {share:.3f}:")
