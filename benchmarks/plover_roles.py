@@ -9,8 +9,8 @@ Runs ``--strategy rules`` over the PLOVER sentences of ``--split`` and sorts eac
 reciprocal prediction (several actors, no recipient); no event predicted; an event
 with no such actor; the actor of the other role (source for target); a partial name (words shared,
 neither name within the other); a wrong phrase (no word shared); and, not scored, an actor where
-the gold codes none, or none on either side. Counts per class and per gold category, with examples. Develop on train; dev
-is the fair check. Skips when ../shared/corpora is absent.
+the gold codes none, or none on either side. Counts per class and per gold category, with
+examples. Develop on train; dev is the fair check. Skips when ../shared/corpora is absent.
 """
 
 from __future__ import annotations
