@@ -302,15 +302,16 @@ def _place_of(head: Any) -> Any | None:
     """The first named place (GPE, LOC) the act at ``head`` is located in or directed at: reached
     through :data:`_TOWARDS_PLACE` and a locative preposition or 'of' ('declared a ceasefire in
     Libya', 'lifted its blockade of the U.K.')."""
-    for ent in head.doc.ents:
-        if ent.label_ not in ("GPE", "LOC") or ent.root.i == head.i:
-            continue
-        tok, located = ent.root, False
+    for root in head.subtree:  # within the act's own phrase: the article's length does not count
+        kind = root.ent_type_
+        if kind not in ("GPE", "LOC") or root.i == head.i or root.head.ent_type_ == kind:
+            continue  # not a place, or not the head word of its name
+        tok, located = root, False
         while tok.i != head.i and tok.dep_ in _TOWARDS_PLACE and tok.head.i != tok.i:
             located = located or (tok.dep_ == "prep" and tok.lower_ in _WHERE | {"of"})
             tok = tok.head
         if tok.i == head.i and located:
-            return ent.root
+            return root
     return None
 
 
