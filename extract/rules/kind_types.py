@@ -38,4 +38,3 @@ def entity_reading(kind: Kind, sentence: str, start: int, end: int) -> tuple[str
         if lo < hi and sum(c.isalnum() for c in sentence[lo:hi]) >= COVERED * length:
             return str(ent.label_), bool(_WORDS[ent.label_] & cues_of(kind))
     return None
-

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
@@ -42,11 +42,8 @@ from extract.schemas.kinds import GROUNDING_FIELDS
 
 # '{"answer": "yes"}' is six tokens under the grammar; a little room beside.
 CHECK_REPLY_TOKENS = 12
-VERDICT = create_model(
-    "KindCheck",
-    __doc__="Whether the record is an instance of the kind.",
-    answer=(Literal["yes", "no"], Field(description="yes or no")),
-)
+_ANSWER: dict[str, Any] = {"answer": (Literal["yes", "no"], Field(description="yes or no"))}
+VERDICT = create_model("KindCheck", __doc__="Whether the record is an instance of the kind.", **_ANSWER)
 
 
 @cache
@@ -118,4 +115,3 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence holding ``text[start:end]``, widened to the item where it runs past a stop."""
     s, e = sentence_around(text, start, end)
     return min(s, start), max(e, end)
-
