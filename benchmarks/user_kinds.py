@@ -21,7 +21,7 @@ own tokenizer and chat template (read vocab-only from its GGUF file: no weights,
 estimate of 4 characters a token without llama.cpp): per article the calls, prompt tokens, the
 tokens the server would evaluate after reusing the previous call's prefix (llama.cpp's one-slot
 prefix cache), the answer's tokens and the reply limits sent, and seconds estimated at 60 prompt
-and 18 reply tokens a second (the 1.5B model on these 2 cores), with the slowest call over the
+and 10 reply tokens a second under a grammar (the 1.5B model on these 2 cores), with the slowest call over the
 median. It compares the cost of two versions of a path before the model is run.
 """
 

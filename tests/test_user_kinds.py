@@ -21,7 +21,7 @@ from extract.providers.base import Endpoint
 from extract.providers.embedded import Embedded
 from extract.rules.kind_sieve import may_hold, needs_number, units_of
 from extract.run.ledger import Ledger
-from extract.strategies.check import CHECK_ITEMS, VERDICT, batches
+from extract.strategies.check import VERDICT, settled
 from tests.conftest import CORPORA, user_text
 from tests.test_user_schema import RIGHT, TEXT, readme_schema
 
@@ -43,16 +43,16 @@ def _is_check(request: dict[str, Any]) -> bool:
     return all(p.get("enum") == ["yes", "no"] for p in _tool(request).values())
 
 
-def _records(request: dict[str, Any]) -> list[str]:
-    """The records a check call numbers, in order."""
-    return re.findall(r"^\d+\. (.*)$", user_text(request).split("Records:\n", 1)[1], re.M)
+def _record(request: dict[str, Any]) -> str:
+    """The record a check call asks about."""
+    return user_text(request).split("Record: ", 1)[1].split("\n", 1)[0]
 
 
 def _answer(request: dict[str, Any]) -> tuple[int, str]:
     """Casualty items where the passage has one; 'yes' to every check; nothing else."""
     props = _tool(request)
     if _is_check(request):
-        return 200, json.dumps(dict.fromkeys(props, "yes"))
+        return 200, json.dumps({"answer": "yes"})
     if "casualty" in props and "12 civilians" in _passage(request):
         return 200, json.dumps({"casualty": [RIGHT]})
     return 200, json.dumps({name: [] for name in props})
@@ -71,7 +71,7 @@ def test_the_default_path_asks_a_user_kind_once_per_paragraph(fake_server: Any, 
         cache_dir=None,
     ) as ex:
         record = ex.extract(Article("d", "d.txt", TEXT))
-        assert "whole/" not in ex.prompt_version and "kind_check/v2" in ex.prompt_version
+        assert "whole/" not in ex.prompt_version and "kind_check/v3" in ex.prompt_version
     asked = [r for r in server.requests if "casualty" in _tool(r)]
     assert len(asked) == 2
     assert all("Passage:" in user_text(r) for r in asked)  # paragraph windows, never the whole article
@@ -96,40 +96,93 @@ def test_a_kinds_declared_cues_widen_its_sieve(tmp_path: Path) -> None:
     assert may_hold("Three soldiers were wounded near the airport.", (kind,))
 
 
-def test_items_the_kinds_check_rejects_are_dropped_and_counted(fake_server: Any, tmp_path: Path) -> None:
-    wrong = {"count": 3, "who": "soldiers", "status": "killed", "words": "Three soldiers were wounded"}
+CANDIDATE_TEXT = (
+    "Senator Ann Park said on Monday that she would be a candidate for governor.\n\n"
+    "Her husband, Tom Park, a dentist, will manage the candidate's campaign for the office."
+)
+
+
+def _candidate_kind(tmp_path: Path) -> str:
+    """A kind whose definition admits persons: whether a name is one is the model's question."""
+    path = tmp_path / "candidates.py"
+    path.write_text(
+        "from typing import Annotated\n"
+        "from pydantic import BaseModel, Field\n"
+        "from extract import Verbatim\n\n"
+        "class Candidate(BaseModel):\n"
+        '    """Candidates for an elected office the article names."""\n'
+        '    name: Annotated[str, Verbatim] = Field(description="The candidate, as written.")\n'
+        '    office: str = Field(description="The office sought.")\n',
+        encoding="utf-8",
+    )
+    return f"{path}:Candidate"
+
+
+def _candidate_answer(garbage_for: str = "") -> Any:
+    """Both persons as candidates; the check says no to the husband (garbage for ``garbage_for``)."""
 
     def answer(request: dict[str, Any]) -> tuple[int, str]:
-        props = _tool(request)
-        if _is_check(request):  # the check: the killed soldiers are not what the sentence says
-            return 200, json.dumps(
-                {
-                    n: "no" if '"killed"' in r and "soldiers" in r else "yes"
-                    for n, r in zip(props, _records(request), strict=True)
-                }
-            )
+        if _is_check(request):
+            if garbage_for and garbage_for in _record(request):
+                return 200, json.dumps({"answer": "maybe"})
+            return 200, json.dumps({"answer": "no" if "Tom Park" in _record(request) else "yes"})
         passage = _passage(request)
-        return 200, json.dumps({"casualty": [RIGHT] if "12 civilians" in passage else [wrong]})
+        found = [{"name": n, "office": "governor"} for n in ("Ann Park", "Tom Park") if n in passage]
+        return 200, json.dumps({"candidate": found})
 
-    server = fake_server(answer)
-    spec = f"{readme_schema(tmp_path)}:Casualty"
+    return answer
+
+
+def test_the_model_decides_a_name_the_definition_admits_item_by_item(
+    fake_server: Any, tmp_path: Path
+) -> None:
+    server = fake_server(_candidate_answer())
     with Extractor(
-        schema=(spec,), base_url=server.base_url, model="m", strategy="hybrid+paragraph", cache_dir=None
+        schema=(_candidate_kind(tmp_path),),
+        base_url=server.base_url,
+        model="m",
+        strategy="paragraph",
+        cache_dir=None,
     ) as ex:
-        record = ex.extract(Article("d", "d.txt", TEXT))
-        assert "kind_check/v2" in ex.prompt_version
-    assert [c.count for c in record.casualty] == [12]
+        record = ex.extract(Article("c", "c.txt", CANDIDATE_TEXT))
+        assert "kind_check/v3" in ex.prompt_version
+    assert [c.name for c in record.candidate] == ["Ann Park"]
     assert record.usage.rejected == 1
     checks = [r for r in server.requests if _is_check(r)]
-    assert len(checks) == 2  # one call per paragraph (here one item each), bounded to a few tokens
+    assert [_record(r) for r in checks] == [
+        '{"name": "Ann Park", "office": "governor"}',
+        '{"name": "Tom Park", "office": "governor"}',
+    ]  # one call per item: a call answering several answered by position on the benchmark
     assert all(r["max_tokens"] <= 16 for r in checks)
     extraction = next(r for r in server.requests if not _is_check(r))
     assert checks[0]["messages"][0] == extraction["messages"][0]  # the pass's system message, reused
-    assert "Casualty figures the article reports" in checks[0]["messages"][0]["content"]
-    assert "What happened to them." in user_text(checks[0])  # the fields' descriptions
-    assert "Three soldiers were wounded near the airport" in user_text(checks[1])  # the item's sentence
-
+    assert "Candidates for an elected office" in checks[0]["messages"][0]["content"]
+    assert "The office sought." in user_text(checks[0])  # the fields' descriptions
+    assert "Her husband, Tom Park, a dentist" in user_text(checks[1])  # the item's sentence
+    # Extraction and check calls share their prompt's prefix: one system message, one list of tools.
+    assert len({json.dumps([r["messages"][0], r["tools"]]) for r in server.requests}) == 1
+    assert [t["function"]["name"] for t in server.requests[0]["tools"]] == ["Extraction", "KindCheck"]
     assert "1 rejected by the kind's check" in ledger([record])
+
+
+def test_a_malformed_check_answer_drops_only_its_item(fake_server: Any, tmp_path: Path) -> None:
+    server = fake_server(_candidate_answer(garbage_for="Ann Park"))
+    with Extractor(
+        schema=(_candidate_kind(tmp_path),),
+        base_url=server.base_url,
+        model="m",
+        strategy="paragraph",
+        cache_dir=tmp_path / "cache",
+        retries=0,
+    ) as ex:
+        article = Article("c", "c.txt", CANDIDATE_TEXT)
+        record = ex.extract(article)
+        assert ex.cached(article) is None  # incomplete: a later run asks again
+    assert record.candidate == [] and record.usage.rejected == 1
+    assert record.usage.unchecked == 1 and record.usage.incomplete == 1
+    line = Ledger()
+    line.record(record)
+    assert "1 left unchecked" in line.line() and "1 left unchecked" in ledger([record])
 
 
 def test_a_kind_that_declares_its_check_is_not_asked(fake_server: Any, tmp_path: Path) -> None:
@@ -205,7 +258,7 @@ def test_the_embedded_server_is_restarted_after_a_timeout(fake_server: Any) -> N
 
     def slow(request: dict[str, Any]) -> tuple[int, str]:
         time.sleep(1.5)
-        return 200, json.dumps({"1": "yes"})
+        return 200, json.dumps({"answer": "yes"})
 
     server = fake_server(slow)
 
@@ -228,7 +281,7 @@ def test_the_embedded_server_is_restarted_after_a_timeout(fake_server: Any) -> N
         embedded.structured([{"role": "user", "content": "x"}], VERDICT, "p")
     assert stub.stops == 1 and len(server.requests) == 1  # stopped, and not retried
     assert failed.value.usage is not None and failed.value.usage.timeouts == 1
-    server.script = lambda r: (200, json.dumps({"1": "yes"}))
+    server.script = lambda r: (200, json.dumps({"answer": "yes"}))
     embedded.structured([{"role": "user", "content": "x"}], VERDICT, "p")
     assert stub.starts == 2  # the next call starts it again
 
@@ -253,9 +306,7 @@ def test_the_user_kind_benchmark_runs_its_three_approaches(fake_server: Any) -> 
 
     def answer(request: dict[str, Any]) -> tuple[int, str]:
         props = _tool(request)
-        return 200, json.dumps(
-            dict.fromkeys(props, "yes") if _is_check(request) else {name: [] for name in props}
-        )
+        return 200, json.dumps({"answer": "yes"} if _is_check(request) else {name: [] for name in props})
 
     server = fake_server(answer)
     table = rows(
@@ -295,9 +346,7 @@ def test_the_parse_rejects_a_person_as_equipment_without_asking(fake_server: Any
     ]
 
     def answer(request: dict[str, Any]) -> tuple[int, str]:
-        props = _tool(request)
-        if _is_check(request):
-            return 200, json.dumps(dict.fromkeys(props, "yes"))
+        assert not _is_check(request)  # neither item is a name the definition admits
         return 200, json.dumps({"military_equipment": found if "F-16" in _passage(request) else []})
 
     server = fake_server(answer)
@@ -311,48 +360,34 @@ def test_the_parse_rejects_a_person_as_equipment_without_asking(fake_server: Any
         record = ex.extract(Article("e", "e.txt", text))
     assert [i.name for i in record.military_equipment] == ["F-16 aircraft"]
     assert record.usage.rejected == 1
-    checks = [r for r in server.requests if _is_check(r)]
-    assert len(checks) == 1 and "F-16" in user_text(checks[0])  # the person was never asked about
+    assert len(server.requests) == 1  # one paragraph asked, no item left to the model
 
 
 POLLS_TEXT = (
     "A new survey finds Smith at 41 percent and Jones at 38%, with a margin of error of 3 points.\n\n"
     "The campaign said on Monday that it was pleased.\n\n"
-    "Among young voters, Smith has 52 percent and Jones 30 percent."
+    "Among young voters, Smith has 52 percent, up 4 percentage points."
 )
 
 
-def _polls_answer(fail_second: bool = False) -> Any:
-    """Every figure of the passage asked; the check answers no to the margin of error only (and,
-    with ``fail_second``, garbage for the third paragraph's call)."""
-
+def test_figures_are_settled_by_the_kinds_unit_without_asking(fake_server: Any) -> None:
     def answer(request: dict[str, Any]) -> tuple[int, str]:
-        props = _tool(request)
-        if _is_check(request):
-            records = _records(request)
-            if fail_second and "young voters" in user_text(request):
-                return 200, json.dumps({"verdict": "maybe"})
-            return 200, json.dumps(
-                {n: "no" if "3 points" in r else "yes" for n, r in zip(props, records, strict=True)}
-            )
+        assert not _is_check(request)  # a figure is no name: the rules settle it
         passage = _passage(request)
         found = [
             {"figure": f, "subject": s}
-            for f, s in (("41 percent", "Smith"), ("38%", "Jones"), ("3 points", "margin of error"))
-            if f in passage
-        ]
-        found += [
-            {"figure": f, "subject": s}
-            for f, s in (("52 percent", "Smith"), ("30 percent", "Jones"))
+            for f, s in (
+                ("41 percent", "Smith"),
+                ("38%", "Jones"),
+                ("3 points", "margin of error"),
+                ("52 percent", "Smith"),
+                ("4 percentage points", "Smith"),
+            )
             if f in passage
         ]
         return 200, json.dumps({"poll_figure": found})
 
-    return answer
-
-
-def test_one_check_call_per_paragraph_answers_each_item(fake_server: Any) -> None:
-    server = fake_server(_polls_answer())
+    server = fake_server(answer)
     with Extractor(
         schema=(f"{HERE / 'polls.py:PollFigure'}",),
         base_url=server.base_url,
@@ -361,47 +396,10 @@ def test_one_check_call_per_paragraph_answers_each_item(fake_server: Any) -> Non
         cache_dir=None,
     ) as ex:
         record = ex.extract(Article("p", "p.txt", POLLS_TEXT))
-    checks = [r for r in server.requests if _is_check(r)]
-    assert len(checks) == 2  # two paragraphs with items: two calls, not five
-    assert [list(_tool(r)) for r in checks] == [["1", "2", "3"], ["1", "2"]]  # a key per item, in order
-    assert _records(checks[0])[2] == '{"figure": "3 points", "subject": "margin of error"}'
-    # The 'no' for the third record dropped that record, not its neighbours.
-    assert [i.figure for i in record.poll_figure] == ["41 percent", "38%", "52 percent", "30 percent"]
-    assert record.usage.rejected == 1 and record.usage.unchecked == 0
-    assert all(r["max_tokens"] == 8 + 8 * len(_tool(r)) for r in checks)
-    # Extraction and check calls share their prompt's prefix: one system message, one list of tools.
-    assert len({json.dumps([r["messages"][0], r["tools"]]) for r in server.requests}) == 1
-    assert [t["function"]["name"] for t in server.requests[0]["tools"]] == [
-        "Extraction",
-        *(f"KindCheck{n}" for n in range(1, CHECK_ITEMS + 1)),
-    ]
-
-
-def test_a_malformed_check_answer_drops_only_its_paragraphs_items(fake_server: Any, tmp_path: Path) -> None:
-    server = fake_server(_polls_answer(fail_second=True))
-    with Extractor(
-        schema=(f"{HERE / 'polls.py:PollFigure'}",),
-        base_url=server.base_url,
-        model="m",
-        strategy="paragraph",
-        cache_dir=tmp_path / "cache",
-        retries=0,
-    ) as ex:
-        article = Article("p", "p.txt", POLLS_TEXT)
-        record = ex.extract(article)
-        assert ex.cached(article) is None  # incomplete: a later run asks again
-    assert [i.figure for i in record.poll_figure] == ["41 percent", "38%"]
-    assert record.usage.unchecked == 2 and record.usage.incomplete == 1 and record.usage.rejected == 1
-    line = Ledger()
-    line.record(record)
-    assert "2 left unchecked" in line.line() and "2 left unchecked" in ledger([record])
-
-
-def test_a_paragraph_with_many_items_is_checked_in_calls_of_equal_size() -> None:
-    items = [(n, Article(str(n), "", "")) for n in range(7)]  # any object stands for an item here
-    sizes = [len(b) for b in batches(items, [(0, 100)])]  # type: ignore[arg-type]
-    assert sizes == [4, 3] and CHECK_ITEMS == 6
-    assert [len(b) for b in batches(items, [(0, 3), (3, 100)])] == [3, 4]  # type: ignore[arg-type]
+    # The examples state shares in percent: points and percentage points are no share.
+    assert [i.figure for i in record.poll_figure] == ["41 percent", "38%", "52 percent"]
+    assert record.usage.rejected == 2 and record.usage.unchecked == 0
+    assert [t["function"]["name"] for t in server.requests[0]["tools"]] == ["Extraction", "KindCheck"]
 
 
 def test_a_kind_whose_examples_state_a_unit_needs_a_figure_in_it() -> None:
@@ -414,6 +412,35 @@ def test_a_kind_whose_examples_state_a_unit_needs_a_figure_in_it() -> None:
     assert not may_hold("In a poll of 1,000 adults taken Dec. 6-9, Clinton led.", (polls,))
     assert may_hold("The campaign raised 40 million euros.", (money,)) and may_hold("It spent $5m.", (money,))
     assert not may_hold("The campaign has 20,000 employees and 1 million donors.", (money,))
+
+
+def test_the_rules_settle_what_they_can_and_leave_admitted_names_to_the_model(tmp_path: Path) -> None:
+    [casualty] = resolve([f"{readme_schema(tmp_path)}:Casualty"])
+    [candidate] = resolve([_candidate_kind(tmp_path)])
+    text = "Three soldiers were wounded near Kabul. Senator Ann Park said so."
+    words = "Three soldiers were wounded"
+    figure = casualty.record.model_validate(
+        {
+            "count": 3,
+            "who": "soldiers",
+            "status": "wounded",
+            "words": words,
+            "evidence": words,
+            "start": 0,
+            "end": len(words),
+        }
+    )
+    assert settled(casualty, figure, text) is True  # no name: kept as grounded
+    start = text.index("Ann Park")
+    person = candidate.record.model_validate(
+        {"name": "Ann Park", "office": "x", "evidence": "Ann Park", "start": start, "end": start + 8}
+    )
+    assert settled(candidate, person, text) is None  # a person, and the kind admits candidates
+    start = text.index("Kabul")
+    place = candidate.record.model_validate(
+        {"name": "Kabul", "office": "x", "evidence": "Kabul", "start": start, "end": start + 5}
+    )
+    assert settled(candidate, place, text) is False  # a place: the kind admits none
 
 
 def test_a_kind_without_a_unit_in_its_examples_needs_none(tmp_path: Path) -> None:

@@ -49,7 +49,8 @@ _SPELLED = (
 )
 _AMOUNT = rf"(?:\d[\d,.]*|{_SPELLED})(?:\s*(?:thousand|million|billion|trillion|[mb]n?)\b)?"
 UNITS = {
-    "percent": re.compile(rf"\b{_AMOUNT}\s*(?:%|percent\b|per\s+cent\b|percentage\b)", re.I),
+    # "percentage points" measure a change or a margin, not a share.
+    "percent": re.compile(rf"\b{_AMOUNT}\s*(?:%|percent\b|per\s+cent\b|percentage\b(?!\s+points?\b))", re.I),
     "money": re.compile(
         rf"(?:[$€£¥]\s*\d|\b{_AMOUNT}\s*(?:dollars?|euros?|yen|yuan|rupees?|usd|eur|gbp)\b)", re.I
     ),
@@ -115,12 +116,18 @@ def units_of(kind: Kind) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for found in families for f in found))
 
 
+def states_unit(words: str, kind: Kind) -> bool:
+    """Whether ``words`` state a figure in a unit family of ``kind`` (true when it has none)."""
+    units = units_of(kind)
+    return not units or any(UNITS[u].search(words) for u in units)
+
+
 def may_hold(passage: str, kinds: tuple[Kind, ...]) -> bool:
     """Whether ``passage`` can hold an item of any of ``kinds`` (a Pack sieve's signature)."""
     found = _words(passage)
     return any(
         bool(found & cues_of(k))
         and (not needs_number(k) or bool(_NUMBER.search(passage)))
-        and (not (units := units_of(k)) or any(UNITS[u].search(passage) for u in units))
+        and states_unit(passage, k)
         for k in kinds
     )

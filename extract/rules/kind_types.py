@@ -23,17 +23,18 @@ _WORDS = {label: frozenset(stem(w) for w in words.split()) for label, words in _
 COVERED = 2 / 3
 
 
-def type_conflict(kind: Kind, sentence: str, start: int, end: int) -> str | None:
-    """The entity label of ``sentence[start:end]`` when the parse reads (most of) it as a kind of
-    entity that ``kind``'s definition does not admit; else None."""
+def entity_reading(kind: Kind, sentence: str, start: int, end: int) -> tuple[str, bool] | None:
+    """The entity label the parse gives (most of) ``sentence[start:end]``, and whether ``kind``'s
+    definition admits such an entity; None when the parse reads no person, organisation or place
+    there."""
     span = sentence[start:end]
     length = sum(c.isalnum() for c in span)
     if not length:
         return None
     for ent in nlp()(sentence).ents:
-        if ent.label_ not in _WORDS or _WORDS[ent.label_] & cues_of(kind):
+        if ent.label_ not in _WORDS:
             continue
         lo, hi = max(start, ent.start_char), min(end, ent.end_char)
         if lo < hi and sum(c.isalnum() for c in sentence[lo:hi]) >= COVERED * length:
-            return str(ent.label_)
+            return str(ent.label_), bool(_WORDS[ent.label_] & cues_of(kind))
     return None

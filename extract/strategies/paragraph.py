@@ -27,7 +27,7 @@ from extract.prompting.templates import load_prompt
 from extract.providers.base import Message, Provider, Tools
 from extract.rules.kind_sieve import may_hold
 from extract.schemas import Kind, Usage
-from extract.strategies.check import CHECK_MODELS, check_items
+from extract.strategies.check import VERDICT, check_items
 from extract.strategies.whole import ask_grounded, extraction_model
 
 # On the seeds with Qwen2.5-1.5B, larger windows asked for all three news kinds at once found few
@@ -129,7 +129,7 @@ def pass_tools(kind: Kind) -> Tools:
     """The tools every call of a checked kind's pass lists, extraction and check alike: with the
     same system message, the one-slot server evaluates their common prefix once, where a prompt
     of the check's own cost two prefixes an article (the check's, then the pass's again)."""
-    return (extraction_model((kind,), MAX_ITEMS), *CHECK_MODELS)
+    return (extraction_model((kind,), MAX_ITEMS), VERDICT)
 
 
 def run_paragraph(
@@ -144,8 +144,8 @@ def run_paragraph(
         tools = pass_tools(kind) if checked else ()
         found, cost = ask_windows(article, (kind,), provider, _unknown(article.text, kind, had), tools)
         if checked:
-            parts, system = windows(article.text), system_message((kind,))
-            found, more = check_items(article.text, kind, found, provider, parts, system, tools)
+            system = system_message((kind,))
+            found, more = check_items(article.text, kind, found, provider, system, tools)
             cost = cost.add(more)
         result, usage = result.merge(found, keep_missing=True), usage.add(cost)
     return result, usage
