@@ -314,6 +314,32 @@ def test_a_quote_split_around_its_cue_is_one_quote() -> None:
     assert quotes[0].speaker is not None and quotes[0].speaker.name == "Karen Weaver"
 
 
+def test_a_part_left_on_a_comma_goes_on_after_a_long_sentence_naming_its_speaker() -> None:
+    # PolNeAR train joins '"X," said A, a ... who .... "Y' whatever the sentence's length (8 of 10
+    # with 16 words or more between the parts); the rules stopped at 14 words.
+    text = (
+        "\u201cIt was very nice,\u201d the gambling tycoon Sheldon Adelson told Reuters in a rare "
+        "interview in Macau when asked if he had met Trump, who leads in opinion polls of Republican "
+        "voters. \u201cHe was very charming and we talked for an hour.\u201d"
+    )
+    (quote,) = analyse(text).quotes
+    assert quote.text.startswith("It was very nice,") and quote.text.endswith("for an hour.")
+
+
+def test_a_second_quote_opening_inside_the_cues_own_clause_is_not_the_first_ones_part() -> None:
+    # '"X," adding that it is why Trump "Y': the second quote's content is the reported clause
+    # ('that it is why ...'), as PolNeAR marks it, not the first quote's second part.
+    text = (
+        "Ted Cruz spoke in Houston on Monday. \u201cOnly one strong conservative is in a position to "
+        "win this race,\u201d Cruz said, adding that it is why Donald Trump \u201crelentlessly attacks "
+        "us and ignores the other candidates.\u201d"
+    )
+    found = speakers(text)
+    assert found["Only one strong conservative is in a position to win this race,"] == "Ted Cruz"
+    second = "that it is why Donald Trump \u201crelentlessly attacks us and ignores the other candidates."
+    assert second in found
+
+
 def test_a_name_in_an_apposition_or_a_list_after_an_object_is_not_who_he_means() -> None:
     # Found on the PolNeAR part of the hand antecedents (benchmarks/data/polnear_antecedents.jsonl).
     text = (

@@ -28,6 +28,7 @@ _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
 _CLAUSE_BREAK = re.compile(r"[.,:;!?()\n\u201c\u201d\"\u2014\u2013]")
 _MIXED_WORDS = 12  # words between a cue and the quote mark that opens inside its clause
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
+_MARKS_SPACE = ' \u201c\u201d"'
 _OBJECT_TAIL = {"oprd", "prep"}
 _RELATIVE = {"who"}
 # Common nouns for those who can hold a view, or a finding (a poll)
@@ -217,15 +218,18 @@ def find_quotes(
 
 def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
     """Whether the quote opening at ``start`` goes on from the one ending at ``end``: the cue
-    stands between them, in the same paragraph, in a few words ('," Weaver said. "')."""
+    stands between them, in the same paragraph, in a few words ('," Weaver said. "'), or in a
+    whole sentence after a part left on a comma."""
     gap = text[end:start]
-    return (
-        cue is not None
-        and end <= cue.idx < start
-        and "\n" not in gap
-        and len(gap.split()) <= _SPLIT_WORDS
-        and not _QUOTE_MARKS.search(gap)
-    )
+    if cue is None or not end <= cue.idx < start or "\n" in gap or _QUOTE_MARKS.search(gap):
+        return False
+    if text[:end].rstrip(_MARKS_SPACE).endswith(","):
+        # '"X," said A, a ..., who .... "Y': a part left on a comma goes on after the sentence
+        # that names its speaker, however long; not into the cue's own clause ('," adding that')
+        return gap.rstrip().endswith(".") or (
+            len(gap.split()) <= _SPLIT_WORDS and _mixed_start(text, cue, start) is None
+        )
+    return len(gap.split()) <= _SPLIT_WORDS
 
 
 def _mixed_start(text: str, cue: Any | None, mark: int) -> int | None:
