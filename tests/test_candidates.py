@@ -365,6 +365,20 @@ def test_a_direct_quote_a_reported_clause_holds_but_for_its_full_stop_is_not_a_s
     assert quote.text.startswith("the whole game has become \u201cscrewed up\u201d because \u201cfootball")
 
 
+def test_a_quote_opening_inside_a_new_sentences_clause_or_far_after_a_fragment_stands_alone() -> None:
+    # PolNeAR train: after a part closed on a full stop, a quote opening mid-clause is a new
+    # content (4 of 4); after a part ending on a word, 8 words or more apart, mostly (9 of 12).
+    text = (
+        "Marco Rubio spoke in Las Vegas. Rubio says he goes \u201cback to war tomorrow.\u201d He is "
+        "predicting he will do \u201cvery, very well\u201d in the next contest in Nevada.\n\n"
+        "Jeb Bush praised the senator. Bush described Rubio as \u201ca bright, charismatic leader\u201d "
+        "but then described his leadership skills as a \u201cwork in progress for the years to come.\u201d"
+    )
+    found = speakers(text)
+    assert not any("tomorrow" in q and "very, very well" in q for q in found)
+    assert not any("charismatic leader" in q and "work in progress" in q for q in found)
+
+
 def test_a_name_in_an_apposition_or_a_list_after_an_object_is_not_who_he_means() -> None:
     # Found on the PolNeAR part of the hand antecedents (benchmarks/data/polnear_antecedents.jsonl).
     text = (

@@ -34,6 +34,7 @@ _OBJECT_TAIL = {"oprd", "prep"}
 _RELATIVE = {"who"}
 # Common nouns for those who can hold a view, or a finding (a poll)
 _HOLDERS = AGENT_NOUNS | ROLE_NOUNS | BODY_NOUNS | {"campaign", "poll", "survey", "republican", "democrat"}
+_FRAGMENT_SPLIT_WORDS = 8
 _SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
 
 # "Graham: Trump's rhetoric is hateful" (headlines, transcripts): a line led by a name and a colon.
@@ -230,7 +231,12 @@ def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
         return gap.rstrip().endswith(".") or (
             len(gap.split()) <= _SPLIT_WORDS and _mixed_start(text, cue, start) is None
         )
-    return len(gap.split()) <= _SPLIT_WORDS
+    if text[:end].rstrip(_MARKS_SPACE)[-1:] in (".", "?", "!"):
+        # '... tomorrow." He's predicting he will do "very, very well': a new sentence's own
+        # clause opens the second quote
+        return len(gap.split()) <= _SPLIT_WORDS and not gap.rstrip()[-1:].isalnum()
+    # A part ending on a word: a fragment, joined to the next only across a few words
+    return len(gap.split()) < _FRAGMENT_SPLIT_WORDS
 
 
 def _mixed_start(text: str, cue: Any | None, mark: int) -> int | None:
