@@ -12,7 +12,7 @@ from typing import Any
 
 from extract.errors import StageTimeout
 from extract.rules.actors import ActorRef, Actors
-from extract.rules.attribution import QuoteCandidate, find_quotes, outermost, quoted_spans
+from extract.rules.attribution import QuoteCandidate, find_quotes, joined_fragments, outermost, quoted_spans
 from extract.rules.events import EventCandidate, event_in
 from extract.rules.parse import lines_of, nlp
 from extract.rules.positions import PositionCandidate, PositionFinder, continued, unique
@@ -60,5 +60,5 @@ def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
                 out.events.append(event)
             found += finder.in_line(line)
     out.positions = sorted(unique(found), key=lambda p: p.start)
-    out.quotes = outermost(out.quotes)
+    out.quotes = outermost(joined_fragments(out.quotes, text))
     return out
