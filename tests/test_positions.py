@@ -218,6 +218,49 @@ def test_seesaw_pairs_match_a_short_given_name_to_the_entity_list_s_full_one() -
     assert score_pairs([other], [gold]).pairs.tp == 0  # another Rogers is not Harold
 
 
+def test_seesaw_pairs_fold_a_full_given_name_an_initial_and_the_democrats_as_the_short_forms() -> None:
+    # Before: 'Charles' lost its 's' as a plural while 'Chuck' folded to 'charles'; 'V.' and
+    # 'Vladimir' were two words; 'Democrats' was not 'Democratic Party' as 'Republicans' is its party.
+    gold = record(
+        position(0, "Chuck Schumer", "Vladimir Putin"),
+        position(1, "Democratic Party", "Stephen Murphy"),
+    )
+    pred = record(
+        position(0, "Charles E. Schumer", "V. Putin"),
+        position(1, "House Democrats", "Steve Murphy", kind="group"),
+    )
+    assert score_pairs([pred], [gold]).pairs.tp == 2
+    other = record(
+        position(0, "Charles E. Schumer", "Lyudmila Putina"), position(1, "Democrats", "Bob Murphy")
+    )
+    assert score_pairs([other], [gold]).pairs.tp == 0
+
+
+def test_seesaw_topics_agree_by_a_shared_content_word_actors_by_their_names() -> None:
+    """SEESAW labels a topic in its annotators' words ('Hyde language' for 'expansion of the Hyde
+    Amendment'): before, one wording had to contain the other."""
+    gold = record(position(0, "Harry Reid", "Hyde language", kind="issue"))
+    pred = record(position(0, "Reid", "expansion of the Hyde Amendment", kind="issue"))
+    assert score_pairs([pred], [gold]).pairs.tp == 1
+    off_topic = record(position(0, "Reid", "the trafficking bill", kind="issue"))
+    assert score_pairs([off_topic], [gold]).pairs.tp == 0
+    # An actor is still matched by name: sharing 'Trump' is not being Donald Trump.
+    actor = record(position(0, "Harry Reid", "Donald Trump"))
+    assert score_pairs([record(position(0, "Reid", "Ivanka Trump"))], [actor]).pairs.tp == 0
+
+
+def test_a_relative_clause_s_who_is_the_noun_it_is_on() -> None:
+    # Before: 'who' held nothing, so Kobach's backing of Trump was not found.
+    text = "Kris Kobach spoke. Donald Trump spoke.\nKobach, who publicly backed Trump's claim, could lose."
+    assert ("Kris Kobach", "Donald Trump", "support") in {(h, t, s) for _, h, t, s in pairs(text)}
+
+
+def test_a_speaker_s_words_on_what_someone_owns_are_on_its_owner() -> None:
+    # Before: a possessor read as a description ('a Texas Republican'): no position on Clinton.
+    text = "Hillary Clinton spoke.\nMr. Gowdy said Mrs. Clinton's response to his subpoena was weak."
+    assert ("Gowdy", "Hillary Clinton") in {(h, t) for _, h, t, _ in pairs(text)}
+
+
 def test_merge_names_the_outlets_that_disagree_and_not_one_outlet_with_itself() -> None:
     a = record(position(0, "Obama", "Republicans", "oppose"), meta={"outlet": "Fox"}, rid="a")
     b = record(position(0, "Barack Obama", "Republicans", "support"), meta={"outlet": "CNN"}, rid="b")

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from extract.analysis.corpora import AUTHOR, UNLISTED_NAME
 from extract.analysis.matching import PRF
@@ -24,12 +24,17 @@ from extract.analysis.names import content_words, given_names_folded
 from extract.schemas import ArticleRecord, Position, Stance
 
 UNLISTED = frozenset({UNLISTED_NAME})
-# 'Republican Party' is the party's members ('Republicans'); SEESAW names parties in full.
+# 'Republican Party' is the party's members ('Republicans'); SEESAW names parties in full, and
+# 'Democratic Party' is its 'Democrats' as 'Republican Party' is its 'Republicans'.
 _PARTY = {"party"}
+_MEMBERS = {"democratic": "democrat"}
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(given_names_folded(content_words(name)) - _PARTY)
+    """A name's identifying words: initials dropped ('V. Putin' is 'Vladimir Putin', as 'Richard
+    J. Durbin' is 'Dick Durbin'), short given names and party adjectives folded."""
+    words = given_names_folded(content_words(name)) - _PARTY
+    return frozenset(_MEMBERS.get(w, w) for w in words if len(w) > 1 or w.isdigit())
 
 
 _MARKS = {AUTHOR, UNLISTED_NAME}
@@ -51,6 +56,28 @@ def _agrees(pred: frozenset[str], gold: frozenset[str], listed: list[frozenset[s
     if gold == UNLISTED:
         return not any(same_name(pred, n) for n in listed)
     return same_name(pred, gold)
+
+
+class Pair(NamedTuple):
+    """A sentence's (holder, target) as words; ``issue`` when the target is a topic, not an actor."""
+
+    holder: frozenset[str]
+    target: frozenset[str]
+    issue: bool
+
+
+def _matches(pred: Pair, gold: Pair, listed: list[frozenset[str]]) -> bool:
+    """Holder and target name the same actors; two topics agree when they share a content word.
+
+    SEESAW names a topic by a label of its annotators' own ('Hyde language' for the sentence's
+    'expansion of the Hyde Amendment'), kept for the whole article, not by the sentence's words:
+    one wording containing the other would ask the rules to guess the label.
+    """
+    if not _agrees(pred.holder, gold.holder, listed):
+        return False
+    if pred.issue and gold.issue:
+        return bool(pred.target & gold.target)
+    return _agrees(pred.target, gold.target, listed)
 
 
 @dataclass
@@ -111,16 +138,14 @@ class PairScore:
         ]
 
 
-def _pairs(
-    items: Iterable[Position], names: ActorIndex
-) -> dict[int, dict[tuple[frozenset[str], ...], Stance]]:
+def _pairs(items: Iterable[Position], names: ActorIndex) -> dict[int, dict[Pair, Stance]]:
     """Each sentence's pairs (by the sentence's start), names as words after alias grouping."""
-    out: dict[int, dict[tuple[frozenset[str], ...], Stance]] = defaultdict(dict)
+    out: dict[int, dict[Pair, Stance]] = defaultdict(dict)
     for p in items:
         holder = _key(p.holder.name if p.holder.name in _MARKS else names.label(p.holder.name))
-        target = _key(p.target.name if p.target.kind == "issue" else names.label(p.target.name))
-        key = (holder, target)
-        out[p.start].setdefault(key, p.stance)
+        issue = p.target.kind == "issue"
+        target = _key(p.target.name if issue else names.label(p.target.name))
+        out[p.start].setdefault(Pair(holder, target, issue and p.target.name not in _MARKS), p.stance)
     return out
 
 
@@ -145,10 +170,10 @@ def score_pairs(preds: Iterable[ArticleRecord], golds: Iterable[ArticleRecord]) 
                 names.add(p.target.name, p.target.kind, gold.article_id)
         names.resolve()
         gold_pairs = _pairs(gs, names)
-        listed = list({k for found in gold_pairs.values() for pair in found for k in pair} - {UNLISTED})
+        listed = list({k for found in gold_pairs.values() for p in found for k in p[:2]} - {UNLISTED})
         # A prediction's evidence is a line of a gold sentence: file it under that sentence.
         spans = sorted({(g.start, g.end) for g in gs})
-        pred_pairs: dict[int, dict[tuple[frozenset[str], ...], Stance]] = defaultdict(dict)
+        pred_pairs: dict[int, dict[Pair, Stance]] = defaultdict(dict)
         for start, found in _pairs(ps, names).items():
             for key, stance in found.items():
                 pred_pairs[_sentence_of(spans, start)].setdefault(key, stance)
@@ -157,19 +182,12 @@ def score_pairs(preds: Iterable[ArticleRecord], golds: Iterable[ArticleRecord]) 
             out.sentences.tp += bool(g_here) and bool(p_here)
             out.sentences.fp += not g_here and bool(p_here)
             out.sentences.fn += bool(g_here) and not p_here
-            used: set[tuple[frozenset[str], ...]] = set()
-            for (gh, gt), g_stance in g_here.items():
-                hit = next(
-                    (
-                        k
-                        for k in p_here
-                        if k not in used and _agrees(k[0], gh, listed) and _agrees(k[1], gt, listed)
-                    ),
-                    None,
-                )
+            used: set[Pair] = set()
+            for g_pair, g_stance in g_here.items():
+                hit = next((k for k in p_here if k not in used and _matches(k, g_pair, listed)), None)
                 if hit is None:
                     out.pairs.fn += 1
-                    out.author_pairs += gh == frozenset({AUTHOR})
+                    out.author_pairs += g_pair.holder == frozenset({AUTHOR})
                     continue
                 used.add(hit)
                 out.pairs.tp += 1

@@ -47,6 +47,7 @@ _ISSUE_PREPS = {"of", "for", "on", "over", "to", "against"}
 SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stance on it
 # Words the parse can make a speaker that hold no position.
 _UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}
+_RELATIVE = {"who", "that", "which"}
 # Third-person pronouns a quote or an object may use for someone named before, as subject forms.
 _PERSONAL = {"she": "she", "her": "she", "he": "he", "him": "he"}
 _POSSESSIVE = {"his": "he"}  # 'her' is in _PERSONAL
@@ -128,6 +129,8 @@ def _untagged(tok: Any, actors: Actors) -> ActorRef | None:
 def _descriptive(tok: Any) -> bool:
     """A name that describes someone else rather than standing for itself: 'Patty Murray, a
     Democrat from Washington', 'a Texas Republican', 'Republican senators'."""
+    if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
+        return False  # 'Mrs. Clinton's response': words on what she owns are on her (see _owners)
     if tok.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and tok.head.ent_type_ != tok.ent_type_:
         return True
     head = tok
@@ -244,6 +247,8 @@ class PositionFinder:
 
     def _holders(self, verb: Any) -> list[tuple[ActorRef, str]]:
         subj = subject(verb)
+        if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subj = verb.head  # 'Kobach, who publicly backed Trump's claim': the relative is Kobach
         if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS):
             return []
         if subj.lower_ in ("i", "we") and (speaker := self.speaker_at(subj.idx)) is not None:
