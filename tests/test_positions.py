@@ -118,24 +118,46 @@ def test_a_quote_open_at_its_line_s_end_runs_on_to_the_next_lines() -> None:
     assert (position.holder.name, position.target.name) == ("Gowdy", "Hillary Clinton")
 
 
+class First:
+    """The rules' chooser: every open choice takes the rules' guess, listed first."""
+
+    decide_all = False
+
+    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
+        return options[0]
+
+    def choose_each(
+        self, prompt_name: str, options: list[list[str]], descriptions: list[str], **values: str
+    ) -> list[str]:
+        return [o[0] for o in options]
+
+
+FIRST = First()
+
+
 def test_drafts_ground_mentions_and_the_quote_and_drop_stanceless_pairs() -> None:
-    class First:
-        decide_all = False
-
-        def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
-            return options[0]
-
-        def choose_each(
-            self, prompt_name: str, options: list[list[str]], descriptions: list[str], **values: str
-        ) -> list[str]:
-            return [o[0] for o in options]
-
     article = Article("s", "s.txt", STORY)
-    found = [d for kind, d, _ in drafts(article, (POSITIONS,), First())]
+    found = [d for kind, d, _ in drafts(article, (POSITIONS,), FIRST)]
     assert found and all(d.stance is not Stance.NEUTRAL for d in found)
     for d in found:
         for mention in (d.holder_mention, d.target_mention, d.quote):
             assert mention is None or mention in STORY
+
+
+def test_a_quote_naming_a_person_in_a_flat_sentence_is_a_position_a_report_is_not() -> None:
+    # Before: VADER found the sentence neutral and the pair was dropped; SEESAW reads a speaker's
+    # quoted words on a person as a stance (mostly opposition) even where no word carries one.
+    text = (
+        "Loretta Lynch was nominated. Lynch waited. Patty Murray spoke.\n"
+        "\u201cWe will vote on Loretta Lynch next week,\u201d said Sen. Patty Murray.\n"
+        "Murray said the Senate would vote on the Justice Department next week."
+    )
+    found = [
+        (d.holder.name, d.target.name, d.stance)
+        for _, d, _ in drafts(Article("s", "s.txt", text), (POSITIONS,), FIRST)
+    ]
+    assert ("Patty Murray", "Loretta Lynch", Stance.OPPOSE) in found
+    assert not any(t == "Justice Department" for _, t, _ in found)  # reported, on a body: flat stays out
 
 
 def test_a_record_of_the_former_version_is_refused_in_one_line() -> None:

@@ -64,6 +64,7 @@ class PositionCandidate:
     holder_mention: str | None = None
     target_mention: str | None = None
     quote: str | None = None
+    spoken: bool = False  # the holder's quoted words name the target, a person (see stance_of)
 
 
 def _flip(polarity: str | None, negated: bool) -> str | None:
@@ -415,6 +416,7 @@ class PositionFinder:
                     None,
                     _mention(doc, at),
                     q.text if q.direct else None,
+                    spoken=q.direct and ref.kind == "person",
                 )
             )
         return out
@@ -477,4 +479,5 @@ def unique(found: list[PositionCandidate]) -> list[PositionCandidate]:
         kept.holder_mention = kept.holder_mention or p.holder_mention
         kept.target_mention = kept.target_mention or p.target_mention
         kept.quote = kept.quote or p.quote
+        kept.spoken = kept.spoken or p.spoken
     return list(seen.values())
