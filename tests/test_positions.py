@@ -160,6 +160,25 @@ def test_a_quote_naming_a_person_in_a_flat_sentence_is_a_position_a_report_is_no
     assert not any(t == "Justice Department" for _, t, _ in found)  # reported, on a body: flat stays out
 
 
+def test_a_noun_for_people_by_their_side_holds_it_on_whom_they_are_of() -> None:
+    # Before: 'critics of', 'supporters', 'a rival of' gave no position.
+    text = (
+        "Donald Trump spoke. Ted Cruz spoke.\nCritics of Mr. Trump said the plan was bad.\n"
+        "Trump supporters cheered.\nCruz, a rival of Trump, won Iowa.\nCruz is a fierce critic of Trump."
+    )
+    found = {(first, h, t, s) for first, h, t, s in pairs(text)}
+    assert ("Critics of Mr.", "Critics", "Donald Trump", "oppose") in found
+    assert ("Trump supporte", "supporters", "Donald Trump", "support") in found
+    assert ("Cruz, a rival ", "Ted Cruz", "Donald Trump", "oppose") in found
+    assert ("Cruz is a fier", "Ted Cruz", "Donald Trump", "oppose") in found
+
+
+def test_a_possessive_pronoun_s_stance_noun_is_its_clause_subject_s() -> None:
+    # Before: 'his' held nothing: Trump's criticism of Clinton was not found.
+    text = "Donald Trump spoke. Hillary Clinton spoke.\nTrump has intensified his criticism of Clinton."
+    assert ("Donald Trump", "Hillary Clinton", "oppose") in {(h, t, s) for _, h, t, s in pairs(text)}
+
+
 def test_a_record_of_the_former_version_is_refused_in_one_line() -> None:
     made = {
         "article_id": "a",

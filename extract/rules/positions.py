@@ -28,6 +28,7 @@ from extract.rules.lexicons import (
     EVALUATIVE_VERBS,
     PRONOUNS,
     ROLE_NOUNS,
+    STANCE_AGENTS,
     STANCE_NOUNS,
     STANCE_WORDS,
 )
@@ -48,6 +49,7 @@ SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stanc
 # Words the parse can make a speaker that hold no position.
 _UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}
 _RELATIVE = {"who", "that", "which"}
+_OWNING = {"his", "her", "their", "its"}  # possessive pronouns
 # Third-person pronouns a quote or an object may use for someone named before, as subject forms.
 _PERSONAL = {"she": "she", "her": "she", "he": "he", "him": "he"}
 _POSSESSIVE = {"his": "he"}  # 'her' is in _PERSONAL
@@ -244,7 +246,45 @@ class PositionFinder:
                 found += self._predicate(line, tok)
             if (word := _stance_word(tok)) is not None:
                 found += self._stance_word(line, tok, word)
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in STANCE_AGENTS:
+                found += self._stance_agent(line, tok)
         return found
+
+    def _stance_agent(self, line: Any, tok: Any) -> list[PositionCandidate]:
+        """'critics of the plan', 'Trump supporters', 'Cruz, a rival of Trump': the people the
+        noun names (or whom it is said of) on whom they are of, by the side the noun says."""
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        # 'Trump supporters': the tagger may take the name for a noun; an alias of an actor is it.
+        whose = [
+            c
+            for c in tok.children
+            if c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.lower_ in self.actors.by_alias)
+        ]
+        ons = [t for t in (*of, *whose) if t.dep_ in ("pobj", "poss", "compound")]
+        if tok.dep_ == "appos" or (tok.dep_ == "attr" and subject(tok.head) is not None):
+            said = tok.head if tok.dep_ == "appos" else subject(tok.head)
+            holder = self._agent(said)
+            mention = phrase(said).split(",")[0].strip() if holder is not None else None
+        else:
+            left = [t for t in tok.lefts if t.dep_ == "amod"]
+            words = line.doc[left[0].i if left else tok.i : tok.i + 1].text
+            holder, mention = ActorRef(words, "group"), words
+        if holder is None or not ons:
+            return []
+        out = []
+        for on in ons:
+            alias = self.actors.by_alias.get(on.lower_) if on.dep_ == "compound" else None
+            found = (alias, on.text) if alias else _target(on, self.actors, self._pronoun([(holder, "")]))
+            if found is None or found[0] == holder:
+                continue
+            target, named = found
+            stance = STANCE_AGENTS[tok.lemma_.lower()]
+            out.append(
+                PositionCandidate(
+                    line.text, line.start_char, holder, target, tok.text, stance, mention, named
+                )
+            )
+        return out
 
     def _holders(self, verb: Any) -> list[tuple[ActorRef, str]]:
         subj = subject(verb)
@@ -334,6 +374,8 @@ class PositionFinder:
             verb = verb.head
         # 'Pelosi's support for the bill': a stance noun's possessor holds it.
         owner = next(iter(_owners(tok)), None) if word in STANCE_NOUNS else None
+        if owner is not None and owner.lower_ in _OWNING and subject(tok.head) is not None:
+            owner = subject(tok.head)  # 'Trump intensified his criticism of Clinton': his is Trump's
         holder_tok = owner or (subject(line.root) if line.root.lemma_ in CUE_LEMMAS else subject(verb))
         if holder_tok is None:
             return []
