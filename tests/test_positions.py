@@ -302,6 +302,19 @@ def test_a_speaker_s_words_on_what_someone_owns_are_on_its_owner() -> None:
     assert ("Gowdy", "Hillary Clinton") in {(h, t) for _, h, t, _ in pairs(text)}
 
 
+def test_a_pair_of_two_names_seesaw_did_not_list_is_counted_apart_not_as_extra() -> None:
+    # Before: counted as extra, though SEESAW annotates only stances involving a listed entity.
+    gold = record(position(0, "Barack Obama", "Republican Party", kind="organization"))
+    pred = record(
+        position(0, "Obama", "Republicans", kind="group"),
+        position(0, "Obama", "Loretta Lynch"),  # one side listed: extra
+        position(0, "Jeff Sessions", "Loretta Lynch"),  # neither: outside the annotation
+    )
+    result = score_pairs([pred], [gold])
+    assert (result.pairs.tp, result.pairs.fp, result.unlisted_pairs) == (1, 1, 1)
+    assert result.pairs.precision == 0.5 and round(result.precision_unlisted_counted, 2) == 0.33
+
+
 def test_merge_names_the_outlets_that_disagree_and_not_one_outlet_with_itself() -> None:
     a = record(position(0, "Obama", "Republicans", "oppose"), meta={"outlet": "Fox"}, rid="a")
     b = record(position(0, "Barack Obama", "Republicans", "support"), meta={"outlet": "CNN"}, rid="b")

@@ -6,7 +6,11 @@ same sentence when both the holder and the target name the same actor or issue. 
 grouped per article by the toolkit's alias resolution (merge's :class:`ActorIndex`: 'Obama' =
 'Barack Obama', 'U.S.' = 'United States') and then compared by their words, titles, plurals and
 possessives dropped, short given names folded ('Republicans' = 'Republican Party', 'Mr. Gowdy' =
-'Trey Gowdy', 'Dick Durbin' = 'Richard J. Durbin').
+'Trey Gowdy', 'Dick Durbin' = 'Richard J. Durbin'); two topics agree by a shared content word.
+
+SEESAW's annotators list an article's entities first and annotate the stances that involve one
+of them ('Not in the list' for the other side): a predicted pair between two names the article's
+gold never uses is outside the annotation, counted apart (``unlisted_pairs``) and not as extra.
 """
 
 from __future__ import annotations
@@ -58,6 +62,11 @@ def _agrees(pred: frozenset[str], gold: frozenset[str], listed: list[frozenset[s
     return same_name(pred, gold)
 
 
+def _listed(words: frozenset[str], issue: bool, listed: list[frozenset[str]]) -> bool:
+    """Whether a name is one of the article's listed entities (a topic: shares a word with one)."""
+    return any(same_name(words, n) or (issue and bool(words & n)) for n in listed)
+
+
 class Pair(NamedTuple):
     """A sentence's (holder, target) as words; ``issue`` when the target is a topic, not an actor."""
 
@@ -87,6 +96,7 @@ class PairScore:
     pairs: PRF = field(default_factory=PRF)
     sentences: PRF = field(default_factory=PRF)  # sentences with any stance, pairs aside
     author_pairs: int = 0  # gold stances of the article itself (no holder): counted as misses
+    unlisted_pairs: int = 0  # predicted pairs of two names SEESAW did not list: not scored
     matched_stances: Counter[tuple[str, str]] = field(default_factory=Counter)  # (predicted, gold)
     articles: int = 0
 
@@ -112,6 +122,12 @@ class PairScore:
         named = self.pairs.tp + self.pairs.fn - self.author_pairs
         return self.pairs.tp / named if named else 0.0
 
+    @property
+    def precision_unlisted_counted(self) -> float:
+        """Pair precision with the pairs between two unlisted names counted as extra."""
+        found = self.pairs.tp + self.pairs.fp + self.unlisted_pairs
+        return self.pairs.tp / found if found else 0.0
+
     def as_dict(self) -> dict[str, Any]:
         value, share = self.majority
         return {
@@ -119,6 +135,8 @@ class PairScore:
             "pairs": self.pairs.as_dict(),
             "pairs_recall_named_holders": self.recall_named,
             "author_pairs": self.author_pairs,
+            "unlisted_pairs": self.unlisted_pairs,
+            "pairs_precision_unlisted_counted": self.precision_unlisted_counted,
             "sentences": self.sentences.as_dict(),
             "stance_accuracy": self.stance_accuracy,
             "stance_majority": {"value": value, "accuracy": share},
@@ -132,6 +150,8 @@ class PairScore:
             f"(holder, target) pairs per sentence: P {p.precision:.2f}  R {p.recall:.2f}  F1 {p.f1:.2f}"
             f"  ({p.tp} matched, {p.fp} extra, {p.fn} missed; R {self.recall_named:.2f} without the"
             f" {self.author_pairs} stances of the article itself)",
+            f"  {self.unlisted_pairs} pairs between names SEESAW did not list, not scored"
+            f" (P {self.precision_unlisted_counted:.2f} counting them as extra)",
             f"sentences with a stance: P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}",
             f"stance on matched pairs: accuracy {self.stance_accuracy:.2f}"
             f"  (majority '{value}' {share:.2f}, {sum(self.matched_stances.values())} pairs)",
@@ -192,7 +212,15 @@ def score_pairs(preds: Iterable[ArticleRecord], golds: Iterable[ArticleRecord]) 
                 used.add(hit)
                 out.pairs.tp += 1
                 out.matched_stances[(p_here[hit].value, g_stance.value)] += 1
-            out.pairs.fp += len(p_here) - len(used)
+            for k in p_here:
+                if k in used:
+                    continue
+                # SEESAW annotates stances that involve an entity of its list (none of 3,840 train
+                # pairs is between two unlisted names): such a pair is outside what it annotates.
+                if not (_listed(k.holder, False, listed) or _listed(k.target, k.issue, listed)):
+                    out.unlisted_pairs += 1
+                    continue
+                out.pairs.fp += 1
     return out
 
 
