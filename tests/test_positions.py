@@ -171,6 +171,9 @@ def test_a_noun_for_people_by_their_side_holds_it_on_whom_they_are_of() -> None:
     assert ("Trump supporte", "supporters", "Donald Trump", "support") in found
     assert ("Cruz, a rival ", "Ted Cruz", "Donald Trump", "oppose") in found
     assert ("Cruz is a fier", "Ted Cruz", "Donald Trump", "oppose") in found
+    # Read as a noun and as a verb, one position, not two of the same names.
+    both = "William Barr spoke.\nCritics of Mr Barr have accused him of acting for the president."
+    assert [(p.holder.name, p.target.name) for p in analyse(both).positions] == [("Critics", "William Barr")]
 
 
 def test_a_possessive_pronoun_s_stance_noun_is_its_clause_subject_s() -> None:

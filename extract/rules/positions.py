@@ -508,11 +508,12 @@ def can_hold(ref: ActorRef) -> bool:
 def unique(found: list[PositionCandidate]) -> list[PositionCandidate]:
     """One position per sentence, holder and target, its readings joined: the first stance a word
     gives, the mentions and the quote wherever one reading found them."""
-    seen: dict[tuple[int, ActorRef, str], PositionCandidate] = {}
+    seen: dict[tuple[int, str, str], PositionCandidate] = {}
     for p in found:
         if not can_hold(p.holder):
             continue
-        key = (p.start, p.holder, p.target.name.lower())
+        # By name: 'Critics of Mr Barr have accused him' is one position, read as a noun and a verb.
+        key = (p.start, p.holder.name.lower(), p.target.name.lower())
         if key not in seen:
             seen[key] = p
             continue
