@@ -44,6 +44,8 @@ def test_stance_lexicon_first_then_valence_then_unsure() -> None:
     assert stance_of("The minister praised the excellent, successful agreement.") == (Stance.SUPPORT, False)
     assert stance_of("The minister condemned the brutal, illegal attack.") == (Stance.OPPOSE, False)
     assert stance_of("The minister met the delegation on Tuesday.") == (Stance.NEUTRAL, False)
+    # A speaker's quoted words on a person take a side even in a flat sentence: the guess is oppose.
+    assert stance_of("The minister met the delegation on Tuesday.", spoken=True) == (Stance.OPPOSE, False)
 
 
 def test_only_a_plainly_positive_sentence_guesses_support() -> None:

@@ -26,10 +26,11 @@ joseph joe
 patrick pat
 daniel dan danny
 timothy tim
-steven steve
+steven steve stephen
 david dave
 harold hal
 benjamin ben
+bernard bernie
 nicholas nick
 matthew matt
 christopher chris
@@ -60,6 +61,7 @@ NICKNAMES: dict[str, str] = {
     for full, *shorts in (line.split() for line in _GIVEN_NAMES.strip().splitlines())
     for short in shorts
 }
+_FULL_NAMES = frozenset(NICKNAMES.values())
 # Free text (a position's issue) is worded by whoever writes it: strict matching accepts the
 # same words in another order or with a few more ("Crimea referendum" ~ "the Crimea referendum").
 WORDING_RATIO = 80
@@ -131,4 +133,9 @@ def content_words(text: str) -> set[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     words = (w.removesuffix("'s") for w in name_words(text.replace("\u2019", "'")) if w not in STOP_WORDS)
-    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w}
+    return {w[:-1] if _plural(w) else w for w in words if w}
+
+
+def _plural(word: str) -> bool:
+    # A given name is not a plural: 'Charles' stays as the form 'Chuck' folds to (:data:`NICKNAMES`).
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _FULL_NAMES

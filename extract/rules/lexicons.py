@@ -59,6 +59,14 @@ STANCE_NOUNS: dict[str, str] = meaning(
         "complaints objection objections",
     }
 )
+# Nouns for people by the side they take: 'critics of the plan', 'Trump supporters', 'Cruz, a rival
+# of Trump': who they are is the holder, whom they are of the target.
+STANCE_AGENTS: dict[str, str] = meaning(
+    {
+        "support": "supporter backer ally defender loyalist champion",
+        "oppose": "critic opponent detractor foe rival adversary",
+    }
+)
 STANCE_WORDS: dict[str, str] = (
     meaning(
         {

@@ -8,6 +8,7 @@ every span comes from the pre-pass and is grounded like any other.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from extract.inputs.load import Article
@@ -131,11 +132,15 @@ def decide_stance(
     return Stance(picked)
 
 
-def decide_stances(ask: Chooser, sentence: str, pairs: list[tuple[str, str, str | None]]) -> list[Stance]:
+def decide_stances(
+    ask: Chooser, sentence: str, pairs: list[tuple[str, str, str | None]], spoken: Sequence[bool] = ()
+) -> list[Stance]:
     """:func:`decide_stance` for every (holder, target, lexicon) pair of one sentence, the open
     ones put to the chooser together: one question per sentence, not one per pair (the model's
-    cost per article is its number of calls)."""
-    rules = [stance_of(sentence, lexicon) for _, _, lexicon in pairs]
+    cost per article is its number of calls). ``spoken``: which pairs are the holder's own words
+    on the target (:func:`stance_of`)."""
+    said = [*spoken, *[False] * (len(pairs) - len(spoken))]
+    rules = [stance_of(sentence, lexicon, s) for (_, _, lexicon), s in zip(pairs, said, strict=True)]
     out = [rule for rule, _ in rules]
     open_ = [n for n, (_, sure) in enumerate(rules) if not sure or ask.decide_all]
     if not open_:
@@ -219,7 +224,8 @@ def _positions(found: Analysis, ask: Chooser) -> list[Drafted]:
         by_line.setdefault((p.start, p.sentence), []).append(p)
     stances: dict[int, Stance] = {}
     for (_, sentence), here in by_line.items():
-        decided = decide_stances(ask, sentence, [(p.holder.name, p.target.name, p.stance) for p in here])
+        pairs = [(p.holder.name, p.target.name, p.stance) for p in here]
+        decided = decide_stances(ask, sentence, pairs, [p.spoken for p in here])
         stances.update({id(p): s for p, s in zip(here, decided, strict=True)})
     for p in found.positions:
         stance = stances[id(p)]

@@ -28,6 +28,7 @@ from extract.rules.lexicons import (
     EVALUATIVE_VERBS,
     PRONOUNS,
     ROLE_NOUNS,
+    STANCE_AGENTS,
     STANCE_NOUNS,
     STANCE_WORDS,
 )
@@ -47,6 +48,8 @@ _ISSUE_PREPS = {"of", "for", "on", "over", "to", "against"}
 SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stance on it
 # Words the parse can make a speaker that hold no position.
 _UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}
+_RELATIVE = {"who", "that", "which"}
+_OWNING = {"his", "her", "their", "its"}  # possessive pronouns
 # Third-person pronouns a quote or an object may use for someone named before, as subject forms.
 _PERSONAL = {"she": "she", "her": "she", "he": "he", "him": "he"}
 _POSSESSIVE = {"his": "he"}  # 'her' is in _PERSONAL
@@ -63,6 +66,7 @@ class PositionCandidate:
     holder_mention: str | None = None
     target_mention: str | None = None
     quote: str | None = None
+    spoken: bool = False  # the holder's quoted words name the target, a person (see stance_of)
 
 
 def _flip(polarity: str | None, negated: bool) -> str | None:
@@ -128,6 +132,8 @@ def _untagged(tok: Any, actors: Actors) -> ActorRef | None:
 def _descriptive(tok: Any) -> bool:
     """A name that describes someone else rather than standing for itself: 'Patty Murray, a
     Democrat from Washington', 'a Texas Republican', 'Republican senators'."""
+    if tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
+        return False  # 'Mrs. Clinton's response': words on what she owns are on her (see _owners)
     if tok.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and tok.head.ent_type_ != tok.ent_type_:
         return True
     head = tok
@@ -240,10 +246,50 @@ class PositionFinder:
                 found += self._predicate(line, tok)
             if (word := _stance_word(tok)) is not None:
                 found += self._stance_word(line, tok, word)
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in STANCE_AGENTS:
+                found += self._stance_agent(line, tok)
         return found
+
+    def _stance_agent(self, line: Any, tok: Any) -> list[PositionCandidate]:
+        """'critics of the plan', 'Trump supporters', 'Cruz, a rival of Trump': the people the
+        noun names (or whom it is said of) on whom they are of, by the side the noun says."""
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        # 'Trump supporters': the tagger may take the name for a noun; an alias of an actor is it.
+        whose = [
+            c
+            for c in tok.children
+            if c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.lower_ in self.actors.by_alias)
+        ]
+        ons = [t for t in (*of, *whose) if t.dep_ in ("pobj", "poss", "compound")]
+        if tok.dep_ == "appos" or (tok.dep_ == "attr" and subject(tok.head) is not None):
+            said = tok.head if tok.dep_ == "appos" else subject(tok.head)
+            holder = self._agent(said)
+            mention = phrase(said).split(",")[0].strip() if holder is not None else None
+        else:
+            left = [t for t in tok.lefts if t.dep_ == "amod"]
+            words = line.doc[left[0].i if left else tok.i : tok.i + 1].text
+            holder, mention = ActorRef(words, "group"), words
+        if holder is None or not ons:
+            return []
+        out = []
+        for on in ons:
+            alias = self.actors.by_alias.get(on.lower_) if on.dep_ == "compound" else None
+            found = (alias, on.text) if alias else _target(on, self.actors, self._pronoun([(holder, "")]))
+            if found is None or found[0] == holder:
+                continue
+            target, named = found
+            stance = STANCE_AGENTS[tok.lemma_.lower()]
+            out.append(
+                PositionCandidate(
+                    line.text, line.start_char, holder, target, tok.text, stance, mention, named
+                )
+            )
+        return out
 
     def _holders(self, verb: Any) -> list[tuple[ActorRef, str]]:
         subj = subject(verb)
+        if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subj = verb.head  # 'Kobach, who publicly backed Trump's claim': the relative is Kobach
         if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS):
             return []
         if subj.lower_ in ("i", "we") and (speaker := self.speaker_at(subj.idx)) is not None:
@@ -328,6 +374,8 @@ class PositionFinder:
             verb = verb.head
         # 'Pelosi's support for the bill': a stance noun's possessor holds it.
         owner = next(iter(_owners(tok)), None) if word in STANCE_NOUNS else None
+        if owner is not None and owner.lower_ in _OWNING and subject(tok.head) is not None:
+            owner = subject(tok.head)  # 'Trump intensified his criticism of Clinton': his is Trump's
         holder_tok = owner or (subject(line.root) if line.root.lemma_ in CUE_LEMMAS else subject(verb))
         if holder_tok is None:
             return []
@@ -410,6 +458,7 @@ class PositionFinder:
                     None,
                     _mention(doc, at),
                     q.text if q.direct else None,
+                    spoken=q.direct and ref.kind == "person",
                 )
             )
         return out
@@ -459,11 +508,12 @@ def can_hold(ref: ActorRef) -> bool:
 def unique(found: list[PositionCandidate]) -> list[PositionCandidate]:
     """One position per sentence, holder and target, its readings joined: the first stance a word
     gives, the mentions and the quote wherever one reading found them."""
-    seen: dict[tuple[int, ActorRef, str], PositionCandidate] = {}
+    seen: dict[tuple[int, str, str], PositionCandidate] = {}
     for p in found:
         if not can_hold(p.holder):
             continue
-        key = (p.start, p.holder, p.target.name.lower())
+        # By name: 'Critics of Mr Barr have accused him' is one position, read as a noun and a verb.
+        key = (p.start, p.holder.name.lower(), p.target.name.lower())
         if key not in seen:
             seen[key] = p
             continue
@@ -472,4 +522,5 @@ def unique(found: list[PositionCandidate]) -> list[PositionCandidate]:
         kept.holder_mention = kept.holder_mention or p.holder_mention
         kept.target_mention = kept.target_mention or p.target_mention
         kept.quote = kept.quote or p.quote
+        kept.spoken = kept.spoken or p.spoken
     return list(seen.values())
