@@ -407,9 +407,9 @@ def test_the_rules_source_and_cue_for_the_same_content_come_before_the_tagged_on
 
     text = _TWO_HES
     content, end, he = text.index("it will"), text.index(',"'), text.rindex("he said")
+    located = {"source": FieldSpan(start=he, end=he + 2), "cue": FieldSpan(start=he + 3, end=he + 7)}
     ruled = Quote(text=text[content:end], evidence=text[content:end], start=content, end=end, source="he",
-                  speaker=Actor(name="Mayor Ana Silva"), cue="said", direct=True,
-                  spans={"source": FieldSpan(start=he, end=he + 2), "cue": FieldSpan(start=he + 3, end=he + 7)})  # fmt: skip
+                  speaker=Actor(name="Mayor Ana Silva"), cue="said", direct=True, spans=located)  # fmt: skip
     mayor = text.index("The mayor")
     spans = {"text": (content, end), "source": (mayor, mayor + 9), "cue": (mayor + 10, mayor + 14)}
     draft, hints, _ = _draft(QUOTES, _quote_model(tmp_path), nlp()(text), text, spans, [ruled], None)  # type: ignore[arg-type]
