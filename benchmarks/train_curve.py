@@ -5,9 +5,11 @@ items and the rules' items that overlap none of them); training time and run tim
 Usage: python benchmarks/train_curve.py [--sizes 25,100,840] [--dev 84] [--models DIR] [--choices]
        python benchmarks/train_curve.py --sizes 300 --held-out 100   (scored on train articles: for
        studying errors without looking at dev)
-Prints one row per approach: content exact F1, content overlap F1, source overlap F1 (a content
-match whose predicted speaker words overlap the gold source span), lenient F1 with speaker, and
-CPU seconds per article (and the training's wall and CPU seconds). With --choices, also the trained
+Prints one row per approach: content exact F1, content overlap F1, speaker-on-source F1 (a
+content match whose predicted speaker words overlap the gold source span), lenient F1 with
+speaker, the per-part source overlap and cue exact F1 and the linked triples as ``extract eval``
+scores them (docs/quality.md's table: each part's spans per article, one to one), and CPU seconds
+per article (and the training's wall and CPU seconds). With --choices, also the trained
 classifiers alone on gold spans (reading the rules' choices there, as they were trained to): PLOVER
 type accuracy on the dev part of plover/train.csv, and SEESAW stance accuracy on valid's (holder,
 object, sentence) triplets, each beside the majority value's share. The rules path only: no model runs.
@@ -29,6 +31,7 @@ from extract import Extractor
 from extract.analysis.corpora import DEFAULT_CORPORA, plover, polnear, seesaw
 from extract.analysis.evaluate import score
 from extract.analysis.matching import PRF, match
+from extract.analysis.spans import part_scores
 from extract.inputs.load import Article
 from extract.kinds import resolve
 from extract.learned.model import TrainedModel, choose
@@ -38,7 +41,10 @@ from extract.schemas import ArticleRecord
 from extract.training.fit import rules_items
 from extract.training.train import train
 
-HEADER = f"{'approach':<26} {'exact':>7} {'overlap':>8} {'source':>7} {'lenient':>8}   CPU s/article"
+HEADER = (
+    f"{'approach':<26} {'exact':>7} {'overlap':>8} {'spk-src':>7} {'lenient':>8} {'source':>7} "
+    f"{'cue':>7} {'linked':>7}   CPU s/article"
+)
 
 
 def run(articles: list[Article], **options: object) -> tuple[list[ArticleRecord], float]:
@@ -76,8 +82,11 @@ def row(
     for p, g in zip(pred, gold, strict=True):
         exact.add(match(p.of("quotes"), g.of("quotes"), lambda a, b: True, True)[0])
     src = source_overlap(text, pred, gold)
+    ps = part_scores(pred, gold, ("quotes",))["quotes"]
+    source = ps.parts.get("source", {}).get("overlap", PRF())
+    cue = ps.parts.get("cue", {}).get("exact", PRF())
     return (f"{name:<26} {exact.f1:>7.3f} {s.span.f1:>8.3f} {src.f1:>7.3f} {s.lenient.f1:>8.3f}"
-            f"   {secs:>8.2f}")  # fmt: skip
+            f" {source.f1:>7.3f} {cue.f1:>7.3f} {ps.linked.f1:>7.3f}   {secs:>8.2f}")  # fmt: skip
 
 
 def choice_accuracy(

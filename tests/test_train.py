@@ -370,3 +370,50 @@ def test_distillation_mechanics_with_the_rules_as_teacher(tmp_path: Path) -> Non
         [item] = ex.extract(Article("t", "t.txt", text)).of("quotes")
     # The student keeps its teacher's convention (the rules', PolNeAR's: the comma inside).
     assert (made.train_articles, item.text, item.speaker.name) == (12, _SAID[2] + ",", "Governor Li Wei")
+
+
+def _quote_model(tmp_path: Path) -> object:
+    from extract.learned.model import TrainedModel
+    from extract.schemas import QUOTES
+
+    made = train([quote_gold(tmp_path)], tmp_path / "q", schema=["news:quotes"], dev=0)
+    return TrainedModel(made.folder).of(QUOTES)
+
+
+_TWO_HES = 'The mayor said he would come, and "it will rain all week," he said.'
+
+
+def test_a_tagged_part_is_grounded_where_it_was_tagged_not_nearest_the_content(tmp_path: Path) -> None:
+    from extract.grounding.ground import ground
+    from extract.rules.parse import nlp
+    from extract.schemas import QUOTES
+    from extract.strategies.trained import _draft
+
+    text = _TWO_HES
+    content, he = text.index("it will"), text.rindex("he said")
+    spans = {"text": (content, text.index(',"')), "source": (he, he + 2), "cue": (he + 3, he + 7)}
+    draft, hints, _ = _draft(QUOTES, _quote_model(tmp_path), nlp()(text), text, spans, [], None)  # type: ignore[arg-type]
+    assert draft is not None
+    [item] = ground([(QUOTES, draft, hints)], text).items["quotes"]
+    # The first 'he' and 'said' stand nearer the content's start: grounding used to take them.
+    assert (item.spans["source"].start, item.spans["cue"].start) == (he, he + 3)
+
+
+def test_the_rules_source_and_cue_for_the_same_content_come_before_the_tagged_ones(tmp_path: Path) -> None:
+    from extract.rules.parse import nlp
+    from extract.schemas import QUOTES, Actor, Quote
+    from extract.schemas.kinds import FieldSpan
+    from extract.strategies.trained import _draft
+
+    text = _TWO_HES
+    content, end, he = text.index("it will"), text.index(',"'), text.rindex("he said")
+    located = {"source": FieldSpan(start=he, end=he + 2), "cue": FieldSpan(start=he + 3, end=he + 7)}
+    ruled = Quote(text=text[content:end], evidence=text[content:end], start=content, end=end, source="he",
+                  speaker=Actor(name="Mayor Ana Silva"), cue="said", direct=True, spans=located)  # fmt: skip
+    mayor = text.index("The mayor")
+    spans = {"text": (content, end), "source": (mayor, mayor + 9), "cue": (mayor + 10, mayor + 14)}
+    draft, hints, _ = _draft(QUOTES, _quote_model(tmp_path), nlp()(text), text, spans, [ruled], None)  # type: ignore[arg-type]
+    assert draft is not None
+    # The speaker is the source's words, as for a tagged source.
+    assert (draft.source, draft.cue, draft.speaker.name) == ("he", "said", "he")  # type: ignore[attr-defined]
+    assert (hints["source"], hints["cue"]) == (he, he + 3)

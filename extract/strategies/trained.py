@@ -26,7 +26,7 @@ from extract.prompting.templates import load_prompt
 from extract.providers.base import Provider
 from extract.rules.parse import nlp, paragraph_context
 from extract.schemas import Kind, Usage
-from extract.schemas.kinds import Drafted
+from extract.schemas.kinds import Drafted, dotted
 from extract.strategies.hybrid import run_hybrid, run_rules
 
 
@@ -82,11 +82,11 @@ def _trained(
         model = learned[kind.name]
         rule_items = rules.items.get(kind.name, [])
         for spans in tagged_spans(model, kind, doc, rule_items):
-            draft, cost = _draft(kind, model, doc, article.text, spans, rule_items,
-                                 provider if ask_model else None)  # fmt: skip
+            draft, hints, cost = _draft(kind, model, doc, article.text, spans, rule_items,
+                                        provider if ask_model else None)  # fmt: skip
             usage = usage.add(cost)
             if draft is not None:
-                drafted.append((kind, draft, spans[kind.anchor][0]))
+                drafted.append((kind, draft, hints))
     mine_found = ground(drafted, article.text)
     if rules_fill:
         mine_found = mine_found.beside(rules)
@@ -96,36 +96,45 @@ def _trained(
 def _draft(
     kind: Kind, model: KindModel, doc: Any, text: str, spans: dict[str, tuple[int, int]],
     rule_items: list[BaseModel], ask: Provider | None,
-) -> tuple[BaseModel | None, Usage]:  # fmt: skip
+) -> tuple[BaseModel | None, dict[str, int], Usage]:  # fmt: skip
     """One item's draft: its learned spans and choices, the rules' item at the same place for the
-    rest, then (with a model) one call for the fields still missing; None if it stays invalid."""
+    rest, then (with a model) one call for the fields still missing; None if it stays invalid.
+    Also where each part was found (grounding's hints: the tagged 'he', not the 'he' nearest the
+    content)."""
     start, end = spans[kind.anchor]
     values: dict[str, Any] = {}
+    hints = {kind.anchor: start}
     same = overlapping(rule_items, start, end)
     theirs = same.model_dump(mode="json") if same is not None else {}
     values.update({f: v for f in context_fields(kind) if (v := theirs.get(f)) is not None})
     for role in roles_of(kind):
-        if role.name in spans:
+        ruled = value_at(theirs, role.path)
+        if role.name in spans and not (role.rules_first and ruled is not None):
             s, e = spans[role.name]
             set_at(values, role.path, text[s:e])
+            hints[dotted(role.path)] = s
             for path in role.also:
                 if path[0] not in values:
                     set_at(values, path, text[s:e])
-        elif value_at(theirs, role.path) is not None:
-            # The tagger found no such part near the item (a quote's source a paragraph up): the
-            # rules' item at the same place gives it, and what it also fills (the speaker).
+        elif ruled is not None:
+            # The rules' item at the same place gives the part: the tagger found none near the
+            # item (a quote's source a paragraph up), or the rules' finder is the better one.
             values[role.path[0]] = theirs[role.path[0]]
-            values.update({p[0]: theirs[p[0]] for p in role.also if p[0] not in values and p[0] in theirs})
+            for path in role.also:  # the speaker: the source's words, as the tagged ones are
+                set_at(values, path, ruled)
+            if (at := (theirs.get("spans") or {}).get(dotted(role.path))) is not None:
+                hints[dotted(role.path)] = int(at["start"])
     context = {f: w for f in context_fields(kind) if (w := words_of(values.get(f)))}
     chosen = choose(model, doc, (start, end), context, choices_of(kind, same))
     values.update({k: v for k, v in chosen.items() if v is not None})
     try:
-        return kind.draft.model_validate(values), Usage()
+        return kind.draft.model_validate(values), hints, Usage()
     except ValidationError as exc:
         if ask is None:
-            return None, Usage()
+            return None, hints, Usage()
         missing = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]} - set(values))
-        return _ask_missing(kind, values, missing, text, (start, end), ask)
+        draft, cost = _ask_missing(kind, values, missing, text, (start, end), ask)
+        return draft, hints, cost
 
 
 def _ask_missing(

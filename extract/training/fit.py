@@ -4,6 +4,7 @@ logistic regression per choice field (scikit-learn) over the words around each i
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +40,10 @@ class FitConfig:
     c1: float = 0.05  # the tagger's L1 and L2 penalties
     c2: float = 0.01
     iterations: int = 150
-    classifier_c: float = 4.0  # the classifiers' inverse regularisation
+    # The classifiers' inverse regularisation: the best of these by cross-validation over the
+    # training items (in their order, so mostly by article), each choice field on its own.
+    classifier_cs: tuple[float, ...] = (0.1, 0.5, 4.0)
+    classifier_folds: int = 3
     hash_features: int = 2**18
     stacked: bool = True  # a kind with rules: its tagger reads the rules' items as features
 
@@ -112,15 +116,24 @@ def fit_kind(kind: Kind, parsed: list[Parsed], folder: Path, config: FitConfig) 
 
 
 def _classifier(bags: list[list[str]], ys: list[str], config: FitConfig) -> Any:
-    """A hashed bag-of-words logistic regression, or the one value the data shows."""
+    """A hashed bag-of-words logistic regression, its regularisation chosen by cross-validation
+    where each fold can hold every common value, or the one value the data shows."""
     if len(set(ys)) < 2:
         return ("constant", json.loads(ys[0])) if ys else ("constant", None)
+    import warnings
+
     from sklearn.feature_extraction import FeatureHasher
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
     from sklearn.pipeline import make_pipeline
 
-    pipeline = make_pipeline(
-        FeatureHasher(config.hash_features, input_type="string"),
-        LogisticRegression(C=config.classifier_c, max_iter=2000),
+    folds = config.classifier_folds
+    learner: Any = (
+        LogisticRegressionCV(Cs=list(config.classifier_cs), cv=folds, scoring="accuracy", max_iter=2000)
+        if len(config.classifier_cs) > 1 and max(Counter(ys).values()) >= folds
+        else LogisticRegression(C=config.classifier_cs[-1], max_iter=2000)
     )
-    return pipeline.fit(bags, ys)
+    pipeline = make_pipeline(FeatureHasher(config.hash_features, input_type="string"), learner)
+    with warnings.catch_warnings():  # a rare value with fewer items than folds; defaults to change
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", FutureWarning)
+        return pipeline.fit(bags, ys)
