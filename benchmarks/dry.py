@@ -10,8 +10,9 @@ estimated at :data:`CHARS_PER_TOKEN` characters each.
 The server keeps one slot: a call evaluates only what follows the longest prefix its prompt
 shares with the previous call's prompt and reply. Seconds are estimated from the evaluated and
 generated tokens at the rates the embedded Qwen2.5-1.5B reached on these 2 cores in the server's
-own log of a `user_kinds.py --approaches default` run: 63 prompt tokens a second, and 10 reply
-tokens a second under a grammar (1,290 tokens in 125 s; unconstrained it writes 17-19).
+own log of a `user_kinds.py --approaches default` run: about 60 prompt tokens a second (63
+there), and 10 reply tokens a second under a grammar (1,290 tokens in 125 s; unconstrained it
+writes 17-19).
 """
 
 from __future__ import annotations

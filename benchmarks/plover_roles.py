@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract import Extractor
 from extract.analysis.corpora import DEFAULT_CORPORA, plover
 from extract.analysis.names import name_tokens, same_actor
-from extract.analysis.plover import reciprocal_dyad
+from extract.analysis.plover import paired, role_agrees
 from extract.schemas import ArticleRecord, Event
 
 CLASSES = (
@@ -51,12 +51,11 @@ def classify(pred: Event | None, gold: Event, role: str) -> str:
         return "not in gold" if said else "none either"
     if pred is None:
         return "no event"
+    agreed, reciprocal = role_agrees(pred, gold, role)
+    if agreed:
+        return "reciprocal" if reciprocal else "agree"
     if not said:
-        return "reciprocal" if role == "target" and reciprocal_dyad(pred, gold) else "no actor"
-    if any(same_actor(p, g) for p in said for g in wanted):
-        return "agree"
-    if role == "target" and reciprocal_dyad(pred, gold):
-        return "reciprocal"
+        return "no actor"
     if any(same_actor(p, g) for p in said for g in [a.name for a in getattr(gold, other)]):
         return "other role"
     shared = any(name_tokens(p) & name_tokens(g) for p in said for g in wanted)
@@ -85,7 +84,8 @@ def main() -> None:
         record = preds.get(article.sha256)
         found = record.of(Event) if record is not None else []
         g = gold.of(Event)[0]
-        p = found[0] if found else None
+        # the event the scorer pairs with the gold's, as quality.py's agreement does
+        p = next((a for a, b in paired(found, [g]) if b is g), None)
         cls = classify(p, g, args.role)
         counts[cls] += 1
         by_category[g.type.value][cls] += 1

@@ -139,7 +139,8 @@ def main() -> None:
         type=int,
         default=0,
         help="the strategies that ask a model on the first N PLOVER sentences only, the rules' row "
-        "on the same N beside them (0: every strategy on all of --plover)",
+        "on the same N beside them (0: every strategy on all of --plover); adds a rules row, over "
+        "every dataset asked, when --strategies has none",
     )
     args = ap.parse_args()
     model_sample = args.plover_model

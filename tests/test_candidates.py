@@ -317,8 +317,8 @@ def test_a_quote_split_around_its_cue_is_one_quote() -> None:
 
 
 def test_a_part_left_on_a_comma_goes_on_after_a_long_sentence_naming_its_speaker() -> None:
-    # PolNeAR train joins '"X," said A, a ... who .... "Y' whatever the sentence's length (8 of 10
-    # with 16 words or more between the parts); the rules stopped at 14 words.
+    # PolNeAR joins '"X," said A, a ... who .... "Y' whatever the sentence's length; the rules
+    # stopped at 14 words.
     text = (
         "\u201cIt was very nice,\u201d the gambling tycoon Sheldon Adelson told Reuters in a rare "
         "interview in Macau when asked if he had met Trump, who leads in opinion polls of Republican "
@@ -343,8 +343,8 @@ def test_a_second_quote_opening_inside_the_cues_own_clause_is_not_the_first_ones
 
 
 def test_reported_speech_goes_on_over_the_quoted_fragments_a_few_words_on() -> None:
-    # PolNeAR marks 'says "X" because "Y"' and 'X as "a" and "b"' as one content (71 such pairs
-    # joined in 200 train articles, 2 kept apart); the rules gave two quotes here.
+    # PolNeAR marks 'says "X" because "Y"' and 'X as "a" and "b"' as one content; the rules gave
+    # two quotes here.
     text = (
         "Donald Trump spoke on Monday.\n\nTrump says \u201cthe whole game has become screwed up\u201d "
         "because \u201cfootball has become soft like the country has become soft.\u201d"
@@ -368,8 +368,8 @@ def test_a_direct_quote_a_reported_clause_holds_but_for_its_full_stop_is_not_a_s
 
 
 def test_a_quote_opening_inside_a_new_sentences_clause_or_far_after_a_fragment_stands_alone() -> None:
-    # PolNeAR train: after a part closed on a full stop, a quote opening mid-clause is a new
-    # content (4 of 4); after a part ending on a word, 8 words or more apart, mostly (9 of 12).
+    # After a part closed on a full stop, a quote opening mid-clause is a new content; after a part
+    # ending on a word, so is one 8 words or more apart (PolNeAR's convention, docs/quality.md).
     text = (
         "Marco Rubio spoke in Las Vegas. Rubio says he goes \u201cback to war tomorrow.\u201d He is "
         "predicting he will do \u201cvery, very well\u201d in the next contest in Nevada.\n\n"
@@ -379,6 +379,9 @@ def test_a_quote_opening_inside_a_new_sentences_clause_or_far_after_a_fragment_s
     found = speakers(text)
     assert not any("tomorrow" in q and "very, very well" in q for q in found)
     assert not any("charismatic leader" in q and "work in progress" in q for q in found)
+    # each still found, as a content of its own
+    assert found["he will do \u201cvery, very well\u201d in the next contest in Nevada"] == "Marco Rubio"
+    assert found["his leadership skills as a \u201cwork in progress for the years to come."] == "Jeb Bush"
 
 
 def test_a_name_in_an_apposition_or_a_list_after_an_object_is_not_who_he_means() -> None:

@@ -121,6 +121,7 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("The union will not end the strike until the ministry raises wages.", ["ministry"]),
         ("Europe will not recognise the outcome of the vote.", []),
         ("The rebels will not release the two pilots until a ransom is paid.", ["two pilots"]),
+        ("The rebels will not release the journalist.", ["journalist"]),  # no act: who undergoes it
         # an event noun with no one's name: where it holds; who is consulted, not the topic
         ("Leaders attended a summit in Kenya on Monday.", ["Kenya"]),
         ("Erdogan discussed Syria with Vladimir Putin by phone.", ["Vladimir Putin"]),

@@ -180,6 +180,9 @@ def test_a_possessive_pronoun_s_stance_noun_is_its_clause_subject_s() -> None:
     # Before: 'his' held nothing: Trump's criticism of Clinton was not found.
     text = "Donald Trump spoke. Hillary Clinton spoke.\nTrump has intensified his criticism of Clinton."
     assert ("Donald Trump", "Hillary Clinton", "oppose") in {(h, t, s) for _, h, t, s in pairs(text)}
+    # Not where the subject's own verb evaluates it: Palin welcomed someone else's criticism.
+    welcomed = "Sarah Palin spoke. Hillary Clinton spoke.\nPalin welcomed his criticism of Clinton."
+    assert ("Sarah Palin", "Hillary Clinton", "oppose") not in {(h, t, s) for _, h, t, s in pairs(welcomed)}
 
 
 def test_a_record_of_the_former_version_is_refused_in_one_line() -> None:

@@ -21,7 +21,7 @@ from extract.providers.base import Endpoint
 from extract.providers.embedded import Embedded
 from extract.rules.kind_sieve import may_hold, needs_number, units_of
 from extract.run.ledger import Ledger
-from extract.strategies.check import VERDICT, settled
+from extract.strategies.check import CHECK_REPLY_TOKENS, VERDICT, settled
 from tests.conftest import CORPORA, user_text
 from tests.test_user_schema import RIGHT, TEXT, readme_schema
 
@@ -133,17 +133,21 @@ def _candidate_answer(garbage_for: str = "") -> Any:
     return answer
 
 
-def test_the_model_decides_a_name_the_definition_admits_item_by_item(
-    fake_server: Any, tmp_path: Path
-) -> None:
-    server = fake_server(_candidate_answer())
-    with Extractor(
+def _candidate_extractor(server: Any, tmp_path: Path, **settings: Any) -> Extractor:
+    return Extractor(
         schema=(_candidate_kind(tmp_path),),
         base_url=server.base_url,
         model="m",
         strategy="paragraph",
-        cache_dir=None,
-    ) as ex:
+        **{"cache_dir": None, **settings},
+    )
+
+
+def test_the_model_decides_a_name_the_definition_admits_item_by_item(
+    fake_server: Any, tmp_path: Path
+) -> None:
+    server = fake_server(_candidate_answer())
+    with _candidate_extractor(server, tmp_path) as ex:
         record = ex.extract(Article("c", "c.txt", CANDIDATE_TEXT))
         assert "kind_check/v3" in ex.prompt_version
     assert [c.name for c in record.candidate] == ["Ann Park"]
@@ -153,7 +157,7 @@ def test_the_model_decides_a_name_the_definition_admits_item_by_item(
         '{"name": "Ann Park", "office": "governor"}',
         '{"name": "Tom Park", "office": "governor"}',
     ]  # one call per item: a call answering several answered by position on the benchmark
-    assert all(r["max_tokens"] <= 16 for r in checks)
+    assert all(r["max_tokens"] == CHECK_REPLY_TOKENS for r in checks)
     extraction = next(r for r in server.requests if not _is_check(r))
     assert checks[0]["messages"][0] == extraction["messages"][0]  # the pass's system message, reused
     assert "Candidates for an elected office" in checks[0]["messages"][0]["content"]
@@ -166,19 +170,12 @@ def test_the_model_decides_a_name_the_definition_admits_item_by_item(
 
 
 def test_a_malformed_check_answer_drops_only_its_item(fake_server: Any, tmp_path: Path) -> None:
-    server = fake_server(_candidate_answer(garbage_for="Ann Park"))
-    with Extractor(
-        schema=(_candidate_kind(tmp_path),),
-        base_url=server.base_url,
-        model="m",
-        strategy="paragraph",
-        cache_dir=tmp_path / "cache",
-        retries=0,
-    ) as ex:
+    server = fake_server(_candidate_answer(garbage_for="Tom Park"))
+    with _candidate_extractor(server, tmp_path, cache_dir=tmp_path / "cache", retries=0) as ex:
         article = Article("c", "c.txt", CANDIDATE_TEXT)
         record = ex.extract(article)
         assert ex.cached(article) is None  # incomplete: a later run asks again
-    assert record.candidate == [] and record.usage.rejected == 1
+    assert [c.name for c in record.candidate] == ["Ann Park"] and record.usage.rejected == 0
     assert record.usage.unchecked == 1 and record.usage.incomplete == 1
     line = Ledger()
     line.record(record)
@@ -430,17 +427,18 @@ def test_the_rules_settle_what_they_can_and_leave_admitted_names_to_the_model(tm
             "end": len(words),
         }
     )
-    assert settled(casualty, figure, text) is True  # no name: kept as grounded
+    first, second = (0, text.index(" Senator")), (text.index("Senator"), len(text))
+    assert settled(casualty, figure, text, first) is True  # no name: kept as grounded
     start = text.index("Ann Park")
     person = candidate.record.model_validate(
         {"name": "Ann Park", "office": "x", "evidence": "Ann Park", "start": start, "end": start + 8}
     )
-    assert settled(candidate, person, text) is None  # a person, and the kind admits candidates
+    assert settled(candidate, person, text, second) is None  # a person, and the kind admits candidates
     start = text.index("Kabul")
     place = candidate.record.model_validate(
         {"name": "Kabul", "office": "x", "evidence": "Kabul", "start": start, "end": start + 5}
     )
-    assert settled(candidate, place, text) is False  # a place: the kind admits none
+    assert settled(candidate, place, text, first) is False  # a place: the kind admits none
 
 
 def test_a_kind_without_a_unit_in_its_examples_needs_none(tmp_path: Path) -> None:

@@ -131,6 +131,20 @@ def reciprocal_dyad(guess: Item, gold: Item) -> bool:
     )
 
 
+def role_agrees(guess: Item, gold: Item, role: str) -> tuple[bool, bool]:
+    """Whether ``guess``'s ``role`` actors agree with ``gold``'s (names by words), and whether
+    only as one expansion of a reciprocal event (the target of a dyad its actors make)."""
+    if _agree(_names(guess, role), _names(gold, role)):
+        return True, False
+    reciprocal = role == "target" and reciprocal_dyad(guess, gold)
+    return reciprocal, reciprocal
+
+
+def paired(ps: list[Item], gs: list[Item]) -> list[tuple[Item, Item]]:
+    """The (predicted, gold) events the scorer compares: paired by the largest overlap."""
+    return match(ps, gs, lambda a, b: True, False)[1]
+
+
 def _category(item: Item) -> str:
     value = getattr(item, "type", None)
     return str(getattr(value, "value", value))
@@ -151,7 +165,7 @@ def plover_score(
     for g in golds:
         p = by_hash.get(g.text_sha256) or by_id.get(g.article_id)
         ps, gs = (p.of(kind) if p is not None else []), g.of(kind)
-        _, pairs = match(ps, gs, lambda a, b: True, False)
+        pairs = paired(ps, gs)
         paired_p = {id(a) for a, _ in pairs}
         paired_g = {id(b) for _, b in pairs}
         for a, b in pairs:
@@ -168,8 +182,7 @@ def plover_score(
                 guess = predicted_for.get(id(b))
                 if guess is not None:
                     counts["paired_checked"] += 1
-                    agreed = _agree(_names(guess, role), wanted)
-                    reciprocal = role == "target" and not agreed and reciprocal_dyad(guess, b)
-                    counts["agree"] += agreed or reciprocal
+                    agreed, reciprocal = role_agrees(guess, b, role)
+                    counts["agree"] += agreed
                     counts["reciprocal"] += reciprocal
     return out

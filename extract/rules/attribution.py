@@ -225,13 +225,15 @@ def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
     gap = text[end:start]
     if cue is None or not end <= cue.idx < start or "\n" in gap or _QUOTE_MARKS.search(gap):
         return False
-    if text[:end].rstrip(_MARKS_SPACE).endswith(","):
+    # The last characters before the closing mark (not the whole prefix: one copy per quote pair).
+    before = text[max(0, end - 16) : end].rstrip(_MARKS_SPACE)
+    if before.endswith(","):
         # '"X," said A, a ..., who .... "Y': a part left on a comma goes on after the sentence
         # that names its speaker, however long; not into the cue's own clause ('," adding that')
         return gap.rstrip().endswith(".") or (
             len(gap.split()) <= _SPLIT_WORDS and _mixed_start(text, cue, start) is None
         )
-    if text[:end].rstrip(_MARKS_SPACE)[-1:] in (".", "?", "!"):
+    if before[-1:] in (".", "?", "!"):
         # '... tomorrow." He's predicting he will do "very, very well': a new sentence's own
         # clause opens the second quote
         return len(gap.split()) <= _SPLIT_WORDS and not gap.rstrip()[-1:].isalnum()
@@ -326,21 +328,19 @@ def joined_fragments(quotes: list[QuoteCandidate], text: str) -> list[QuoteCandi
     """Each quote carried on over the quoted fragments that open a few words after its closing
     mark: 'Trump as "a pathological sociopath" and "a narcissistic psychopath"', 'the whole game
     has become "screwed up" because "football has become soft"' are one content each in PolNeAR
-    (71 such pairs in 200 train articles joined, 2 kept apart). A direct quote it takes in is
+    (docs/quality.md counts them). A direct quote it takes in is
     then left to :func:`outermost`."""
     marks = quoted_spans(text)
     out = []
     for q in quotes:
         end = start = q.start + len(q.text)
-        for s, e in marks[bisect_left(marks, (start, start)) :]:
+        for n in range(bisect_left(marks, (start, start)), len(marks)):
+            s, e = marks[n]
             if not _fragment_gap(text, end, s):
                 break
             end = e
         out.append(q if end == start else replace(q, text=text[q.start : end]))
     return out
-
-
-_FRAGMENT_BREAK = re.compile(r"[.,:;!?()\n\u2014\u2013]")
 
 
 def _fragment_gap(text: str, end: int, start: int) -> bool:
@@ -353,7 +353,7 @@ def _fragment_gap(text: str, end: int, start: int) -> bool:
     if not gap or gap[-1] not in ("\u201c", '"'):
         return False
     inner = gap[1:-1] if len(gap) > 1 and gap[0] in ("\u201d", '"') else gap[:-1]
-    return not _FRAGMENT_BREAK.search(inner) and not _QUOTE_MARKS.search(inner) and len(inner.split()) < 4
+    return not _CLAUSE_BREAK.search(inner) and len(inner.split()) < 4
 
 
 def _lead_in(actors: Actors, doc: Any, mark: int) -> Any | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from extract.rules.actors import ActorRef, Actors, canonical
 from extract.rules.lexicons import AGENT_NOUNS, DOING_NOUNS, PLACE_PREPS, ROLE_NOUNS
-from extract.rules.parse import depth, subject, within
+from extract.rules.parse import agents, depth, subject, within
 from extract.rules.plover_triggers import (
     FUTURE_AUX,
     FUTURE_OF,
@@ -51,6 +51,9 @@ _SAYING = {"say", "tell", "insist", "state", "declare", "argue", "stress", "add"
 _NEGATIONS = {"not", "n't", "never", "no"}
 _PEOPLE = AGENT_NOUNS | ROLE_NOUNS | PEOPLE  # 'recall the ambassador': an object, but a person
 _EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT} - _PEOPLE
+# What a refusal may be of without anyone receiving it: an act or its result ('will not recognise
+# the outcome'); any other object ('will not release the journalist') is who undergoes it.
+_REFUSED_THINGS = DOING_NOUNS | set(NOUNS) | _EVENT_OBJECTS | {"outcome", "result", "vote", "election"}
 _MODIFIERS = {"amod", "acl", "compound", "npadvmod"}
 _SELF = {"it", "they", "we"}  # a body speaking of itself
 _ATTITUDES = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
@@ -281,9 +284,9 @@ def _target_of(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any |
         return _place_of(verb)
     if trig[0] in _ATTITUDES or _actor(found, actors):
         return found
-    lemma = found.lemma_.lower() if found is not None else ""
+    lemma = found.lemma_.lower()
     named_act = lemma in NOUNS or lemma in _EVENT_OBJECTS  # 'sanctions', not 'a military target'
-    if found is not None and named_act and _names_event(found, actors) and trig[0] is not EventType.PROTEST:
+    if named_act and _names_event(found, actors) and trig[0] is not EventType.PROTEST:
         # 'may impose sanctions', 'would offer more proposals': the act is no recipient (PLOVER's
         # recipient is an entity); what is boycotted is
         found = None
@@ -338,13 +341,13 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     # what is given, sent or withdrawn goes somewhere, whatever the pair makes of it ('sent
     # experts to Saudi Arabia' investigates, 'withdrew peacekeepers from Rwanda' sanctions)
     own = VERBS.get(verb.lemma_.lower())
-    if (etype in _GIVING or mode == "withdraw" or (own is not None and own[0] in _GIVING)) and recipients:
+    giving = etype in _GIVING or (own is not None and own[0] in _GIVING)
+    if (giving or mode == "withdraw") and recipients:
         return recipients[0]
     met = [g for g in _pobjs(verb, {"with"}) if _actor(g, actors)]
     person = obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PEOPLE)
     if etype is EventType.CONSULT and met and not person:
         return met[0]  # 'discussed Libya with Trump': who is consulted, not the topic
-    giving = etype in _GIVING or (own is not None and own[0] in _GIVING)
     if giving and (helped := _helped(verb, actors)) is not None:
         return helped
     dative = next((c for c in objects if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
@@ -432,7 +435,7 @@ def _until(verb: Any) -> Any | None:
     'until' clause ('will not end the strike until the authorities meet its demands')."""
     for clause in verb.children:
         if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in clause.children):
-            by = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            by = agents(clause)
             return by[0] if by else subject(clause)
     return None
 
@@ -457,7 +460,7 @@ def _roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | No
             target = _place_of(tok)
         return within(sent, owner), within(sent, target)
     subj = _subject_of(tok)
-    by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    by = next(iter(agents(tok)), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         return within(sent, by), within(sent, subj)
     return within(sent, subj), within(sent, _target_of(tok, trig, actors))
@@ -552,7 +555,8 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
         sources = _who(source, actors, as_written=False)
         refused = etype is EventType.REJECT and trig[0] is not EventType.REJECT
         counted = target is not None and any(c.dep_ == "nummod" for c in target.children)  # 'two pilots'
-        if refused and (target is None or not (_actor(target, actors) or counted)):
+        thing = target is not None and target.lemma_.lower() in _REFUSED_THINGS
+        if refused and (target is None or (thing and not (_actor(target, actors) or counted))):
             # 'will not recognise the outcome': PLOVER's recipient is an entity, the one the act
             # refused would have gone to ('will not lift the embargo until Cuba reforms'), if any
             until = _until(tok)

@@ -29,6 +29,11 @@ def subject(token: Any) -> Any | None:
     return None
 
 
+def agents(verb: Any) -> list[Any]:
+    """The agents of a passive verb: the objects of its 'by' ('was endorsed by Trump')."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def paragraph_context(text: str, start: int, end: int) -> str:
     """The span with the paragraph before it: where a pronoun's antecedent usually is."""
     para = text.rfind("\n", 0, start)

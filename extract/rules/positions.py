@@ -32,7 +32,7 @@ from extract.rules.lexicons import (
     STANCE_NOUNS,
     STANCE_WORDS,
 )
-from extract.rules.parse import lines_of, phrase, subject
+from extract.rules.parse import agents, lines_of, phrase, subject
 
 # Actors a quote's words name that its speaker can take a stance on (places are where, not whom).
 _TARGET_KINDS = ("person", "organization", "group")
@@ -356,13 +356,13 @@ class PositionFinder:
         """'Balderson was endorsed by Trump', 'Holder, who is disliked by Republicans': the agent
         after 'by' holds the position, on the passive subject (or the noun a relative clause is on)."""
         patient = subject(verb)
-        by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        by = agents(verb)
         if patient is None or patient.dep_ != "nsubjpass" or not by:
             return None
         if patient.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             patient = verb.head
-        agents = [(ref, phrase(t)) for b in by for t in (b, *b.conjuncts) if (ref := self._agent(t))]
-        return agents, [patient, *patient.conjuncts]
+        held = [(ref, phrase(t)) for b in by for t in (b, *b.conjuncts) if (ref := self._agent(t))]
+        return held, [patient, *patient.conjuncts]
 
     def _stance_word(self, line: Any, tok: Any, word: str) -> list[PositionCandidate]:
         """'He said such sanctions would be counter-productive': the subject of the sentence's
@@ -374,7 +374,8 @@ class PositionFinder:
             verb = verb.head
         # 'Pelosi's support for the bill': a stance noun's possessor holds it.
         owner = next(iter(_owners(tok)), None) if word in STANCE_NOUNS else None
-        if owner is not None and owner.lower_ in _OWNING and subject(tok.head) is not None:
+        evaluated = tok.head.lemma_.lower() in EVALUATIVE_VERBS  # 'Palin welcomed his criticism'
+        if owner is not None and owner.lower_ in _OWNING and subject(tok.head) is not None and not evaluated:
             owner = subject(tok.head)  # 'Trump intensified his criticism of Clinton': his is Trump's
         holder_tok = owner or (subject(line.root) if line.root.lemma_ in CUE_LEMMAS else subject(verb))
         if holder_tok is None:

@@ -13,13 +13,12 @@ decides the rest (the decider the brief asks the small model to be):
   its sentence, under a grammar;
 - any other item (a figure, a phrase the parse reads as no name) is kept as grounded.
 
-The model is asked item by item: on the poll benchmark kind a call per paragraph answering every
-item ("1": yes, "2": no, ...) answered by position (yes to the first, no to the rest: 21 of 44
-true items rejected), where a call per item kept 38 of 44 (``docs/quality.md``). The call's system
-message and tools are the extraction pass's own, so the one-slot server reuses their evaluation.
-Rejected items are dropped and counted in ``usage.rejected``; an item whose call failed (a
-timeout, a malformed answer) is dropped too, counted in ``usage.unchecked``, and the record is
-incomplete (asked again by a later run).
+The model is asked item by item: a call per paragraph answering every item ("1": yes, "2": no,
+...) answered by position on the poll benchmark kind (yes to the first record, no to the rest;
+docs/schemas.md). The call's system message and tools are the extraction pass's own, so the
+one-slot server reuses their evaluation. Rejected items are dropped and counted in
+``usage.rejected``; an item whose call failed (a timeout, a malformed answer) is dropped too,
+counted in ``usage.unchecked``, and the record is incomplete (asked again by a later run).
 """
 
 from __future__ import annotations
@@ -63,11 +62,11 @@ def _shown(item: BaseModel) -> str:
     return json.dumps({k: v for k, v in values.items() if v not in (None, "", [])}, ensure_ascii=False)
 
 
-def settled(kind: Kind, item: BaseModel, text: str) -> bool | None:
-    """The rules' verdict on ``item`` of ``kind`` in ``text``: keep, reject, or None where only
-    the model can say (a name the kind's definition admits)."""
+def settled(kind: Kind, item: BaseModel, text: str, sentence: tuple[int, int]) -> bool | None:
+    """The rules' verdict on ``item`` of ``kind`` in ``text`` (``sentence``: the span holding it):
+    keep, reject, or None where only the model can say (a name the kind's definition admits)."""
     start, end = span_of(item)
-    s, e = _sentence(text, start, end)
+    s, e = sentence
     accept = getattr(item, "accept", None)
     if callable(accept):
         return bool(accept(text[s:e].strip()))
@@ -90,9 +89,12 @@ def check_items(
     prompt = load_prompt("kind_check")
     fixed = {"name": kind.name, "definition": definition(kind)}
     for kind_name, item in found.pairs():
-        verdict = settled(kind, item, text) if kind_name == kind.name else True
+        if kind_name != kind.name:
+            kept.add(kind_name, item)
+            continue
+        s, e = _sentence(text, *span_of(item))
+        verdict = settled(kind, item, text, (s, e))
         if verdict is None:
-            s, e = _sentence(text, *span_of(item))
             messages = [system, *prompt.render(**fixed, sentence=text[s:e].strip(), record=_shown(item))]
             try:
                 answer, cost = provider.structured(
