@@ -13,8 +13,8 @@ named for its decider (`lexicon+VADER` for `rules`, `lexicon+model` for the hybr
 scores (type accuracy against the majority class, macro-F1, source and target agreement, seconds
 per sentence): `rules` types alone, `hybrid` asks the model where the rules are unsure,
 `hybrid-all` lets it decide every category, `whole` is the model alone (``--plover-model N``: the
-strategies that ask a model score the first N PLOVER sentences only, and the rules' row on those N
-is printed beside theirs); then, for kinds with verbatim
+strategies that ask a model score N PLOVER sentences spread evenly over the sample, and the
+rules' row on those N is printed beside theirs); then, for kinds with verbatim
 parts (a quote's content, source and cue), F1 per part, exact, by overlap and by Jaccard >= 0.5,
 beside the published anchors, each with what it measured. `naive` is the `whole`
 strategy (one instructor call per article, full schema); `langextract` is Google's tool on the
@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -118,6 +119,16 @@ def seeds() -> list[tuple[Article, ArticleRecord]]:
     return [(a, golds[a.sha256]) for a in load_articles([str(ROOT / "seeds")]) if isinstance(a, Article)]
 
 
+_T = TypeVar("_T")
+
+
+def spread(pairs: list[_T], n: int) -> list[_T]:
+    """``n`` of ``pairs`` evenly spaced: the PLOVER dev part is ordered by category, so its first
+    sentences are all of one."""
+    step = len(pairs) / n if n < len(pairs) else 1.0
+    return [pairs[int(i * step)] for i in range(min(n, len(pairs)))]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--strategies", default="rules,hybrid+paragraph")
@@ -138,8 +149,8 @@ def main() -> None:
         "--plover-model",
         type=int,
         default=0,
-        help="the strategies that ask a model on the first N PLOVER sentences only, the rules' row "
-        "on the same N beside them (0: every strategy on all of --plover); adds a rules row, over "
+        help="the strategies that ask a model on N PLOVER sentences spread evenly over --plover, the "
+        "rules' row on the same N beside them (0: every strategy on all of --plover); adds a rules row, over "
         "every dataset asked, when --strategies has none",
     )
     args = ap.parse_args()
@@ -184,7 +195,7 @@ def main() -> None:
             modelled = approach == "langextract" or STRATEGIES[strategy].needs_model
             for name, pairs, kinds in datasets:
                 if name == "plover" and modelled and model_sample:
-                    pairs = pairs[:model_sample]  # the model alone is slow: a small sample
+                    pairs = spread(pairs, model_sample)  # the model alone is slow: a small sample
                 started = time.perf_counter()
                 server = local_server(ex.provider)
                 before = server.stats() if server is not None else None
@@ -223,9 +234,11 @@ def main() -> None:
                     rows.append(row)
                     notes.append(row)
                     if model_sample and not modelled and len(pairs) > model_sample:
-                        # the rules beside the model rows, on the same first sentences
-                        few = pairs[:model_sample]
-                        if (row := plover_row(approach, preds, few, secs, f"first {len(few)}")) is not None:
+                        # the rules beside the model rows, on the same sentences
+                        few = spread(pairs, model_sample)
+                        if (
+                            row := plover_row(approach, preds, few, secs, f"sample of {len(few)}")
+                        ) is not None:
                             rows.append(row)
                             notes.append(row)
                 print(

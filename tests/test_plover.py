@@ -401,6 +401,13 @@ def test_hybrid_keeps_the_rules_category_where_unsure_and_hybrid_all_asks(fake_s
     assert [e.type for e in grounded.items["events"]] == [EventType.AID] and usage.calls == 1
 
 
+def test_a_model_sample_is_spread_over_the_categories() -> None:
+    from benchmarks.quality import spread
+
+    # The dev part is ordered by category: its first 30 sentences were all ACCUSE.
+    assert spread(list(range(10)), 3) == [0, 3, 6] and spread([1, 2], 5) == [1, 2]
+
+
 def test_quality_scores_the_model_on_a_small_plover_sample_beside_the_rules(
     fake_server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -420,5 +427,5 @@ def test_quality_scores_the_model_on_a_small_plover_sample_beside_the_rules(
     # the rules (added, as none was asked for) on all 6 and on the model's 2; the model on its 2
     assert [r.split()[0] for r in rows[-3:]] == ["rules", "rules", "whole"]
     assert [r.rsplit(",", 1)[1].strip() for r in rows[-3:]] == ["6 sentences", "2 sentences", "2 sentences"]
-    assert "PLOVER first 2" in rows[-2] and all("s/sentence" in r for r in rows)
+    assert "PLOVER sample of 2" in rows[-2] and all("s/sentence" in r for r in rows)
     assert len(server.requests) == 2  # one call a sentence, on the sample only
