@@ -414,6 +414,6 @@ def test_the_rules_source_and_cue_for_the_same_content_come_before_the_tagged_on
     spans = {"text": (content, end), "source": (mayor, mayor + 9), "cue": (mayor + 10, mayor + 14)}
     draft, hints, _ = _draft(QUOTES, _quote_model(tmp_path), nlp()(text), text, spans, [ruled], None)  # type: ignore[arg-type]
     assert draft is not None
-    # The speaker is the source's words, as for a tagged source.
-    assert (draft.source, draft.cue, draft.speaker.name) == ("he", "said", "he")  # type: ignore[attr-defined]
+    # The speaker is the one the rules resolved the source to, not the pronoun.
+    assert (draft.source, draft.cue, draft.speaker.name) == ("he", "said", "Mayor Ana Silva")  # type: ignore[attr-defined]
     assert (hints["source"], hints["cue"]) == (he, he + 3)
