@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from itertools import islice
 from pathlib import Path
@@ -29,10 +28,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_curve import HEADER, row, run
+from train_curve import HEADER, row, run, start
 
 from extract import Extractor
-from extract.analysis.corpora import DEFAULT_CORPORA, polnear
+from extract.analysis.corpora import polnear
 from extract.inputs.load import Article
 from extract.schemas import ArticleRecord
 from extract.training.data import read_data, write_review
@@ -63,13 +62,9 @@ def main() -> None:
     ap.add_argument("--cache-dir", help="the teacher's record cache (default: none)")
     ap.add_argument("--teacher-dev", action="store_true", help="also run the teacher on dev")
     args = ap.parse_args()
-    root = DEFAULT_CORPORA / "polnear"
-    if not root.is_dir():
-        print(f"skipped: {root} is absent")
+    if (begun := start(args.models)) is None:
         return
-    tmp = tempfile.TemporaryDirectory()
-    work = Path(args.models or tmp.name)
-    work.mkdir(parents=True, exist_ok=True)
+    root, work, _tmp = begun
     taught = list(islice(polnear(root, "train"), args.train))
     dev = list(islice(polnear(root, "dev"), args.dev))
     teacher = {"strategy": args.teacher_strategy, "cache_dir": args.cache_dir}

@@ -128,6 +128,19 @@ def json_counts(folder: Path, kind: str, field: str) -> dict[str, int]:
     return {json.loads(k): v for k, v in meta["kinds"][kind]["choices"][field].items()}
 
 
+def start(models: str | None) -> tuple[Path, Path, tempfile.TemporaryDirectory[str]] | None:
+    """PolNeAR's folder and where the trained models go (``models``, else a temporary folder
+    kept alive by the third value); None, said in one line, when the corpus is absent."""
+    root = DEFAULT_CORPORA / "polnear"
+    if not root.is_dir():
+        print(f"skipped: {root} is absent")
+        return None
+    tmp = tempfile.TemporaryDirectory()
+    folder = Path(models or tmp.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    return root, folder, tmp
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="25,100,840", help="training articles per point of the curve")
@@ -138,12 +151,9 @@ def main() -> None:
     ap.add_argument("--models", help="keep the model folders here")
     ap.add_argument("--choices", action="store_true", help="also PLOVER categories and SEESAW stances")
     args = ap.parse_args()
-    root = DEFAULT_CORPORA / "polnear"
-    if not root.is_dir():
-        print(f"skipped: {root} is absent")
+    if (begun := start(args.models)) is None:
         return
-    tmp = tempfile.TemporaryDirectory()
-    models = Path(args.models or tmp.name)
+    root, models, _tmp = begun
     if args.held_out:
         dev = list(polnear(root, "train"))[-args.held_out :]
         sizes = [int(s) for s in args.sizes.split(",") if s]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -54,6 +55,15 @@ _FILLER = [
 ]
 
 
+def _gold_line(article_id: str, kind: str, items: list[dict[str, Any]], text: str) -> str:
+    """One gold record of ``kind`` with its text, as a JSONL line of the training data."""
+    record = ArticleRecord(
+        article_id=article_id, source=f"{article_id}.txt", text_sha256=Article("", "", text).sha256,
+        items={kind: items}, model="human", strategy="gold", prompt_version="gold",
+    )  # fmt: skip
+    return json.dumps(record.model_dump(mode="json") | {"text": text})
+
+
 def gold_set(folder: Path, n: int = 40, seed: int = 3, who: bool = False) -> Path:
     """``n`` short articles, each with a few promises among ordinary sentences, as review JSONL
     (records with their text inline)."""
@@ -72,11 +82,7 @@ def gold_set(folder: Path, n: int = 40, seed: int = 3, who: bool = False) -> Pat
                 s = rng.choice(_FILLER)
             sentences.append(s)
             text += s + (" " if rng.random() < 0.6 else "\n\n")
-        record = ArticleRecord(
-            article_id=f"town-{a}", source=f"town-{a}.txt", text_sha256=Article("", "", text).sha256,
-            items={"pledge": items}, model="human", strategy="gold", prompt_version="gold",
-        )  # fmt: skip
-        lines.append(json.dumps(record.model_dump(mode="json") | {"text": text}))
+        lines.append(_gold_line(f"town-{a}", "pledge", items, text))
     path = folder / "gold.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -258,11 +264,7 @@ def quote_gold(folder: Path, n: int = 30, seed: int = 5) -> Path:
             else:
                 text += rng.choice(_FILLER)
             text += "\n\n"
-        record = ArticleRecord(
-            article_id=f"q-{a}", source=f"q-{a}.txt", text_sha256=Article("", "", text).sha256,
-            items={"quotes": items}, model="human", strategy="gold", prompt_version="gold",
-        )  # fmt: skip
-        lines.append(json.dumps(record.model_dump(mode="json") | {"text": text}))
+        lines.append(_gold_line(f"q-{a}", "quotes", items, text))
     path = folder / "quotes.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
