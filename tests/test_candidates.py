@@ -142,7 +142,10 @@ def test_an_event_has_its_conjoined_actors_a_place_after_in_and_no_things_as_act
     headline = next(e for e in events if e.start < 20)
     assert "\n" not in headline.sentence  # before: the headline ran on into the byline
     imposed = next(e for e in events if e.trigger == "impose")
-    assert imposed.sources == [] and imposed.place == "Brussels"  # before: the headline's Kerry
+    # before: the headline's Kerry (the parse runs the headline in as the verb's subject); the
+    # subject's own part on the verb's line is who imposes
+    assert [a.name for a in imposed.sources] == ["United States", "European Union"]
+    assert imposed.place == "Brussels"
     rejected = next(e for e in events if e.trigger == "rejected")
     assert [a.name for a in rejected.sources] == ["Russia", "China"]  # before: Russia alone
     assert rejected.place == "New York"
@@ -498,3 +501,26 @@ def test_a_possessed_speaker_keeps_its_possessor_not_a_bare_apostrophe() -> None
         speakers("Clinton's campaign said it raised $50 million.")["it raised $50 million"]
         == "Clinton's campaign"
     )
+
+
+def test_a_subject_or_clause_the_parse_ran_in_from_the_line_before_is_not_the_cues() -> None:
+    # Before: spaCy hung '9:30 p.m.' (the line before) on 'says' as its first subject, and the
+    # paragraph's last quote as its first clause; the reported speech was lost.
+    text = (
+        "The debate is over.\n\n___.\n\n9:30 p.m.\n\nDonald Trump says he may move to the South if he "
+        "doesn't do well in next week's primary.\n\n___.\n\n2:40 p.m.\n\nDonald Trump's campaign manager "
+        "says he is gratified by a Florida prosecutor's decision to drop a battery charge against him."
+    )
+    found = parts_of(text)
+    assert ("Donald Trump", "says") in found
+    assert ("Donald Trump's campaign manager", "says") in found
+
+
+def test_of_two_clauses_the_parse_hangs_on_a_cue_the_one_after_it_is_reported() -> None:
+    # Before: 'Canova has repeatedly ripped ...' (before the colon) was taken as what he said.
+    text = (
+        "Canova has repeatedly ripped Wasserman Schultz on social media because it is paying off: He said "
+        "he's raised about $100,000 in the 72 hours since the scandal erupted."
+    )
+    found = [q.text for q in analyse(text).quotes]
+    assert any(q.startswith("he's raised about $100,000") for q in found)

