@@ -524,3 +524,17 @@ def test_of_two_clauses_the_parse_hangs_on_a_cue_the_one_after_it_is_reported() 
     )
     found = [q.text for q in analyse(text).quotes]
     assert any(q.startswith("he's raised about $100,000") for q in found)
+
+
+def test_a_tag_after_a_quote_is_its_cue_and_a_cue_leaves_out_when_and_takes_back() -> None:
+    # Before: the tag's verb lost to the nearest lexicon verb ('asks', the quote before's), 'when
+    # asked' was the cue, and 'back' was left off 'shot back'.
+    text = (
+        '"Can you name one accomplishment of the party?" Bozell asks. "Voters reject the old guard, and '
+        'they will do it again," he points out.\n\n"He is not serious about any of it," Bennett shot '
+        "back.\n\nThe senator smiled when asked whether the vote in the Senate would be close."
+    )
+    found = parts_of(text)
+    assert ("he", "points out") in found
+    assert ("Bennett", "shot back") in found
+    assert ("The senator", "asked") in found

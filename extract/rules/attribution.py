@@ -91,15 +91,17 @@ def _closes(span: Any) -> bool:
 # Words before a cue verb that PolNeAR's Cue spans take with it: 'is telling', 'did not mention',
 # 'has also said'.
 _CUE_LEFT = {"aux", "auxpass", "neg", "advmod"}
+# Adverbs it leaves out: a question word ('when asked'), a link to the sentence before ('however').
+_NOT_CUE_LEFT = words("however instead meanwhile so thus therefore though")
 
 
 def cue_span(tok: Any) -> At:
     """Where a cue verb stands, with its auxiliaries, negation and adverbs right before it, its
     'clear' for 'made (it) clear', and the words right after it that PolNeAR's Cue spans take:
-    a particle ('pointed out'), the preposition whose object is what is meant ('called for',
+    a particle ('pointed out', 'shot back'), the preposition whose object is what is meant ('called for',
     'referred to'), a cue noun as its object ('expressed concern') and 'in a statement'."""
     doc, first, last = tok.doc, tok, tok
-    while first.i > 0 and doc[first.i - 1].head.i == tok.i and doc[first.i - 1].dep_ in _CUE_LEFT:
+    while first.i > 0 and _cue_left(doc[first.i - 1], tok):
         first = doc[first.i - 1]
     if tok.lemma_ == "make":
         last = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
@@ -107,6 +109,7 @@ def cue_span(tok: Any) -> At:
         lemma = tok.lemma_.lower()
         if (
             after.dep_ == "prt"
+            or (after.dep_ == "advmod" and after.lower_ == "back")  # 'shot back', 'hit back'
             or (after.dep_ == "prep" and after.lower_ in OBJECT_PREPS.get(lemma, ()))
             or (after.dep_ == "dobj" and after.lemma_.lower() in CUE_NOUNS)
         ):
@@ -118,6 +121,16 @@ def cue_span(tok: Any) -> At:
             if len(words) == 2 and words[0] in ("a", "the") and words[1] == "statement":
                 last = doc[after.i + 2]
     return first.idx, last.idx + len(last.text)
+
+
+def _cue_left(tok: Any, cue: Any) -> bool:
+    """Whether the word before a cue verb goes with it: its auxiliary, negation or adverb."""
+    return (
+        tok.head.i == cue.i
+        and tok.dep_ in _CUE_LEFT
+        and tok.tag_ != "WRB"
+        and tok.lower_ not in _NOT_CUE_LEFT
+    )
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -138,6 +151,7 @@ def find_quotes(
 
     cues = [t for t in doc if _is_cue(t) and not in_quote(t.idx)]
     cue_at = [t.idx for t in cues]
+    token_starts = [t.idx for t in doc]
     last_speaker: ActorRef | None = None
     last_said: tuple[At | None, At | None] = (None, None)  # a continuation's source and cue
     last: tuple[Any, QuoteCandidate | None] | None = None  # the last quote marks, and their quote
@@ -148,8 +162,10 @@ def find_quotes(
         para_end = text.find("\n", m.end())
         para_end = len(text) if para_end < 0 else para_end
         local = cues[bisect_left(cue_at, para_start) : bisect_left(cue_at, para_end)]
-        cue = _lead_in(actors, doc, m.start()) or min(
-            local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None
+        cue = (
+            _lead_in(actors, doc, m.start())
+            or _tag(actors, doc, token_starts, m)
+            or min(local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None)
         )
         # 'X," she said. "Y': one quote in two parts, as PolNeAR marks it, with the cue between;
         # a part may be short ('"Your Honor," I said, "I would ...'), and a paragraph left open
@@ -358,6 +374,30 @@ def _fragment_gap(text: str, end: int, start: int) -> bool:
         return False
     inner = gap[1:-1] if len(gap) > 1 and gap[0] in ("\u201d", '"') else gap[:-1]
     return not _CLAUSE_BREAK.search(inner) and len(inner.split()) < 4
+
+
+_TAG_WORDS = 6  # '," the Republican presidential candidate said': the words of a tag after a quote
+
+
+def _tag(actors: Actors, doc: Any, token_starts: list[int], m: re.Match[str]) -> Any | None:
+    """The verb of the tag right after a quote its sentence goes on from ('...," Trump barked.',
+    '...?" asked Bolton'): PolNeAR's cue, whatever the verb."""
+    if m.group(1).rstrip()[-1:] not in (",", "?", "!"):
+        return None  # a title's marks ('"Flip the Script", the actor held'), or a sentence's end
+    first = bisect_left(token_starts, m.end())
+    while first < len(doc) and doc[first].is_punct and "\n" not in doc[first].text:
+        first += 1
+    for tok in doc[first : first + _TAG_WORDS]:
+        if tok.pos_ != "VERB":
+            continue
+        subj = subject(tok)
+        if subj is None or tok.dep_ not in ("ROOT", "parataxis") or not _agentive(subj, actors):
+            return None
+        # the tag is the subject and its verb, in either order, and nothing else
+        if subj.i < tok.i and subj.left_edge.i == first and subj.right_edge.i == tok.i - 1:
+            return tok
+        return tok if tok.i == first and subj.left_edge.i == tok.i + 1 else None
+    return None
 
 
 def _lead_in(actors: Actors, doc: Any, mark: int) -> Any | None:
