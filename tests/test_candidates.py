@@ -538,3 +538,16 @@ def test_a_tag_after_a_quote_is_its_cue_and_a_cue_leaves_out_when_and_takes_back
     assert ("he", "points out") in found
     assert ("Bennett", "shot back") in found
     assert ("The senator", "asked") in found
+
+
+def test_a_content_opens_after_the_words_its_cue_takes() -> None:
+    # Before: 'it clear that ...' and 'in a statement that ...' opened the content, though the cue
+    # ('made it clear', 'says in a statement') already held those words.
+    text = (
+        "Cruz made it clear that he felt they should drop out of the race.\n\n"
+        "The group's director Nihad Awad says in a statement that Trump's \u201cinflammatory rhetoric has "
+        "crossed the line from spreading hatred to inciting violence.\u201d"
+    )
+    found = [(q.text, text[q.cue[0] : q.cue[1]] if q.cue else None) for q in analyse(text).quotes]
+    assert ("that he felt they should drop out of the race", "made it clear") in found
+    assert any(q.startswith("that Trump's") and cue == "says in a statement" for q, cue in found)

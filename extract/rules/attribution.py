@@ -215,7 +215,10 @@ def find_quotes(
             continue
         if comp is not None:
             start = comp.left_edge.i
-            while doc[start].is_punct:
+            said = cue_span(cue)
+            # The content opens after its cue's words ('said in a statement that', 'made it clear
+            # that', 'expressed concern that'), punctuation left off.
+            while start < comp.right_edge.i and (doc[start].is_punct or said[0] <= doc[start].idx < said[1]):
                 start += 1
             first = start
             while doc[first].dep_ == "mark" or doc[first].is_punct:
@@ -227,7 +230,7 @@ def find_quotes(
             # The complementiser ('that', 'whether') is part of the content, as PolNeAR marks it;
             # so is a clause joined on with its own subject ('that they tried, but a judge refused').
             end = max([comp.right_edge.i, *(c.right_edge.i for c in cue.rights if _own_clause(c, comp))])
-            if _reported(quotes, actors, doc[start : end + 1], cue_span(cue), subj):
+            if _reported(quotes, actors, doc[start : end + 1], said, subj):
                 continue
         _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
     for tok in doc:
@@ -267,7 +270,7 @@ def _mixed_start(text: str, cue: Any | None, mark: int) -> int | None:
     clause."""
     if cue is None or cue.idx >= mark:
         return None
-    after: int = cue.idx + len(cue.text)
+    after = cue_span(cue)[1]  # past the words its cue takes ("says in a statement")
     gap = text[after:mark]
     if not gap.strip() or _CLAUSE_BREAK.search(gap) or len(gap.split()) > _MIXED_WORDS:
         return None
