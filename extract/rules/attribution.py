@@ -215,10 +215,10 @@ def find_quotes(
             continue
         if comp is not None:
             start = comp.left_edge.i
-            said = cue_span(cue)
+            cue_words = cue_span(cue)
             # The content opens after its cue's words ('said in a statement that', 'made it clear
             # that', 'expressed concern that'), punctuation left off.
-            while start < comp.right_edge.i and (doc[start].is_punct or said[0] <= doc[start].idx < said[1]):
+            while start < comp.right_edge.i and (doc[start].is_punct or inside([cue_words], doc[start].idx)):
                 start += 1
             first = start
             while doc[first].dep_ == "mark" or doc[first].is_punct:
@@ -230,7 +230,7 @@ def find_quotes(
             # The complementiser ('that', 'whether') is part of the content, as PolNeAR marks it;
             # so is a clause joined on with its own subject ('that they tried, but a judge refused').
             end = max([comp.right_edge.i, *(c.right_edge.i for c in cue.rights if _own_clause(c, comp))])
-            if _reported(quotes, actors, doc[start : end + 1], said, subj):
+            if _reported(quotes, actors, doc[start : end + 1], cue_words, subj):
                 continue
         _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
     for tok in doc:
