@@ -551,3 +551,12 @@ def test_a_content_opens_after_the_words_its_cue_takes() -> None:
     found = [(q.text, text[q.cue[0] : q.cue[1]] if q.cue else None) for q in analyse(text).quotes]
     assert ("that he felt they should drop out of the race", "made it clear") in found
     assert any(q.startswith("that Trump's") and cue == "says in a statement" for q, cue in found)
+
+
+def test_a_lead_in_colon_hands_the_quote_to_its_speech_verbs_subject() -> None:
+    # Before: the last verb before the colon ('was', its subject 'it') was the cue.
+    text = (
+        "Of course, as Joel Pollak of Breitbart California observed, the biggest victor was not on the "
+        "stage:\n\n\u201cThe clear winner of Tuesday night's GOP debate was the Fox Business Network.\u201d"
+    )
+    assert parts_of(text) == [("Joel Pollak of Breitbart California", "observed")]

@@ -379,7 +379,7 @@ def _fragment_gap(text: str, end: int, start: int) -> bool:
     return not _CLAUSE_BREAK.search(inner) and len(inner.split()) < 4
 
 
-_TAG_WORDS = 6  # '," the Republican presidential candidate said': the words of a tag after a quote
+_TAG_WORDS = 24  # '," Texas delegate Bill Eastland, wearing a cowboy hat, said': a tag's words at most
 
 
 def _tag(actors: Actors, doc: Any, token_starts: list[int], m: re.Match[str]) -> Any | None:
@@ -391,13 +391,16 @@ def _tag(actors: Actors, doc: Any, token_starts: list[int], m: re.Match[str]) ->
     while first < len(doc) and doc[first].is_punct and "\n" not in doc[first].text:
         first += 1
     for tok in doc[first : first + _TAG_WORDS]:
-        if tok.pos_ != "VERB":
-            continue
+        if tok.text in (".", ";", "\u201c", '"') or "\n" in tok.text:
+            return None
+        if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "parataxis"):
+            continue  # a verb inside the subject ('Bill Eastland, wearing a cowboy hat, said')
         subj = subject(tok)
-        if subj is None or tok.dep_ not in ("ROOT", "parataxis") or not _agentive(subj, actors):
+        if subj is None or not _agentive(subj, actors):
             return None
         # the tag is the subject and its verb, in either order, and nothing else
-        if subj.i < tok.i and subj.left_edge.i == first and subj.right_edge.i == tok.i - 1:
+        between = doc[subj.right_edge.i + 1 : tok.i]
+        if subj.i < tok.i and subj.left_edge.i == first and all(t.is_punct for t in between):
             return tok
         return tok if tok.i == first and subj.left_edge.i == tok.i + 1 else None
     return None
@@ -406,13 +409,14 @@ def _tag(actors: Actors, doc: Any, token_starts: list[int], m: re.Match[str]) ->
 def _lead_in(actors: Actors, doc: Any, mark: int) -> Any | None:
     """The verb of a lead-in ending in a colon right before the quote mark at ``mark``, in its
     paragraph or closing the one before: 'Cruz continued:', 'the Christie supporter retorted:'.
-    Whatever the verb, a colon hands the quote to its subject."""
+    A colon hands the quote to the subject of its speech verb, else of whatever verb it has."""
     colon = len(actors.text[:mark].rstrip()) - 1
     if colon < 0 or actors.text[colon] != ":" or colon not in actors.token_at:
         return None
     at = actors.token_at[colon]
-    verbs = (t for t in reversed(doc[actors.sentence_of[at].start : at]) if t.pos_ in ("VERB", "AUX"))
-    return next((v for v in verbs if subject(v) is not None), None)
+    verbs = [t for t in reversed(doc[actors.sentence_of[at].start : at]) if t.pos_ in ("VERB", "AUX")]
+    said = [v for v in verbs if _is_cue(v)]  # 'as Pollak observed, the victor was ...:'
+    return next((v for v in [*said, *verbs] if subject(v) is not None), None)
 
 
 def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None:
