@@ -560,3 +560,12 @@ def test_a_lead_in_colon_hands_the_quote_to_its_speech_verbs_subject() -> None:
         "stage:\n\n\u201cThe clear winner of Tuesday night's GOP debate was the Fox Business Network.\u201d"
     )
     assert parts_of(text) == [("Joel Pollak of Breitbart California", "observed")]
+
+
+def test_a_source_leaves_off_a_participle_or_a_which_clause_after_its_comma() -> None:
+    # Before: the whole phrase, 'Marco Rubio, speaking at a rally in Miami', was the source.
+    text = (
+        "Marco Rubio, speaking at a rally in Miami, said that he would stay in the race.\n\n"
+        "The complaint, which was filed in federal court, says that the party failed to protect the data."
+    )
+    assert [s for s, _ in parts_of(text)] == ["Marco Rubio", "The complaint"]
