@@ -569,3 +569,9 @@ def test_a_source_leaves_off_a_participle_or_a_which_clause_after_its_comma() ->
         "The complaint, which was filed in federal court, says that the party failed to protect the data."
     )
     assert [s for s, _ in parts_of(text)] == ["Marco Rubio", "The complaint"]
+
+
+def test_a_passive_cue_with_an_agent_is_the_agents() -> None:
+    # Before: the passive subject (who was asked) was the source of the question.
+    text = "Rubio was asked by moderator Gerard Baker whether his tax plan would add to the deficit."
+    assert parts_of(text) == [("moderator Gerard Baker", "was asked")]

@@ -21,7 +21,7 @@ from extract.rules.lexicons import (
     ROLE_NOUNS,
     words,
 )
-from extract.rules.parse import doc_first, inside, lines_of, paragraph_context, same_line, subject
+from extract.rules.parse import agents, doc_first, inside, lines_of, paragraph_context, same_line, subject
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
@@ -192,7 +192,7 @@ def find_quotes(
         if len(content.split()) < 4 and not (joins and first is not None):
             last = (m, None)
             continue  # scare quotes: part of the surrounding reported speech
-        subj = subject(cue) if cue is not None else None
+        subj = _speaker_token(cue) if cue is not None else None
         speaker = actors.resolve_token(subj) if subj is not None else last_speaker
         options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
         said = (mention(subj), cue_span(cue)) if subj is not None and cue is not None else last_said
@@ -224,7 +224,7 @@ def find_quotes(
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         comps.sort(key=lambda c: (not same_line(c, cue), c.i < cue.i))
         comp = comps[0] if comps else None
-        subj = subject(cue)
+        subj = _speaker_token(cue)
         if subj is None or (cue in clausal and (comp is None or not _agentive(subj, actors))):
             continue
         if comp is not None:
@@ -253,6 +253,13 @@ def find_quotes(
                 tok, actors, quotes
             )
     return quotes
+
+
+def _speaker_token(cue: Any) -> Any | None:
+    """Who a cue verb's words are: its subject, or the agent of a passive one ('Sanders was asked
+    by host Bill Maher', 'was criticized by Democrats'), as PolNeAR's Source marks it."""
+    found = agents(cue) if any(c.dep_ == "nsubjpass" for c in cue.children) else []
+    return found[0] if found else subject(cue)
 
 
 def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
@@ -565,7 +572,7 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
         or any(c.dep_ == "ccomp" for c in tok.children)
     ):
         return False
-    subj = subject(tok)
+    subj = _speaker_token(tok)
     if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS | _RELATIVE):
         return False
     lemma = tok.lemma_.lower()
