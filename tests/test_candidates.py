@@ -575,3 +575,16 @@ def test_a_passive_cue_with_an_agent_is_the_agents() -> None:
     # Before: the passive subject (who was asked) was the source of the question.
     text = "Rubio was asked by moderator Gerard Baker whether his tax plan would add to the deficit."
     assert parts_of(text) == [("moderator Gerard Baker", "was asked")]
+
+
+def test_a_source_leaves_off_a_list_bullet_and_a_dateline_the_parse_made_its_subject() -> None:
+    # Before: '-Nate Cohn' and 'CLEVELAND, July 19 (UPI) — Former Attorney General ...' were sources.
+    text = (
+        "The polls were off. [WashPost.]\n\n-Nate Cohn explains why the polls were way off on Donald "
+        "Trump.\n\nCLEVELAND, July 19 (UPI) \u2014 Former Attorney General Michael Mukasey said Tuesday that "
+        "Hillary Clinton should be disqualified from the presidency.\n\nDec 29 (Reuters) - U.S. Democratic "
+        "presidential candidate Hillary Clinton said on Tuesday that the group was committing genocide."
+    )
+    sources = [s for s, _ in parts_of(text)]
+    assert "Nate Cohn" in sources and "Former Attorney General Michael Mukasey" in sources
+    assert "U.S. Democratic presidential candidate Hillary Clinton" in sources

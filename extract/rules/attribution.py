@@ -23,10 +23,14 @@ from extract.rules.lexicons import (
 )
 from extract.rules.parse import agents, doc_first, inside, lines_of, paragraph_context, same_line, subject
 
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})? \([^)]*\) *[-\u2013\u2014] *")
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})?|[A-Z][a-z]{2,8}\.? \d{1,2})"  # 'RENO, Nev.', 'Dec 29'
+    r" \([^)]*\) *[-\u2013\u2014] *"
+)
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"\n]+)(?:[\u201d\"]|(?=\n))")
 _CLAUSE_BREAK = re.compile(r"[.,:;!?()\n\u201c\u201d\"\u2014\u2013]")
 _MIXED_WORDS = 12  # words between a cue and the quote mark that opens inside its clause
+_BULLETS = "-\u2013\u2014*\u2022 "
 _QUOTE_MARKS = re.compile(r"[\u201c\u201d\"]")
 _MARKS_SPACE = ' \u201c\u201d"'
 _END_MARKS = ' ,.;:!?\u201d"'
@@ -84,8 +88,13 @@ def mention(tok: Any) -> At:
     while last > tok.i and doc[last].is_punct and not _closes(doc[first : last + 1]):
         last -= 1
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    dateline = _DATELINE.match(doc.text, start, end)  # 'RENO, Nev. (AP) — Republican hopeful Trump'
-    return (dateline.end(), end) if dateline and dateline.end() <= doc[tok.i].idx else (start, end)
+    words = doc.text[start:end]
+    if words.lstrip(_BULLETS):  # a list's bullet run into its first word: '-Nate Cohn explains'
+        start += len(words) - len(words.lstrip(_BULLETS))
+    # 'RENO, Nev. (AP) — Republican hopeful Trump'; 'CLEVELAND, July 19 (UPI) — Former Attorney
+    # General Michael Mukasey', where the parse makes the dateline's city the subject
+    dateline = _DATELINE.match(doc.text, start, end)
+    return (dateline.end(), end) if dateline and dateline.end() < end else (start, end)
 
 
 def _left_off(tok: Any) -> bool:
