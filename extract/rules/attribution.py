@@ -88,7 +88,7 @@ def mention(tok: Any) -> At:
     while last > tok.i and doc[last].is_punct and not _closes(doc[first : last + 1]):
         last -= 1
     start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    words = doc.text[start:end]
+    words = doc[first : last + 1].text
     if words.lstrip(_BULLETS):  # a list's bullet run into its first word: '-Nate Cohn explains'
         start += len(words) - len(words.lstrip(_BULLETS))
     # 'RENO, Nev. (AP) — Republican hopeful Trump'; 'CLEVELAND, July 19 (UPI) — Former Attorney

@@ -20,8 +20,8 @@ def nlp() -> Any:
 def same_line(a: Any, b: Any) -> bool:
     """Whether no line break stands between two tokens: spaCy runs a sentence across paragraphs
     ('___. 9:30 p.m.' into 'Donald Trump says ...'), and a clause is stated within its line."""
-    first, last = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[first:last]
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text_with_ws for t in a.doc[lo:hi])  # not doc.text: it joins the doc
 
 
 def subject(token: Any) -> Any | None:
