@@ -41,8 +41,17 @@ def test_evaluative_predicates_give_agent_and_patient() -> None:
     found = pairs(STORY)
     assert ("President Obam", "Obama", "Congress", "oppose") in found  # 'accusing': a speech verb too
     assert ("Mr. Obama tapp", "Obama", "Loretta Lynch", "support") in found
-    assert ("First, Republi", "Republicans", "her nomination", "oppose") in found  # 'held up'
-    assert ("First, Republi", "Republicans", "Loretta Lynch", "oppose") in found  # and its owner
+    assert ("First, Republi", "Republicans", "Loretta Lynch", "oppose") in found  # 'held up' her nomination
+
+
+def test_a_topic_someone_else_owns_is_a_stance_on_the_owner_only() -> None:
+    # Before: 'her nomination' was a second target beside Lynch, and 'Obama's comments' beside Obama.
+    assert not any(t == "her nomination" for _, _, t, _ in pairs(STORY))
+    text = "Barack Obama spoke.\nRepublicans attacked Mr. Obama's comments.\nObama defended his plan.\n"
+    found = {(h, t, s) for _, h, t, s in pairs(text)}
+    assert ("Republicans", "Barack Obama", "oppose") in found
+    assert not any(t == "Mr. Obama's comments" for _, t, _ in found)
+    assert ("Barack Obama", "his plan", "support") in found  # his own plan stays the topic
 
 
 def test_a_passive_s_agent_holds_the_position_on_its_subject() -> None:
@@ -403,3 +412,16 @@ def test_only_hybrid_stances_hands_the_model_the_open_stances(fake_server: Any, 
     ]
     lines = {p.start for p in analyse(STORY).positions if p.stance is None}
     assert len(stances) == (len(lines) if strategy == "hybrid+stances" else 0)
+
+
+def test_an_institution_a_quote_names_is_no_stance_unless_its_cue_says_one() -> None:
+    # Before: every organisation a speaker named twice was a target (SEESAW train: 6 of 115 right).
+    text = (
+        "Trey Gowdy wrote to the State Department and to Hillary Clinton.\n"
+        "\u201cThe State Department and Mrs. Clinton must answer,\u201d Gowdy said.\n"
+        "Gowdy accused the State Department of stalling.\n"
+    )
+    found = {(s, h, t) for s, h, t, _ in pairs(text)}
+    assert ("\u201cThe State Dep", "Trey Gowdy", "Hillary Clinton") in found
+    assert ("\u201cThe State Dep", "Trey Gowdy", "State Department") not in found
+    assert ("Gowdy accused ", "Trey Gowdy", "State Department") in found
