@@ -158,7 +158,8 @@ def main() -> None:
                     for g in j.gold.get(at[0], {})
                 )
                 examples[rule, cls].append(
-                    f"{p.holder.name} -> {p.target.name} [{c.cue}] | gold: {gold_here or '-'} | {c.sentence[:99]}"
+                    f"{p.holder.name} -> {p.target.name} [{c.cue}] | gold: {gold_here or '-'}"
+                    f" | {c.sentence[:140]}"
                 )
         if args.misses:
             preds_at: dict[int, list[Pair]] = defaultdict(list)
