@@ -107,7 +107,7 @@ def miss_class(
     spoke = any(same_name(s, gold.holder) for s in speakers)
     if not spoke and not _named(gold.holder, sentence):
         return "holder not named, no quote (inference)"
-    how = "quote speaker" if spoke else "named holder"
+    how = ("quote speaker" if spoke else "named holder") + (", topic" if gold.issue else ", actor")
     if not preds:
         return f"{how}: nothing found"
     if any(agrees(p.holder, gold.holder, j.listed) for p in preds):

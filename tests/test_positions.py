@@ -425,3 +425,22 @@ def test_an_institution_a_quote_names_is_no_stance_unless_its_cue_says_one() -> 
     assert ("\u201cThe State Dep", "Trey Gowdy", "Hillary Clinton") in found
     assert ("\u201cThe State Dep", "Trey Gowdy", "State Department") not in found
     assert ("Gowdy accused ", "Trey Gowdy", "State Department") in found
+
+
+def test_whom_a_speaker_reports_on_as_the_clause_s_subject_is_a_position_in_a_flat_sentence() -> None:
+    # Before: reported words in a sentence VADER reads as flat gave no position (SEESAW train: 17
+    # more matched pairs when the person is the reported clause's subject).
+    text = "Reince Priebus spoke.\nMr. Gowdy said Mr. Priebus had overstepped his expertise.\n"
+    found = {
+        (d.evidence[:14], d.holder.name, d.target.name)
+        for _, d, _ in drafts(Article("s", "s.txt", text), (POSITIONS,), FIRST)
+    }
+    assert any(s == "Mr. Gowdy said" and h == "Gowdy" and t.endswith("Priebus") for s, h, t in found)
+
+
+def test_the_noun_of_a_name_is_a_stance_on_the_name() -> None:
+    # Before: 'the comments of Barack Obama' was a topic, not a stance on Obama.
+    text = "Barack Obama spoke.\nJim Gilmore blasted the comments of Barack Obama.\n"
+    found = {(h, t) for _, h, t, _ in pairs(text)}
+    assert ("Jim Gilmore", "Barack Obama") in found
+    assert ("Jim Gilmore", "the comments of Barack Obama") not in found

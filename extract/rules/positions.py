@@ -53,6 +53,8 @@ SALIENT = 2  # mentions an actor needs for a quote naming it to count as a stanc
 # Words the parse can make a speaker that hold no position.
 _UNHELD = {"his", "her", "its", "their", "our", "my", "it", "this", "that", "who", "which"}
 _RELATIVE = {"who", "that", "which"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+_OWNER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}  # names that can own what a stance is on
 _OWNING = {"his", "her", "their", "its"}  # possessive pronouns
 # Third-person pronouns a quote or an object may use for someone named before, as subject forms.
 _PERSONAL = {"she": "she", "her": "she", "he": "he", "him": "he"}
@@ -80,7 +82,7 @@ class PositionCandidate:
     holder_mention: str | None = None
     target_mention: str | None = None
     quote: str | None = None
-    spoken: bool = False  # the holder's quoted words name the target, a person (see stance_of)
+    spoken: bool = False  # the holder's words are on the target, a person (see stance_of)
     rule: str = ""  # which reading found it (RULES): how benchmarks/position_errors.py sorts them
 
 
@@ -187,8 +189,18 @@ def _about(tok: Any, verb: Any, line: Any, holder_tok: Any) -> Any | None:
 
 def _owners(tok: Any) -> list[Any]:
     """Who owns what a stance is on ('held up her nomination', 'critical of Obama's progress'):
-    the possessor of a common noun, a stance on it being one on its owner too."""
-    return [c for c in tok.children if c.dep_ == "poss"] if tok.pos_ == "NOUN" else []
+    the possessor of a common noun, a stance on it being one on its owner too; 'the comments of
+    Barack Obama' is his as 'Obama's comments' is (a name after 'of', not 'the use of force')."""
+    if tok.pos_ != "NOUN":
+        return []
+    of = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [c for c in tok.children if c.dep_ == "poss"] + [g for g in of if g.ent_type_ in _OWNER_ENTS]
 
 
 def _with_owners(
@@ -520,7 +532,8 @@ class PositionFinder:
                     None,
                     _mention(doc, at),
                     q.text if q.direct else None,
-                    spoken=q.direct and ref.kind == "person",
+                    # direct words on a person, or reported ones with the person as their subject
+                    spoken=ref.kind == "person" and (q.direct or doc[at].dep_ in _SUBJECTS),
                     rule="direct quote" if q.direct else "reported speech",
                 )
             )
