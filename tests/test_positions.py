@@ -444,3 +444,10 @@ def test_the_noun_of_a_name_is_a_stance_on_the_name() -> None:
     found = {(h, t) for _, h, t, _ in pairs(text)}
     assert ("Jim Gilmore", "Barack Obama") in found
     assert ("Jim Gilmore", "the comments of Barack Obama") not in found
+
+
+def test_willing_to_act_is_a_position_on_the_action_held_by_whoever_makes_it_clear() -> None:
+    # The seeds' guideline lists 'willing to negotiate'; before, nothing was found here.
+    text = "Ukraine has made clear it is willing to negotiate with Russia.\n"
+    found = {(h, t, s) for _, h, t, s in pairs(text)}
+    assert ("Ukraine", "negotiate with Russia", "support") in found

@@ -71,10 +71,10 @@ STANCE_WORDS: dict[str, str] = (
     meaning(
         {
             "support": "legitimate right recognise recognize support welcome favour favor supportive proud "
-            "grateful confident",
+            "grateful confident willing",
             "oppose": "illegitimate wrong oppose counter-productive counterproductive condemn annexation "
             "concerned destabilising intimidation critical skeptical sceptical opposed wary angry furious "
-            "upset unhappy frustrated disappointed outraged",
+            "upset unhappy frustrated disappointed outraged unwilling",
         }
     )
     | STANCE_NOUNS

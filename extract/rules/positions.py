@@ -137,6 +137,10 @@ def _target(tok: Any, actors: Actors, pronoun: Resolver) -> tuple[ActorRef, str]
     if tok.pos_ in ("NOUN", "PROPN") and not tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
         words, mention = _issue(tok)
         return ActorRef(words, "issue"), mention
+    if tok.pos_ == "VERB" and tok.dep_ == "xcomp":  # an action: 'negotiate with Russia'
+        end = min(tok.right_edge.i, tok.i + _ISSUE_WORDS)
+        words = tok.doc[tok.i : end + 1].text.strip(" ,.;")
+        return ActorRef(words, "issue"), words
     return None
 
 
@@ -172,6 +176,10 @@ def _about(tok: Any, verb: Any, line: Any, holder_tok: Any) -> Any | None:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None:
             return obj
+    # 'willing to negotiate with Russia': what the adjective is ready for, an action
+    action = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if tok.pos_ == "ADJ" and action is not None:
+        return action
     preps = _NOUN_PREPS if tok.pos_ == "NOUN" else _ABOUT if tok.pos_ == "ADJ" else set()
     # 'concerned about the annexation', 'critical of the plan', 'confidence in his ability'
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
@@ -443,6 +451,10 @@ class PositionFinder:
         holder_tok = owner or (subject(line.root) if line.root.lemma_ in CUE_LEMMAS else subject(verb))
         if holder_tok is None:
             return []
+        # 'Ukraine has made clear it is willing': the clause's 'it' is whoever makes it clear.
+        outer = subject(verb.head) if verb.dep_ == "ccomp" else None
+        if holder_tok.lower_ in ("it", "they") and outer is not None and self._agent(outer) is not None:
+            holder_tok = outer
         speaker = self.speaker_at(holder_tok.idx) if holder_tok.lower_ in ("i", "we") else None
         holder = speaker or self._agent(holder_tok)  # 'It', 'the massing' hold no position
         if holder is None:
