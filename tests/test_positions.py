@@ -451,3 +451,15 @@ def test_willing_to_act_is_a_position_on_the_action_held_by_whoever_makes_it_cle
     text = "Ukraine has made clear it is willing to negotiate with Russia.\n"
     found = {(h, t, s) for _, h, t, s in pairs(text)}
     assert ("Ukraine", "negotiate with Russia", "support") in found
+
+
+def test_a_negation_in_another_clause_does_not_flip_a_stance_word() -> None:
+    # Before: 'not' anywhere in the line flipped 'annexation' to support (the seeds' Kerry on Crimea).
+    text = (
+        "John Kerry spoke on Crimea.\nHe added that the world will not recognise the results, and that"
+        " if the parliament ratifies the referendum it will amount to backdoor annexation of Crimea.\n"
+        "Hague said the Crimea referendum is not legitimate.\n"
+    )
+    found = {(h, t, s) for _, h, t, s in pairs(text)}
+    assert ("John Kerry", "Crimea", "oppose") in found
+    assert ("Hague", "the Crimea referendum", "oppose") in found  # its own clause's 'not' still does

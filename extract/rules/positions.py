@@ -195,6 +195,19 @@ def _about(tok: Any, verb: Any, line: Any, holder_tok: Any) -> Any | None:
     return None
 
 
+def _negated_at(tok: Any) -> bool:
+    """Negation in a stance word's own clause, up to its nearest verb ('is not legitimate',
+    'without support', 'no confidence'), not in another one ('will not recognise the results,
+    and ... it will amount to backdoor annexation of Crimea')."""
+    chain = [tok]
+    if tok.pos_ not in ("VERB", "AUX"):
+        for a in tok.ancestors:
+            chain.append(a)
+            if a.pos_ in ("VERB", "AUX"):
+                break
+    return any(t.dep_ == "neg" or t.lower_ in ("without", "no") for c in chain for t in (c, *c.children))
+
+
 def _owners(tok: Any) -> list[Any]:
     """Who owns what a stance is on ('held up her nomination', 'critical of Obama's progress'):
     the possessor of a common noun, a stance on it being one on its owner too; 'the comments of
@@ -462,7 +475,7 @@ class PositionFinder:
         about = _about(tok, verb, line, holder_tok)
         if about is None:
             return []  # 'We are very concerned': a stance, but on nothing this sentence names
-        negated = any(t.dep_ == "neg" or t.lower_ in ("without", "no") for t in line)
+        negated = _negated_at(tok)
         polarity = _flip(STANCE_WORDS[word], negated)
         said = holder_tok.text if holder_tok.lower_ in PRONOUNS else phrase(holder_tok)
         out = []
