@@ -463,3 +463,17 @@ def test_a_negation_in_another_clause_does_not_flip_a_stance_word() -> None:
     found = {(h, t, s) for _, h, t, s in pairs(text)}
     assert ("John Kerry", "Crimea", "oppose") in found
     assert ("Hague", "the Crimea referendum", "oppose") in found  # its own clause's 'not' still does
+
+
+def test_more_evaluative_verbs_give_a_stance_on_their_object() -> None:
+    # Before: 'eulogized', 'tore into' and 'rebutted' were no position.
+    text = (
+        "Beau Biden died. Mitch McConnell spoke. Donald Trump spoke.\n"
+        "Barack Obama eulogized Beau Biden on Saturday.\n"
+        "Ted Cruz tore into Mitch McConnell on the Senate floor.\n"
+        "Hillary Clinton rebutted Donald Trump.\n"
+    )
+    found = {(h, t, s) for _, h, t, s in pairs(text)}
+    assert ("Barack Obama", "Beau Biden", "support") in found
+    assert ("Ted Cruz", "Mitch McConnell", "oppose") in found
+    assert ("Hillary Clinton", "Donald Trump", "oppose") in found

@@ -241,10 +241,12 @@ def _with_owners(
     return out
 
 
-def _objects(verb: Any) -> list[Any]:
-    """A verb's patients: its objects, and the objects of its prepositions ('voted against the bill')."""
+def _objects(verb: Any, phrasal: str = "") -> list[Any]:
+    """A verb's patients: its objects, and the objects of its prepositions ('voted against the
+    bill'), or of the phrasal verb's own one ('tore into McConnell') when it is one."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS):
+    preps = _TARGET_PREPS | set(phrasal.split()[1:])
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
         out += [c for c in prep.children if c.dep_ == "pobj"]
     # 'praised Ms. Lynch and Mr. Holder': each conjunct is a patient.
     return [t for o in out for t in (o, *o.conjuncts) if t.i >= o.i]
@@ -391,7 +393,7 @@ class PositionFinder:
             return []
         polarity = EVALUATIVE_VERBS.get(entry)
         passive = self._passive(verb) if evaluative else None
-        holders, objects = passive or (self._holders(verb), _objects(verb))
+        holders, objects = passive or (self._holders(verb), _objects(verb, entry if " " in entry else ""))
         if not holders:
             return []
         out = []
