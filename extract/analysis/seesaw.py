@@ -55,7 +55,7 @@ def same_name(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and (a <= b or b <= a)
 
 
-def _agrees(pred: frozenset[str], gold: frozenset[str], listed: list[frozenset[str]]) -> bool:
+def agrees(pred: frozenset[str], gold: frozenset[str], listed: list[frozenset[str]]) -> bool:
     """A gold name SEESAW left out of the article's entity list is any name that is not listed."""
     if gold == UNLISTED:
         return not any(same_name(pred, n) for n in listed)
@@ -82,11 +82,11 @@ def _matches(pred: Pair, gold: Pair, listed: list[frozenset[str]]) -> bool:
     'expansion of the Hyde Amendment'), kept for the whole article, not by the sentence's words:
     one wording containing the other would ask the rules to guess the label.
     """
-    if not _agrees(pred.holder, gold.holder, listed):
+    if not agrees(pred.holder, gold.holder, listed):
         return False
     if pred.issue and gold.issue:
         return bool(pred.target & gold.target)
-    return _agrees(pred.target, gold.target, listed)
+    return agrees(pred.target, gold.target, listed)
 
 
 @dataclass
@@ -158,14 +158,19 @@ class PairScore:
         ]
 
 
+def _pair(p: Position, names: ActorIndex) -> Pair:
+    """A position's (holder, target) as words after alias grouping."""
+    holder = _key(p.holder.name if p.holder.name in _MARKS else names.label(p.holder.name))
+    issue = p.target.kind == "issue"
+    target = _key(p.target.name if issue else names.label(p.target.name))
+    return Pair(holder, target, issue and p.target.name not in _MARKS)
+
+
 def _pairs(items: Iterable[Position], names: ActorIndex) -> dict[int, dict[Pair, Stance]]:
     """Each sentence's pairs (by the sentence's start), names as words after alias grouping."""
     out: dict[int, dict[Pair, Stance]] = defaultdict(dict)
     for p in items:
-        holder = _key(p.holder.name if p.holder.name in _MARKS else names.label(p.holder.name))
-        issue = p.target.kind == "issue"
-        target = _key(p.target.name if issue else names.label(p.target.name))
-        out[p.start].setdefault(Pair(holder, target, issue and p.target.name not in _MARKS), p.stance)
+        out[p.start].setdefault(_pair(p, names), p.stance)
     return out
 
 
@@ -175,6 +180,81 @@ def _sentence_of(spans: list[tuple[int, int]], at: int) -> int:
     return spans[n][0] if n < len(spans) and spans[n][0] <= at else at
 
 
+Placed = tuple[int, Pair]  # a pair in the sentence starting at that offset
+
+
+@dataclass
+class Judged:
+    """One article's pairs as the scorer reads them, each filed under its gold sentence."""
+
+    names: ActorIndex
+    spans: list[tuple[int, int]]
+    gold: dict[int, dict[Pair, Stance]]  # the gold pairs by sentence start
+    listed: list[frozenset[str]]  # the names the article's gold uses
+    matched: dict[Placed, tuple[Pair, Stance, Stance]] = field(default_factory=dict)  # gold, stances
+    extra: set[Placed] = field(default_factory=set)
+    unlisted: set[Placed] = field(default_factory=set)  # two names the gold never uses: not scored
+    missed: list[Placed] = field(default_factory=list)
+    gold_sentences: set[int] = field(default_factory=set)
+    pred_sentences: set[int] = field(default_factory=set)
+
+    def place(self, p: Position) -> Placed:
+        """Where a predicted position is scored: its gold sentence and its pair."""
+        return _sentence_of(self.spans, p.start), _pair(p, self.names)
+
+    def words(self, name: str) -> frozenset[str]:
+        """An actor's name as the pairs compare it (its alias group's label where it has one)."""
+        try:
+            return _key(self.names.label(name))
+        except KeyError:  # a name no position of the article uses
+            return _key(name)
+
+    def outcome(self, p: Position) -> str:
+        """'matched', 'extra' or 'unlisted' for a predicted position (its pair's)."""
+        at = self.place(p)
+        return "matched" if at in self.matched else "unlisted" if at in self.unlisted else "extra"
+
+
+def judge(preds: list[Position], golds: list[Position], article_id: str) -> Judged:
+    """One article's predicted pairs against its gold, sentence by sentence (see the module)."""
+    names = ActorIndex()
+    for p in [*golds, *preds]:
+        names.add(p.holder.name, p.holder.kind, article_id)
+        if p.target.kind != "issue":
+            names.add(p.target.name, p.target.kind, article_id)
+    names.resolve()
+    gold_pairs = _pairs(golds, names)
+    listed = list({k for found in gold_pairs.values() for p in found for k in p[:2]} - {UNLISTED})
+    # A prediction's evidence is a line of a gold sentence: file it under that sentence.
+    out = Judged(names, sorted({(g.start, g.end) for g in golds}), gold_pairs, listed)
+    pred_pairs: dict[int, dict[Pair, Stance]] = defaultdict(dict)
+    for p in preds:
+        start, key = out.place(p)
+        pred_pairs[start].setdefault(key, p.stance)
+    out.gold_sentences = {s for s, found in gold_pairs.items() if found}
+    out.pred_sentences = {s for s, found in pred_pairs.items() if found}
+    for start in set(gold_pairs) | set(pred_pairs):
+        g_here, p_here = gold_pairs.get(start, {}), pred_pairs.get(start, {})
+        used: set[Pair] = set()
+        for g_pair, g_stance in g_here.items():
+            hit = next((k for k in p_here if k not in used and _matches(k, g_pair, listed)), None)
+            if hit is None:
+                out.missed.append((start, g_pair))
+                continue
+            used.add(hit)
+            out.matched[start, hit] = (g_pair, p_here[hit], g_stance)
+        for k in p_here:
+            if k in used:
+                continue
+            # SEESAW annotates stances that involve an entity of its list (none of 3,840 train
+            # pairs is between two unlisted names): such a pair is outside what it annotates.
+            if not (_listed(k.holder, False, listed) or _listed(k.target, k.issue, listed)):
+                out.unlisted.add((start, k))
+            else:
+                out.extra.add((start, k))
+    return out
+
+
 def score_pairs(preds: Iterable[ArticleRecord], golds: Iterable[ArticleRecord]) -> PairScore:
     """Score predicted positions against SEESAW's gold, sentence by sentence (see the module)."""
     by_hash = {r.text_sha256: r for r in preds}
@@ -182,45 +262,17 @@ def score_pairs(preds: Iterable[ArticleRecord], golds: Iterable[ArticleRecord]) 
     for gold in golds:
         out.articles += 1
         pred = by_hash.get(gold.text_sha256)
-        gs, ps = gold.of(Position), pred.of(Position) if pred is not None else []
-        names = ActorIndex()
-        for p in [*gs, *ps]:
-            names.add(p.holder.name, p.holder.kind, gold.article_id)
-            if p.target.kind != "issue":
-                names.add(p.target.name, p.target.kind, gold.article_id)
-        names.resolve()
-        gold_pairs = _pairs(gs, names)
-        listed = list({k for found in gold_pairs.values() for p in found for k in p[:2]} - {UNLISTED})
-        # A prediction's evidence is a line of a gold sentence: file it under that sentence.
-        spans = sorted({(g.start, g.end) for g in gs})
-        pred_pairs: dict[int, dict[Pair, Stance]] = defaultdict(dict)
-        for start, found in _pairs(ps, names).items():
-            for key, stance in found.items():
-                pred_pairs[_sentence_of(spans, start)].setdefault(key, stance)
-        for start in set(gold_pairs) | set(pred_pairs):
-            g_here, p_here = gold_pairs.get(start, {}), pred_pairs.get(start, {})
-            out.sentences.tp += bool(g_here) and bool(p_here)
-            out.sentences.fp += not g_here and bool(p_here)
-            out.sentences.fn += bool(g_here) and not p_here
-            used: set[Pair] = set()
-            for g_pair, g_stance in g_here.items():
-                hit = next((k for k in p_here if k not in used and _matches(k, g_pair, listed)), None)
-                if hit is None:
-                    out.pairs.fn += 1
-                    out.author_pairs += g_pair.holder == frozenset({AUTHOR})
-                    continue
-                used.add(hit)
-                out.pairs.tp += 1
-                out.matched_stances[(p_here[hit].value, g_stance.value)] += 1
-            for k in p_here:
-                if k in used:
-                    continue
-                # SEESAW annotates stances that involve an entity of its list (none of 3,840 train
-                # pairs is between two unlisted names): such a pair is outside what it annotates.
-                if not (_listed(k.holder, False, listed) or _listed(k.target, k.issue, listed)):
-                    out.unlisted_pairs += 1
-                    continue
-                out.pairs.fp += 1
+        j = judge(pred.of(Position) if pred is not None else [], gold.of(Position), gold.article_id)
+        out.sentences.tp += len(j.gold_sentences & j.pred_sentences)
+        out.sentences.fp += len(j.pred_sentences - j.gold_sentences)
+        out.sentences.fn += len(j.gold_sentences - j.pred_sentences)
+        out.pairs.tp += len(j.matched)
+        out.pairs.fp += len(j.extra)
+        out.pairs.fn += len(j.missed)
+        out.unlisted_pairs += len(j.unlisted)
+        out.author_pairs += sum(g.holder == frozenset({AUTHOR}) for _, g in j.missed)
+        for _, predicted, wanted in j.matched.values():
+            out.matched_stances[(predicted.value, wanted.value)] += 1
     return out
 
 

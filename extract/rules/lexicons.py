@@ -71,10 +71,10 @@ STANCE_WORDS: dict[str, str] = (
     meaning(
         {
             "support": "legitimate right recognise recognize support welcome favour favor supportive proud "
-            "grateful confident",
+            "grateful confident willing",
             "oppose": "illegitimate wrong oppose counter-productive counterproductive condemn annexation "
             "concerned destabilising intimidation critical skeptical sceptical opposed wary angry furious "
-            "upset unhappy frustrated disappointed outraged",
+            "upset unhappy frustrated disappointed outraged unwilling",
         }
     )
     | STANCE_NOUNS
@@ -88,12 +88,16 @@ _EVALUATIVE: dict[str | None, str] = {
     deride rebuke scold dismiss assail lambaste chide denigrate insult ridicule vote_against
     object_to berate chastise excoriate go_after lash_out decry stall delay push_back rail_against
     campaign_against dislike distrust hate despise
+    rebut refute dispute contradict fault knock pan bash lament bemoan disparage smear vilify
+    demonize demonise obstruct thwart sabotage overrule impeach indict prosecute boycott snub shun
+    spurn rebuff scorn tear_into lay_into take_on stonewall resist protest oust
     """,
     "support": """
     praise back endorse support defend welcome thank applaud commend hail champion nominate tap
     confirm approve elect vote_for stand_with side_with help protect embrace favor favour
     campaign_for fight_for argue_for stand_by rally_behind work_with ally_with pick appoint hire
     credit congratulate admire respect trust
+    laud tout honor honour salute vouch_for back_up reassure console hug eulogize eulogise mourn love
     """,
     None: "push call urge want ask pressure",
 }

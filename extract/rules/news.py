@@ -217,8 +217,10 @@ def _events(article: Article, found: Analysis, ask: Chooser) -> list[Drafted]:
     return out
 
 
-def _positions(found: Analysis, ask: Chooser) -> list[Drafted]:
-    out: list[Drafted] = []
+def position_drafts(found: Analysis, ask: Chooser) -> list[tuple[PositionCandidate, PositionDraft]]:
+    """Each candidate the stance keeps, with its draft: a stance decided per sentence, and no
+    position where no word states one and the sentence shows none."""
+    out: list[tuple[PositionCandidate, PositionDraft]] = []
     by_line: dict[tuple[int, str], list[PositionCandidate]] = {}
     for p in found.positions:
         by_line.setdefault((p.start, p.sentence), []).append(p)
@@ -240,8 +242,12 @@ def _positions(found: Analysis, ask: Chooser) -> list[Drafted]:
             stance=stance,
             quote=p.quote,
         )
-        out.append((POSITIONS, draft, p.start))
+        out.append((p, draft))
     return out
+
+
+def _positions(found: Analysis, ask: Chooser) -> list[Drafted]:
+    return [(POSITIONS, draft, p.start) for p, draft in position_drafts(found, ask)]
 
 
 def _target_kind(ref: ActorRef) -> TargetKind:

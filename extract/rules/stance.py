@@ -7,7 +7,9 @@ triplets than the 1.5B model), so a model decider is asked. A sentence VADER fin
 (within its own cut-offs, ±0.05) states no stance, unless the pair is a speaker's quoted words on
 a person: speaking of someone on the record is taking a side, and the guess is then oppose (SEESAW
 train, quote pairs the rules found in a neutral sentence and matched: 54 oppose, 31 support; kept
-for direct quotes on people only, the pairs on bodies and reported words added little but errors).
+for direct quotes on people only, the pairs on bodies and reported words added little but errors;
+and for reported words whose clause has the person as its subject, "Gowdy said Priebus had
+overstepped": 17 more matched pairs on SEESAW train, at 0.17 precision, above what it lowers F1 by).
 Only a plainly positive one (compound ≥ 0.5) reads as support: news reports one actor's relation
 to another far more often as opposition, and a mildly positive sentence is mostly courtesy or
 someone else's good news (SEESAW train, pairs the rules found with no stance word: of those VADER
