@@ -4,9 +4,12 @@ definitions (what each category covers and excludes), not learned from any coded
 Data, not code. ``VERBS`` and ``NOUNS`` map a lemma to its category and mode; ``WITH_OBJECT``
 maps a (verb, object noun) pair whose meaning the object decides ('impose sanctions', 'lift
 sanctions', 'hold talks'); ``WITH_PARTICLE`` a verb with its particle or preposition ('call for').
+:func:`trigger_at` looks a parsed token up in them.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from extract.rules.lexicons import meaning
 from extract.schemas import EventType as T
@@ -367,3 +370,47 @@ FUTURE_OF: dict[T, T] = {
 REFUSED = {T.AGREE, T.CONSULT, T.SUPPORT, T.COOPERATE, T.AID, T.YIELD}
 # Prepositions whose object is the event's target ('protested against', 'met with', 'attacks on').
 TARGET_PREPS = {"against", "with", "on", "to", "at", "from", "upon", "toward", "towards", "into"}
+
+
+# A verb that only describes a noun ('publicly funded schools'); determiners of no act in particular.
+_MODIFIERS = {"amod", "acl", "compound", "npadvmod"}
+_GENERIC = {"such", "any", "no", "every", "each"}
+_WH = {"what", "whatever"}
+
+
+def verb_object(verb: Any) -> Any | None:
+    """A verb's object: direct, attribute or dative."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")), None)
+
+
+def _verb_trigger(tok: Any) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        # 'called on Britain', not 'called Erdogan on Friday'
+        dated = any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        if child.dep_ in ("prt", "prep", "acomp") and (lemma, child.lower_) in WITH_PARTICLE and not dated:
+            return WITH_PARTICLE[(lemma, child.lower_)]
+    obj = verb_object(tok)
+    if obj is not None and (lemma, obj.lemma_.lower()) in WITH_OBJECT:
+        return WITH_OBJECT[(lemma, obj.lemma_.lower())]
+    return VERBS.get(lemma)
+
+
+def trigger_at(tok: Any) -> Trigger | None:
+    """The category and mode a token states by the lexicon, if any (its object or particle read)."""
+    if tok.pos_ == "VERB":
+        # 'publicly funded schools', 'the first accord committing every country': a verb that only
+        # describes a noun states no event; nor does 'what is being discussed'.
+        if tok.dep_ in _MODIFIERS or any(
+            c.dep_.startswith("nsubj") and c.lower_ in _WH for c in tok.children
+        ):
+            return None
+        obj = verb_object(tok)
+        if obj is not None and obj.lemma_.lower() in NOT_EVENTS.get(tok.lemma_.lower(), ()):
+            return None
+        return _verb_trigger(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "dobj", "appos"):
+        # 'such sanctions', 'any threats', 'no talks': no act in particular; 'March 14': a date
+        generic = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _GENERIC for c in tok.children)
+        return None if generic or tok.ent_type_ in ("DATE", "TIME") else NOUNS.get(tok.lemma_.lower())
+    return None
