@@ -128,6 +128,21 @@ def test_source_and_target_come_from_the_parse() -> None:
         # who a gift is for, from its purpose; people named only as people are where they live
         ("Japan gave $5 million to support Afghan refugees.", ["Afghan refugees"]),
         ("Japan gave $5 million to help people in Kenya.", ["Kenya"]),
+        # victims named only by number are named by what was attacked, else where
+        ("A rebel attack on a police station has killed at least 12 soldiers.", ["police station"]),
+        ("Three people were killed when militants launched an attack on a hotel.", ["hotel"]),
+        ("Gunmen killed 30 people in a series of raids in Nigeria on Sunday.", ["Nigeria"]),
+        ("Gunmen killed two Kenyan soldiers near the border.", ["two Kenyan soldiers"]),
+        # those a number or a group counts; people who undergo an act are actors
+        ("Hackers attacked a number of Estonian bank websites.", ["Estonian bank websites"]),
+        ("Russia denied entry to a Polish journalist on Monday.", ["Polish journalist"]),
+        # an actor reached through an event noun's phrases before a thing
+        ("Washington announced a suspension of aid to Egypt over the coup.", ["Egypt"]),
+        # who made what is condemned or refused
+        ("The court rejected an appeal filed by lawyers of the former mayor.", ["lawyers"]),
+        ("The ministers condemned the threats made by the Iranian government.", ["Iranian government"]),
+        # an act done by calling someone is directed at who is called
+        ("Macron called Angela Merkel on Monday to discuss the migrant crisis.", ["Angela Merkel"]),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:

@@ -8,12 +8,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from extract.rules.actors import ActorRef, Actors, canonical
-from extract.rules.lexicons import AGENT_NOUNS, DOING_NOUNS, ROLE_NOUNS
+from extract.rules.lexicons import AGENT_NOUNS, DOING_NOUNS, PERSON_NOUNS, ROLE_NOUNS
 from extract.rules.parse import agents, subject, within
-from extract.rules.plover_triggers import NOUNS, PEOPLE, TARGET_PREPS, VERBS, WITH_OBJECT, Trigger, trigger_at
+from extract.rules.plover_triggers import (
+    NOUNS,
+    PEOPLE,
+    TARGET_PREPS,
+    VERBS,
+    WITH_OBJECT,
+    Trigger,
+    trigger_at,
+    verb_object,
+)
 from extract.schemas import EventType
 
-_PEOPLE = AGENT_NOUNS | ROLE_NOUNS | PEOPLE  # 'recall the ambassador': an object, but a person
+_PEOPLE = AGENT_NOUNS | ROLE_NOUNS | PERSON_NOUNS | PEOPLE  # 'recall the ambassador': an object, but a person
 _EVENT_OBJECTS = {obj for _, obj in WITH_OBJECT} - _PEOPLE
 # What a refusal may be of without anyone receiving it: an act or its result ('will not recognise
 # the outcome'); any other object ('will not release the journalist') is who undergoes it.
@@ -29,6 +38,9 @@ RECIPROCAL = {EventType.AGREE, EventType.SUPPORT, EventType.CONSULT, EventType.C
 
 
 _QUANTITIES = ("CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+# Nouns that count or gather what their 'of' names ('a number of websites', 'a handful of
+# journalists', 'a group of hackers'): the actors are those counted.
+_COUNTING = {"number", "handful", "couple", "host", "score", "group", "series", "spate", "wave", "batch"}
 
 
 def who(
@@ -45,6 +57,8 @@ def who(
     if tok.ent_type_ in _QUANTITIES or tok.lemma_.lower() in ("dozen", "hundred", "thousand", "some"):
         counted = _pobjs(tok, {"of"})
         return who(counted[0], actors, as_written, besides) if counted else []
+    if tok.lemma_.lower() in _COUNTING and (counted := _pobjs(tok, {"of"})):
+        return who(counted[0], actors, as_written, besides)
     named = next((c for c in tok.children if c.dep_ == "appos" and c.i in actors.by_token), None)
     if named is not None and tok.i not in actors.by_token:
         tok = named
@@ -222,6 +236,8 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         for g in (_pobjs(obj, {"from", "by"}) if obj is not None and act else [])
         if etype in _ATTITUDES or is_actor(g, actors)
     ]
+    if obj is not None and etype in _ATTITUDES and not is_actor(obj, actors):
+        made = made or _made_by(obj, actors)
     if made:
         return made[0]  # 'rejected a request from Modi', 'accepted the demands by protesters'
     if obj is not None and not act and not is_actor(obj, actors):
@@ -289,6 +305,17 @@ def _helped(verb: Any, actors: Actors) -> Any | None:
     return None
 
 
+def _made_by(obj: Any, actors: Actors) -> list[Any]:
+    """Who made what is condemned, refused or backed, through its participle or its phrases: 'an
+    appeal filed by lawyers', 'the threats made by the United States', 'offers for peace talks
+    by the Kabul government'."""
+    parts = [obj, *(c for c in obj.children if c.dep_ == "conj")]
+    parts += [g for p in list(parts) for g in _pobjs(p, {"of", "for"})]
+    by = [a for p in parts for c in p.children if c.dep_ == "acl" for a in agents(c)]
+    by += [g for p in parts[1:] for g in _pobjs(p, {"by"})]
+    return [g for g in by if is_actor(g, actors)]
+
+
 def until(verb: Any) -> Any | None:
     """Who must act before a refused act is done: the subject (the agent, if passive) of its
     'until' clause ('will not end the strike until the authorities meet its demands')."""
@@ -311,7 +338,9 @@ def roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | Non
         given = _pobjs(tok, _RECIPIENT_PREPS | ({"from"} if mode == "withdraw" else set()))
         pobjs = given if etype in _GIVING or mode == "withdraw" else []
         pobjs = pobjs or _pobjs(tok, TARGET_PREPS | {"of"})
-        target = _beyond(pobjs[0], actors) if pobjs else None
+        # 'a suspension of aid to Pakistan': an actor the phrases reach before a thing
+        reached = [_beyond(g, actors) for g in pobjs]
+        target = next((g for g in reached if is_actor(g, actors)), reached[0] if reached else None)
         sides = _pobjs(tok, {"between", "among"})
         if trig[0] is EventType.CONSULT and sides:
             return within(sent, sides[0]), None  # 'talks between the US and Russia': both sides act
@@ -321,5 +350,74 @@ def roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | Non
     subj = _subject_of(tok)
     by = next(iter(agents(tok)), None)
     if subj is not None and subj.dep_ == "nsubjpass":
-        return within(sent, by), within(sent, subj)
-    return within(sent, subj), within(sent, _target_of(tok, trig, actors))
+        source, target = by, subj
+    else:
+        source, target = subj, _target_of(tok, trig, actors)
+    if trig[0] is EventType.ASSAULT and target is not None and _unnamed(target, actors):
+        target = _attacked(tok, target, actors) or place_of(tok) or target
+    if target is None or not is_actor(target, actors):
+        target = _addressed(tok, actors) or target
+    return within(sent, source), within(sent, target)
+
+
+# Victims named only by their number or as people ('killed 48 people', 'at least 20 troops were
+# killed'): no entity by themselves. PLOVER codes a recipient by its country and sector, so what
+# was attacked, else where, names them.
+_UNNAMED_VICTIMS = {
+    "people",
+    "person",
+    "civilian",
+    "resident",
+    "villager",
+    "troop",
+    "soldier",
+    "policeman",
+    "officer",
+    "child",
+    "woman",
+    "man",
+    "worker",
+    "passenger",
+    "other",
+}
+
+
+def _unnamed(tok: Any, actors: Actors) -> bool:
+    """Whether victims are named only by number or as people ('48 people'; not 'one Turkish
+    soldier', 'its troops', 'Abdullah')."""
+    if tok.lemma_.lower() not in _UNNAMED_VICTIMS or tok.i in actors.by_token:
+        return False
+    return not any(c.ent_type_ in NAMED or c.dep_ in ("poss", "compound") for c in tok.children)
+
+
+def _attacked(verb: Any, victims: Any, actors: Actors) -> Any | None:
+    """What the force that hit unnamed victims was used on, from another act of force in the
+    clause: 'a Taliban attack on a government compound has killed at least 20 troops', 'two people
+    were killed when ISIL launched an attack on the embassy', '... after a car bomb struck a bus'."""
+    hit = {t.i for t in victims.subtree}
+    for tok in verb.subtree:
+        found = trigger_at(tok) if tok.i != verb.i and tok.i not in hit else None
+        if found is None or found[0] is not EventType.ASSAULT:
+            continue
+        on = _pobjs(tok, {"on", "against", "at"})
+        obj = verb_object(tok) if tok.pos_ == "VERB" else None
+        for g in [*on, *([obj] if obj is not None else [])]:
+            if g.i not in hit and not _unnamed(g, actors) and g.lemma_.lower() not in NOUNS:
+                return g
+    return None
+
+
+def _addressed(verb: Any, actors: Actors) -> Any | None:
+    """Who an act done by calling or meeting someone is directed at: the actor the verb above it
+    has as object ('Trump called King Salman, discussing ways to ...', 'Tillerson called Lavrov to
+    discuss', 'Stoltenberg called Erdogan to apologize')."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or head.i == verb.i or head.pos_ != "VERB":
+        return None
+    if trigger_at(head) is not None:
+        return None  # the verb above states an act of its own ('urged Iran to')
+    # the parse may read 'called Angela Merkel' as a name given ('oprd'); a name is who is called
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None) or next(
+        (c for c in head.children if c.dep_ == "oprd" and c.ent_type_ in ("PERSON", "ORG")), None
+    )
+    return obj if obj is not None and is_actor(obj, actors) else None
