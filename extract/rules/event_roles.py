@@ -70,9 +70,16 @@ def who(
         held = tok.pos_ == "NOUN" and lemma not in DOING_NOUNS and not _names_event(tok, actors)
         if held or lemma in _PEOPLE:
             return _as_written(tok)
+    if tok.pos_ == "NOUN" and tok.i not in actors.by_token and (split := _conjoined_modifiers(tok)):
+        return split  # 'UK and EU negotiators', 'Nigerian and British armed forces': two parties
     found = actors.agents(tok)
     if found and tok.pos_ == "NOUN" and all(a in besides for a in found):
         found = []
+    if found:
+        # 'Kuwait and its gulf war allies': people conjoined to a name are parties too
+        people = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ == "NOUN" and c.i not in actors.by_token]
+        more = [a for c in people if c.lemma_.lower() in _PEOPLE for a in _as_written(c)]
+        found = list(dict.fromkeys([*found, *more]))
     if found or tok.pos_ not in ("NOUN", "PROPN"):
         return found
     acts = tok.lemma_.lower() in NOUNS or tok.lemma_.lower() in _EVENT_OBJECTS
@@ -81,6 +88,23 @@ def who(
     if owner is not None and (owned := actors.agents(owner)):
         return owned
     return _as_written(tok)
+
+
+def _conjoined_modifiers(tok: Any) -> list[ActorRef]:
+    """The parties a noun with conjoined modifiers names, each with the rest of the phrase: 'UK and
+    EU negotiators' are the UK negotiators and the EU negotiators."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i]
+    for n, first in enumerate(mods):
+        if not any(c.dep_ == "cc" for c in first.children):
+            continue
+        joined = next((c for c in first.children if c.dep_ == "conj"), None)
+        second = joined if joined is not None else (mods[n + 1] if n + 1 < len(mods) else None)
+        if second is None or not (first.ent_type_ in NAMED and second.ent_type_ in NAMED):
+            return []
+        rest = tok.doc.text[second.idx + len(second.text) : tok.idx + len(tok.text)]
+        names = (canonical(first.text + rest), canonical(tok.doc.text[second.idx : tok.idx + len(tok.text)]))
+        return [ActorRef(name, "other") for name in names if name]
+    return []
 
 
 def _as_written(tok: Any) -> list[ActorRef]:
@@ -139,11 +163,14 @@ def _named(tok: Any, actors: Actors) -> bool:
 
 
 def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
-    """An event noun's own target, through nested ones: 'sanctions against Moscow', 'the release
-    of the hostages', 'the lifting of sanctions on Iran'; else the noun."""
+    """An event noun's own target, through nested ones and what is said of it: 'sanctions against
+    Moscow', 'the release of the hostages', 'the lifting of sanctions on Iran', 'sanctions imposed
+    on India', 'the embargo it has imposed on the island'; else the noun."""
     if hops > 2 or not _names_event(tok, actors):
         return tok
-    inner = _pobjs(tok, TARGET_PREPS | {"of", "into", "for"})
+    inner = _pobjs(tok, TARGET_PREPS | {"of", "into", "for"}) or [
+        g for c in tok.children if c.dep_ in ("acl", "relcl") for g in _pobjs(c, TARGET_PREPS)
+    ]
     return _beyond(inner[0], actors, hops + 1) if inner else tok
 
 
@@ -165,8 +192,10 @@ def _target_of(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any |
     named_act = lemma in NOUNS or lemma in _EVENT_OBJECTS  # 'sanctions', not 'a military target'
     if named_act and _names_event(found, actors) and trig[0] is not EventType.PROTEST:
         # 'may impose sanctions', 'would offer more proposals': the act is no recipient (PLOVER's
-        # recipient is an entity); what is boycotted is
-        found = None
+        # recipient is an entity), who it is of or on may be ('conceded to the demands of the
+        # drivers'); what is boycotted is
+        inner = _beyond(found, actors)
+        found = inner if inner is not found and is_actor(inner, actors) else None
     if found is not None and trig[0] in _ON_THINGS:
         return found  # 'attacked an army base in Kandahar': force is used on the thing
     return place_of(verb) or found
@@ -346,6 +375,8 @@ def roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | Non
             return within(sent, sides[0]), None  # 'talks between the US and Russia': both sides act
         if target is None:  # 'declared a ceasefire on Friday in Libya': where it holds
             target = place_of(tok)
+        if target is None and tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
+            target = place_of(tok.head)  # 'troops remained on alert in North District'
         return within(sent, owner), within(sent, target)
     subj = _subject_of(tok)
     by = next(iter(agents(tok)), None)

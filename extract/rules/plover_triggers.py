@@ -149,6 +149,15 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("lift", "ban"): (T.YIELD, "concede"),
     ("lift", "curfew"): (T.YIELD, "concede"),
     ("lift", "embargo"): (T.YIELD, "concede"),
+    # CAMEO2PLOVER: 'impose blockade, restrict movement' (191) and restrictions on freedoms (1721)
+    # coerce; easing them, a curfew or a military blockade (0811, 0813, 0872) yields
+    ("impose", "blockade"): (T.COERCE, "restrict"),
+    ("impose", "restriction"): (T.COERCE, "restrict"),
+    ("lift", "blockade"): (T.YIELD, "withdraw"),
+    ("ease", "blockade"): (T.YIELD, "withdraw"),
+    ("lift", "restriction"): (T.YIELD, "concede"),
+    ("ease", "restriction"): (T.YIELD, "concede"),
+    ("ease", "curfew"): (T.YIELD, "concede"),
     ("hold", "talk"): (T.CONSULT, None),
     ("hold", "meeting"): (T.CONSULT, None),
     ("hold", "discussion"): (T.CONSULT, None),
@@ -283,6 +292,8 @@ WITH_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("pull", "out"): (T.YIELD, "withdraw"),
     ("back", "down"): (T.YIELD, "concede"),
     ("set", "free"): (T.YIELD, "release"),
+    ("let", "free"): (T.YIELD, "release"),
+    ("call", "off"): (T.YIELD, "concede"),  # 'called off the strike' (before 'call' + 'strike')
     ("give", "up"): (T.YIELD, "concede"),
     ("take", "to"): (T.PROTEST, "demo"),
     ("speak", "with"): (T.CONSULT, None),
