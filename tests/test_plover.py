@@ -143,6 +143,16 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("The ministers condemned the threats made by the Iranian government.", ["Iranian government"]),
         # an act done by calling someone is directed at who is called
         ("Macron called Angela Merkel on Monday to discuss the migrant crisis.", ["Angela Merkel"]),
+        # who the act is of or was imposed on, through an act named as object
+        ("The president conceded to the demands of the striking miners.", ["striking miners"]),
+        ("Canada decided to lift the sanctions imposed on Iran last year.", ["Iran"]),
+        ("Chile lifted the embargo it had imposed on Bolivia.", ["Bolivia"]),
+        # what is given or offered goes to its recipient, also past a clause or in a passive
+        ("Italy returned two statues that date back to the Roman era to Greece.", ["Greece"]),
+        ("The stolen painting was returned by French police to the Louvre.", ["Louvre"]),
+        ("Japan agreed to offer a loan package to the Kenyan government.", ["Kenyan government"]),
+        # an event noun as subject: where its verb holds
+        ("Indian troops remained on alert in Kashmir on Sunday.", ["Kashmir"]),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
@@ -155,6 +165,13 @@ def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
     [
         ("Japan and South Korea signed a trade agreement on Monday.", ["Japan", "South Korea"], []),
         ("Chile and Peru agreed to a truce along their border in the Andes.", ["Chile", "Peru"], []),
+        # conjoined modifiers name two parties; people conjoined to a name are a party too
+        (
+            "German and French negotiators reached a deal on Friday.",
+            ["German negotiators", "French negotiators"],
+            [],
+        ),
+        ("Kuwait and its allies agreed to hold a joint exercise.", ["Kuwait", "its allies"], []),
         # directed at someone else, it is no longer reciprocal
         ("France and Germany agreed to send aid to Ukraine.", ["France", "Germany"], ["Ukraine"]),
     ],

@@ -31,6 +31,8 @@ _SELF = {"it", "they", "we"}  # a body speaking of itself
 _ATTITUDES = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
 _GIVING = {EventType.AID, EventType.MOBILIZE, EventType.YIELD, EventType.COOPERATE}
 _RECIPIENT_PREPS = {"to", "into", "for"}
+# Acts whose recipient is who is offered the thing: 'offered an aid package to the cultural sector'.
+_OFFERING = {"offer", "promise", "pledge", "grant"}
 # Acts two parties do together: 'India and Pakistan agreed to a cease-fire', 'the US and China
 # signed an agreement' are reciprocal, every party an actor and no recipient (PLOVER's manual,
 # "Compound and Reciprocal Actors"), unless the act is directed at someone else.
@@ -247,9 +249,18 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     # what is given, sent or withdrawn goes somewhere, whatever the pair makes of it ('sent
     # experts to Saudi Arabia' investigates, 'withdrew peacekeepers from Rwanda' sanctions)
     own = VERBS.get(verb.lemma_.lower())
-    giving = etype in _GIVING or (own is not None and own[0] in _GIVING)
+    giving = etype in _GIVING or (own is not None and own[0] in _GIVING) or verb.lemma_.lower() in _OFFERING
     if (giving or mode == "withdraw") and recipients:
         return recipients[0]
+    released = mode == "release"  # who is released is the target, not where they go
+    if (
+        giving
+        and obj is not None
+        and not released
+        and not is_actor(obj, actors)
+        and (further := _sent_to(verb, actors))
+    ):
+        return further  # 'returned 12 skulls that date back to 640 AD to Peru'
     met = [g for g in _pobjs(verb, {"with"}) if is_actor(g, actors)]
     person = obj is not None and (obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PEOPLE)
     if etype is EventType.CONSULT and met and not person:
@@ -334,6 +345,30 @@ def _helped(verb: Any, actors: Actors) -> Any | None:
     return None
 
 
+def _sent_to(verb: Any, actors: Actors) -> Any | None:
+    """Where what a verb gives goes when the parse hangs 'to' further down its phrase: the actor
+    of the 'to' or 'into' nearest the verb in the parse ('returned skulls that date back to 640 AD
+    to Peru', 'provide ammunition alongside humanitarian assistance to Turkey')."""
+    subj = {t.i for c in verb.children if c.dep_.startswith("nsubj") for t in c.subtree}
+    # not within an act of its own ('granted permission to inject euros into TAP')
+    subj |= {
+        t.i
+        for c in verb.subtree
+        if c.i != verb.i
+        and c.pos_ == "VERB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for t in c.subtree
+    }
+    found = [
+        g
+        for t in verb.subtree
+        if t.i not in subj and t.dep_ == "prep" and t.lower_ in ("to", "into")
+        for g in t.children
+        if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and is_actor(g, actors)
+    ]
+    return min(found, key=lambda g: len(list(g.ancestors)), default=None)
+
+
 def _made_by(obj: Any, actors: Actors) -> list[Any]:
     """Who made what is condemned, refused or backed, through its participle or its phrases: 'an
     appeal filed by lawyers', 'the threats made by the United States', 'offers for peace talks
@@ -382,6 +417,9 @@ def roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | Non
     by = next(iter(agents(tok)), None)
     if subj is not None and subj.dep_ == "nsubjpass":
         source, target = by, subj
+        if not is_actor(subj, actors) and trig[0] in _GIVING:
+            # 'the bookmark was returned by US officials to Spanish authorities': to whom it went
+            target = _target_of(tok, trig, actors) or subj
     else:
         source, target = subj, _target_of(tok, trig, actors)
     if trig[0] is EventType.ASSAULT and target is not None and _unnamed(target, actors):

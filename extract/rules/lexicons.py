@@ -184,6 +184,7 @@ PERSON_NOUNS = words(
     member suspect victim child woman man girl boy person family passenger officer policeman
     commander general chief head dissident opponent critic supporter investor trader tourist
     delegate negotiator monitor inspector aide advisor adviser staffer trainee recruit veteran
+    driver miner physician surgeon scientist engineer priest monk ally partner neighbour neighbor
     """
 )
 # 'LONDON, March 14 (Reuters) - ': where the story was filed, not what anyone said.
