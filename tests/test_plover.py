@@ -47,6 +47,12 @@ def first_event(text: str) -> tuple[EventType, list[str], list[str]] | None:
         ("The senator called for sanctions against Moscow.", EventType.REQUEST),
         ("Kerry met Lavrov in London on Friday.", EventType.CONSULT),
         ("The minister said the economy grew last year.", None),  # a statement codes nothing
+        # CAMEO2PLOVER's phrases: mediation (045), human shields (184), alert status (152), a call
+        ("Norway launched a mediation effort between the two rebel groups.", EventType.CONSULT),
+        ("The militants used villagers as human shields.", EventType.ASSAULT),
+        ("Greek troops remained on alert along the border.", EventType.MOBILIZE),
+        ("Biden called Olaf Scholz on Tuesday to discuss energy prices.", EventType.CONSULT),
+        ("The army intensified its bombardment of the city.", EventType.ASSAULT),
     ],
 )
 def test_the_rules_read_negation_tense_and_the_codebook(text: str, expected: EventType | None) -> None:
@@ -153,6 +159,10 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("Japan agreed to offer a loan package to the Kenyan government.", ["Kenyan government"]),
         # an event noun as subject: where its verb holds
         ("Indian troops remained on alert in Kashmir on Sunday.", ["Kashmir"]),
+        # a mediator's recipients are the parties; an alert status is no one
+        ("Norway launched a mediation effort between Colombia and the FARC.", ["Colombia", "FARC"]),
+        ("Greek troops remained on alert along the border on Sunday.", []),
+        ("The militants used villagers as human shields.", ["villagers"]),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:

@@ -190,6 +190,14 @@ def _target_of(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any |
         return place_of(verb)
     if trig[0] in _ATTITUDES or is_actor(found, actors):
         return found
+    if trig[0] is EventType.MOBILIZE:
+        # its recipient is whom forces are mobilised against ('for a battle against the remnants
+        # of X') or where they are sent, if anyone: 'remained on alert' is none
+        inner = _beyond(found, actors)
+        if inner is not found:
+            return inner if is_actor(inner, actors) else place_of(verb)
+        on = found.dep_ == "pobj" and found.head.lower_ == "on"
+        return place_of(verb) or (None if on else found)
     lemma = found.lemma_.lower()
     named_act = lemma in NOUNS or lemma in _EVENT_OBJECTS  # 'sanctions', not 'a military target'
     if named_act and _names_event(found, actors) and trig[0] is not EventType.PROTEST:
@@ -236,6 +244,8 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     borders to refugees', 'threatened to shell British forces')."""
     etype, mode = trig
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
+    # the parse may read 'called Angela Merkel' as a name given ('oprd'): who is called
+    objects += [c for c in verb.children if c.dep_ == "oprd" and c.ent_type_ == "PERSON" and not objects]
     # 'meet his counterpart Italian President Sergio Mattarella': the named one of two objects
     obj = next((c for c in objects if c.i in actors.by_token), objects[0] if objects else None)
     held = [verb]
@@ -406,6 +416,9 @@ def roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | Non
         reached = [_beyond(g, actors) for g in pobjs]
         target = next((g for g in reached if is_actor(g, actors)), reached[0] if reached else None)
         sides = _pobjs(tok, {"between", "among"})
+        mediated = "mediation" in (tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children))
+        if trig[0] is EventType.CONSULT and sides and mediated:
+            return within(sent, owner), within(sent, sides[0])  # 'a mediation effort between X and Y'
         if trig[0] is EventType.CONSULT and sides:
             return within(sent, sides[0]), None  # 'talks between the US and Russia': both sides act
         if target is None:  # 'declared a ceasefire on Friday in Libya': where it holds
@@ -485,7 +498,6 @@ def _addressed(verb: Any, actors: Actors) -> Any | None:
         return None
     if trigger_at(head) is not None:
         return None  # the verb above states an act of its own ('urged Iran to')
-    # the parse may read 'called Angela Merkel' as a name given ('oprd'); a name is who is called
     obj = next((c for c in head.children if c.dep_ == "dobj"), None) or next(
         (c for c in head.children if c.dep_ == "oprd" and c.ent_type_ in ("PERSON", "ORG")), None
     )

@@ -21,7 +21,7 @@ VERBS: dict[str, Trigger] = meaning(
     {
         (T.AGREE, None): "agree promise pledge vow offer invite commit accept propose",
         (T.CONSULT, None): "meet host negotiate discuss consult confer receive",
-        (T.CONSULT, "phone"): "phone",
+        (T.CONSULT, "phone"): "phone telephone",
         (T.CONSULT, "visit"): "visit",
         (T.SUPPORT, None): (
             "praise endorse support back welcome commend approve hail applaud recognize "
@@ -95,7 +95,7 @@ VERBS: dict[str, Trigger] = meaning(
 NOUNS: dict[str, Trigger] = meaning(
     {
         (T.AGREE, None): "agreement deal pledge promise offer invitation proposal",
-        (T.CONSULT, None): "talk meeting negotiation",
+        (T.CONSULT, None): "talk meeting negotiation mediation",  # CAMEO 045: engage in mediation
         (T.CONSULT, "multilateral"): "summit",
         (T.CONSULT, "phone"): "call",
         (T.CONSULT, "visit"): "visit",
@@ -108,7 +108,7 @@ NOUNS: dict[str, Trigger] = meaning(
         (T.REQUEST, None): "demand appeal request",
         (T.ACCUSE, "allege"): "accusation lawsuit allegation",
         (T.ACCUSE, "disapprove"): "criticism",
-        (T.ACCUSE, "investigate"): "investigation probe",
+        (T.ACCUSE, "investigate"): "investigation probe inquiry",
         (T.REJECT, None): "rejection refusal veto",
         (T.THREATEN, None): "threat ultimatum",
         (T.PROTEST, "boycott"): "boycott",
@@ -124,11 +124,11 @@ NOUNS: dict[str, Trigger] = meaning(
         (T.COERCE, "curfew"): "curfew",
         (T.COERCE, "restrict"): "crackdown ban",
         (T.COERCE, "seize"): "raid",
-        (T.ASSAULT, None): "attack clash killing fighting offensive invasion",
+        (T.ASSAULT, None): "attack assault clash killing fighting offensive invasion warfare",
         (T.ASSAULT, "aerial"): "airstrike",
         (T.ASSAULT, "explosives"): "bombing",
         (T.ASSAULT, "firearms"): "shooting",
-        (T.ASSAULT, "heavy-weapons"): "shelling",
+        (T.ASSAULT, "heavy-weapons"): "shelling bombardment",
         (T.ASSAULT, "targeted"): "assassination",
     }
 )
@@ -396,6 +396,8 @@ def verb_object(verb: Any) -> Any | None:
 
 def _verb_trigger(tok: Any) -> Trigger | None:
     lemma = tok.lemma_.lower()
+    if (found := _by_phrase(tok, lemma)) is not None:
+        return found
     for child in tok.children:
         # 'called on Britain', not 'called Erdogan on Friday'
         dated = any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
@@ -423,5 +425,31 @@ def trigger_at(tok: Any) -> Trigger | None:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "dobj", "appos"):
         # 'such sanctions', 'any threats', 'no talks': no act in particular; 'March 14': a date
         generic = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _GENERIC for c in tok.children)
-        return None if generic or tok.ent_type_ in ("DATE", "TIME") else NOUNS.get(tok.lemma_.lower())
+        if generic or tok.ent_type_ in ("DATE", "TIME"):
+            return None
+        if tok.lemma_.lower() in _UNDERTAKINGS:  # 'launched a mediation effort'
+            act = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in NOUNS), None)
+            return NOUNS[act.lemma_.lower()] if act is not None else None
+        return NOUNS.get(tok.lemma_.lower())
+    return None
+
+
+# Nouns for an undertaking named by the act before them: 'a mediation effort', 'a rescue mission'.
+_UNDERTAKINGS = {"effort", "mission", "operation", "campaign", "bid"}
+
+
+def _by_phrase(tok: Any, lemma: str) -> Trigger | None:
+    """Acts a verb states with a phrase of its own (CAMEO2PLOVER's codes): using or holding people
+    as human shields (184, ASSAULT abduct), putting or keeping forces on alert (152, MOBILIZE),
+    calling a person (041, CONSULT phone; not 'called him a liar')."""
+    preps = {(c.lower_, g.lemma_.lower()) for c in tok.children if c.dep_ == "prep" for g in c.children}
+    if lemma in ("use", "hold") and ("as", "shield") in preps:
+        return T.ASSAULT, "abduct"
+    if lemma in ("remain", "put", "place", "keep", "stay") and ("on", "alert") in preps:
+        return T.MOBILIZE, "troops"
+    if lemma == "call":
+        called = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
+        # a person (the small parser tags some as ORG), and no name given them ('called him a liar')
+        if len(called) == 1 and called[0].ent_type_ in ("PERSON", "ORG"):
+            return T.CONSULT, "phone"
     return None
