@@ -53,6 +53,10 @@ def first_event(text: str) -> tuple[EventType, list[str], list[str]] | None:
         ("Greek troops remained on alert along the border.", EventType.MOBILIZE),
         ("Biden called Olaf Scholz on Tuesday to discuss energy prices.", EventType.CONSULT),
         ("The army intensified its bombardment of the city.", EventType.ASSAULT),
+        # a verb that only starts or carries out the act its object names
+        ("Turkish jets carried out strikes against Kurdish positions.", EventType.ASSAULT),
+        ("The army began its offensive on Monday.", EventType.ASSAULT),
+        ("Rebels violated the ceasefire in Donetsk on Sunday.", EventType.ASSAULT),
     ],
 )
 def test_the_rules_read_negation_tense_and_the_codebook(text: str, expected: EventType | None) -> None:
@@ -163,6 +167,10 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("Norway launched a mediation effort between Colombia and the FARC.", ["Colombia", "FARC"]),
         ("Greek troops remained on alert along the border on Sunday.", []),
         ("The militants used villagers as human shields.", ["villagers"]),
+        # the act named by a light verb's object has its own target, or the participle's beside it
+        ("Estonia launched cyber warfare against Latvia.", ["Latvia"]),
+        ("The senate conducted an investigation into the central bank.", ["central bank"]),
+        ("A nurse started a hunger strike, protesting the new labour law.", ["new labour law"]),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:

@@ -17,6 +17,7 @@ from extract.rules.plover_triggers import (
     VERBS,
     WITH_OBJECT,
     Trigger,
+    names_act,
     trigger_at,
     verb_object,
 )
@@ -296,7 +297,7 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         beside = [g for h in (verb, obj) for g in _pobjs(h, TARGET_PREPS) if is_actor(g, actors)]
         if beside:
             return beside[0]
-    phrase = obj is not None and (verb.lemma_.lower(), obj.lemma_.lower()) in WITH_OBJECT  # 'voiced support'
+    phrase = obj is not None and names_act(verb, obj)  # 'voiced support', 'launched an investigation'
     if obj is not None and act and etype in (EventType.REJECT, EventType.SUPPORT) and not phrase:
         # 'cancelled a planned visit to Washington', 'supported assistance to the Palestinians':
         # who the act refused or backed was for
@@ -322,6 +323,10 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
     clause = next(
         (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None
     )  # 'apologize' as a NOUN too
+    if clause is None and named_act:
+        # 'started a hunger strike, protesting the law', 'carried out a raid, targeting X': the act
+        # named as object is aimed by the participle beside it
+        clause = next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"), None)
     if clause is None:
         return None if named_act else obj
     told = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or etype is EventType.REQUEST

@@ -176,6 +176,16 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("launch", "probe"): (T.ACCUSE, "investigate"),
     ("launch", "offensive"): (T.ASSAULT, None),
     ("carry", "attack"): (T.ASSAULT, None),
+    # military strikes are carried out or conducted; workers stage or call strikes
+    ("carry", "strike"): (T.ASSAULT, None),
+    ("conduct", "strike"): (T.ASSAULT, None),
+    # breaking a ceasefire is the use of force it had stopped
+    ("violate", "ceasefire"): (T.ASSAULT, None),
+    ("violate", "truce"): (T.ASSAULT, None),
+    ("break", "ceasefire"): (T.ASSAULT, None),
+    # asking for refuge or asylum is a request of whoever is to give it (CAMEO 02: appeal)
+    ("seek", "refuge"): (T.REQUEST, None),
+    ("seek", "asylum"): (T.REQUEST, None),
     ("open", "investigation"): (T.ACCUSE, "investigate"),
     ("open", "fire"): (T.ASSAULT, "firearms"),
     ("open", "probe"): (T.ACCUSE, "investigate"),
@@ -406,7 +416,16 @@ def _verb_trigger(tok: Any) -> Trigger | None:
     obj = verb_object(tok)
     if obj is not None and (lemma, obj.lemma_.lower()) in WITH_OBJECT:
         return WITH_OBJECT[(lemma, obj.lemma_.lower())]
+    if obj is not None and names_act(tok, obj):
+        return NOUNS[obj.lemma_.lower()]  # 'launched a military assault', 'began their offensive'
     return VERBS.get(lemma)
+
+
+def names_act(verb: Any, obj: Any) -> bool:
+    """Whether a verb and its object state one act together ('impose sanctions', 'launched an
+    attack'): the object is the act, not who undergoes it."""
+    pair = (verb.lemma_.lower(), obj.lemma_.lower())
+    return pair in WITH_OBJECT or (pair[0] in _LIGHT_VERBS and pair[1] in NOUNS)
 
 
 def trigger_at(tok: Any) -> Trigger | None:
@@ -434,6 +453,21 @@ def trigger_at(tok: Any) -> Trigger | None:
     return None
 
 
+# Verbs that only start or carry out the act their object names: the object states the event.
+_LIGHT_VERBS = {
+    "launch",
+    "begin",
+    "start",
+    "mount",
+    "wage",
+    "conduct",
+    "carry",
+    "intensify",
+    "escalate",
+    "resume",
+    "commence",
+    "unleash",
+}
 # Nouns for an undertaking named by the act before them: 'a mediation effort', 'a rescue mission'.
 _UNDERTAKINGS = {"effort", "mission", "operation", "campaign", "bid"}
 
