@@ -57,6 +57,14 @@ def first_event(text: str) -> tuple[EventType, list[str], list[str]] | None:
         ("Turkish jets carried out strikes against Kurdish positions.", EventType.ASSAULT),
         ("The army began its offensive on Monday.", EventType.ASSAULT),
         ("Rebels violated the ceasefire in Donetsk on Sunday.", EventType.ASSAULT),
+        # a dateline the parser hangs the clause on; a hyphenated noun; a strike gone on
+        ("UNITED NATIONS: France and Britain on Monday vetoed a Russian draft.", EventType.REJECT),
+        ("The king announced a three-day cease-fire with the rebels.", EventType.YIELD),
+        ("Nurses in Lagos went on strike on Monday.", EventType.PROTEST),
+        # joint military games are COOPERATE, one country's exercises MOBILIZE
+        ("India and France began joint naval exercises on Monday.", EventType.COOPERATE),
+        ("Greece and Turkey staged war games in the Aegean.", EventType.COOPERATE),
+        ("China held military exercises near Taiwan.", EventType.MOBILIZE),
     ],
 )
 def test_the_rules_read_negation_tense_and_the_codebook(text: str, expected: EventType | None) -> None:
@@ -171,6 +179,8 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("Estonia launched cyber warfare against Latvia.", ["Latvia"]),
         ("The senate conducted an investigation into the central bank.", ["central bank"]),
         ("A nurse started a hunger strike, protesting the new labour law.", ["new labour law"]),
+        # neither the act itself nor what a protest is for is its recipient
+        ("Teachers in Chicago went on strike for better pay.", []),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:

@@ -18,6 +18,7 @@ from extract.rules.plover_triggers import (
     WITH_OBJECT,
     Trigger,
     names_act,
+    noun_trigger,
     trigger_at,
     verb_object,
 )
@@ -318,7 +319,9 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         meant = [_beyond(g, actors) for g in _pobjs(obj, TARGET_PREPS | {"for", "of"})]
         if found := next((g for g in meant if is_actor(g, actors)), None):
             return found
-    if preps := _pobjs(verb, TARGET_PREPS | {"for"}):
+    # not the act itself ('went on strike') nor, in a protest, what it is for ('for better pay')
+    aims = TARGET_PREPS | ({"for"} if etype is not EventType.PROTEST else set())
+    if preps := [g for g in _pobjs(verb, aims) if noun_trigger(g) != trig]:
         return _beyond(preps[0], actors)  # 'called for sanctions against Moscow'
     clause = next(
         (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None

@@ -196,6 +196,10 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
             # refused would have gone to ('will not lift the embargo until Cuba reforms'), if any
             first = until(tok)
             target = first if first is not None and is_actor(first, actors) else place_of(tok)
+        if etype is EventType.MOBILIZE and len(sources) > 1:
+            # 'US and Western allies launch war games': joint military operations are COOPERATE,
+            # one country's MOBILIZE (the manual's MOBILIZE section)
+            etype, mode, sure = EventType.COOPERATE, None, False
         if etype in RECIPROCAL and len(sources) > 1 and target is not None:
             # 'the US and China signed an agreement', 'India and Pakistan agreed to a cease-fire
             # in Kashmir': no one else undergoes it, and where it holds is no party

@@ -406,6 +406,7 @@ def verb_object(verb: Any) -> Any | None:
 
 def _verb_trigger(tok: Any) -> Trigger | None:
     lemma = tok.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(lemma, lemma)
     if (found := _by_phrase(tok, lemma)) is not None:
         return found
     for child in tok.children:
@@ -417,15 +418,56 @@ def _verb_trigger(tok: Any) -> Trigger | None:
     if obj is not None and (lemma, obj.lemma_.lower()) in WITH_OBJECT:
         return WITH_OBJECT[(lemma, obj.lemma_.lower())]
     if obj is not None and names_act(tok, obj):
-        return NOUNS[obj.lemma_.lower()]  # 'launched a military assault', 'began their offensive'
+        return noun_trigger(obj)  # 'launched a military assault', 'began their offensive'
     return VERBS.get(lemma)
+
+
+def _predicate(verb: Any) -> bool:
+    """Whether a verb the parse hangs on a noun is the clause's predicate after all: it has a
+    subject of its own or a past tense ('UNITED NATIONS: Russia and China vetoed ...'), or the
+    line has no other verb ('A U.S. congressional report called for sanctions against China')."""
+    if verb.dep_ != "acl":
+        return False
+    own = any(c.dep_.startswith("nsubj") for c in verb.children) or verb.tag_ == "VBD"
+    return own or (verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _noun_lemma(tok: Any) -> str:
+    """A noun's lemma with the word a hyphen joins to it ('cease-fire': 'ceasefire'; 'war games':
+    'war game')."""
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
+        return doc[tok.i - 2].lower_ + lemma
+    compound = next((c for c in tok.children if c.dep_ == "compound"), None)
+    return (
+        f"{compound.lower_} {lemma}"
+        if compound is not None and f"{compound.lower_} {lemma}" in _JOINED
+        else lemma
+    )
+
+
+# Nouns of two words: 'war games'.
+_JOINED = {"war game"}
+# Joint military games and manoeuvres are COOPERATE; a single country's exercises MOBILIZE (the
+# manual's COOPERATE and MOBILIZE sections).
+_EXERCISES = {"exercise", "drill", "war game", "maneuver", "manoeuvre"}
+_JOINT = {"joint", "bilateral", "multinational", "combined", "trilateral"}
+
+
+def noun_trigger(tok: Any) -> Trigger | None:
+    """The category and mode a noun names, if any ('sanctions', 'a cease-fire', 'joint exercises')."""
+    lemma = _noun_lemma(tok)
+    if lemma in _EXERCISES:
+        joint = any(c.lower_ in _JOINT for c in tok.children)
+        return (T.COOPERATE, None) if joint else (T.MOBILIZE, "troops")
+    return NOUNS.get(lemma)
 
 
 def names_act(verb: Any, obj: Any) -> bool:
     """Whether a verb and its object state one act together ('impose sanctions', 'launched an
     attack'): the object is the act, not who undergoes it."""
-    pair = (verb.lemma_.lower(), obj.lemma_.lower())
-    return pair in WITH_OBJECT or (pair[0] in _LIGHT_VERBS and pair[1] in NOUNS)
+    pair = (_LEMMA_FIXES.get(verb.lemma_.lower(), verb.lemma_.lower()), obj.lemma_.lower())
+    return pair in WITH_OBJECT or (pair[0] in _LIGHT_VERBS and noun_trigger(obj) is not None)
 
 
 def trigger_at(tok: Any) -> Trigger | None:
@@ -433,7 +475,7 @@ def trigger_at(tok: Any) -> Trigger | None:
     if tok.pos_ == "VERB":
         # 'publicly funded schools', 'the first accord committing every country': a verb that only
         # describes a noun states no event; nor does 'what is being discussed'.
-        if tok.dep_ in _MODIFIERS or any(
+        if (tok.dep_ in _MODIFIERS and not _predicate(tok)) or any(
             c.dep_.startswith("nsubj") and c.lower_ in _WH for c in tok.children
         ):
             return None
@@ -449,10 +491,12 @@ def trigger_at(tok: Any) -> Trigger | None:
         if tok.lemma_.lower() in _UNDERTAKINGS:  # 'launched a mediation effort'
             act = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in NOUNS), None)
             return NOUNS[act.lemma_.lower()] if act is not None else None
-        return NOUNS.get(tok.lemma_.lower())
+        return noun_trigger(tok)
     return None
 
 
+# Lemmas the small English model gets wrong for trigger verbs ('staged' -> 'stag').
+_LEMMA_FIXES = {"stag": "stage"}
 # Verbs that only start or carry out the act their object names: the object states the event.
 _LIGHT_VERBS = {
     "launch",
@@ -467,6 +511,10 @@ _LIGHT_VERBS = {
     "resume",
     "commence",
     "unleash",
+    "stage",
+    "perform",
+    "hold",
+    "undertake",
 }
 # Nouns for an undertaking named by the act before them: 'a mediation effort', 'a rescue mission'.
 _UNDERTAKINGS = {"effort", "mission", "operation", "campaign", "bid"}
@@ -481,9 +529,13 @@ def _by_phrase(tok: Any, lemma: str) -> Trigger | None:
         return T.ASSAULT, "abduct"
     if lemma in ("remain", "put", "place", "keep", "stay") and ("on", "alert") in preps:
         return T.MOBILIZE, "troops"
+    if lemma == "go" and ("on", "strike") in preps:
+        return T.PROTEST, "strike"
     if lemma == "call":
         called = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
-        # a person (the small parser tags some as ORG), and no name given them ('called him a liar')
-        if len(called) == 1 and called[0].ent_type_ in ("PERSON", "ORG"):
+        # a person (the small parser tags some as ORG; 'his counterpart, Michel Aoun'), and no name
+        # given them ('called him a liar')
+        named = [c for c in called[:1] for a in (c, *c.children) if a.dep_ in ("appos", c.dep_)]
+        if len(called) == 1 and any(a.ent_type_ in ("PERSON", "ORG") for a in named):
             return T.CONSULT, "phone"
     return None
