@@ -435,15 +435,12 @@ def _predicate(verb: Any) -> bool:
 def _noun_lemma(tok: Any) -> str:
     """A noun's lemma with the word a hyphen joins to it ('cease-fire': 'ceasefire'; 'war games':
     'war game')."""
-    doc, lemma = tok.doc, tok.lemma_.lower()
+    doc, lemma = tok.doc, str(tok.lemma_).lower()
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
-        return doc[tok.i - 2].lower_ + lemma
+        return f"{doc[tok.i - 2].lower_}{lemma}"
     compound = next((c for c in tok.children if c.dep_ == "compound"), None)
-    return (
-        f"{compound.lower_} {lemma}"
-        if compound is not None and f"{compound.lower_} {lemma}" in _JOINED
-        else lemma
-    )
+    joined = f"{compound.lower_} {lemma}" if compound is not None else lemma
+    return joined if joined in _JOINED else lemma
 
 
 # Nouns of two words: 'war games'.
