@@ -181,6 +181,11 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("A nurse started a hunger strike, protesting the new labour law.", ["new labour law"]),
         # neither the act itself nor what a protest is for is its recipient
         ("Teachers in Chicago went on strike for better pay.", []),
+        # a concession answers whoever it follows an agreement with
+        (
+            "Dock workers called off their strike after an agreement with the port authority.",
+            ["port authority"],
+        ),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:

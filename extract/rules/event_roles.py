@@ -170,6 +170,8 @@ def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
     """An event noun's own target, through nested ones and what is said of it: 'sanctions against
     Moscow', 'the release of the hostages', 'the lifting of sanctions on Iran', 'sanctions imposed
     on India', 'the embargo it has imposed on the island'; else the noun."""
+    if hops <= 2 and tok.ent_type_ in _QUANTITIES and (counted := _pobjs(tok, {"of", "in"})):
+        return _beyond(counted[0], actors, hops + 1)  # 'the release of $1.2 billion in aid to Egypt'
     if hops > 2 or not _names_event(tok, actors):
         return tok
     inner = _pobjs(tok, TARGET_PREPS | {"of", "into", "for"}) or [
@@ -447,7 +449,25 @@ def roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | Non
         target = _attacked(tok, target, actors) or place_of(tok) or target
     if target is None or not is_actor(target, actors):
         target = _addressed(tok, actors) or target
+    if trig[0] is EventType.YIELD and (target is None or target.lemma_.lower() in REFUSED_THINGS):
+        target = _yielded_to(tok, actors) or target
     return within(sent, source), within(sent, target)
+
+
+def _yielded_to(verb: Any, actors: Actors) -> Any | None:
+    """Who a concession answers, from what it follows: 'called off the strike after the agreement
+    with the government', '... after the government accepted to pay'."""
+    for c in verb.children:
+        after = c.dep_ == "prep" and c.lower_ in ("after", "following")
+        after = after or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)
+        )
+        if after:
+            return next(
+                (t for t in c.subtree if t.dep_ in ("nsubj", "pobj") and t.i != c.i and is_actor(t, actors)),
+                None,
+            )
+    return None
 
 
 # Victims named only by their number or as people ('killed 48 people', 'at least 20 troops were
