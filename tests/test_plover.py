@@ -181,6 +181,15 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("A nurse started a hunger strike, protesting the new labour law.", ["new labour law"]),
         # neither the act itself nor what a protest is for is its recipient
         ("Teachers in Chicago went on strike for better pay.", []),
+        # a preposition that aims the act wins over one that places it; a clause gives its subject;
+        # an act noun's participle is aimed at its object
+        (
+            "Apple filed a lawsuit in the U.S. District Court for the Southern District of New York "
+            "against a Swiss firm.",
+            ["Swiss firm"],
+        ),
+        ("Police opened an investigation into whether the mayor took bribes.", ["mayor"]),
+        ("The families filed a lawsuit accusing the Sinaloa cartel of murder.", ["Sinaloa cartel"]),
         # a concession answers whoever it follows an agreement with
         (
             "Dock workers called off their strike after an agreement with the port authority.",

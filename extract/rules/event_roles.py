@@ -136,15 +136,30 @@ def _subject_of(verb: Any) -> Any | None:
 
 
 def _pobjs(head: Any, preps: set[str]) -> list[Any]:
-    """The objects of ``head``'s prepositions in ``preps``, in order ('on Friday' is no one; 'to'
-    before a recipient is parsed as a dative too)."""
-    return [
-        g
+    """The objects of ``head``'s prepositions in ``preps``, those that aim at someone first
+    ('filed a lawsuit in the court for the district against the bank': the bank), else in order
+    ('on Friday' is no one; 'to' before a recipient is parsed as a dative too). A clause as object
+    gives its subject ('an investigation into whether the ambassador was spied on')."""
+    found = [
+        (_AIMING.get(c.lower_, len(_AIMING)), g if g.dep_ == "pobj" else subj)
         for c in head.children
         if c.dep_ in ("prep", "dative") and c.pos_ == "ADP" and c.lower_ in preps
         for g in c.children
-        if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+        if (g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"))
+        or (_asked_of(g) and (subj := subject(g)) is not None and subj.dep_.startswith("nsubj"))
     ]
+    return [g for _, g in sorted(found, key=lambda f: f[0])]
+
+
+# Prepositions that aim an act at someone, before the rest ('to', 'with', 'for', 'of', ...).
+_AIMING = {"against": 0, "on": 1, "upon": 1}
+
+
+def _asked_of(clause: Any) -> bool:
+    """Whether a prepositional clause is about its subject ('into whether the ambassador was spied
+    on', 'on the government calling it ...'), not a place or time ('from where the group ...')."""
+    whether = any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+    return clause.dep_ == "pcomp" and (whether or clause.tag_ == "VBG")
 
 
 def _names_event(tok: Any, actors: Actors) -> bool:
@@ -176,6 +191,15 @@ def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
         return tok
     inner = _pobjs(tok, TARGET_PREPS | {"of", "into", "for"}) or [
         g for c in tok.children if c.dep_ in ("acl", "relcl") for g in _pobjs(c, TARGET_PREPS)
+    ]
+    # 'a lawsuit accusing the cartel', 'a resolution demanding the administration': whom its
+    # participle is aimed at
+    inner = inner or [
+        g
+        for c in tok.children
+        if c.dep_ == "acl" and c.tag_ == "VBG"
+        for g in c.children
+        if g.dep_ == "dobj" and is_actor(g, actors)
     ]
     return _beyond(inner[0], actors, hops + 1) if inner else tok
 
