@@ -65,6 +65,7 @@ def first_event(text: str) -> tuple[EventType, list[str], list[str]] | None:
         ("India and France began joint naval exercises on Monday.", EventType.COOPERATE),
         ("Greece and Turkey staged war games in the Aegean.", EventType.COOPERATE),
         ("China held military exercises near Taiwan.", EventType.MOBILIZE),
+        ("Serbia and Kosovo failed to reach an agreement on Monday.", EventType.REJECT),  # not done
     ],
 )
 def test_the_rules_read_negation_tense_and_the_codebook(text: str, expected: EventType | None) -> None:
@@ -135,6 +136,7 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("Rebels attacked Iran's parliament on Monday.", ["Iran's parliament"]),
         ("The court convicted Germany's largest bank of fraud.", ["Germany's largest bank"]),
         ("The EU welcomed Buhari's decision to free the prisoners.", ["Buhari"]),
+        ("Merkel welcomed Macron's invitation to Vladimir Putin.", ["Macron"]),
         # a refusal's recipient is an entity: who must act first, else none ('the outcome' is none)
         ("The union will not end the strike until the ministry raises wages.", ["ministry"]),
         ("Europe will not recognise the outcome of the vote.", []),
@@ -214,6 +216,8 @@ def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
             [],
         ),
         ("Kuwait and its allies agreed to hold a joint exercise.", ["Kuwait", "its allies"], []),
+        # a joint act failed is still theirs alone
+        ("Serbia and Kosovo failed to reach an agreement on the border.", ["Serbia", "Kosovo"], []),
         # directed at someone else, it is no longer reciprocal
         ("France and Germany agreed to send aid to Ukraine.", ["France", "Germany"], ["Ukraine"]),
     ],

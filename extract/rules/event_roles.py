@@ -325,9 +325,16 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         if beside:
             return beside[0]
     phrase = obj is not None and names_act(verb, obj)  # 'voiced support', 'launched an investigation'
-    if obj is not None and act and etype in (EventType.REJECT, EventType.SUPPORT) and not phrase:
+    owned = obj is not None and any(c.dep_ == "poss" and is_actor(c, actors) for c in obj.children)
+    if (
+        obj is not None
+        and act
+        and etype in (EventType.REJECT, EventType.SUPPORT)
+        and not phrase
+        and not owned
+    ):
         # 'cancelled a planned visit to Washington', 'supported assistance to the Palestinians':
-        # who the act refused or backed was for
+        # who the act refused or backed was for ('welcomed Trump's invitation to Putin': Trump's)
         meant = [g for g in _pobjs(obj, TARGET_PREPS) if is_actor(g, actors)]
         if meant:
             return meant[0]

@@ -52,7 +52,11 @@ class EventCandidate:
 
 
 def _negated(verb: Any) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in verb.children)
+    """Whether the act is denied: 'did not agree', 'never met', 'failed to reach agreement'."""
+    failed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
+    return failed or any(
+        c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in verb.children
+    )
 
 
 def _future(verb: Any) -> bool:
@@ -200,7 +204,9 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
             # 'US and Western allies launch war games': joint military operations are COOPERATE,
             # one country's MOBILIZE (the manual's MOBILIZE section)
             etype, mode, sure = EventType.COOPERATE, None, False
-        if etype in RECIPROCAL and len(sources) > 1 and target is not None:
+        # a joint act refused or failed is reciprocal too ('X and Y failed to reach agreement')
+        joint = etype in RECIPROCAL or (refused and trig[0] in RECIPROCAL)
+        if joint and len(sources) > 1 and target is not None:
             # 'the US and China signed an agreement', 'India and Pakistan agreed to a cease-fire
             # in Kashmir': no one else undergoes it, and where it holds is no party
             place = place_of(tok)
