@@ -216,6 +216,13 @@ def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
             [],
         ),
         ("Kuwait and its allies agreed to hold a joint exercise.", ["Kuwait", "its allies"], []),
+        # each state's organ is a party; a passive act noun's agents act
+        ("The armies of Chile and Peru held joint exercises.", ["Chile", "Peru"], []),
+        (
+            "The joint exercise was staged by Greek and Cypriot forces.",
+            ["Greek forces", "Cypriot forces"],
+            [],
+        ),
         # a joint act failed is still theirs alone
         ("Serbia and Kosovo failed to reach an agreement on the border.", ["Serbia", "Kosovo"], []),
         # directed at someone else, it is no longer reciprocal

@@ -74,6 +74,12 @@ def who(
         held = tok.pos_ == "NOUN" and lemma not in DOING_NOUNS and not _names_event(tok, actors)
         if held or lemma in _PEOPLE:
             return _as_written(tok)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PEOPLE and tok.i not in actors.by_token:
+        # 'the armies of Brazil and Argentina': each state's organ is a party
+        of = next(iter(_pobjs(tok, {"of"})), None)
+        states = actors.agents(of) if of is not None and of.i in actors.by_token else []
+        if len(states) > 1:
+            return states
     if tok.pos_ == "NOUN" and tok.i not in actors.by_token and (split := _conjoined_modifiers(tok)):
         return split  # 'UK and EU negotiators', 'Nigerian and British armed forces': two parties
     found = actors.agents(tok)
@@ -445,9 +451,19 @@ def roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | Non
     """The source and target tokens of the event ``tok`` states."""
     if tok.pos_ != "VERB":
         # 'the attack on the embassy', 'Russia's invasion of Ukraine', 'protests against X'.
-        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod")), None)
-        if owner is None and tok.dep_ in ("dobj", "nsubjpass"):
-            owner = subject(tok.head)
+        # 'Russia's invasion', 'a Taliban attack'; not a word of the act's own name ('war games')
+        owner = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and is_actor(c, actors))
+            ),
+            None,
+        )
+        if owner is None and tok.dep_ == "dobj":
+            owner = _subject_of(tok.head)  # 'failed to renew the embargo': who failed
+        if owner is None and tok.dep_ == "nsubjpass":
+            owner = next(iter(agents(tok.head)), None)  # 'the war game was staged by US marines'
         etype, mode = trig
         # 'aid to Chad', 'the withdrawal of troops from Iraq': where what is given or withdrawn goes
         given = _pobjs(tok, _RECIPIENT_PREPS | ({"from"} if mode == "withdraw" else set()))
