@@ -59,6 +59,7 @@ def first_event(text: str) -> tuple[EventType, list[str], list[str]] | None:
         ("Rebels violated the ceasefire in Donetsk on Sunday.", EventType.ASSAULT),
         # a dateline the parser hangs the clause on; a hyphenated noun; a strike gone on
         ("UNITED NATIONS: France and Britain on Monday vetoed a Russian draft.", EventType.REJECT),
+        ("It is destabilising and that will be one question asked what is meant by this.", None),
         ("The king announced a three-day cease-fire with the rebels.", EventType.YIELD),
         ("Nurses in Lagos went on strike on Monday.", EventType.PROTEST),
         # joint military games are COOPERATE, one country's exercises MOBILIZE

@@ -424,11 +424,12 @@ def _verb_trigger(tok: Any) -> Trigger | None:
 
 def _predicate(verb: Any) -> bool:
     """Whether a verb the parse hangs on a noun is the clause's predicate after all: it has a
-    subject of its own or a past tense ('UNITED NATIONS: Russia and China vetoed ...'), or the
-    line has no other verb ('A U.S. congressional report called for sanctions against China')."""
+    subject of its own ('UNITED NATIONS: Russia and China vetoed ...'), or the line has no other
+    verb ('A U.S. congressional report called for sanctions against China'); not 'one question
+    asked', which the small model may tag as past tense."""
     if verb.dep_ != "acl":
         return False
-    own = any(c.dep_.startswith("nsubj") for c in verb.children) or verb.tag_ == "VBD"
+    own = any(c.dep_.startswith("nsubj") for c in verb.children)
     return own or (verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"))
 
 
