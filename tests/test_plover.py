@@ -193,6 +193,8 @@ def test_source_and_target_come_from_the_parse() -> None:
         ),
         ("Police opened an investigation into whether the mayor took bribes.", ["mayor"]),
         ("The families filed a lawsuit accusing the Sinaloa cartel of murder.", ["Sinaloa cartel"]),
+        # whose goods a ban on trade is aimed at
+        ("Russia agreed to lift its ban on imports of Polish apples.", ["Polish apples"]),
         # a concession answers whoever it follows an agreement with
         (
             "Dock workers called off their strike after an agreement with the port authority.",

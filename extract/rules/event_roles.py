@@ -193,6 +193,8 @@ def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
     on India', 'the embargo it has imposed on the island'; else the noun."""
     if hops <= 2 and tok.ent_type_ in _QUANTITIES and (counted := _pobjs(tok, {"of", "in"})):
         return _beyond(counted[0], actors, hops + 1)  # 'the release of $1.2 billion in aid to Egypt'
+    if hops <= 2 and tok.lemma_.lower() in _TRADE and (goods := _pobjs(tok, {"of", "from"})):
+        return goods[0]  # 'a ban on imports of British beef': whose goods are banned
     if hops > 2 or not _names_event(tok, actors):
         return tok
     inner = _pobjs(tok, TARGET_PREPS | {"of", "into", "for"}) or [
@@ -210,6 +212,8 @@ def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
     return _beyond(inner[0], actors, hops + 1) if inner else tok
 
 
+# Trade whose goods name who an act on it is aimed at ('lift a ban on imports of Egyptian products').
+_TRADE = {"import", "imports", "export", "exports", "shipment", "sale"}
 _WHERE = {"in", "into", "inside", "across", "throughout"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ON_THINGS = {EventType.ASSAULT, EventType.COERCE}
