@@ -47,6 +47,26 @@ def first_event(text: str) -> tuple[EventType, list[str], list[str]] | None:
         ("The senator called for sanctions against Moscow.", EventType.REQUEST),
         ("Kerry met Lavrov in London on Friday.", EventType.CONSULT),
         ("The minister said the economy grew last year.", None),  # a statement codes nothing
+        # CAMEO2PLOVER's phrases: mediation (045), human shields (184), alert status (152), a call
+        ("Norway launched a mediation effort between the two rebel groups.", EventType.CONSULT),
+        ("The militants used villagers as human shields.", EventType.ASSAULT),
+        ("Greek troops remained on alert along the border.", EventType.MOBILIZE),
+        ("Biden called Olaf Scholz on Tuesday to discuss energy prices.", EventType.CONSULT),
+        ("The army intensified its bombardment of the city.", EventType.ASSAULT),
+        # a verb that only starts or carries out the act its object names
+        ("Turkish jets carried out strikes against Kurdish positions.", EventType.ASSAULT),
+        ("The army began its offensive on Monday.", EventType.ASSAULT),
+        ("Rebels violated the ceasefire in Donetsk on Sunday.", EventType.ASSAULT),
+        # a dateline the parser hangs the clause on; a hyphenated noun; a strike gone on
+        ("UNITED NATIONS: France and Britain on Monday vetoed a Russian draft.", EventType.REJECT),
+        ("It is destabilising and that will be one question asked what is meant by this.", None),
+        ("The king announced a three-day cease-fire with the rebels.", EventType.YIELD),
+        ("Nurses in Lagos went on strike on Monday.", EventType.PROTEST),
+        # joint military games are COOPERATE, one country's exercises MOBILIZE
+        ("India and France began joint naval exercises on Monday.", EventType.COOPERATE),
+        ("Greece and Turkey staged war games in the Aegean.", EventType.COOPERATE),
+        ("China held military exercises near Taiwan.", EventType.MOBILIZE),
+        ("Serbia and Kosovo failed to reach an agreement on Monday.", EventType.REJECT),  # not done
     ],
 )
 def test_the_rules_read_negation_tense_and_the_codebook(text: str, expected: EventType | None) -> None:
@@ -117,6 +137,7 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("Rebels attacked Iran's parliament on Monday.", ["Iran's parliament"]),
         ("The court convicted Germany's largest bank of fraud.", ["Germany's largest bank"]),
         ("The EU welcomed Buhari's decision to free the prisoners.", ["Buhari"]),
+        ("Merkel welcomed Macron's invitation to Vladimir Putin.", ["Macron"]),
         # a refusal's recipient is an entity: who must act first, else none ('the outcome' is none)
         ("The union will not end the strike until the ministry raises wages.", ["ministry"]),
         ("Europe will not recognise the outcome of the vote.", []),
@@ -128,6 +149,57 @@ def test_source_and_target_come_from_the_parse() -> None:
         # who a gift is for, from its purpose; people named only as people are where they live
         ("Japan gave $5 million to support Afghan refugees.", ["Afghan refugees"]),
         ("Japan gave $5 million to help people in Kenya.", ["Kenya"]),
+        # victims named only by number are named by what was attacked, else where
+        ("A rebel attack on a police station has killed at least 12 soldiers.", ["police station"]),
+        ("Three people were killed when militants launched an attack on a hotel.", ["hotel"]),
+        ("Gunmen killed 30 people in a series of raids in Nigeria on Sunday.", ["Nigeria"]),
+        ("Gunmen killed two Kenyan soldiers near the border.", ["two Kenyan soldiers"]),
+        # those a number or a group counts; people who undergo an act are actors
+        ("Hackers attacked a number of Estonian bank websites.", ["Estonian bank websites"]),
+        ("Russia denied entry to a Polish journalist on Monday.", ["Polish journalist"]),
+        # an actor reached through an event noun's phrases before a thing
+        ("Washington announced a suspension of aid to Egypt over the coup.", ["Egypt"]),
+        # who made what is condemned or refused
+        ("The court rejected an appeal filed by lawyers of the former mayor.", ["lawyers"]),
+        ("The ministers condemned the threats made by the Iranian government.", ["Iranian government"]),
+        # an act done by calling someone is directed at who is called
+        ("Macron called Angela Merkel on Monday to discuss the migrant crisis.", ["Angela Merkel"]),
+        # who the act is of or was imposed on, through an act named as object
+        ("The president conceded to the demands of the striking miners.", ["striking miners"]),
+        ("Canada decided to lift the sanctions imposed on Iran last year.", ["Iran"]),
+        ("Chile lifted the embargo it had imposed on Bolivia.", ["Bolivia"]),
+        # what is given or offered goes to its recipient, also past a clause or in a passive
+        ("Italy returned two statues that date back to the Roman era to Greece.", ["Greece"]),
+        ("The stolen painting was returned by French police to the Louvre.", ["Louvre"]),
+        ("Japan agreed to offer a loan package to the Kenyan government.", ["Kenyan government"]),
+        # an event noun as subject: where its verb holds
+        ("Indian troops remained on alert in Kashmir on Sunday.", ["Kashmir"]),
+        # a mediator's recipients are the parties; an alert status is no one
+        ("Norway launched a mediation effort between Colombia and the FARC.", ["Colombia", "FARC"]),
+        ("Greek troops remained on alert along the border on Sunday.", []),
+        ("The militants used villagers as human shields.", ["villagers"]),
+        # the act named by a light verb's object has its own target, or the participle's beside it
+        ("Estonia launched cyber warfare against Latvia.", ["Latvia"]),
+        ("The senate conducted an investigation into the central bank.", ["central bank"]),
+        ("A nurse started a hunger strike, protesting the new labour law.", ["new labour law"]),
+        # neither the act itself nor what a protest is for is its recipient
+        ("Teachers in Chicago went on strike for better pay.", []),
+        # a preposition that aims the act wins over one that places it; a clause gives its subject;
+        # an act noun's participle is aimed at its object
+        (
+            "Apple filed a lawsuit in the U.S. District Court for the Southern District of New York "
+            "against a Swiss firm.",
+            ["Swiss firm"],
+        ),
+        ("Police opened an investigation into whether the mayor took bribes.", ["mayor"]),
+        ("The families filed a lawsuit accusing the Sinaloa cartel of murder.", ["Sinaloa cartel"]),
+        # whose goods a ban on trade is aimed at
+        ("Russia agreed to lift its ban on imports of Polish apples.", ["Polish apples"]),
+        # a concession answers whoever it follows an agreement with
+        (
+            "Dock workers called off their strike after an agreement with the port authority.",
+            ["port authority"],
+        ),
     ],
 )
 def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
@@ -140,6 +212,22 @@ def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
     [
         ("Japan and South Korea signed a trade agreement on Monday.", ["Japan", "South Korea"], []),
         ("Chile and Peru agreed to a truce along their border in the Andes.", ["Chile", "Peru"], []),
+        # conjoined modifiers name two parties; people conjoined to a name are a party too
+        (
+            "German and French negotiators reached a deal on Friday.",
+            ["German negotiators", "French negotiators"],
+            [],
+        ),
+        ("Kuwait and its allies agreed to hold a joint exercise.", ["Kuwait", "its allies"], []),
+        # each state's organ is a party; a passive act noun's agents act
+        ("The armies of Chile and Peru held joint exercises.", ["Chile", "Peru"], []),
+        (
+            "The joint exercise was staged by Greek and Cypriot forces.",
+            ["Greek forces", "Cypriot forces"],
+            [],
+        ),
+        # a joint act failed is still theirs alone
+        ("Serbia and Kosovo failed to reach an agreement on the border.", ["Serbia", "Kosovo"], []),
         # directed at someone else, it is no longer reciprocal
         ("France and Germany agreed to send aid to Ukraine.", ["France", "Germany"], ["Ukraine"]),
     ],

@@ -178,6 +178,19 @@ AGENT_NOUNS = words(
     state court union
     """
 )
+# Common nouns for people who undergo acts in news ('denied entry to an Austrian journalist',
+# 'arrested a local employee'): people, not things, whoever they are.
+PERSON_NOUNS = words(
+    """
+    journalist reporter activist refugee migrant immigrant asylum-seeker civilian worker employee
+    student teacher doctor nurse prisoner detainee hostage captive pilot crew sailor lawyer judge
+    farmer villager resident citizen national demonstrator fighter insurgent separatist jihadist
+    member suspect victim child woman man girl boy person family passenger officer policeman
+    commander general chief head dissident opponent critic supporter investor trader tourist
+    delegate negotiator monitor inspector aide advisor adviser staffer trainee recruit veteran
+    driver miner physician surgeon scientist engineer priest monk ally partner neighbour neighbor
+    """
+)
 # 'LONDON, March 14 (Reuters) - ': where the story was filed, not what anyone said.
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 HONORIFICS = {"mr", "mrs", "ms", "mr.", "mrs.", "ms."}

@@ -4,9 +4,12 @@ definitions (what each category covers and excludes), not learned from any coded
 Data, not code. ``VERBS`` and ``NOUNS`` map a lemma to its category and mode; ``WITH_OBJECT``
 maps a (verb, object noun) pair whose meaning the object decides ('impose sanctions', 'lift
 sanctions', 'hold talks'); ``WITH_PARTICLE`` a verb with its particle or preposition ('call for').
+:func:`trigger_at` looks a parsed token up in them.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from extract.rules.lexicons import meaning
 from extract.schemas import EventType as T
@@ -18,7 +21,7 @@ VERBS: dict[str, Trigger] = meaning(
     {
         (T.AGREE, None): "agree promise pledge vow offer invite commit accept propose",
         (T.CONSULT, None): "meet host negotiate discuss consult confer receive",
-        (T.CONSULT, "phone"): "phone",
+        (T.CONSULT, "phone"): "phone telephone",
         (T.CONSULT, "visit"): "visit",
         (T.SUPPORT, None): (
             "praise endorse support back welcome commend approve hail applaud recognize "
@@ -92,7 +95,7 @@ VERBS: dict[str, Trigger] = meaning(
 NOUNS: dict[str, Trigger] = meaning(
     {
         (T.AGREE, None): "agreement deal pledge promise offer invitation proposal",
-        (T.CONSULT, None): "talk meeting negotiation",
+        (T.CONSULT, None): "talk meeting negotiation mediation",  # CAMEO 045: engage in mediation
         (T.CONSULT, "multilateral"): "summit",
         (T.CONSULT, "phone"): "call",
         (T.CONSULT, "visit"): "visit",
@@ -105,7 +108,7 @@ NOUNS: dict[str, Trigger] = meaning(
         (T.REQUEST, None): "demand appeal request",
         (T.ACCUSE, "allege"): "accusation lawsuit allegation",
         (T.ACCUSE, "disapprove"): "criticism",
-        (T.ACCUSE, "investigate"): "investigation probe",
+        (T.ACCUSE, "investigate"): "investigation probe inquiry",
         (T.REJECT, None): "rejection refusal veto",
         (T.THREATEN, None): "threat ultimatum",
         (T.PROTEST, "boycott"): "boycott",
@@ -121,11 +124,11 @@ NOUNS: dict[str, Trigger] = meaning(
         (T.COERCE, "curfew"): "curfew",
         (T.COERCE, "restrict"): "crackdown ban",
         (T.COERCE, "seize"): "raid",
-        (T.ASSAULT, None): "attack clash killing fighting offensive invasion",
+        (T.ASSAULT, None): "attack assault clash killing fighting offensive invasion warfare",
         (T.ASSAULT, "aerial"): "airstrike",
         (T.ASSAULT, "explosives"): "bombing",
         (T.ASSAULT, "firearms"): "shooting",
-        (T.ASSAULT, "heavy-weapons"): "shelling",
+        (T.ASSAULT, "heavy-weapons"): "shelling bombardment",
         (T.ASSAULT, "targeted"): "assassination",
     }
 )
@@ -146,6 +149,15 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("lift", "ban"): (T.YIELD, "concede"),
     ("lift", "curfew"): (T.YIELD, "concede"),
     ("lift", "embargo"): (T.YIELD, "concede"),
+    # CAMEO2PLOVER: 'impose blockade, restrict movement' (191) and restrictions on freedoms (1721)
+    # coerce; easing them, a curfew or a military blockade (0811, 0813, 0872) yields
+    ("impose", "blockade"): (T.COERCE, "restrict"),
+    ("impose", "restriction"): (T.COERCE, "restrict"),
+    ("lift", "blockade"): (T.YIELD, "withdraw"),
+    ("ease", "blockade"): (T.YIELD, "withdraw"),
+    ("lift", "restriction"): (T.YIELD, "concede"),
+    ("ease", "restriction"): (T.YIELD, "concede"),
+    ("ease", "curfew"): (T.YIELD, "concede"),
     ("hold", "talk"): (T.CONSULT, None),
     ("hold", "meeting"): (T.CONSULT, None),
     ("hold", "discussion"): (T.CONSULT, None),
@@ -164,6 +176,16 @@ WITH_OBJECT: dict[tuple[str, str], Trigger] = {
     ("launch", "probe"): (T.ACCUSE, "investigate"),
     ("launch", "offensive"): (T.ASSAULT, None),
     ("carry", "attack"): (T.ASSAULT, None),
+    # military strikes are carried out or conducted; workers stage or call strikes
+    ("carry", "strike"): (T.ASSAULT, None),
+    ("conduct", "strike"): (T.ASSAULT, None),
+    # breaking a ceasefire is the use of force it had stopped
+    ("violate", "ceasefire"): (T.ASSAULT, None),
+    ("violate", "truce"): (T.ASSAULT, None),
+    ("break", "ceasefire"): (T.ASSAULT, None),
+    # asking for refuge or asylum is a request of whoever is to give it (CAMEO 02: appeal)
+    ("seek", "refuge"): (T.REQUEST, None),
+    ("seek", "asylum"): (T.REQUEST, None),
     ("open", "investigation"): (T.ACCUSE, "investigate"),
     ("open", "fire"): (T.ASSAULT, "firearms"),
     ("open", "probe"): (T.ACCUSE, "investigate"),
@@ -280,6 +302,8 @@ WITH_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("pull", "out"): (T.YIELD, "withdraw"),
     ("back", "down"): (T.YIELD, "concede"),
     ("set", "free"): (T.YIELD, "release"),
+    ("let", "free"): (T.YIELD, "release"),
+    ("call", "off"): (T.YIELD, "concede"),  # 'called off the strike' (before 'call' + 'strike')
     ("give", "up"): (T.YIELD, "concede"),
     ("take", "to"): (T.PROTEST, "demo"),
     ("speak", "with"): (T.CONSULT, None),
@@ -367,3 +391,149 @@ FUTURE_OF: dict[T, T] = {
 REFUSED = {T.AGREE, T.CONSULT, T.SUPPORT, T.COOPERATE, T.AID, T.YIELD}
 # Prepositions whose object is the event's target ('protested against', 'met with', 'attacks on').
 TARGET_PREPS = {"against", "with", "on", "to", "at", "from", "upon", "toward", "towards", "into"}
+
+
+# A verb that only describes a noun ('publicly funded schools'); determiners of no act in particular.
+_MODIFIERS = {"amod", "acl", "compound", "npadvmod"}
+_GENERIC = {"such", "any", "no", "every", "each"}
+_WH = {"what", "whatever"}
+
+
+def verb_object(verb: Any) -> Any | None:
+    """A verb's object: direct, attribute or dative."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")), None)
+
+
+def _verb_trigger(tok: Any) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(lemma, lemma)
+    if (found := _by_phrase(tok, lemma)) is not None:
+        return found
+    for child in tok.children:
+        # 'called on Britain', not 'called Erdogan on Friday'
+        dated = any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+        if child.dep_ in ("prt", "prep", "acomp") and (lemma, child.lower_) in WITH_PARTICLE and not dated:
+            return WITH_PARTICLE[(lemma, child.lower_)]
+    obj = verb_object(tok)
+    if obj is not None and (lemma, obj.lemma_.lower()) in WITH_OBJECT:
+        return WITH_OBJECT[(lemma, obj.lemma_.lower())]
+    if obj is not None and names_act(tok, obj):
+        return noun_trigger(obj)  # 'launched a military assault', 'began their offensive'
+    return VERBS.get(lemma)
+
+
+def _predicate(verb: Any) -> bool:
+    """Whether a verb the parse hangs on a noun is the clause's predicate after all: it has a
+    subject of its own ('UNITED NATIONS: Russia and China vetoed ...'), or the line has no other
+    verb ('A U.S. congressional report called for sanctions against China'); not 'one question
+    asked', which the small model may tag as past tense."""
+    if verb.dep_ != "acl":
+        return False
+    own = any(c.dep_.startswith("nsubj") for c in verb.children)
+    return own or (verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _noun_lemma(tok: Any) -> str:
+    """A noun's lemma with the word a hyphen joins to it ('cease-fire': 'ceasefire'; 'war games':
+    'war game')."""
+    doc, lemma = tok.doc, str(tok.lemma_).lower()
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
+        return f"{doc[tok.i - 2].lower_}{lemma}"
+    compound = next((c for c in tok.children if c.dep_ == "compound"), None)
+    joined = f"{compound.lower_} {lemma}" if compound is not None else lemma
+    return joined if joined in _JOINED else lemma
+
+
+# Nouns of two words: 'war games'.
+_JOINED = {"war game"}
+# Joint military games and manoeuvres are COOPERATE; a single country's exercises MOBILIZE (the
+# manual's COOPERATE and MOBILIZE sections).
+_EXERCISES = {"exercise", "drill", "war game", "maneuver", "manoeuvre"}
+_JOINT = {"joint", "bilateral", "multinational", "combined", "trilateral"}
+
+
+def noun_trigger(tok: Any) -> Trigger | None:
+    """The category and mode a noun names, if any ('sanctions', 'a cease-fire', 'joint exercises')."""
+    lemma = _noun_lemma(tok)
+    if lemma in _EXERCISES:
+        joint = any(c.lower_ in _JOINT for c in tok.children)
+        return (T.COOPERATE, None) if joint else (T.MOBILIZE, "troops")
+    return NOUNS.get(lemma)
+
+
+def names_act(verb: Any, obj: Any) -> bool:
+    """Whether a verb and its object state one act together ('impose sanctions', 'launched an
+    attack'): the object is the act, not who undergoes it."""
+    pair = (_LEMMA_FIXES.get(verb.lemma_.lower(), verb.lemma_.lower()), obj.lemma_.lower())
+    return pair in WITH_OBJECT or (pair[0] in _LIGHT_VERBS and noun_trigger(obj) is not None)
+
+
+def trigger_at(tok: Any) -> Trigger | None:
+    """The category and mode a token states by the lexicon, if any (its object or particle read)."""
+    if tok.pos_ == "VERB":
+        # 'publicly funded schools', 'the first accord committing every country': a verb that only
+        # describes a noun states no event; nor does 'what is being discussed'.
+        if (tok.dep_ in _MODIFIERS and not _predicate(tok)) or any(
+            c.dep_.startswith("nsubj") and c.lower_ in _WH for c in tok.children
+        ):
+            return None
+        obj = verb_object(tok)
+        if obj is not None and obj.lemma_.lower() in NOT_EVENTS.get(tok.lemma_.lower(), ()):
+            return None
+        return _verb_trigger(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("ROOT", "nsubj", "nsubjpass", "dobj", "appos"):
+        # 'such sanctions', 'any threats', 'no talks': no act in particular; 'March 14': a date
+        generic = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in _GENERIC for c in tok.children)
+        if generic or tok.ent_type_ in ("DATE", "TIME"):
+            return None
+        if tok.lemma_.lower() in _UNDERTAKINGS:  # 'launched a mediation effort'
+            act = next((c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in NOUNS), None)
+            return NOUNS[act.lemma_.lower()] if act is not None else None
+        return noun_trigger(tok)
+    return None
+
+
+# Lemmas the small English model gets wrong for trigger verbs ('staged' -> 'stag').
+_LEMMA_FIXES = {"stag": "stage"}
+# Verbs that only start or carry out the act their object names: the object states the event.
+_LIGHT_VERBS = {
+    "launch",
+    "begin",
+    "start",
+    "mount",
+    "wage",
+    "conduct",
+    "carry",
+    "intensify",
+    "escalate",
+    "resume",
+    "commence",
+    "unleash",
+    "stage",
+    "perform",
+    "hold",
+    "undertake",
+}
+# Nouns for an undertaking named by the act before them: 'a mediation effort', 'a rescue mission'.
+_UNDERTAKINGS = {"effort", "mission", "operation", "campaign", "bid"}
+
+
+def _by_phrase(tok: Any, lemma: str) -> Trigger | None:
+    """Acts a verb states with a phrase of its own (CAMEO2PLOVER's codes): using or holding people
+    as human shields (184, ASSAULT abduct), putting or keeping forces on alert (152, MOBILIZE),
+    calling a person (041, CONSULT phone; not 'called him a liar')."""
+    preps = {(c.lower_, g.lemma_.lower()) for c in tok.children if c.dep_ == "prep" for g in c.children}
+    if lemma in ("use", "hold") and ("as", "shield") in preps:
+        return T.ASSAULT, "abduct"
+    if lemma in ("remain", "put", "place", "keep", "stay") and ("on", "alert") in preps:
+        return T.MOBILIZE, "troops"
+    if lemma == "go" and ("on", "strike") in preps:
+        return T.PROTEST, "strike"
+    if lemma == "call":
+        called = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
+        # a person (the small parser tags some as ORG; 'his counterpart, Michel Aoun'), and no name
+        # given them ('called him a liar')
+        named = [c for c in called[:1] for a in (c, *c.children) if a.dep_ in ("appos", c.dep_)]
+        if len(called) == 1 and any(a.ent_type_ in ("PERSON", "ORG") for a in named):
+            return T.CONSULT, "phone"
+    return None
