@@ -423,8 +423,14 @@ def test_the_rules_source_and_cue_for_the_same_content_come_before_the_tagged_on
     assert (hints["source"], hints["cue"]) == (he, he + 3)
 
 
-_CLAUSES = ["the bridge will reopen in May", "taxes would not rise this year", "the school needs a new roof",
-            "the river is safe for swimming", "the budget was balanced", "nurses deserve higher pay"]  # fmt: skip
+_CLAUSES = [
+    "the bridge will reopen in May",
+    "taxes would not rise this year",
+    "the school needs a new roof",
+    "the river is safe for swimming",
+    "the budget was balanced",
+    "nurses deserve higher pay",
+]
 
 
 def test_the_boundary_chooser_learns_where_a_content_starts_and_ends() -> None:
@@ -449,3 +455,15 @@ def test_the_boundary_chooser_learns_where_a_content_starts_and_ends() -> None:
     doc, seed, gold = said(_NAMES[4], _CLAUSES[5])  # a name and a clause it never saw
     assert seed != gold  # the seed itself is wrong on both sides
     assert choose(chooser, doc, [(seed, [])]) == [gold]
+
+
+def test_a_chosen_edge_takes_back_the_quotation_mark_its_words_open() -> None:
+    from extract.learned.bounds import _balanced
+
+    text = "He said the talks were \u201cuseful\u201d but \u201chard\u201d, she added."
+    end = text.index("\u201d,")
+    assert _balanced(text, text.index("the talks"), end) == (text.index("the talks"), end + 1)
+    assert _balanced(text, text.index("the talks"), text.index(" but")) == (
+        text.index("the talks"),
+        text.index(" but"),
+    )

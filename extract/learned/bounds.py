@@ -217,5 +217,17 @@ def choose(clf: Any, doc: Any, items: list[tuple[Span, list[Span]]]) -> list[Spa
             edge = edges[max(range(len(edges)), key=lambda k: probs[at + k])][0]
             picked.append(raw if edge == trim(v.text, raw) else edge)
             at += len(edges)
-        out.append((picked[0], picked[1]) if picked[0] < picked[1] else seed)
+        out.append(_balanced(v.text, picked[0], picked[1]) if picked[0] < picked[1] else seed)
     return out
+
+
+def _balanced(text: str, start: int, end: int) -> Span:
+    """A new edge is trimmed as the scorer trims it; a quotation mark the span opens (or closes)
+    and that stands right at the other side is taken back in, so the words read as quoted."""
+    words = text[start:end]
+    opened = words.count("\u201c") - words.count("\u201d")
+    if opened > 0 and text[end : end + 1] == "\u201d":
+        end += 1
+    elif opened < 0 and start > 0 and text[start - 1] == "\u201c":
+        start -= 1
+    return start, end
