@@ -1,9 +1,11 @@
-"""Where the rules' quote content spans end against PolNeAR's, by error class (the rules path only).
+"""Where quote content spans end against PolNeAR's, by error class (the rules, or a trained model).
 
 Usage: python benchmarks/content_spans.py [--split train|dev] [--limit 200] [--skip 0] [--examples 3]
+       [--trained models/NAME --strategy rules+trained]
 
-Runs ``--strategy rules`` over PolNeAR articles, matches each predicted quote to the gold
-attribution it overlaps most (one to one), and prints content exact and overlap P/R/F1 (spans
+Runs ``--strategy rules`` (or the ``--strategy`` and ``--trained`` model given) over PolNeAR
+articles, matches each predicted quote to the gold attribution it overlaps most (one to one),
+and prints content exact and overlap P/R/F1 (spans
 trimmed of quote marks, spaces and end punctuation, as ``extract eval`` scores them), then the
 boundary errors of the matched pairs by side (start or end), by direction (the gold reaches
 further, or the prediction does) and by the first word(s) of the difference, with counts and a
@@ -56,13 +58,16 @@ def rules_over_polnear(
     ap.add_argument("--skip", type=int, default=0, help="articles to skip first")
     ap.add_argument("--examples", type=int, default=2, help="examples printed per class")
     ap.add_argument("--top", type=int, default=top, help=top_help)
+    ap.add_argument("--trained", help="a model folder from `extract train` (then --strategy trained ...)")
+    ap.add_argument("--strategy", default="rules", help="rules (default), trained or rules+trained")
     args = ap.parse_args()
     root = DEFAULT_CORPORA / "polnear"
     if not (root / args.split).is_dir():
         print(f"skipped: {root / args.split} is absent")
         return None
     pairs = list(islice(polnear(root, args.split), args.skip, args.skip + args.limit))
-    with Extractor(strategy="rules", cache_dir=None) as ex:
+    trained = {"trained": args.trained} if args.trained else {}
+    with Extractor(strategy=args.strategy, cache_dir=None, **trained) as ex:
         preds = {r.text_sha256: r for r in ex.batch(a for a, _ in pairs) if isinstance(r, ArticleRecord)}
     return args, root, pairs, preds
 
@@ -108,7 +113,7 @@ def main() -> None:
                 if len(examples[name]) < args.examples:
                     examples[name].append(f"gold {text[gs_:ge][:90]!r}\n          pred {text[ps_:pe][:90]!r}")
 
-    print(f"PolNeAR {args.split}, articles {args.skip}..{args.skip + len(pairs)}, rules")
+    print(f"PolNeAR {args.split}, articles {args.skip}..{args.skip + len(pairs)}, {args.strategy}")
     for label, s in (("content exact", exact), ("content overlap", loose)):
         print(
             f"{label:<16} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"

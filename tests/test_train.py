@@ -421,3 +421,49 @@ def test_the_rules_source_and_cue_for_the_same_content_come_before_the_tagged_on
     # The speaker is the one the rules resolved the source to, not the pronoun.
     assert (draft.source, draft.cue, draft.speaker.name) == ("he", "said", "Mayor Ana Silva")  # type: ignore[attr-defined]
     assert (hints["source"], hints["cue"]) == (he, he + 3)
+
+
+_CLAUSES = [
+    "the bridge will reopen in May",
+    "taxes would not rise this year",
+    "the school needs a new roof",
+    "the river is safe for swimming",
+    "the budget was balanced",
+    "nurses deserve higher pay",
+]
+
+
+def test_the_boundary_chooser_learns_where_a_content_starts_and_ends() -> None:
+    from extract.learned.bounds import View, choose, labelled
+    from extract.rules.parse import nlp
+    from extract.training.fit import FitConfig, fit_chooser
+
+    def said(name: str, clause: str) -> tuple[object, tuple[int, int], tuple[int, int]]:
+        """A sentence, the seed a tagger finds ("that ..., she added") and the gold content."""
+        text = f"{name} said on Monday that {clause}, she added. {_FILLER[0]}"
+        seed = (text.index("that "), text.index(". "))
+        gold = (text.index(clause), text.index(clause) + len(clause))
+        return nlp()(text), seed, gold
+
+    rows: list[tuple[list[str], int]] = []
+    for name in _NAMES[:4]:
+        for clause in _CLAUSES[:5]:
+            doc, seed, gold = said(name, clause)
+            rows += labelled(View(doc), seed, [], gold)
+    chooser = fit_chooser(rows, FitConfig())
+    assert chooser is not None
+    doc, seed, gold = said(_NAMES[4], _CLAUSES[5])  # a name and a clause it never saw
+    assert seed != gold  # the seed itself is wrong on both sides
+    assert choose(chooser, doc, [(seed, [])]) == [gold]
+
+
+def test_a_chosen_edge_takes_back_the_quotation_mark_its_words_open() -> None:
+    from extract.learned.bounds import _balanced
+
+    text = "He said the talks were \u201cuseful\u201d but \u201chard\u201d, she added."
+    end = text.index("\u201d,")
+    assert _balanced(text, text.index("the talks"), end) == (text.index("the talks"), end + 1)
+    assert _balanced(text, text.index("the talks"), text.index(" but")) == (
+        text.index("the talks"),
+        text.index(" but"),
+    )

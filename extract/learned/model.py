@@ -32,6 +32,7 @@ class KindModel:
     tagger: Any  # pycrfsuite.Tagger
     classifiers: dict[str, Any] = field(default_factory=dict)  # a Pipeline, or ("constant", value)
     stacked: bool = False  # the tagger reads the rules' items of the kind as features
+    bounds: Any = None  # the anchor's boundary chooser (extract/learned/bounds.py), if learned
 
 
 def tagger_file(kind: str) -> str:
@@ -40,6 +41,10 @@ def tagger_file(kind: str) -> str:
 
 def classifiers_file(kind: str) -> str:
     return f"{kind}.classifiers.joblib"
+
+
+def bounds_file(kind: str) -> str:
+    return f"{kind}.bounds.joblib"
 
 
 class TrainedModel:
@@ -88,8 +93,10 @@ class TrainedModel:
             tagger = pycrfsuite.Tagger()
             tagger.open(str(self.folder / tagger_file(kind.name)))
             classifiers = joblib.load(self.folder / classifiers_file(kind.name))
-            stacked = bool(self.meta["kinds"][kind.name].get("stacked"))
-            self._kinds[kind.name] = KindModel(kind.name, roles_of(kind), tagger, classifiers, stacked)
+            learned = self.meta["kinds"][kind.name]
+            bounds = joblib.load(self.folder / bounds_file(kind.name)) if learned.get("bounds") else None
+            self._kinds[kind.name] = KindModel(kind.name, roles_of(kind), tagger, classifiers,
+                                               bool(learned.get("stacked")), bounds)  # fmt: skip
         return self._kinds[kind.name]
 
 

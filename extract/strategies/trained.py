@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError, create_model
 from extract.grounding.ground import Grounded, ground
 from extract.inputs.load import Article
 from extract.kinds import rules_for
+from extract.learned.bounds import choose as choose_bounds
 from extract.learned.model import KindModel, TrainedModel, choose, tagged_spans
 from extract.learned.parts import (
     choices_of,
@@ -81,7 +82,12 @@ def _trained(
     for kind in mine:
         model = learned[kind.name]
         rule_items = rules.items.get(kind.name, [])
-        for spans in tagged_spans(model, kind, doc, rule_items):
+        found = tagged_spans(model, kind, doc, rule_items)
+        if model.bounds is not None:  # the learned chooser sets each anchor's two edges
+            seeds = [(s[kind.anchor], _spans_at(rule_items, s[kind.anchor])) for s in found]
+            for spans, chosen in zip(found, choose_bounds(model.bounds, doc, seeds), strict=True):
+                spans[kind.anchor] = chosen
+        for spans in found:
             draft, hints, cost = _draft(kind, model, doc, article.text, spans, rule_items,
                                         provider if ask_model else None)  # fmt: skip
             usage = usage.add(cost)
@@ -91,6 +97,12 @@ def _trained(
     if rules_fill:
         mine_found = mine_found.beside(rules)
     return result.union(mine_found), usage
+
+
+def _spans_at(items: list[BaseModel], at: tuple[int, int]) -> list[tuple[int, int]]:
+    """The span of the item among ``items`` that overlaps ``at`` most, if one does."""
+    same = overlapping(items, *at)
+    return [] if same is None else [(int(getattr(same, "start", 0)), int(getattr(same, "end", 0)))]
 
 
 def _draft(

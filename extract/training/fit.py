@@ -14,8 +14,16 @@ from pydantic import BaseModel
 
 from extract.inputs.load import Article
 from extract.kinds import rules_for
+from extract.learned.bounds import Span, View, labelled
 from extract.learned.features import bag, bio, lines
-from extract.learned.model import classifiers_file, features_of, tagger_file
+from extract.learned.model import (
+    KindModel,
+    bounds_file,
+    classifiers_file,
+    features_of,
+    tagged_spans,
+    tagger_file,
+)
 from extract.learned.parts import (
     choice_fields,
     choices_of,
@@ -46,6 +54,10 @@ class FitConfig:
     classifier_folds: int = 3
     hash_features: int = 2**18
     stacked: bool = True  # a kind with rules: its tagger reads the rules' items as features
+    bounds: bool = True  # learn the anchor's boundary chooser (extract/learned/bounds.py)
+    bounds_folds: int = 2  # its training seeds come from taggers cross-fitted on this many folds
+    bounds_c: float = 5.0  # of 0.2 / 1 / 5 on 100 held-out PolNeAR train articles (trained on 300)
+    bounds_min: int = 20  # gold edges among the candidates needed to learn it
 
 
 @dataclass
@@ -81,18 +93,11 @@ def labels(kind: Kind, parsed: Parsed) -> list[list[str]]:
 def fit_kind(kind: Kind, parsed: list[Parsed], folder: Path, config: FitConfig) -> dict[str, Any]:
     """Train one kind's tagger and classifiers into ``folder``; what was learned, for model.json."""
     import joblib
-    import pycrfsuite
 
-    trainer = pycrfsuite.Trainer(verbose=False)
-    trainer.set_params({"c1": config.c1, "c2": config.c2, "max_iterations": config.iterations,
-                        "feature.possible_transitions": True})  # fmt: skip
     stacked = config.stacked and rules_for(kind) is not None
     ruled = [rules_items(kind, p.example[0]) if stacked else None for p in parsed]
-    for p, rule_items in zip(parsed, ruled, strict=True):
-        feats = features_of(kind, p.lines, p.example[0].text, rule_items)
-        for line_feats, row in zip(feats, labels(kind, p), strict=True):
-            trainer.append(line_feats, row)
-    trainer.train(str(folder / tagger_file(kind.name)))
+    _fit_tagger(kind, parsed, ruled, folder / tagger_file(kind.name), config)
+    bounds = fit_bounds(kind, parsed, ruled, folder, config) if config.bounds else False
     classifiers: dict[str, Any] = {}
     seen: dict[str, dict[str, int]] = {}
     for name in choice_fields(kind):
@@ -112,7 +117,107 @@ def fit_kind(kind: Kind, parsed: list[Parsed], folder: Path, config: FitConfig) 
         classifiers[name] = _classifier(bags, ys, config)
     joblib.dump(classifiers, folder / classifiers_file(kind.name))
     items = sum(len(p.example[1].of(kind.name)) for p in parsed)
-    return {"roles": [r.name for r in roles_of(kind)], "items": items, "choices": seen, "stacked": stacked}
+    return {"roles": [r.name for r in roles_of(kind)], "items": items, "choices": seen, "stacked": stacked,
+            "bounds": bounds}  # fmt: skip
+
+
+def _fit_tagger(
+    kind: Kind, parsed: list[Parsed], ruled: list[list[BaseModel] | None], path: Path, config: FitConfig
+) -> None:
+    """A CRF tagger of ``kind``'s role spans over ``parsed``, written to ``path``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params({"c1": config.c1, "c2": config.c2, "max_iterations": config.iterations,
+                        "feature.possible_transitions": True})  # fmt: skip
+    for p, rule_items in zip(parsed, ruled, strict=True):
+        feats = features_of(kind, p.lines, p.example[0].text, rule_items)
+        for line_feats, row in zip(feats, labels(kind, p), strict=True):
+            trainer.append(line_feats, row)
+    trainer.train(str(path))
+
+
+def seeds(
+    kind: Kind, parsed: list[Parsed], ruled: list[list[BaseModel] | None], folder: Path, config: FitConfig
+) -> Iterator[tuple[Parsed, list[tuple[Span, list[Span]]]]]:
+    """Each training article's anchor spans as a run would find them, with the other finders'
+    spans for the same item: the tagger's (cross-fitted, each fold tagged by a tagger that did not
+    see it, so its boundaries are as wrong as on new text) beside the rules' at the same place,
+    and the rules' items no tagged span overlaps."""
+    import pycrfsuite
+
+    folds = max(2, config.bounds_folds)
+    for k in range(folds):
+        held = [i for i in range(len(parsed)) if i % folds == k]
+        rest = [i for i in range(len(parsed)) if i % folds != k]
+        if not held or not rest:
+            continue
+        path = folder / f".fold{k}.crfsuite"
+        _fit_tagger(kind, [parsed[i] for i in rest], [ruled[i] for i in rest], path, config)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        model = KindModel(kind.name, roles_of(kind), tagger, {}, ruled[0] is not None)
+        for i in held:
+            p, rule_items = parsed[i], ruled[i] or []
+            found: list[tuple[Span, list[Span]]] = []
+            for spans in tagged_spans(model, kind, p.doc, rule_items):
+                at = spans[kind.anchor]
+                same = overlapping(rule_items, *at)
+                found.append((at, [_span_of(same)] if same is not None else []))
+            for item in rule_items:
+                span = _span_of(item)
+                if not any(min(s[1], span[1]) > max(s[0], span[0]) for s, _ in found):
+                    found.append((span, []))
+            yield p, found
+        tagger.close()
+        path.unlink()
+
+
+def _span_of(item: BaseModel) -> Span:
+    return int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
+
+
+def fit_bounds(
+    kind: Kind, parsed: list[Parsed], ruled: list[list[BaseModel] | None], folder: Path, config: FitConfig
+) -> bool:
+    """The boundary chooser of ``kind``'s anchor, learned from how the seeds' candidate edges
+    stand to the gold item each seed overlaps most; False (none written) with too few items."""
+    import joblib
+
+    rows: list[tuple[list[str], int]] = []
+    for p, found in seeds(kind, parsed, ruled, folder, config):
+        view = View(p.doc)
+        golds = [(int(g.start), int(g.end)) for g in p.example[1].of(kind.name)]
+        for seed, others in found:
+            gold = overlapping_span(golds, seed)
+            if gold is not None:  # a seed no gold item overlaps has no boundary to learn
+                rows += labelled(view, seed, others, gold)
+    chooser = fit_chooser(rows, config)
+    if chooser is None:
+        return False
+    joblib.dump(chooser, folder / bounds_file(kind.name))
+    return True
+
+
+def overlapping_span(spans: list[Span], at: Span) -> Span | None:
+    """The span among ``spans`` sharing the most characters with ``at``, None if none shares any."""
+    best = max(spans, key=lambda s: min(s[1], at[1]) - max(s[0], at[0]), default=None)
+    return best if best is not None and min(best[1], at[1]) > max(best[0], at[0]) else None
+
+
+def fit_chooser(rows: list[tuple[list[str], int]], config: FitConfig) -> Any | None:
+    """A logistic regression over candidate edges' features (extract/learned/bounds.py), None
+    with too few gold edges among the candidates to learn from."""
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    ys = [y for _, y in rows]
+    if sum(ys) < config.bounds_min or sum(ys) == len(ys):
+        return None
+    clf = make_pipeline(FeatureHasher(config.hash_features, input_type="string"),
+                        LogisticRegression(C=config.bounds_c, max_iter=1000))  # fmt: skip
+    return clf.fit([f for f, _ in rows], ys)
 
 
 def _classifier(bags: list[list[str]], ys: list[str], config: FitConfig) -> Any:
