@@ -29,24 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from extract.analysis.corpora import AUTHOR, DEFAULT_CORPORA, seesaw
 from extract.analysis.seesaw import Judged, Pair, agrees, judge, same_name
 from extract.rules.candidates import analyse
-from extract.rules.news import position_drafts
+from extract.rules.news import RulesChooser, position_drafts
 from extract.rules.positions import PositionCandidate
 from extract.rules.stance import SUPPORT_VALENCE, VADER_CUTOFF, valence
 from extract.schemas import Position
-
-
-class _Rules:
-    """The rules path's chooser: every choice keeps the rules' guess."""
-
-    decide_all = False
-
-    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
-        return options[0]
-
-    def choose_each(
-        self, prompt_name: str, options: list[list[str]], descriptions: list[str], **values: str
-    ) -> list[str]:
-        return [o[0] for o in options]
 
 
 def extra_class(j: Judged, start: int, pair: Pair) -> str:
@@ -138,7 +124,7 @@ def main() -> None:
         found = analyse(article.text)
         kept: list[tuple[PositionCandidate, Position]] = [
             (c, Position(**d.model_dump(), start=c.start, end=c.start + len(c.sentence)))
-            for c, d in position_drafts(found, _Rules())
+            for c, d in position_drafts(found, RulesChooser())
         ]
         j = judge([p for _, p in kept], gold.of(Position), article.id)
         seen: set[tuple[int, Pair]] = set()

@@ -18,7 +18,7 @@ from extract.inputs.load import Article
 from extract.providers.base import Endpoint
 from extract.providers.openai_compat import OpenAICompatible
 from extract.rules.candidates import analyse
-from extract.rules.news import decide_stances, drafts
+from extract.rules.news import RulesChooser, decide_stances, drafts
 from extract.schemas import POSITIONS, Actor, ArticleRecord, Position, Stance, Target
 from extract.strategies.hybrid import Asker
 
@@ -127,21 +127,7 @@ def test_a_quote_open_at_its_line_s_end_runs_on_to_the_next_lines() -> None:
     assert (position.holder.name, position.target.name) == ("Gowdy", "Hillary Clinton")
 
 
-class First:
-    """The rules' chooser: every open choice takes the rules' guess, listed first."""
-
-    decide_all = False
-
-    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
-        return options[0]
-
-    def choose_each(
-        self, prompt_name: str, options: list[list[str]], descriptions: list[str], **values: str
-    ) -> list[str]:
-        return [o[0] for o in options]
-
-
-FIRST = First()
+FIRST = RulesChooser()
 
 
 def test_drafts_ground_mentions_and_the_quote_and_drop_stanceless_pairs() -> None:

@@ -57,6 +57,20 @@ class Chooser(Protocol):
         ...
 
 
+class RulesChooser:
+    """The rules-only chooser: every open choice keeps the rules' guess, listed first."""
+
+    decide_all = False
+
+    def choose(self, prompt_name: str, options: list[str], description: str, **values: str) -> str:
+        return options[0]
+
+    def choose_each(
+        self, prompt_name: str, options: list[list[str]], descriptions: list[str], **values: str
+    ) -> list[str]:
+        return [o[0] for o in options]
+
+
 def _forms(lemma: str) -> set[str]:
     stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
     return {lemma, f"{lemma}s", f"{lemma}ed", f"{lemma}d", f"{stem}ing", f"{stem}ied", f"{stem}ies"}
