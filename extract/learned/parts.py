@@ -161,14 +161,33 @@ def item_spans(kind: Kind, items: list[BaseModel], text: str) -> list[tuple[int,
     return [(s, e, role) for item in items for role, (s, e) in role_spans(kind, item, text).items()]
 
 
+def span_of(item: BaseModel) -> tuple[int, int]:
+    """An item's characters [start, end), (0, 0) where it has none."""
+    return int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
+
+
+def shared(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many characters two spans share (0 or less where they share none)."""
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
 def overlapping(items: list[BaseModel], start: int, end: int) -> BaseModel | None:
     """The item sharing the most characters with [start, end), None if none shares any."""
+    best = max(items, key=lambda item: shared(span_of(item), (start, end)), default=None)
+    return best if best is not None and shared(span_of(best), (start, end)) > 0 else None
 
-    def shared(item: BaseModel) -> int:
-        return min(int(getattr(item, "end", 0)), end) - max(int(getattr(item, "start", 0)), start)
 
-    best = max(items, key=shared, default=None)
-    return best if best is not None and shared(best) > 0 else None
+def overlapping_span(spans: list[tuple[int, int]], at: tuple[int, int]) -> tuple[int, int] | None:
+    """The span among ``spans`` sharing the most characters with ``at``, None if none shares any."""
+    best = max(spans, key=lambda s: shared(s, at), default=None)
+    return best if best is not None and shared(best, at) > 0 else None
+
+
+def spans_at(items: list[BaseModel], at: tuple[int, int]) -> list[tuple[int, int]]:
+    """The span of the item among ``items`` that overlaps ``at`` most, if one does (the other
+    finders' span a boundary chooser reads beside its seed)."""
+    same = overlapping(items, *at)
+    return [] if same is None else [span_of(same)]
 
 
 def choices_of(kind: Kind, item: BaseModel | None) -> dict[str, str]:

@@ -19,6 +19,7 @@ from extract.learned.parts import (
     overlapping,
     roles_of,
     set_at,
+    spans_at,
     unlearned_required,
     value_at,
     words_of,
@@ -84,7 +85,7 @@ def _trained(
         rule_items = rules.items.get(kind.name, [])
         found = tagged_spans(model, kind, doc, rule_items)
         if model.bounds is not None:  # the learned chooser sets each anchor's two edges
-            seeds = [(s[kind.anchor], _spans_at(rule_items, s[kind.anchor])) for s in found]
+            seeds = [(s[kind.anchor], spans_at(rule_items, s[kind.anchor])) for s in found]
             for spans, chosen in zip(found, choose_bounds(model.bounds, doc, seeds), strict=True):
                 spans[kind.anchor] = chosen
         for spans in found:
@@ -97,12 +98,6 @@ def _trained(
     if rules_fill:
         mine_found = mine_found.beside(rules)
     return result.union(mine_found), usage
-
-
-def _spans_at(items: list[BaseModel], at: tuple[int, int]) -> list[tuple[int, int]]:
-    """The span of the item among ``items`` that overlaps ``at`` most, if one does."""
-    same = overlapping(items, *at)
-    return [] if same is None else [(int(getattr(same, "start", 0)), int(getattr(same, "end", 0)))]
 
 
 def _draft(

@@ -30,7 +30,11 @@ from extract.learned.parts import (
     context_fields,
     item_spans,
     overlapping,
+    overlapping_span,
     roles_of,
+    shared,
+    span_of,
+    spans_at,
     value_at,
     words_of,
 )
@@ -162,19 +166,14 @@ def seeds(
             found: list[tuple[Span, list[Span]]] = []
             for spans in tagged_spans(model, kind, p.doc, rule_items):
                 at = spans[kind.anchor]
-                same = overlapping(rule_items, *at)
-                found.append((at, [_span_of(same)] if same is not None else []))
+                found.append((at, spans_at(rule_items, at)))
             for item in rule_items:
-                span = _span_of(item)
-                if not any(min(s[1], span[1]) > max(s[0], span[0]) for s, _ in found):
+                span = span_of(item)
+                if not any(shared(s, span) > 0 for s, _ in found):
                     found.append((span, []))
             yield p, found
         tagger.close()
         path.unlink()
-
-
-def _span_of(item: BaseModel) -> Span:
-    return int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
 
 
 def fit_bounds(
@@ -197,12 +196,6 @@ def fit_bounds(
         return False
     joblib.dump(chooser, folder / bounds_file(kind.name))
     return True
-
-
-def overlapping_span(spans: list[Span], at: Span) -> Span | None:
-    """The span among ``spans`` sharing the most characters with ``at``, None if none shares any."""
-    best = max(spans, key=lambda s: min(s[1], at[1]) - max(s[0], at[0]), default=None)
-    return best if best is not None and min(best[1], at[1]) > max(best[0], at[0]) else None
 
 
 def fit_chooser(rows: list[tuple[list[str], int]], config: FitConfig) -> Any | None:
