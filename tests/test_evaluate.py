@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.analysis.evaluate import score
-from extract.analysis.names import same_actor
+from extract.analysis.names import name_words, same_actor
 from extract.schemas import Actor, ArticleRecord, Event, EventType, Quote
 
 TEXT = 'Kerry said "we will act". Lavrov said "we disagree". Talks were held in London.'
@@ -104,6 +104,14 @@ def test_titles_with_a_dot_are_dropped_before_names_are_compared() -> None:
     assert same_actor("Mr. Trump", "Donald Trump") and same_actor("Dr. Fauci", "Anthony Fauci")
     assert same_actor("Mrs. Clinton", "Hillary Clinton") and same_actor("U.S. President Obama", "Obama")
     assert not same_actor("Mr. Trump", "Mrs. Clinton")
+
+
+def test_a_possessive_is_the_same_name() -> None:
+    """'Netanyahu' never matched "Netanyahu's hardline policies": the possessive was another word."""
+    assert same_actor("Netanyahu", "Netanyahu's hardline policies")
+    assert same_actor("Iran", "Iran\u2019s government") and same_actor("the protesters'", "protesters")
+    assert name_words("Khashoggi's death") == ["khashoggi", "death"]
+    assert not same_actor("Netanyahu's", "Gantz's office")
 
 
 def test_eval_says_which_articles_were_not_paired_and_fails_when_none_were(tmp_path: Path) -> None:

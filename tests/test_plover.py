@@ -149,6 +149,12 @@ def test_source_and_target_come_from_the_parse() -> None:
         # who a gift is for, from its purpose; people named only as people are where they live
         ("Japan gave $5 million to support Afghan refugees.", ["Afghan refugees"]),
         ("Japan gave $5 million to help people in Kenya.", ["Kenya"]),
+        ("Germany provided tents to 20,000 people after the floods in Pakistan.", ["Pakistan"]),
+        # what is given to a force or mission is given to where it serves
+        ("Spain is ready to contribute troops to the UN peacekeeping force in Mali.", ["Mali"]),
+        # a thing of someone's is theirs; whose release or extradition is who undergoes it
+        ("Canada said it would recognise Kosovo's independence from Serbia.", ["Kosovo"]),
+        ("A Dutch court ordered the journalist's release on Monday.", ["journalist"]),
         # victims named only by number are named by what was attacked, else where
         ("A rebel attack on a police station has killed at least 12 soldiers.", ["police station"]),
         ("Three people were killed when militants launched an attack on a hotel.", ["hotel"]),

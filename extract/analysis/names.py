@@ -68,10 +68,11 @@ WORDING_RATIO = 80
 
 
 def name_words(name: str) -> list[str]:
-    """The words that identify an actor, in order: lowercased, titles and punctuation dropped."""
+    """The words that identify an actor, in order: lowercased, titles, possessive endings and
+    punctuation dropped ("Netanyahu's" is the name "Netanyahu")."""
     # A title is dropped with or without its dot: "Ms." as well as "ms", "U.S." as well as "u.s".
-    raw = re.findall(r"[\w.'-]+", name.lower())
-    words = (w.strip(".'") for w in raw if w not in TITLE_WORDS)
+    raw = re.findall(r"[\w.'-]+", name.lower().replace("\u2019", "'"))
+    words = (w.removesuffix("'s").strip(".'") for w in raw if w not in TITLE_WORDS)
     return [w for w in words if w and w not in TITLE_WORDS]
 
 
@@ -128,12 +129,12 @@ def same_issue(pred: str, gold: str) -> bool:
 
 
 def content_words(text: str) -> set[str]:
-    """A name's or an issue's identifying words: :func:`name_words` without possessives and
-    stop words, plurals folded ('Republicans' -> 'republican')."""
+    """A name's or an issue's identifying words: :func:`name_words` without stop words, plurals
+    folded ('Republicans' -> 'republican')."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = (w.removesuffix("'s") for w in name_words(text.replace("\u2019", "'")) if w not in STOP_WORDS)
-    return {w[:-1] if _plural(w) else w for w in words if w}
+    words = (w for w in name_words(text) if w not in STOP_WORDS)
+    return {w[:-1] if _plural(w) else w for w in words}
 
 
 def _plural(word: str) -> bool:

@@ -200,6 +200,9 @@ def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
     inner = _pobjs(tok, TARGET_PREPS | {"of", "into", "for"}) or [
         g for c in tok.children if c.dep_ in ("acl", "relcl") for g in _pobjs(c, TARGET_PREPS)
     ]
+    undergone = tok.lemma_.lower() in _UNDERGONE
+    if not inner and undergone and (owner := _owner(tok, actors, named=False)) is not None:
+        return owner  # 'ordered the Iranian tanker's release': who is released
     # 'a lawsuit accusing the cartel', 'a resolution demanding the administration': whom its
     # participle is aimed at
     inner = inner or [
@@ -210,6 +213,17 @@ def _beyond(tok: Any, actors: Actors, hops: int = 0) -> Any:
         if g.dep_ == "dobj" and is_actor(g, actors)
     ]
     return _beyond(inner[0], actors, hops + 1) if inner else tok
+
+
+# Acts whose possessor undergoes them, not does them ('the tanker's release', 'Assange's extradition').
+_UNDERGONE = {"release", "arrest", "detention", "extradition", "deportation", "execution", "expulsion"}
+
+
+def _owner(tok: Any, actors: Actors, named: bool = True) -> Any | None:
+    """The name a noun's possessive gives, if any ('South Ossetia's independence': South Ossetia);
+    not ``named``, any noun's ('the Iranian tanker's release': the tanker)."""
+    owners = (c for c in tok.children if c.dep_ == "poss")
+    return next((c for c in owners if (c.ent_type_ in NAMED if named else c.pos_ != "PRON")), None)
 
 
 # Trade whose goods name who an act on it is aimed at ('lift a ban on imports of Egyptian products').
@@ -330,10 +344,12 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         return made[0]  # 'rejected a request from Modi', 'accepted the demands by protesters'
     if obj is not None and not act and not is_actor(obj, actors):
         # a thing asked for or acted on, with who it is asked from or meant for beside it: 'demanded
-        # an explanation from the prime minister', 'allowed flights to Kabul'
+        # an explanation from the prime minister', 'allowed flights to Kabul'; but a thing of
+        # someone's is theirs first ('recognise South Ossetia's independence from Georgia')
         beside = [g for h in (verb, obj) for g in _pobjs(h, TARGET_PREPS) if is_actor(g, actors)]
         if beside:
-            return beside[0]
+            owner = _owner(obj, actors)
+            return owner if owner is not None else beside[0]
     phrase = obj is not None and names_act(verb, obj)  # 'voiced support', 'launched an investigation'
     owned = obj is not None and any(c.dep_ == "poss" and is_actor(c, actors) for c in obj.children)
     if (
@@ -496,13 +512,24 @@ def roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | Non
             target = _target_of(tok, trig, actors) or subj
     else:
         source, target = subj, _target_of(tok, trig, actors)
-    if trig[0] is EventType.ASSAULT and target is not None and _unnamed(target, actors):
-        target = _attacked(tok, target, actors) or place_of(tok) or target
+    if target is not None and _unnamed(target, actors):
+        # people named only as people are named by what was attacked, else where they are ('gave
+        # shelter to 1.5 million people in Haiti')
+        attacked = _attacked(tok, target, actors) if trig[0] is EventType.ASSAULT else None
+        target = attacked or place_of(target) or place_of(tok) or target
+    if trig[0] in _GIVING and target is not None and target.lemma_.lower() in _MISSIONS:
+        # what is given to a force or mission goes to where it serves ('contribute troops to the
+        # NATO-led security force in Afghanistan')
+        target = place_of(target) or target
     if target is None or not is_actor(target, actors):
         target = _addressed(tok, actors) or target
     if trig[0] is EventType.YIELD and (target is None or target.lemma_.lower() in REFUSED_THINGS):
         target = _yielded_to(tok, actors) or target
     return within(sent, source), within(sent, target)
+
+
+# Bodies sent to serve somewhere: what they are given is given to where they serve.
+_MISSIONS = {"force", "operation", "mission", "contingent"}
 
 
 def _yielded_to(verb: Any, actors: Actors) -> Any | None:
