@@ -152,6 +152,8 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("Germany provided tents to 20,000 people after the floods in Pakistan.", ["Pakistan"]),
         # what is given to a force or mission is given to where it serves
         ("Spain is ready to contribute troops to the UN peacekeeping force in Mali.", ["Mali"]),
+        # a thing acted on is no recipient: where the act is directed is
+        ("Washington announced a suspension of aid in Yemen on Friday.", ["Yemen"]),
         # a thing of someone's is theirs; whose release or extradition is who undergoes it
         ("Canada said it would recognise Kosovo's independence from Serbia.", ["Kosovo"]),
         ("A Dutch court ordered the journalist's release on Monday.", ["journalist"]),

@@ -468,7 +468,17 @@ def until(verb: Any) -> Any | None:
 
 
 def roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | None, Any | None]:
-    """The source and target tokens of the event ``tok`` states."""
+    """The source and target tokens of the event ``tok`` states: where the target found is a
+    thing, not an entity, the named place the act is directed at if any (PLOVER's recipient is an
+    entity, and may be a place: 'funds to fight the epidemic in West Africa'), unless the act is
+    an attitude to the thing ('condemned the decision') or force used on it ('attacked a base')."""
+    source, target = _roles(tok, trig, sent, actors)
+    if target is not None and trig[0] not in _ATTITUDES | _ON_THINGS and not is_actor(target, actors):
+        target = within(sent, place_of(tok)) or target
+    return source, target
+
+
+def _roles(tok: Any, trig: Trigger, sent: Any, actors: Actors) -> tuple[Any | None, Any | None]:
     if tok.pos_ != "VERB":
         # 'the attack on the embassy', 'Russia's invasion of Ukraine', 'protests against X'.
         # 'Russia's invasion', 'a Taliban attack'; not a word of the act's own name ('war games')
