@@ -114,6 +114,12 @@ def test_a_possessive_is_the_same_name() -> None:
     assert not same_actor("Netanyahu's", "Gantz's office")
 
 
+def test_a_name_of_title_words_only_is_those_words() -> None:
+    """'US' never matched 'U.S.', nor 'British' 'British negotiators': without titles, nothing was left."""
+    assert same_actor("US", "U.S.") and same_actor("British", "British negotiators")
+    assert not same_actor("US", "Kerry") and not same_actor("British", "Russian")
+
+
 def test_eval_says_which_articles_were_not_paired_and_fails_when_none_were(tmp_path: Path) -> None:
     """Scores over disjoint files printed zeros with no word of why."""
     from typer.testing import CliRunner

@@ -67,12 +67,14 @@ _FULL_NAMES = frozenset(NICKNAMES.values())
 WORDING_RATIO = 80
 
 
-def name_words(name: str) -> list[str]:
-    """The words that identify an actor, in order: lowercased, titles, possessive endings and
-    punctuation dropped ("Netanyahu's" is the name "Netanyahu")."""
+def name_words(name: str, titles: bool = False) -> list[str]:
+    """The words that identify an actor, in order: lowercased, titles (unless ``titles``),
+    possessive endings and punctuation dropped ("Netanyahu's" is the name "Netanyahu")."""
     # A title is dropped with or without its dot: "Ms." as well as "ms", "U.S." as well as "u.s".
     raw = re.findall(r"[\w.'-]+", name.lower().replace("\u2019", "'"))
-    words = (w.removesuffix("'s").strip(".'") for w in raw if w not in TITLE_WORDS)
+    words = (w.removesuffix("'s").strip(".'") for w in raw if titles or w not in TITLE_WORDS)
+    if titles:  # kept, a title is one word however it is dotted: "U.S." is "US"
+        return [w.replace(".", "") for w in words if w]
     return [w for w in words if w and w not in TITLE_WORDS]
 
 
@@ -100,6 +102,9 @@ def _before_apposition(name: str) -> str:
 
 def _same_name(a: str, b: str) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        # a name of title words only is those words: 'US' is 'U.S.', 'British' 'British negotiators'
+        ta, tb = set(name_words(a, titles=True)), set(name_words(b, titles=True))
     if not ta or not tb:
         return a.strip().lower() == b.strip().lower()
     return ta <= tb or tb <= ta
