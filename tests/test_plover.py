@@ -157,6 +157,9 @@ def test_source_and_target_come_from_the_parse() -> None:
         # a thing of someone's is theirs; whose release or extradition is who undergoes it
         ("Canada said it would recognise Kosovo's independence from Serbia.", ["Kosovo"]),
         ("A Dutch court ordered the journalist's release on Monday.", ["journalist"]),
+        ("A judge approved the extradition of the former mayor to Spain.", ["former mayor"]),
+        # force that breaks someone's ceasefire is used on them
+        ("Rebels violated Colombia's ceasefire in the north.", ["Colombia"]),
         # victims named only by number are named by what was attacked, else where
         ("A rebel attack on a police station has killed at least 12 soldiers.", ["police station"]),
         ("Three people were killed when militants launched an attack on a hotel.", ["hotel"]),

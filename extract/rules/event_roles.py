@@ -360,8 +360,10 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         and not owned
     ):
         # 'cancelled a planned visit to Washington', 'supported assistance to the Palestinians':
-        # who the act refused or backed was for ('welcomed Trump's invitation to Putin': Trump's)
-        meant = [g for g in _pobjs(obj, TARGET_PREPS) if is_actor(g, actors)]
+        # who the act refused or backed was for ('welcomed Trump's invitation to Putin': Trump's),
+        # or who undergoes it ('approved the extradition of the former president')
+        undergoes = {"of"} if obj.lemma_.lower() in _UNDERGONE else set()
+        meant = [g for g in _pobjs(obj, TARGET_PREPS | undergoes) if is_actor(g, actors)]
         if meant:
             return meant[0]
     # 'declared a state of siege in Pando', 'filed a lawsuit against the bank': an object that
@@ -378,6 +380,10 @@ def _directed_at(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any
         meant = [_beyond(g, actors) for g in _pobjs(obj, TARGET_PREPS | {"for", "of"})]
         if found := next((g for g in meant if is_actor(g, actors)), None):
             return found
+        if etype is EventType.ASSAULT and (owner := _owner(obj, actors)) is not None:
+            # force that breaks someone's act is used on them ('violated South Sudan's ceasefire');
+            # in other acts the owner is who does it ('expressed Egypt's support')
+            return owner
     # not the act itself ('went on strike') nor, in a protest, what it is for ('for better pay')
     aims = TARGET_PREPS | ({"for"} if etype is not EventType.PROTEST else set())
     if preps := [g for g in _pobjs(verb, aims) if noun_trigger(g) != trig]:

@@ -120,7 +120,9 @@ NOUNS: dict[str, Trigger] = meaning(
         (T.SANCTION, "discontinue"): "sanction embargo suspension cut",
         (T.SANCTION, "expel"): "expulsion",
         (T.MOBILIZE, "troops"): "deployment troop exercise drill massing buildup",
+        (T.COOPERATE, None): "extradition",  # as the verb: handing over a suspect to a state
         (T.COERCE, "arrest"): "arrest detention",
+        (T.COERCE, "deport"): "deportation",
         (T.COERCE, "curfew"): "curfew",
         (T.COERCE, "restrict"): "crackdown ban",
         (T.COERCE, "seize"): "raid",
