@@ -130,6 +130,7 @@ def test_source_and_target_come_from_the_parse() -> None:
         # the place reached through the act's object and its phrases
         ("The army imposed a curfew in parts of Kashmir on Monday.", ["Kashmir"]),
         ("Spain lifted its two-day blockade of Portugal.", ["Portugal"]),
+        ("The rebels declared a unilateral ceasefire effective from Monday in Sudan.", ["Sudan"]),
         ("The charity agreed to build schools and a clinic for nurses in Kenya.", ["Kenya"]),
         # an object that names the act with its verb is no recipient: its place is
         ("The president declared a state of emergency in Ecuador.", ["Ecuador"]),

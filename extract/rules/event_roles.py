@@ -264,9 +264,11 @@ def _target_of(verb: Any, trig: Trigger, actors: Actors, hops: int = 0) -> Any |
 
 
 # The relations a named place is reached through from the act it is the recipient of: its
-# objects, their prepositional phrases and conjuncts ('set up hospitals and a team of health workers
-# in Louisiana', 'a curfew in parts of Kashmir'); not its subject nor another clause.
+# objects, their modifiers, prepositional phrases and conjuncts ('set up hospitals and a team of
+# health workers in Louisiana', 'a curfew in parts of Kashmir', 'a ceasefire effective from Sunday
+# in Somalia', 'in Niger's Maradi region'); not its subject nor another clause.
 _TOWARDS_PLACE = {"dobj", "attr", "prep", "pobj", "conj", "appos", "npadvmod", "xcomp", "oprd"}
+_TOWARDS_PLACE |= {"amod", "compound", "poss"}
 
 
 def place_of(head: Any) -> Any | None:
