@@ -138,6 +138,7 @@ def test_source_and_target_come_from_the_parse() -> None:
         ("Rebels attacked Iran's parliament on Monday.", ["Iran's parliament"]),
         ("The court convicted Germany's largest bank of fraud.", ["Germany's largest bank"]),
         ("The EU welcomed Buhari's decision to free the prisoners.", ["Buhari"]),
+        ("The EU welcomed the decision of the Lagos State Government.", ["Lagos State Government"]),
         ("Merkel welcomed Macron's invitation to Vladimir Putin.", ["Macron"]),
         # a refusal's recipient is an entity: who must act first, else none ('the outcome' is none)
         ("The union will not end the strike until the ministry raises wages.", ["ministry"]),
@@ -238,6 +239,8 @@ def test_the_target_follows_plovers_roles(text: str, target: list[str]) -> None:
             ["Greek forces", "Cypriot forces"],
             [],
         ),
+        # what they agree on is no party
+        ("Chile and Peru reached an agreement on Senate Bill 12.", ["Chile", "Peru"], []),
         # a joint act failed is still theirs alone
         ("Serbia and Kosovo failed to reach an agreement on the border.", ["Serbia", "Kosovo"], []),
         # directed at someone else, it is no longer reciprocal

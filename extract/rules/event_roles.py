@@ -52,10 +52,11 @@ def who(
 ) -> list[ActorRef]:
     """The actors a subject or object token names: names and people first (the name in
     apposition: 'the Irish premier Leo Varadkar'), those a quantity counts ('dozens of
-    protesters', 'one of the critics'), a possessor that is one ('Buhari's decision': Buhari), else
-    the noun phrase up to its head, as written (but not an event noun unless ``as_written``: 'such
-    sanctions' do not act). A description resolved to one of ``besides`` (the event's other side)
-    is kept as written: 'Hun Sen met the former president' met someone else."""
+    protesters', 'one of the critics'), a possessor that is one or who made a decision ('Buhari's
+    decision', 'the decision of Buhari': Buhari), else the noun phrase up to its head, as written
+    (but not an event noun unless ``as_written``: 'such sanctions' do not act). A description
+    resolved to one of ``besides`` (the event's other side) is kept as written: 'Hun Sen met the
+    former president' met someone else."""
     if tok is None or tok.ent_type_ in ("DATE", "TIME"):
         return []
     if tok.ent_type_ in _QUANTITIES or tok.lemma_.lower() in ("dozen", "hundred", "thousand", "some"):
@@ -97,6 +98,9 @@ def who(
         return []
     if owner is not None and (owned := actors.agents(owner)):
         return owned
+    maker = next(iter(_pobjs(tok, {"of"})), None) if lemma in DOING_NOUNS else None
+    if maker is not None and is_actor(maker, actors):
+        return who(maker, actors, as_written, besides)  # 'the decision of the Kaduna State Government'
     return _as_written(tok)
 
 

@@ -35,6 +35,7 @@ _CONDITIONAL = {"if", "unless"}
 _DEONTIC = {"must", "should"}
 _SAYING = {"say", "tell", "insist", "state", "declare", "argue", "stress", "add", "write"}
 _NEGATIONS = {"not", "n't", "never", "no"}
+_TOPICS = {"on", "over", "about", "regarding", "concerning"}  # what an agreement or talks are about
 
 
 @dataclass
@@ -210,7 +211,9 @@ def event_in(sent: Any, ents: list[Any], actors: Actors) -> EventCandidate | Non
             # 'the US and China signed an agreement', 'India and Pakistan agreed to a cease-fire
             # in Kashmir': no one else undergoes it, and where it holds is no party
             place = place_of(tok)
-            if not is_actor(target, actors) or (place is not None and place.i == target.i):
+            # nor is what it is about ('reached an agreement on Senate Bill 3065')
+            topic = target.dep_ == "pobj" and target.head.lower_ in _TOPICS
+            if topic or not is_actor(target, actors) or (place is not None and place.i == target.i):
                 target = None
         return EventCandidate(
             clause.text,
