@@ -463,3 +463,22 @@ def test_more_evaluative_verbs_give_a_stance_on_their_object() -> None:
     assert ("Barack Obama", "Beau Biden", "support") in found
     assert ("Ted Cruz", "Mitch McConnell", "oppose") in found
     assert ("Hillary Clinton", "Donald Trump", "oppose") in found
+
+
+def test_a_description_s_appositive_name_holds_what_the_subject_does() -> None:
+    # Before: 'Democrat' held the position, not the person the description names.
+    text = (
+        "Hillary Clinton spoke.\n"
+        "The ranking Democrat on the committee, Elijah E. Cummings of Maryland, defended"
+        " Mrs. Clinton's disclosure.\n"
+    )
+    assert {(h, t) for _, h, t, _ in pairs(text)} == {("Elijah E. Cummings", "Hillary Clinton")}
+
+
+def test_seesaw_pairs_read_gop_inside_a_name_as_republican() -> None:
+    # Before: 'GOP' was the Republican Party alone, and 'GOP lawmakers' matched no Republican.
+    gold = record(position(0, "Republican Party", "Loretta Lynch"))
+    pred = record(position(0, "GOP lawmakers", "Loretta Lynch", kind="group"))
+    assert score_pairs([pred], [gold]).pairs.tp == 1
+    other = record(position(0, "Democrats", "Loretta Lynch", kind="group"))
+    assert score_pairs([other], [gold]).pairs.tp == 0

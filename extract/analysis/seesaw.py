@@ -29,9 +29,10 @@ from extract.schemas import ArticleRecord, Position, Stance
 
 UNLISTED = frozenset({UNLISTED_NAME})
 # 'Republican Party' is the party's members ('Republicans'); SEESAW names parties in full, and
-# 'Democratic Party' is its 'Democrats' as 'Republican Party' is its 'Republicans'.
+# 'Democratic Party' is its 'Democrats' as 'Republican Party' is its 'Republicans', and 'GOP
+# lawmakers' are Republican ones (merge's aliases group 'GOP' alone, not inside a longer name).
 _PARTY = {"party"}
-_MEMBERS = {"democratic": "democrat"}
+_MEMBERS = {"democratic": "democrat", "gop": "republican"}
 
 
 def _words(name: str) -> frozenset[str]:

@@ -373,7 +373,7 @@ class PositionFinder:
         if subj.lower_ in ("they", "we") and verb.dep_ == "ccomp" and verb.head.lemma_ in CUE_LEMMAS:
             return self._holders(verb.head)
         out = []
-        for t in (subj, *subj.conjuncts):
+        for t in map(self._named, (subj, *subj.conjuncts)):
             ref = self._agent(t)
             if ref is not None:
                 out.append((ref, t.text if t.lower_ in PRONOUNS else phrase(t).split(",")[0].strip()))
@@ -434,6 +434,17 @@ class PositionFinder:
                 )
         return out
 
+    def _named(self, tok: Any) -> Any:
+        """The person a description names in apposition ('The ranking Democrat on the committee,
+        Elijah E. Cummings, defended'), else ``tok``: the named person holds what the subject does."""
+        if self._person(tok):
+            return tok
+        return next((c for c in tok.children if c.dep_ == "appos" and self._person(c)), tok)
+
+    def _person(self, tok: Any) -> bool:
+        ref = self.actors.by_token.get(tok.i)
+        return ref is not None and ref.kind == "person"
+
     def _agent(self, tok: Any) -> ActorRef | None:
         """Who a token names that can hold a position (:meth:`Actors.agent`, or an untagged alias)."""
         return self.actors.agent(tok) or _untagged(tok, self.actors)
@@ -466,6 +477,7 @@ class PositionFinder:
         holder_tok = owner or (subject(line.root) if line.root.lemma_ in CUE_LEMMAS else subject(verb))
         if holder_tok is None:
             return []
+        holder_tok = self._named(holder_tok)
         # 'Ukraine has made clear it is willing': the clause's 'it' is whoever makes it clear.
         outer = subject(verb.head) if verb.dep_ == "ccomp" else None
         if holder_tok.lower_ in ("it", "they") and outer is not None and self._agent(outer) is not None:
