@@ -588,3 +588,13 @@ def test_a_source_leaves_off_a_list_bullet_and_a_dateline_the_parse_made_its_sub
     sources = [s for s, _ in parts_of(text)]
     assert "Nate Cohn" in sources and "Former Attorney General Michael Mukasey" in sources
     assert "U.S. Democratic presidential candidate Hillary Clinton" in sources
+
+
+def test_a_speech_verbs_object_is_its_content_but_not_a_person_alone_nor_an_aspect_verbs() -> None:
+    found = speakers(
+        "Dan Patrick predicted a Cruz win in Texas. Pastor Charles Elliott asked the congregation to "
+        "stand. Donald Trump told Megyn Kelly. Hillary Clinton continues to buck the trend."
+    )
+    assert found["a Cruz win in Texas"] == "Dan Patrick"  # before: no quote
+    assert found["the congregation to stand"] == "Charles Elliott"  # before: no quote
+    assert "Megyn Kelly" not in found and "to buck the trend" not in found

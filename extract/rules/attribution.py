@@ -572,11 +572,22 @@ def _trailing(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate])
     return span is not None and _reported(quotes, actors, span, cue_span(cue), subj)
 
 
+# Speech and belief verbs take an object as their content too ('predicted a Cruz win', 'noted the
+# attacks'); not 'say' with an object, read as its clause (see :func:`_aside`), nor the senses
+# that attribute nothing ('continues to buck the trend', 'maintains a lead', 'boasts a lead').
+_SPOKEN_OBJECT = CUE_LEMMAS - OBJECT_CUES - words("say continue maintain assure boast")
+
+
+def _person(tok: Any) -> bool:
+    """Whether an object names someone: a pronoun or a person's name."""
+    return bool(tok.pos_ == "PRON" or tok.ent_type_ == "PERSON")
+
+
 def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
     """'Trump wants a wall on the border', 'Pence called for a special prosecutor': what an
     actor wants, backs or condemns is attributed to them (PolNeAR counts intentions and stances)."""
     if (
-        tok.lemma_.lower() not in OBJECT_CUES
+        tok.lemma_.lower() not in OBJECT_CUES | _SPOKEN_OBJECT
         or tok.pos_ != "VERB"
         or any(c.dep_ == "ccomp" for c in tok.children)
     ):
@@ -596,5 +607,11 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
     # 'called him a political opportunist', 'slammed Rubio for not having won a state': the object
     # and the rest of the verb's phrase after it, as PolNeAR's content spans run.
     after = [c.right_edge.i for c in tok.rights if c.i > obj.i and c.dep_ in _OBJECT_TAIL]
+    # 'asked the congregation to stand', 'told residents not to drink': whom it is said to, with
+    # what; a person alone ('told Megyn') is not what was said.
+    wanted = [c.right_edge.i for c in tok.rights if c.i > obj.i and c.dep_ in ("xcomp", "ccomp")]
+    if lemma in _SPOKEN_OBJECT and _person(obj) and not wanted:
+        return False
+    after += wanted
     end = max([obj.right_edge.i, *after])
     return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], cue_span(tok), subj, words=1)
