@@ -598,3 +598,12 @@ def test_a_speech_verbs_object_is_its_content_but_not_a_person_alone_nor_an_aspe
     assert found["a Cruz win in Texas"] == "Dan Patrick"  # before: no quote
     assert found["the congregation to stand"] == "Charles Elliott"  # before: no quote
     assert "Megyn Kelly" not in found and "to buck the trend" not in found
+
+
+def test_what_an_actor_offers_declines_or_voices_is_theirs() -> None:
+    found = speakers(
+        "Senator Ted Cruz voiced doubts about the deal. Governor Chris Christie declined to say whether "
+        "he would run."
+    )
+    assert found["doubts about the deal"] == "Ted Cruz"  # before: no quote
+    assert found["to say whether he would run"] == "Chris Christie"  # before: no quote
