@@ -607,3 +607,12 @@ def test_what_an_actor_offers_declines_or_voices_is_theirs() -> None:
     )
     assert found["doubts about the deal"] == "Ted Cruz"  # before: no quote
     assert found["to say whether he would run"] == "Chris Christie"  # before: no quote
+
+
+def test_hoping_is_read_as_hope_whatever_the_models_lemma() -> None:
+    # spaCy's small model lemmatises 'hoping' and 'hoped' as 'hop'.
+    found = speakers(
+        "Governor John Kasich is hoping to win Ohio. Senator Ted Cruz hoped that voters would turn out."
+    )
+    assert found["to win Ohio"] == "John Kasich"  # before: no quote
+    assert found["that voters would turn out"] == "Ted Cruz"  # before: no quote
