@@ -616,3 +616,12 @@ def test_hoping_is_read_as_hope_whatever_the_models_lemma() -> None:
     )
     assert found["to win Ohio"] == "John Kasich"  # before: no quote
     assert found["that voters would turn out"] == "Ted Cruz"  # before: no quote
+
+
+def test_whoever_is_asked_is_not_the_asker() -> None:
+    found = speakers(
+        "Marco Rubio was asked to name a single legislative achievement. Sanders was asked by host "
+        "Bill Maher whether he would run."
+    )
+    assert "to name a single legislative achievement" not in found  # before: Marco Rubio's
+    assert found["whether he would run"] == "Bill Maher"

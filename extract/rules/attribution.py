@@ -277,7 +277,13 @@ def _speaker_token(cue: Any) -> Any | None:
     """Who a cue verb's words are: its subject, or the agent of a passive one ('Sanders was asked
     by host Bill Maher', 'was criticized by Democrats'), as PolNeAR's Source marks it."""
     found = agents(cue) if any(c.dep_ == "nsubjpass" for c in cue.children) else []
-    return found[0] if found else subject(cue)
+    if found:
+        return found[0]
+    if lemma(cue) == "ask" and cue.tag_ == "VBN":
+        # 'Sanders was asked to name ...', 'Asked whether ...', 'when asked if ...': whoever is
+        # asked is not the asker, and no one else is named (PolNeAR marks no attribution there).
+        return None
+    return subject(cue)
 
 
 def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
