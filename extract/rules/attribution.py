@@ -279,9 +279,10 @@ def _speaker_token(cue: Any) -> Any | None:
     found = agents(cue) if any(c.dep_ == "nsubjpass" for c in cue.children) else []
     if found:
         return found[0]
-    if lemma(cue) == "ask" and cue.tag_ == "VBN":
-        # 'Sanders was asked to name ...', 'Asked whether ...', 'when asked if ...': whoever is
-        # asked is not the asker, and no one else is named (PolNeAR marks no attribution there).
+    if lemma(cue) == "ask" and cue.tag_ == "VBN" and not any(c.lower_ == "when" for c in cue.lefts):
+        # 'Sanders was asked to name ...', 'Asked whether ...': whoever is asked is not the asker,
+        # and no one else is named (PolNeAR marks no attribution there; but 'the senator smiled
+        # when asked whether ...' is the senator's).
         return None
     return subject(cue)
 
