@@ -588,3 +588,40 @@ def test_a_source_leaves_off_a_list_bullet_and_a_dateline_the_parse_made_its_sub
     sources = [s for s, _ in parts_of(text)]
     assert "Nate Cohn" in sources and "Former Attorney General Michael Mukasey" in sources
     assert "U.S. Democratic presidential candidate Hillary Clinton" in sources
+
+
+def test_a_speech_verbs_object_is_its_content_but_not_a_person_alone_nor_an_aspect_verbs() -> None:
+    found = speakers(
+        "Dan Patrick predicted a Cruz win in Texas. Pastor Charles Elliott asked the congregation to "
+        "stand. Donald Trump told Megyn Kelly. Hillary Clinton continues to buck the trend."
+    )
+    assert found["a Cruz win in Texas"] == "Dan Patrick"  # before: no quote
+    assert found["the congregation to stand"] == "Charles Elliott"  # before: no quote
+    assert "Megyn Kelly" not in found and "to buck the trend" not in found
+
+
+def test_what_an_actor_offers_declines_or_voices_is_theirs() -> None:
+    found = speakers(
+        "Senator Ted Cruz voiced doubts about the deal. Governor Chris Christie declined to say whether "
+        "he would run."
+    )
+    assert found["doubts about the deal"] == "Ted Cruz"  # before: no quote
+    assert found["to say whether he would run"] == "Chris Christie"  # before: no quote
+
+
+def test_hoping_is_read_as_hope_whatever_the_models_lemma() -> None:
+    # spaCy's small model lemmatises 'hoping' and 'hoped' as 'hop'.
+    found = speakers(
+        "Governor John Kasich is hoping to win Ohio. Senator Ted Cruz hoped that voters would turn out."
+    )
+    assert found["to win Ohio"] == "John Kasich"  # before: no quote
+    assert found["that voters would turn out"] == "Ted Cruz"  # before: no quote
+
+
+def test_whoever_is_asked_is_not_the_asker() -> None:
+    found = speakers(
+        "Marco Rubio was asked to name a single legislative achievement. Sanders was asked by host "
+        "Bill Maher whether he would run."
+    )
+    assert "to name a single legislative achievement" not in found  # before: Marco Rubio's
+    assert found["whether he would run"] == "Bill Maher"

@@ -21,7 +21,16 @@ from extract.rules.lexicons import (
     ROLE_NOUNS,
     words,
 )
-from extract.rules.parse import agents, doc_first, inside, lines_of, paragraph_context, same_line, subject
+from extract.rules.parse import (
+    agents,
+    doc_first,
+    inside,
+    lemma,
+    lines_of,
+    paragraph_context,
+    same_line,
+    subject,
+)
 
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})?|[A-Z][a-z]{2,8}\.? \d{1,2})"  # 'RENO, Nev.', 'Dec 29'
@@ -129,15 +138,15 @@ def cue_span(tok: Any) -> At:
     if tok.lemma_ == "make":
         last = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
     elif tok.i + 1 < len(doc) and (after := doc[tok.i + 1]).head.i == tok.i:
-        lemma = tok.lemma_.lower()
+        verb = lemma(tok)
         if (
             after.dep_ == "prt"
             or (after.dep_ == "advmod" and after.lower_ == "back")  # 'shot back', 'hit back'
-            or (after.dep_ == "prep" and after.lower_ in OBJECT_PREPS.get(lemma, ()))
+            or (after.dep_ == "prep" and after.lower_ in OBJECT_PREPS.get(verb, ()))
             or (after.dep_ == "dobj" and after.lemma_.lower() in CUE_NOUNS)
         ):
             last = after
-        elif after.lower_ == "in" and lemma in ("say", "write"):
+        elif after.lower_ == "in" and verb in ("say", "write"):
             # 'said in a statement' (PolNeAR takes it with the cue two times in three; not
             # 'in an interview', which it leaves out more often than not)
             words = [t.lower_ for t in doc[after.i + 1 : after.i + 3]]
@@ -268,7 +277,14 @@ def _speaker_token(cue: Any) -> Any | None:
     """Who a cue verb's words are: its subject, or the agent of a passive one ('Sanders was asked
     by host Bill Maher', 'was criticized by Democrats'), as PolNeAR's Source marks it."""
     found = agents(cue) if any(c.dep_ == "nsubjpass" for c in cue.children) else []
-    return found[0] if found else subject(cue)
+    if found:
+        return found[0]
+    if lemma(cue) == "ask" and cue.tag_ == "VBN" and not any(c.lower_ == "when" for c in cue.lefts):
+        # 'Sanders was asked to name ...', 'Asked whether ...': whoever is asked is not the asker,
+        # and no one else is named (PolNeAR marks no attribution there; but 'the senator smiled
+        # when asked whether ...' is the senator's).
+        return None
+    return subject(cue)
 
 
 def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
@@ -326,7 +342,7 @@ def _is_cue(tok: Any) -> bool:
         return False
     if tok.lemma_ == "make":
         return any(t.lower_ == "clear" for t in tok.doc[tok.i + 1 : tok.i + 3])
-    return tok.lemma_ in CUE_LEMMAS
+    return lemma(tok) in CUE_LEMMAS
 
 
 # Verbs that take a clause without attributing it: 'it seems that', 'made sure that'.
@@ -572,11 +588,22 @@ def _trailing(cue: Any, subj: Any, actors: Actors, quotes: list[QuoteCandidate])
     return span is not None and _reported(quotes, actors, span, cue_span(cue), subj)
 
 
+# Speech and belief verbs take an object as their content too ('predicted a Cruz win', 'noted the
+# attacks'); not 'say' with an object, read as its clause (see :func:`_aside`), nor the senses
+# that attribute nothing ('continues to buck the trend', 'maintains a lead', 'boasts a lead').
+_SPOKEN_OBJECT = CUE_LEMMAS - OBJECT_CUES - words("say continue maintain assure boast")
+
+
+def _person(tok: Any) -> bool:
+    """Whether an object names someone: a pronoun or a person's name."""
+    return bool(tok.pos_ == "PRON" or tok.ent_type_ == "PERSON")
+
+
 def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
     """'Trump wants a wall on the border', 'Pence called for a special prosecutor': what an
     actor wants, backs or condemns is attributed to them (PolNeAR counts intentions and stances)."""
     if (
-        tok.lemma_.lower() not in OBJECT_CUES
+        lemma(tok) not in OBJECT_CUES | _SPOKEN_OBJECT
         or tok.pos_ != "VERB"
         or any(c.dep_ == "ccomp" for c in tok.children)
     ):
@@ -584,11 +611,11 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
     subj = _speaker_token(tok)
     if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS | _RELATIVE):
         return False
-    lemma = tok.lemma_.lower()
+    verb = lemma(tok)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)
     if obj is None:
         prep = next(
-            (c for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS.get(lemma, ())), None
+            (c for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS.get(verb, ())), None
         )
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME"):
@@ -596,5 +623,11 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
     # 'called him a political opportunist', 'slammed Rubio for not having won a state': the object
     # and the rest of the verb's phrase after it, as PolNeAR's content spans run.
     after = [c.right_edge.i for c in tok.rights if c.i > obj.i and c.dep_ in _OBJECT_TAIL]
+    # 'asked the congregation to stand', 'told residents not to drink': whom it is said to, with
+    # what; a person alone ('told Megyn') is not what was said.
+    wanted = [c.right_edge.i for c in tok.rights if c.i > obj.i and c.dep_ in ("xcomp", "ccomp")]
+    if verb in _SPOKEN_OBJECT and _person(obj) and not wanted:
+        return False
+    after += wanted
     end = max([obj.right_edge.i, *after])
     return _reported(quotes, actors, tok.doc[obj.left_edge.i : end + 1], cue_span(tok), subj, words=1)

@@ -122,7 +122,16 @@ _JUDGING = words(
 )
 # What a poll or a record shows or finds, what someone sees in something, votes for, echoes.
 _FINDING = words("show find see vote echo reiterate highlight")
-OBJECT_CUES = _INTENT | _JUDGING | _FINDING
+# What someone puts forward, weighs or chooses ('offered a plan', 'declined to comment', 'voiced
+# doubts', 'disavowed the remarks'): PolNeAR train's most frequent Cue verbs outside the lists above.
+_PUTTING = words(
+    """
+    offer decline consider decide release portray remind identify share remember
+    nominate advocate compare imply voice quote disclose publish outline invoke disavow yell email
+    reference encourage comment focus rail
+    """
+)
+OBJECT_CUES = _INTENT | _JUDGING | _FINDING | _PUTTING
 # 'called for a prosecutor', 'spoke about the economy', 'pointed to his record' (but not 'spoke to
 # the prime minister', 'spoke on Tuesday'): the prepositions whose object is what is meant.
 OBJECT_PREPS = following(
@@ -142,6 +151,9 @@ OBJECT_PREPS = following(
     demand for
     mention about
     vote for against
+    comment on
+    focus on
+    rail against
     """
 )
 # Nouns that carry reported speech in a "that" clause: "the UK's view that ...".

