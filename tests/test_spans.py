@@ -120,3 +120,16 @@ def test_a_part_of_punctuation_alone_is_scored_as_it_stands() -> None:
     from extract.analysis.spans import trim
 
     assert trim(":", 10) == (10, 11) and trim(' "said," ', 3) == (5, 9)
+
+
+def test_the_item_matcher_and_the_part_scorer_trim_alike() -> None:
+    from extract.analysis.matching import trimmed
+    from extract.analysis.spans import trim
+
+    text = 'He asked: "Who pays?\u00a0" and left!'
+    for words in ('"Who pays?\u00a0"', "and left!"):
+        start = text.index(words)
+        item = Quote(text=words, evidence=words, start=start, end=start + len(words),
+                     speaker=Actor(name="He"), direct=True)  # fmt: skip
+        # the matcher kept '?', '!' and the no-break space the part scorer trims
+        assert trimmed(item) == trim(words, start)

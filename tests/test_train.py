@@ -304,7 +304,11 @@ def test_rules_trained_adds_the_rules_items_the_tagger_left(tmp_path: Path) -> N
     assert [text[s:e] for s, e, _ in got["trained"]] == [_SAID[0]]
     disjoint = [r for r in got["rules"] if not any(min(r[1], t[1]) > max(r[0], t[0]) for t in got["trained"])]
     assert disjoint and "the budget was far too large" in text[disjoint[0][0] : disjoint[0][1]]
-    assert got["rules+trained"] == got["trained"] + disjoint
+    both = got["rules+trained"]
+    assert both[: len(got["trained"])] == got["trained"] and len(both) == len(got["trained"]) + len(disjoint)
+    # each rules' item the tagger left is there, its edges as the chooser set them, its speaker kept
+    for (s, e, who), (rs, re, rwho) in zip(both[len(got["trained"]) :], disjoint, strict=True):
+        assert min(e, re) > max(s, rs) and who == rwho
 
 
 def test_a_stacked_tagger_reads_the_rules_labels_and_the_paragraphs_place() -> None:
@@ -467,3 +471,29 @@ def test_a_chosen_edge_takes_back_the_quotation_mark_its_words_open() -> None:
         text.index("the talks"),
         text.index(" but"),
     )
+
+
+def test_rules_trained_sets_the_edges_of_the_rules_items_with_the_chooser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract.strategies import trained as strategy
+
+    made = train([quote_gold(tmp_path)], tmp_path / "q", schema=["news:quotes"], dev=0)
+    assert json.loads((made.folder / "model.json").read_text())["kinds"]["quotes"]["bounds"] is True
+    text = f'"{_SAID[0]}," Mayor Ana Silva said.\n\nSenator Tom Reed said that the budget was far too large.'
+    seen: list[tuple[int, int]] = []
+
+    def chooser(clf: object, doc: object, items: list[tuple[tuple[int, int], list[Any]]]) -> list[Any]:
+        """Each seed as it is, but the budget's cut to its last three words."""
+        seen.extend(seed for seed, _ in items)
+        far = text.index("far too large")
+        return [(far, far + 13) if seed[0] <= far < seed[1] else seed for seed, _ in items]
+
+    monkeypatch.setattr(strategy, "choose_bounds", chooser)
+    options: dict[str, Any] = {"strategy": "rules+trained", "trained": made.folder, "cache_dir": None}
+    with Extractor(schema=["news:quotes"], **options) as ex:
+        got = {(q.text, q.speaker.name) for q in ex.extract(Article("t", "t.txt", text)).of("quotes")}
+    # The rules' item the tagger left went through the chooser, and kept the rules' speaker.
+    assert any(s[0] <= text.index("the budget") < s[1] for s in seen)
+    assert ("far too large", "Tom Reed") in got or ("far too large", "Senator Tom Reed") in got
+    assert not any("the budget" in words for words, _ in got)

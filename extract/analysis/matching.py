@@ -16,7 +16,9 @@ from extract.schemas import ArticleRecord, Kind, Target
 from extract.schemas.kinds import GROUNDING_FIELDS
 
 Item = BaseModel  # a grounded item of any kind: evidence, start, end and its own fields
-_TRIM = " \t\n,.;:\"'\u201c\u201d\u2018\u2019"
+# What a span's edges lose before spans compare: quote marks, space and punctuation (every
+# scorer and the boundary chooser trim with this one set).
+TRIM = " \t\n\u00a0,.;:!?\"'\u201c\u201d\u2018\u2019"
 
 
 def trimmed(item: Item) -> tuple[int, int]:
@@ -24,8 +26,8 @@ def trimmed(item: Item) -> tuple[int, int]:
     ev: str = getattr(item, "evidence", "")
     start: int = getattr(item, "start", 0)
     end: int = getattr(item, "end", 0)
-    left = len(ev) - len(ev.lstrip(_TRIM))
-    right = len(ev) - len(ev.rstrip(_TRIM))
+    left = len(ev) - len(ev.lstrip(TRIM))
+    right = len(ev) - len(ev.rstrip(TRIM))
     return start + left, max(start + left, end - right)
 
 

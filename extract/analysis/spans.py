@@ -19,23 +19,22 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from extract.analysis.matching import PRF
+from extract.analysis.matching import PRF, TRIM
 from extract.schemas import ArticleRecord
 
 Bounds = tuple[int, int]
 CONTENT = "content"  # the anchor's part, whatever the anchor field is called
 CRITERIA = ("exact", "overlap", "jaccard")
 JACCARD_MIN = 0.5
-_TRIM = " \t\n\u00a0,.;:!?\"'\u201c\u201d\u2018\u2019"
 
 
 def trim(words: str, start: int) -> Bounds:
     """``words`` at ``start`` without surrounding quote marks, space and punctuation; a part that
     is nothing else (PolNeAR's ':' cue) stays as it is."""
-    kept = words.strip(_TRIM)
+    kept = words.strip(TRIM)
     if not kept:
         return start, start + len(words)
-    left = len(words) - len(words.lstrip(_TRIM))
+    left = len(words) - len(words.lstrip(TRIM))
     return start + left, start + left + len(kept)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from extract.analysis.matching import _TRIM
+from extract.analysis.matching import TRIM
 from extract.rules.lexicons import CUE_LEMMAS
 
 Span = tuple[int, int]  # characters [start, end)
@@ -25,13 +25,13 @@ _QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 
 def trim_start(text: str, at: int) -> int:
     """``at`` moved past the characters the scorer trims (quote marks, punctuation, space)."""
-    while at < len(text) and text[at] in _TRIM:
+    while at < len(text) and text[at] in TRIM:
         at += 1
     return at
 
 
 def trim_end(text: str, at: int) -> int:
-    while at > 0 and text[at - 1] in _TRIM:
+    while at > 0 and text[at - 1] in TRIM:
         at -= 1
     return at
 

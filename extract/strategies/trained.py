@@ -19,6 +19,8 @@ from extract.learned.parts import (
     overlapping,
     roles_of,
     set_at,
+    shared,
+    span_of,
     spans_at,
     unlearned_required,
     value_at,
@@ -84,10 +86,21 @@ def _trained(
         model = learned[kind.name]
         rule_items = rules.items.get(kind.name, [])
         found = tagged_spans(model, kind, doc, rule_items)
+        seeds = [(s[kind.anchor], spans_at(rule_items, s[kind.anchor])) for s in found]
+        if rules_fill:
+            # The rules' items no tagged anchor touches are drafted as the tagged ones are: their
+            # edges set by the chooser (trained on such seeds too, fit.py's seeds), their other
+            # parts from the rules' item itself.
+            tagged = [s for s, _ in seeds]
+            left = [span_of(i) for i in rule_items if not any(shared(span_of(i), t) > 0 for t in tagged)]
+            found += [{kind.anchor: span} for span in left]
+            seeds += [(span, []) for span in left]
         if model.bounds is not None:  # the learned chooser sets each anchor's two edges
-            seeds = [(s[kind.anchor], spans_at(rule_items, s[kind.anchor])) for s in found]
-            for spans, chosen in zip(found, choose_bounds(model.bounds, doc, seeds), strict=True):
-                spans[kind.anchor] = chosen
+            for (seed, _), spans, chosen in zip(
+                seeds, found, choose_bounds(model.bounds, doc, seeds), strict=True
+            ):
+                # an edge pair that left its seed altogether is not the same item any more
+                spans[kind.anchor] = chosen if shared(chosen, seed) > 0 else seed
         for spans in found:
             draft, hints, cost = _draft(kind, model, doc, article.text, spans, rule_items,
                                         provider if ask_model else None)  # fmt: skip
