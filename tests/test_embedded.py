@@ -23,7 +23,11 @@ def test_embedded_model_gives_valid_grounded_records(strategy: str, tmp_path: Pa
     [article] = load_articles([str(SEEDS / "reuters_kerry_lavrov_2014-03-14.txt")])
     assert not isinstance(article, Exception)
     # The tiny model for the mechanics (fast); the default model runs in test_gold's quality floor.
-    with Extractor(strategy=strategy, local_model="smollm2-135m", cache_dir=tmp_path / "cache") as ex:
+    # A generous call timeout: on a 2-core AVX2 machine (an AMD EPYC seen here) the tiny model
+    # reads the whole-article prompt at ~125 tokens/s and one call outlasts the default 120 s.
+    with Extractor(
+        strategy=strategy, local_model="smollm2-135m", cache_dir=tmp_path / "cache", timeout=600
+    ) as ex:
         record = ex.extract(article)
     record = ArticleRecord.model_validate_json(record.model_dump_json())
     items = [*record.quotes, *record.events, *record.positions]
