@@ -1,7 +1,7 @@
 """What the rules' positions get wrong on SEESAW, by the reading that found them (the rules path).
 
-Usage: python benchmarks/position_errors.py [--split train|valid] [--limit 200] [--examples 3]
-       [--rule "object of a verb"] [--misses]
+Usage: python benchmarks/position_errors.py [--split train|valid] [--skip 0] [--limit 200]
+       [--examples 3] [--rule "object of a verb"] [--misses]
 
 Runs the rules' pre-pass over SEESAW articles, keeps the positions the rules path writes (a stance
 decided per sentence by the lexicon and VADER, no model) with the reading that found each one
@@ -106,6 +106,7 @@ def miss_class(
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="train")
+    ap.add_argument("--skip", type=int, default=0, help="articles to skip first (a slice not studied yet)")
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--examples", type=int, default=3)
     ap.add_argument("--rule", help="print examples of this reading only")
@@ -120,7 +121,7 @@ def main() -> None:
     by_source: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     misses: Counter[str] = Counter()
     miss_examples: dict[str, list[str]] = defaultdict(list)
-    for article, gold in islice(seesaw(root, args.split), args.limit):
+    for article, gold in islice(seesaw(root, args.split), args.skip, args.skip + args.limit):
         found = analyse(article.text)
         kept: list[tuple[PositionCandidate, Position]] = [
             (c, Position(**d.model_dump(), start=c.start, end=c.start + len(c.sentence)))

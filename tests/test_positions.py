@@ -482,3 +482,24 @@ def test_seesaw_pairs_read_gop_inside_a_name_as_republican() -> None:
     assert score_pairs([pred], [gold]).pairs.tp == 1
     other = record(position(0, "Democrats", "Loretta Lynch", kind="group"))
     assert score_pairs([other], [gold]).pairs.tp == 0
+
+
+def test_an_action_a_subject_sets_out_to_do_or_refuses_is_its_stance() -> None:
+    # Before: an xcomp verb had no subject, so 'tried to block' and 'failed to confirm' held nothing.
+    text = (
+        "Loretta Lynch spoke.\nRepublicans tried to block Loretta Lynch.\n"
+        "The Senate failed to confirm Loretta Lynch.\nDurbin moved to defend Loretta Lynch.\n"
+    )
+    found = {(h, t, s) for _, h, t, s in pairs(text)}
+    assert ("Republicans", "Loretta Lynch", "oppose") in found
+    assert ("Senate", "Loretta Lynch", "oppose") in found  # 'failed to' turns confirming around
+    assert ("Durbin", "Loretta Lynch", "support") in found
+
+
+def test_reported_words_under_an_evaluative_cue_are_on_whom_they_name() -> None:
+    # Before: an evaluative cue ('accused') left its words to the predicate reading, which has
+    # only the cue's object: the person the words name was no position.
+    text = "Loretta Lynch spoke.\nMcConnell accused Obama of playing politics with Lynch, says Boehner.\n"
+    found = {(h, t) for _, h, t, _ in pairs(text)}
+    assert ("McConnell", "Obama") in found
+    assert ("McConnell", "Loretta Lynch") in found

@@ -101,6 +101,8 @@ _EVALUATIVE: dict[str | None, str] = {
     """,
     None: "push call urge want ask pressure",
 }
+# Verbs whose subject does not do the action they govern: 'refused to confirm Lynch' is against her.
+REFUSING = words("refuse decline fail hesitate")
 # Verbs of contact that take a person as object without taking a stance on them: 'Kerry met Lavrov'.
 CONTACT_VERBS = words("meet see visit phone call join accompany greet host brief tell ask interview")
 EVALUATIVE_VERBS: dict[str, str | None] = {w.replace("_", " "): v for w, v in meaning(_EVALUATIVE).items()}

@@ -27,6 +27,7 @@ from extract.rules.lexicons import (
     CUE_LEMMAS,
     EVALUATIVE_VERBS,
     PRONOUNS,
+    REFUSING,
     ROLE_NOUNS,
     STANCE_AGENTS,
     STANCE_NOUNS,
@@ -93,7 +94,9 @@ def _flip(polarity: str | None, negated: bool) -> str | None:
 
 
 def _negated(tok: Any) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    """Negated, or an action its subject refuses ('refused to confirm her'), not both."""
+    refused = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REFUSING
+    return any(c.dep_ == "neg" for c in tok.children) != refused
 
 
 def _stance_word(tok: Any) -> str | None:
@@ -363,6 +366,8 @@ class PositionFinder:
 
     def _holders(self, verb: Any) -> list[tuple[ActorRef, str]]:
         subj = subject(verb)
+        if subj is None and verb.dep_ == "xcomp":
+            subj = subject(verb.head)  # 'Republicans refused to confirm Lynch': who refused
         if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             subj = verb.head  # 'Kobach, who publicly backed Trump's claim': the relative is Kobach
         if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS):
@@ -534,8 +539,8 @@ class PositionFinder:
         """The speaker's position on each actor its words name, in the sentence line naming it."""
         actors, end = self.actors, q.start + len(q.text)
         cue = actors.text[q.cue[0] : q.cue[1]] if q.cue is not None else ""
-        if q.speaker is None or (not q.direct and _cue_polarity(cue) is not None):
-            return []  # 'accused Congress of ...': the predicate reading has its agent and patient
+        if q.speaker is None:
+            return []
         out = []
         lo = bisect_left(actors.mention_at, q.start)
         named = [
