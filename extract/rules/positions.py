@@ -535,11 +535,22 @@ class PositionFinder:
                 return ref
         return None
 
+    def _cue_holder(self, q: QuoteCandidate) -> ActorRef | None:
+        """The first holder the predicate reading finds for a quote's cue verb, if any."""
+        at = self.actors.token_at.get(q.cue[0]) if q.cue is not None else None
+        held = self._holders(self.actors.sentence_of[at].doc[at]) if at is not None else []
+        return held[0][0] if held else None
+
     def in_quote(self, q: QuoteCandidate, doc: Any) -> list[PositionCandidate]:
         """The speaker's position on each actor its words name, in the sentence line naming it."""
         actors, end = self.actors, q.start + len(q.text)
         cue = actors.text[q.cue[0] : q.cue[1]] if q.cue is not None else ""
-        if q.speaker is None:
+        speaker = q.speaker
+        if not q.direct and _cue_polarity(cue) is not None:
+            # 'accused Obama of playing politics with Lynch': the cue is a predicate too, and its
+            # agent as that reading names it (an appositive's name, the speakers a 'they' is) holds.
+            speaker = self._cue_holder(q)
+        if speaker is None:
             return []
         out = []
         lo = bisect_left(actors.mention_at, q.start)
@@ -554,13 +565,13 @@ class PositionFinder:
             while i < len(doc) and doc[i].idx < end:
                 tok = doc[i]
                 if tok.lower_ in _PERSONAL and tok.dep_ != "poss":
-                    ref = self._named_before(tok.idx, _PERSONAL[tok.lower_], {q.speaker})
+                    ref = self._named_before(tok.idx, _PERSONAL[tok.lower_], {speaker})
                     if ref is not None:
                         named.append((tok.idx, ref, i))
                 i += 1
         for _, ref, at in named:
             kinds = _TARGET_KINDS if _cue_polarity(cue) is not None else _SPOKEN_OF
-            if ref == q.speaker or ref.kind not in kinds or at is None or _descriptive(doc[at]):
+            if ref == speaker or ref.kind not in kinds or at is None or _descriptive(doc[at]):
                 continue
             if self.named[ref] < SALIENT:
                 continue
@@ -569,7 +580,7 @@ class PositionFinder:
                 PositionCandidate(
                     line.text,
                     line.start_char,
-                    q.speaker,
+                    speaker,
                     ref,
                     cue,
                     _cue_polarity(cue),
