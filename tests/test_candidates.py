@@ -625,3 +625,37 @@ def test_whoever_is_asked_is_not_the_asker() -> None:
     )
     assert "to name a single legislative achievement" not in found  # before: Marco Rubio's
     assert found["whether he would run"] == "Bill Maher"
+
+
+def test_two_apostrophes_mark_a_quote_as_the_new_york_times_writes_them() -> None:
+    # 116 of PolNeAR train's 840 articles (the New York Times') quote with '' for either mark;
+    # the rules found none of those quotes, nor anything of a sentence led by one.
+    text = (
+        "Mr. Axelrod spoke on Monday.\n\n''Basically, Roger was going to do what Roger was going to "
+        "do,'' Mr. Axelrod said. ''He did not listen to anyone at the network.''\n\n"
+        "''We're anxious about the attacks,'' said another Twitter user, Johanna Bayer."
+    )
+    quotes = analyse(text).quotes
+    whole = (
+        "Basically, Roger was going to do what Roger was going to do,'' Mr. Axelrod said. ''He did "
+        "not listen to anyone at the network."
+    )
+    assert [(q.text, q.direct) for q in quotes] == [(whole, True), ("We're anxious about the attacks,", True)]
+    assert parts_of(text) == [("Mr. Axelrod", "said"), ("another Twitter user, Johanna Bayer", "said")]
+    assert all(text[q.start : q.start + len(q.text)] == q.text for q in quotes)
+
+
+def test_a_tag_and_a_paragraph_left_open_work_with_two_apostrophes_as_with_curly_marks() -> None:
+    # The tag's verb is the cue whatever it is ('barked'), and a quote left open at its
+    # paragraph's end goes on at the next one's opening marks, as for curly marks.
+    text = (
+        "Donald Trump spoke in Iowa on Monday.\n\n''We are going to win so much, you will get tired "
+        "of winning,'' Mr. Trump barked.\n\n''The Hispanics love me\n\n''and I love them back, "
+        "believe me.''"
+    )
+    quotes = analyse(text).quotes
+    assert [q.text for q in quotes] == [
+        "We are going to win so much, you will get tired of winning,",
+        "The Hispanics love me\n\n''and I love them back, believe me.",
+    ]
+    assert parts_of(text) == [("Mr. Trump", "barked")] * 2
