@@ -77,7 +77,7 @@ class QuoteCandidate:
     source: At | None = None
 
 
-def mention(tok: Any) -> At:
+def mention(tok: Any, cue: int | None = None) -> At:
     """Where the article names a subject, as PolNeAR's Source spans do: the token's whole phrase
     (titles, coordination, apposition and relative clause included: 'Thomas Wiegold, an expert on
     defense affairs'; not a participle's or a 'which' clause after a comma), within its line,
@@ -86,7 +86,8 @@ def mention(tok: Any) -> At:
     first, last = tok.left_edge.i, tok.right_edge.i
     # Not a participle's clause or a 'which'/'whose' clause after a comma ('Marco Rubio, speaking at
     # a rally', 'Ramos, whose new book ...'): PolNeAR's Source ends before them (train 200: 8 of 9).
-    cut = [c for c in tok.rights if _left_off(c)]
+    # Nor the cue's own clause, when the cue modifies its source ('pastors supporting Mr. Cruz').
+    cut = [c for c in tok.rights if _left_off(c) or (cue is not None and _covers(c, cue))]
     if cut:
         last = max(tok.i, cut[0].left_edge.i - 1)
     for i in range(first, tok.i):  # a parse run across lines (a caption into a sentence)
@@ -108,6 +109,12 @@ def mention(tok: Any) -> At:
     # General Michael Mukasey', where the parse makes the dateline's city the subject
     dateline = _DATELINE.match(doc.text, start, end)
     return (dateline.end(), end) if dateline and dateline.end() < end else (start, end)
+
+
+def _covers(tok: Any, at: int) -> bool:
+    """Whether the character offset ``at`` falls within ``tok``'s phrase."""
+    last = tok.doc[tok.right_edge.i]
+    return bool(tok.doc[tok.left_edge.i].idx <= at < last.idx + len(last.text))
 
 
 def _left_off(tok: Any) -> bool:
@@ -146,7 +153,7 @@ def cue_span(tok: Any) -> At:
         if (
             after.dep_ == "prt"
             or (after.dep_ == "advmod" and after.lower_ == "back")  # 'shot back', 'hit back'
-            or (after.dep_ == "prep" and after.lower_ in OBJECT_PREPS.get(verb, ()))
+            or (after.dep_ == "prep" and after.lower_ in _object_preps(verb))
             or (after.dep_ == "dobj" and after.lemma_.lower() in CUE_NOUNS)
         ):
             last = after
@@ -157,6 +164,13 @@ def cue_span(tok: Any) -> At:
             if len(words) == 2 and words[0] in ("a", "the") and words[1] == "statement":
                 last = doc[after.i + 2]
     return first.idx, last.idx + len(last.text)
+
+
+def _object_preps(verb: str) -> tuple[str, ...]:
+    """The prepositions whose object is what a verb means: its own ('called for'), and 'about' for
+    every speech and belief verb ('joked about moving', 'mused about the race', 'worried about
+    it': PolNeAR's cue takes the 'about', its content what follows)."""
+    return (*OBJECT_PREPS.get(verb, ()), *(("about",) if verb in CUE_LEMMAS else ()))
 
 
 def _cue_left(tok: Any, cue: Any) -> bool:
@@ -217,7 +231,7 @@ def find_quotes(
         subj = _speaker_token(cue) if cue is not None else None
         speaker = actors.resolve_token(subj) if subj is not None else last_speaker
         options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
-        said = (mention(subj), cue_span(cue)) if subj is not None and cue is not None else last_said
+        said = (mention(subj, cue.idx), cue_span(cue)) if subj is not None and cue is not None else last_said
         around = paragraph_context(text, para_start, para_end)
         begin = m.start(1)
         if before is not None and joins:
@@ -283,12 +297,33 @@ def _speaker_token(cue: Any) -> Any | None:
     found = agents(cue) if any(c.dep_ == "nsubjpass" for c in cue.children) else []
     if found:
         return found[0]
+    if lemma(cue) in _RAISING and any(c.dep_ == "nsubjpass" for c in cue.children):
+        # 'Trump is expected to win', 'he is said to be furious': its subject is what is
+        # expected, and whoever expects it goes unnamed
+        return None
     if lemma(cue) == "ask" and cue.tag_ == "VBN" and not any(c.lower_ == "when" for c in cue.lefts):
         # 'Sanders was asked to name ...', 'Asked whether ...': whoever is asked is not the asker,
         # and no one else is named (PolNeAR marks no attribution there; but 'the senator smiled
         # when asked whether ...' is the senator's).
         return None
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and _holder(cue.head):
+        # 'pastors supporting Mr. Cruz', 'a new poll showing Trump down': the noun it modifies
+        return cue.head
     return subject(cue)
+
+
+def _holder(tok: Any) -> bool:
+    """Whether a noun names who can hold a view or report a finding: people and bodies by name, a
+    noun for them ('voters', 'a poll'), or a pronoun ('those')."""
+    return bool(
+        tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        or tok.lemma_.lower() in _HOLDERS
+        or (tok.pos_ == "PRON" and tok.lower_ in ("those", "anyone", "everyone", "people"))
+    )
+
+
+# Verbs whose passive raises what is said to be so to its subject ('is expected to', 'is believed to').
+_RAISING = words("expect believe think know say consider report estimate predict")
 
 
 def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
@@ -516,7 +551,7 @@ def _reported(
             speaker,
             list(dict.fromkeys(options)),
             paragraph_context(actors.text, sent.start_char, sent.end_char),
-            mention(subj),
+            mention(subj, cue[0]),
         )
     )
     return True
@@ -619,9 +654,7 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
     verb = lemma(tok)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)
     if obj is None:
-        prep = next(
-            (c for c in tok.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS.get(verb, ())), None
-        )
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _object_preps(verb)), None)
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if obj is None or obj.ent_type_ in ("DATE", "TIME"):
         return False  # 'spoke on Tuesday' says nothing
