@@ -666,6 +666,13 @@ def test_a_speech_or_belief_verb_takes_what_it_is_about_as_its_content() -> None
     text = "Ms. Warren spoke in Boston on Monday. Ms. Warren also mused about the 2016 race."
     assert parts_of(text) == [("Ms. Warren", "also mused about")]
     assert speakers(text) == {"the 2016 race": "Warren"}
+    # and what follows is a clause as often as a noun ('joked about moving ...')
+    text = (
+        "Senator Elizabeth Warren spoke in Boston. In an interview on Monday, Ms. Warren joked about "
+        "moving to New Zealand if Trump is elected."
+    )
+    assert parts_of(text) == [("Ms. Warren", "joked about")]
+    assert speakers(text) == {"moving to New Zealand if Trump is elected": "Elizabeth Warren"}
 
 
 def test_a_participle_of_a_stance_or_speech_verb_is_held_by_the_noun_it_modifies() -> None:

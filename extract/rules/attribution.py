@@ -169,7 +169,7 @@ def cue_span(tok: Any) -> At:
 def _object_preps(verb: str) -> tuple[str, ...]:
     """The prepositions whose object is what a verb means: its own ('called for'), and 'about' for
     every speech and belief verb ('joked about moving', 'mused about the race', 'worried about
-    it': PolNeAR's cue takes the 'about', its content what follows)."""
+    it': PolNeAR's cue takes the 'about', its content what follows, a noun or a clause)."""
     return (*OBJECT_PREPS.get(verb, ()), *(("about",) if verb in CUE_LEMMAS else ()))
 
 
@@ -655,7 +655,11 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)
     if obj is None:
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _object_preps(verb)), None)
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        obj = (
+            next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if prep is not None
+            else None
+        )
     if obj is None or obj.ent_type_ in ("DATE", "TIME"):
         return False  # 'spoke on Tuesday' says nothing
     # 'called him a political opportunist', 'slammed Rubio for not having won a state': the object
