@@ -80,7 +80,7 @@ _IRREGULAR = {"said", "told", "wrote", "written", "according", "spoke", "spoken"
 _CUE_FORMS = "|".join(sorted({f for w in CUE_LEMMAS | CUE_NOUNS for f in _forms(w)} | _IRREGULAR))
 _CUE_WORD = re.compile(rf"\b(?:{_CUE_FORMS})\b", re.IGNORECASE)
 _CUE_LOWER = re.compile(rf"\b(?:{_CUE_FORMS})\b")
-_QUOTE_MARK = re.compile('["\u201c\u201d\u00ab\u00bb]')
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]|''")
 
 
 def worth_asking(passage: str, kinds: tuple[Kind, ...]) -> bool:

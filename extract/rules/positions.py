@@ -595,7 +595,7 @@ class PositionFinder:
         return out
 
 
-_CLOSING = '\u201d"'
+_CLOSING = ("\u201d", '"', "''")  # the New York Times' two apostrophes too
 
 
 def continued(q: QuoteCandidate, text: str, lines: int = 6) -> list[QuoteCandidate]:
