@@ -79,12 +79,12 @@ def parse(data: list[Example]) -> Iterator[Parsed]:
         yield Parsed(example, doc, list(lines(doc)))
 
 
-def rules_items(kind: Kind, article: Article) -> list[BaseModel] | None:
-    """The rules' items of ``kind`` in ``article`` (what a stacked tagger reads), None for a kind
-    no rules know."""
+def rules_items(kind: Kind, article: Article, doc: Any | None = None) -> list[BaseModel] | None:
+    """The rules' items of ``kind`` in ``article`` (what a stacked tagger reads; over ``doc``, the
+    article's parse, where the caller has one), None for a kind no rules know."""
     if rules_for(kind) is None:
         return None
-    found, _ = run_rules(article, (kind,), NoModel())
+    found, _ = run_rules(article, (kind,), NoModel(), doc=doc)
     return found.items.get(kind.name, [])
 
 
@@ -99,7 +99,7 @@ def fit_kind(kind: Kind, parsed: list[Parsed], folder: Path, config: FitConfig) 
     import joblib
 
     stacked = config.stacked and rules_for(kind) is not None
-    ruled = [rules_items(kind, p.example[0]) if stacked else None for p in parsed]
+    ruled = [rules_items(kind, p.example[0], p.doc) if stacked else None for p in parsed]
     _fit_tagger(kind, parsed, ruled, folder / tagger_file(kind.name), config)
     bounds = fit_bounds(kind, parsed, ruled, folder, config) if config.bounds else False
     classifiers: dict[str, Any] = {}
