@@ -528,7 +528,7 @@ def test_training_and_a_trained_run_parse_each_article_once(
         monkeypatch.setattr(module, "nlp", lambda: counter)
     made = train([quote_gold(tmp_path, n=12)], tmp_path / "q", schema=["news:quotes"], dev=0)
     assert counter.parses == 12  # the rules a stacked tagger reads run over the same parse
-    text = f'"{_SAID[0]}," Mayor Ana Silva said.\n\nSenator Tom Reed said that the budget was far too large.\n'
+    text = f'"{_SAID[0]}," Mayor Ana Silva said.\n\nSenator Tom Reed said the budget was far too large.\n'
     article = Article("t", "t.txt", text)
     with Extractor(strategy="rules", cache_dir=None) as ex:
         rules = ex.extract(article)
@@ -542,3 +542,22 @@ def test_training_and_a_trained_run_parse_each_article_once(
         assert {k: v for k, v in record.items.items() if k != "quotes"} == {
             k: v for k, v in rules.items.items() if k != "quotes"
         }
+
+
+def test_the_classifiers_fit_only_the_hashed_columns_their_data_uses() -> None:
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from extract.learned.hashed import hashed
+
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(60)]
+    rows = [rng.sample(words, 6) for _ in range(200)]
+    ys = [int("w1" in r or "w2" in r) for r in rows]
+    narrow = hashed(2**18, LogisticRegression(C=5.0, max_iter=1000)).fit(rows, ys)
+    wide = make_pipeline(FeatureHasher(2**18, input_type="string"), LogisticRegression(C=5.0, max_iter=1000))
+    wide.fit(rows, ys)
+    assert narrow[-1].coef_.shape[1] <= 60  # not 2**18
+    unseen = [rng.sample(words, 6) + ["never-seen"] for _ in range(20)]
+    assert narrow.predict_proba(unseen)[:, 1] == pytest.approx(wide.predict_proba(unseen)[:, 1], abs=1e-3)
