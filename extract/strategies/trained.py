@@ -78,8 +78,8 @@ def _trained(
         for k in mine
         if rules_for(k) is not None and (unlearned_required(k) or learned[k.name].stacked or rules_fill)
     )
-    # One parse for the rules and the tagger (it was a third of a trained run's time when each
-    # parsed the article on its own, docs/training.md).
+    # One parse for the rules and the tagger: a second parse was most of what a trained run cost
+    # beyond the rules (2.1x their CPU time then, 1.1-1.4x now: docs/training.md).
     doc = nlp()(article.text)
     if ask_model:  # the untrained kinds' open choices go to the model, the trained kinds' rules not
         result, usage = run_hybrid(article, others, provider, doc=doc) if others else (Grounded(), Usage())
