@@ -559,5 +559,5 @@ def test_the_classifiers_fit_only_the_hashed_columns_their_data_uses() -> None:
     wide = make_pipeline(FeatureHasher(2**18, input_type="string"), LogisticRegression(C=5.0, max_iter=1000))
     wide.fit(rows, ys)
     assert narrow[-1].coef_.shape[1] <= 60  # not 2**18
-    unseen = [rng.sample(words, 6) + ["never-seen"] for _ in range(20)]
+    unseen = [[*rng.sample(words, 6), "never-seen"] for _ in range(20)]
     assert narrow.predict_proba(unseen)[:, 1] == pytest.approx(wide.predict_proba(unseen)[:, 1], abs=1e-3)
