@@ -1,11 +1,13 @@
 """Speed near the limit, side by side in one run on the same texts.
 
 Usage: python benchmarks/speed.py [--articles 40] [--split dev|train] [--model-articles 2]
-       [--local-model qwen2.5-1.5b] [--skip-model] [--peer]
+       [--local-model qwen2.5-1.5b] [--skip-model] [--peer] [--trained models/NAME]
 
 Rules: bare spaCy (``nlp.pipe``, one process, model loaded beforehand) against ``--strategy
 rules`` at 1 and 2 workers (worker processes, whose start-up and model loading are timed), on
-PolNeAR dev articles (the seeds when the corpus is absent), with no cache.
+PolNeAR dev articles (the seeds when the corpus is absent), with no cache. With ``--trained`` (a
+folder from ``extract train`` on the news quotes), the trained strategies' CPU seconds per article
+against ``--strategy rules``'s, in this process, as a ratio.
 Model path (``hybrid+paragraph``, and ``paragraph`` over quotes, on the seeds, embedded server, cold answer
 cache): wall time against the time the server itself reports spending on prompts and generation
 (the rest is overhead: HTTP, validation, grounding, the rules), and prompt tokens sent against
@@ -66,6 +68,19 @@ def rules_rows(articles: list[Article]) -> list[str]:
     return rows
 
 
+def trained_rows(articles: list[Article], folder: Path) -> list[str]:
+    """CPU seconds per article of ``--strategy rules`` and of the trained strategies over
+    ``folder``, one after the other in this process (CPU time: the cores are shared)."""
+    from benchmarks.train_curve import run
+
+    _, rules = run(articles, strategy="rules")
+    rows = [f"{'rules strategy, in process':<44}{rules:8.3f} CPU s/article   1.00x"]
+    for strategy in ("trained", "rules+trained"):
+        _, secs = run(articles, trained=folder, strategy=strategy)
+        rows.append(f"{f'{strategy} strategy, in process':<44}{secs:8.3f} CPU s/article {secs / rules:6.2f}x")
+    return rows
+
+
 def model_rows(articles: list[Article], local_model: str, peer: bool) -> list[str]:
     rows = []
     # The paragraph pass over quotes alone: over every kind it takes ~8 minutes per seed article.
@@ -113,11 +128,14 @@ def main() -> None:
     ap.add_argument("--local-model", default="qwen2.5-1.5b")
     ap.add_argument("--skip-model", action="store_true")
     ap.add_argument("--peer", action="store_true", help="also langextract (about 2 minutes per article)")
+    ap.add_argument("--trained", type=Path, help="a trained quotes folder: its strategies against rules")
     args = ap.parse_args()
     name, articles = texts(args.articles, args.split)
     chars = sum(len(a.text) for a in articles)
     print(f"rules on {name}, {chars:,} characters")
     print("\n".join(rules_rows(articles)), flush=True)
+    if args.trained is not None:
+        print("\n".join(trained_rows(articles, args.trained)), flush=True)
     if not args.skip_model:
         seeds = [a for a in load_articles([str(ROOT / "seeds")]) if isinstance(a, Article)]
         print(f"model path on the seeds ({args.local_model})")

@@ -105,7 +105,7 @@ def choice_accuracy(
     hits = majority = total = 0
     for article, gold in dev_pairs:
         doc = nlp()(article.text)
-        rule_items = (rules_items(kind, article) or []) if model.stacked else []
+        rule_items = (rules_items(kind, article, doc) or []) if model.stacked else []
         for item in gold.of(kind.name):
             context = {f: w for f in context_fields(kind) if (w := words_of(value_at(item, (f,))))}
             want = getattr(value_at(item, (field,)), "value", value_at(item, (field,)))

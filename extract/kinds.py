@@ -39,7 +39,9 @@ class Pack:
     """Kinds shipped together, with an optional rule-based candidate generator and the prompts
     its choices use.
 
-    ``rules(article, kinds, chooser) -> drafts`` makes the pack's kinds without a model.
+    ``rules(article, kinds, chooser) -> drafts`` makes the pack's kinds without a model; rules
+    that also take ``doc=`` are handed the article's spaCy parse where the caller has one (a
+    trained run parses once for the rules and its tagger).
     ``sieve(passage, kinds) -> bool`` says which passages a model pass need not ask.
     ``recall_from_model`` are the kinds whose rules miss what a model pass finds:
     ``hybrid+paragraph`` asks the model about these only, keeping the extra items that

@@ -497,3 +497,67 @@ def test_rules_trained_sets_the_edges_of_the_rules_items_with_the_chooser(
     assert any(s[0] <= text.index("the budget") < s[1] for s in seen)
     assert ("far too large", "Tom Reed") in got or ("far too large", "Senator Tom Reed") in got
     assert not any("the budget" in words for words, _ in got)
+
+
+class _CountingParser:
+    """spaCy's pipeline, counting the texts it parses (a call or one of ``pipe``'s)."""
+
+    def __init__(self, real: Any) -> None:
+        self.real, self.parses = real, 0
+
+    def __call__(self, text: str) -> Any:
+        self.parses += 1
+        return self.real(text)
+
+    def pipe(self, texts: Any, **options: Any) -> Any:
+        for doc in self.real.pipe(texts, **options):
+            self.parses += 1
+            yield doc
+
+
+def test_training_and_a_trained_run_parse_each_article_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract.rules import candidates
+    from extract.rules.parse import nlp
+    from extract.strategies import trained as strategy
+    from extract.training import fit
+
+    counter = _CountingParser(nlp())
+    for module in (candidates, strategy, fit):
+        monkeypatch.setattr(module, "nlp", lambda: counter)
+    made = train([quote_gold(tmp_path, n=12)], tmp_path / "q", schema=["news:quotes"], dev=0)
+    assert counter.parses == 12  # the rules a stacked tagger reads run over the same parse
+    text = f'"{_SAID[0]}," Mayor Ana Silva said.\n\nSenator Tom Reed said the budget was far too large.\n'
+    article = Article("t", "t.txt", text)
+    with Extractor(strategy="rules", cache_dir=None) as ex:
+        rules = ex.extract(article)
+    for name in ("trained", "rules+trained"):
+        with Extractor(strategy=name, trained=made.folder, cache_dir=None) as ex:
+            counter.parses = 0
+            record = ex.extract(article)
+        # one parse for the rules' pre-pass over every kind and the tagger; the untrained kinds
+        # are the rules' own
+        assert counter.parses == 1 and record.of("quotes")
+        assert {k: v for k, v in record.items.items() if k != "quotes"} == {
+            k: v for k, v in rules.items.items() if k != "quotes"
+        }
+
+
+def test_the_classifiers_fit_only_the_hashed_columns_their_data_uses() -> None:
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from extract.learned.hashed import hashed
+
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(60)]
+    rows = [rng.sample(words, 6) for _ in range(200)]
+    ys = [int("w1" in r or "w2" in r) for r in rows]
+    narrow = hashed(2**18, LogisticRegression(C=5.0, max_iter=1000)).fit(rows, ys)
+    wide = make_pipeline(FeatureHasher(2**18, input_type="string"), LogisticRegression(C=5.0, max_iter=1000))
+    wide.fit(rows, ys)
+    assert narrow[-1].coef_.shape[1] <= 60  # not 2**18
+    unseen = [[*rng.sample(words, 6), "never-seen"] for _ in range(20)]
+    assert narrow.predict_proba(unseen)[:, 1] == pytest.approx(wide.predict_proba(unseen)[:, 1], abs=1e-3)

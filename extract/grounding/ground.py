@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -193,6 +194,15 @@ class Grounded:
         out = self.merge(Grounded(), keep_missing=True)
         for kind, item in other.pairs():
             if not any(_shared(mine, item) > 0 for mine in self.items.get(kind, [])):
+                out.add(kind, item)
+        return out
+
+    def only(self, kinds: Iterable[str]) -> Grounded:
+        """This result's items of ``kinds`` (by name), with its misses."""
+        names = set(kinds)
+        out = Grounded(missing=list(self.missing))
+        for kind, item in self.pairs():
+            if kind in names:
                 out.add(kind, item)
         return out
 

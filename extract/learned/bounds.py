@@ -42,24 +42,25 @@ class View:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.text: str = doc.text
-        self.w = [t.lower_ for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.dep = [t.dep_ for t in doc]
-        self.head_dep = [f"{t.dep_}>{t.head.dep_}" for t in doc]
-        self.space = [t.is_space for t in doc]
-        self.brk = [t.text in _BREAKS or t.is_punct for t in doc]
-        self.sent_start = [bool(t.is_sent_start) for t in doc]
-        self.cue = [t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS for t in doc]
+        toks = list(doc)  # once: spaCy makes a new Token object at every access
+        self.w = [t.lower_ for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.head_dep = [f"{d}>{self.dep[t.head.i]}" for d, t in zip(self.dep, toks, strict=True)]
+        self.space = [t.is_space for t in toks]
+        self.brk = [t.text in _BREAKS or t.is_punct for t in toks]
+        self.sent_start = [bool(t.is_sent_start) for t in toks]
+        self.cue = [t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS for t in toks]
         self.cues_before = [0]  # speech verbs before each token (a prefix sum)
         for c in self.cue:
             self.cues_before.append(self.cues_before[-1] + c)
-        self.left = [t.left_edge.i for t in doc]
-        self.right = [t.right_edge.i for t in doc]
-        self.starts = [trim_start(self.text, int(t.idx)) for t in doc]
-        self.ends = [trim_end(self.text, int(t.idx) + len(t)) for t in doc]
+        self.left = [t.left_edge.i for t in toks]
+        self.right = [t.right_edge.i for t in toks]
+        self.starts = [trim_start(self.text, int(t.idx)) for t in toks]
+        self.ends = [trim_end(self.text, int(t.idx) + len(t)) for t in toks]
         self.quoted = []  # inside a quotation of its paragraph (marks toggle it; a line break ends it)
         inside = False
-        for t in doc:
+        for t in toks:
             if "\n" in t.text:
                 inside = False
             elif t.text in _QUOTES:

@@ -103,8 +103,15 @@ def bio(cut: list[list[Any]], spans: list[tuple[int, int, str]]) -> list[list[st
     out: list[list[str]] = []
     for line in cut:
         row = ["O"] * len(line)
+        # the tokens' offsets once per line, and only the spans that reach into it (a token's
+        # attributes are slow to read: this was half of a run's feature time)
+        starts = [int(t.idx) for t in line]
+        ends = [a + len(t) for a, t in zip(starts, line, strict=True)]
+        first, last = (starts[0], ends[-1]) if line else (0, 0)
         for s, e, role in ordered:
-            inside = [i for i, t in enumerate(line) if t.idx < e and t.idx + len(t) > s and row[i] == "O"]
+            if e <= first or s >= last:
+                continue
+            inside = [i for i in range(len(line)) if starts[i] < e and ends[i] > s and row[i] == "O"]
             for n, i in enumerate(inside):
                 row[i] = f"{'B' if n == 0 else 'I'}-{role}"
         out.append(row)

@@ -107,8 +107,10 @@ def mention(tok: Any, cue: int | None = None) -> At:
         start += len(words) - len(words.lstrip(_BULLETS))
     # 'RENO, Nev. (AP) — Republican hopeful Trump'; 'CLEVELAND, July 19 (UPI) — Former Attorney
     # General Michael Mukasey', where the parse makes the dateline's city the subject
-    dateline = _DATELINE.match(doc.text, start, end)
-    return (dateline.end(), end) if dateline and dateline.end() < end else (start, end)
+    # matched within the phrase's own words: Doc.text joins every token of the article again
+    base = doc[first].idx
+    dateline = _DATELINE.match(words, start - base)
+    return (base + dateline.end(), end) if dateline and base + dateline.end() < end else (start, end)
 
 
 def _covers(tok: Any, at: int) -> bool:

@@ -31,16 +31,17 @@ class Analysis:
 RULES_SECONDS = 300.0
 
 
-def analyse(text: str, seconds: float = RULES_SECONDS) -> Analysis:
-    """Find actors and quote, event and position candidates in ``text``; raise StageTimeout
-    when that takes more than ``seconds``."""
+def analyse(text: str, seconds: float = RULES_SECONDS, doc: Any | None = None) -> Analysis:
+    """Find actors and quote, event and position candidates in ``text`` (``doc``: its parse,
+    where the caller already has one: a trained run parses once for the rules and its tagger);
+    raise StageTimeout when that takes more than ``seconds``."""
     deadline = time.monotonic() + seconds
 
     def on_time() -> None:
         if time.monotonic() > deadline:
             raise StageTimeout(f"the rules' pre-pass took over {seconds:g}s; article skipped")
 
-    doc = nlp()(text)
+    doc = nlp()(text) if doc is None else doc
     on_time()
     spans_in_quotes = quoted_spans(text)
     actors = Actors(doc, spans_in_quotes)

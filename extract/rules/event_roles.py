@@ -115,8 +115,8 @@ def _conjoined_modifiers(tok: Any) -> list[ActorRef]:
         second = joined if joined is not None else (mods[n + 1] if n + 1 < len(mods) else None)
         if second is None or not (first.ent_type_ in NAMED and second.ent_type_ in NAMED):
             return []
-        rest = tok.doc.text[second.idx + len(second.text) : tok.idx + len(tok.text)]
-        names = (canonical(first.text + rest), canonical(tok.doc.text[second.idx : tok.idx + len(tok.text)]))
+        written = tok.doc[second.i : tok.i + 1].text  # not Doc.text: it joins the whole article
+        names = (canonical(first.text + written[len(second.text) :]), canonical(written))
         return [ActorRef(name, "other") for name in names if name]
     return []
 
@@ -126,7 +126,7 @@ def _as_written(tok: Any) -> list[ActorRef]:
     words = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.dep_ not in ("det", "punct")]
     if not words:
         return []
-    written = canonical(tok.doc.text[words[0].idx : tok.idx + len(tok.text)])
+    written = canonical(tok.doc[words[0].i : tok.i + 1].text)
     return [ActorRef(written, "other")] if written else []
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from extract.inputs.load import Article
 from extract.rules.actors import ActorRef, resolution
@@ -268,9 +268,10 @@ def _target_kind(ref: ActorRef) -> TargetKind:
     return ref.kind if ref.kind in ("person", "organization", "country", "group", "issue") else "other"  # type: ignore[return-value]
 
 
-def drafts(article: Article, kinds: tuple[Kind, ...], ask: Chooser) -> list[Drafted]:
-    """Drafts of the pack's ``kinds`` from one pre-pass, asking only the choices the rules leave open."""
-    found = analyse(article.text)
+def drafts(article: Article, kinds: tuple[Kind, ...], ask: Chooser, doc: Any | None = None) -> list[Drafted]:
+    """Drafts of the pack's ``kinds`` from one pre-pass (over ``doc``, the article's parse, where
+    the caller has one), asking only the choices the rules leave open."""
+    found = analyse(article.text, doc=doc)
     out: list[Drafted] = []
     if QUOTES in kinds:
         out += _quotes(article.text, found, ask)

@@ -7,6 +7,7 @@ type, stance), so a tiny model cannot invent text.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable
 from typing import Any, Literal
@@ -117,14 +118,15 @@ class Asker:
         return [str(getattr(answer, f"answer_{n}")) for n in range(1, len(options) + 1)]
 
 
-RulesFn = Callable[[Article, tuple[Kind, ...], Asker], list[Drafted]]
+RulesFn = Callable[..., list[Drafted]]  # (article, kinds, asker[, doc=parse]) -> drafts
 
 
 def _run(
-    article: Article, kinds: tuple[Kind, ...], ask: Asker, whole_unruled: bool = True
+    article: Article, kinds: tuple[Kind, ...], ask: Asker, whole_unruled: bool = True, doc: Any | None = None
 ) -> tuple[Grounded, Usage]:
-    """Each pack's rules over its kinds; the model, whole, over the kinds no rules know (unless
-    ``whole_unruled`` is off: a later pass asks them)."""
+    """Each pack's rules over its kinds (over ``doc``, the article's parse, where the caller has
+    one); the model, whole, over the kinds no rules know (unless ``whole_unruled`` is off: a
+    later pass asks them)."""
     by_rules: dict[RulesFn, list[Kind]] = {}
     unruled: list[Kind] = []
     for kind in kinds:
@@ -132,12 +134,22 @@ def _run(
             by_rules.setdefault(rules, []).append(kind)
         else:
             unruled.append(kind)
-    drafted = [d for rules, ks in by_rules.items() for d in rules(article, tuple(ks), ask)]
+    drafted = [d for rules, ks in by_rules.items() for d in _rules_of(rules, article, tuple(ks), ask, doc)]
     result, usage = ground(drafted, article.text), ask.usage
     if unruled and whole_unruled:
         asked, cost = run_whole(article, tuple(unruled), ask.provider)
         result, usage = result.union(asked), usage.add(cost)
     return result, usage
+
+
+def _rules_of(
+    rules: RulesFn, article: Article, kinds: tuple[Kind, ...], ask: Asker, doc: Any | None
+) -> list[Drafted]:
+    """A pack's drafts, handed the caller's parse where it has one and the pack's rules take a
+    ``doc`` (a pack written before they could is called as it was)."""
+    if doc is not None and "doc" in inspect.signature(rules).parameters:
+        return rules(article, kinds, ask, doc=doc)
+    return rules(article, kinds, ask)
 
 
 def _deciding(provider: Provider, kinds: tuple[Kind, ...], also: tuple[str, ...] = ()) -> Asker:
@@ -146,9 +158,12 @@ def _deciding(provider: Provider, kinds: tuple[Kind, ...], also: tuple[str, ...]
     return Asker(provider, decides=frozenset([*(p for pack in packs for p in pack.model_decides), *also]))
 
 
-def run_hybrid(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
-    """Candidates from the rules; the model settles the choices the rules leave open."""
-    return _run(article, kinds, _deciding(provider, kinds))
+def run_hybrid(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider, doc: Any | None = None
+) -> tuple[Grounded, Usage]:
+    """Candidates from the rules (over ``doc``, the article's parse, if given); the model settles
+    the choices the rules leave open."""
+    return _run(article, kinds, _deciding(provider, kinds), doc=doc)
 
 
 def run_hybrid_stances(
@@ -170,6 +185,9 @@ def run_hybrid_all(article: Article, kinds: tuple[Kind, ...], provider: Provider
     return _run(article, kinds, Asker(provider, decide_all=True))
 
 
-def run_rules(article: Article, kinds: tuple[Kind, ...], provider: Provider) -> tuple[Grounded, Usage]:
-    """Candidates and the rules' guesses only, no model call (the baseline for the model)."""
-    return _run(article, kinds, Asker(provider, use_model=False))
+def run_rules(
+    article: Article, kinds: tuple[Kind, ...], provider: Provider, doc: Any | None = None
+) -> tuple[Grounded, Usage]:
+    """Candidates and the rules' guesses only, no model call (the baseline for the model); over
+    ``doc``, the article's parse, where the caller has one."""
+    return _run(article, kinds, Asker(provider, use_model=False), doc=doc)

@@ -68,10 +68,9 @@ def _trained(
     learned = {k.name: m for k in kinds if (m := trained.of(k)) is not None}
     others = tuple(k for k in kinds if k.name not in learned)
     untrained = run_hybrid if ask_model else run_rules
-    result, usage = untrained(article, others, provider) if others else (Grounded(), Usage())
     mine = tuple(k for k in kinds if k.name in learned)
     if not mine:
-        return result, usage
+        return untrained(article, others, provider) if others else (Grounded(), Usage())
     # The rules' items give the fields the model cannot learn, a stacked tagger's features and
     # rules+trained's extra items; only kinds that need them run them.
     needy = tuple(
@@ -79,8 +78,15 @@ def _trained(
         for k in mine
         if rules_for(k) is not None and (unlearned_required(k) or learned[k.name].stacked or rules_fill)
     )
-    rules, _ = run_rules(article, needy, provider) if needy else (Grounded(), Usage())
+    # One parse for the rules and the tagger: a second parse was most of what a trained run cost
+    # beyond the rules (2.1x their CPU time then, 1.1-1.4x now: docs/training.md).
     doc = nlp()(article.text)
+    if ask_model:  # the untrained kinds' open choices go to the model, the trained kinds' rules not
+        result, usage = run_hybrid(article, others, provider, doc=doc) if others else (Grounded(), Usage())
+        rules, _ = run_rules(article, needy, provider, doc=doc) if needy else (Grounded(), Usage())
+    else:  # one pre-pass of the rules for the untrained kinds and the trained kinds' rules' items
+        both, usage = run_rules(article, others + needy, provider, doc=doc)  # none: nothing runs
+        result, rules = both.only(k.name for k in others), both.only(k.name for k in needy)
     drafted: list[Drafted] = []
     for kind in mine:
         model = learned[kind.name]

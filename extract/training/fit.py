@@ -79,12 +79,12 @@ def parse(data: list[Example]) -> Iterator[Parsed]:
         yield Parsed(example, doc, list(lines(doc)))
 
 
-def rules_items(kind: Kind, article: Article) -> list[BaseModel] | None:
-    """The rules' items of ``kind`` in ``article`` (what a stacked tagger reads), None for a kind
-    no rules know."""
+def rules_items(kind: Kind, article: Article, doc: Any | None = None) -> list[BaseModel] | None:
+    """The rules' items of ``kind`` in ``article`` (what a stacked tagger reads; over ``doc``, the
+    article's parse, where the caller has one), None for a kind no rules know."""
     if rules_for(kind) is None:
         return None
-    found, _ = run_rules(article, (kind,), NoModel())
+    found, _ = run_rules(article, (kind,), NoModel(), doc=doc)
     return found.items.get(kind.name, [])
 
 
@@ -99,7 +99,7 @@ def fit_kind(kind: Kind, parsed: list[Parsed], folder: Path, config: FitConfig) 
     import joblib
 
     stacked = config.stacked and rules_for(kind) is not None
-    ruled = [rules_items(kind, p.example[0]) if stacked else None for p in parsed]
+    ruled = [rules_items(kind, p.example[0], p.doc) if stacked else None for p in parsed]
     _fit_tagger(kind, parsed, ruled, folder / tagger_file(kind.name), config)
     bounds = fit_bounds(kind, parsed, ruled, folder, config) if config.bounds else False
     classifiers: dict[str, Any] = {}
@@ -201,15 +201,14 @@ def fit_bounds(
 def fit_chooser(rows: list[tuple[list[str], int]], config: FitConfig) -> Any | None:
     """A logistic regression over candidate edges' features (extract/learned/bounds.py), None
     with too few gold edges among the candidates to learn from."""
-    from sklearn.feature_extraction import FeatureHasher
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
+
+    from extract.learned.hashed import hashed
 
     ys = [y for _, y in rows]
     if sum(ys) < config.bounds_min or sum(ys) == len(ys):
         return None
-    clf = make_pipeline(FeatureHasher(config.hash_features, input_type="string"),
-                        LogisticRegression(C=config.bounds_c, max_iter=1000))  # fmt: skip
+    clf = hashed(config.hash_features, LogisticRegression(C=config.bounds_c, max_iter=1000))
     return clf.fit([f for f, _ in rows], ys)
 
 
@@ -220,9 +219,9 @@ def _classifier(bags: list[list[str]], ys: list[str], config: FitConfig) -> Any:
         return ("constant", json.loads(ys[0])) if ys else ("constant", None)
     import warnings
 
-    from sklearn.feature_extraction import FeatureHasher
     from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
-    from sklearn.pipeline import make_pipeline
+
+    from extract.learned.hashed import hashed
 
     folds = config.classifier_folds
     learner: Any = (
@@ -230,7 +229,7 @@ def _classifier(bags: list[list[str]], ys: list[str], config: FitConfig) -> Any:
         if len(config.classifier_cs) > 1 and max(Counter(ys).values()) >= folds
         else LogisticRegression(C=config.classifier_cs[-1], max_iter=2000)
     )
-    pipeline = make_pipeline(FeatureHasher(config.hash_features, input_type="string"), learner)
+    pipeline = hashed(config.hash_features, learner)
     with warnings.catch_warnings():  # a rare value with fewer items than folds; defaults to change
         warnings.simplefilter("ignore", UserWarning)
         warnings.simplefilter("ignore", FutureWarning)
