@@ -10,6 +10,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from extract.grounding.ground import span_of
 from extract.schemas import QUOTES, Kind
 from extract.schemas.kinds import GROUNDING_FIELDS, dotted
 
@@ -159,11 +160,6 @@ def nearest(text: str, words: str, start: int, end: int) -> tuple[int, int] | No
 def item_spans(kind: Kind, items: list[BaseModel], text: str) -> list[tuple[int, int, str]]:
     """Every role span of ``items`` as (start, end, role): what a tagger's BIO labels mark."""
     return [(s, e, role) for item in items for role, (s, e) in role_spans(kind, item, text).items()]
-
-
-def span_of(item: BaseModel) -> tuple[int, int]:
-    """An item's characters [start, end), (0, 0) where it has none."""
-    return int(getattr(item, "start", 0)), int(getattr(item, "end", 0))
 
 
 def shared(a: tuple[int, int], b: tuple[int, int]) -> int:
