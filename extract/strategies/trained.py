@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError, create_model
 
-from extract.grounding.ground import Grounded, ground
+from extract.grounding.ground import Grounded, ground, span_of
 from extract.inputs.load import Article
 from extract.kinds import rules_for
 from extract.learned.bounds import choose as choose_bounds
@@ -20,7 +20,6 @@ from extract.learned.parts import (
     roles_of,
     set_at,
     shared,
-    span_of,
     spans_at,
     unlearned_required,
     value_at,

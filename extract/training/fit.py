@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from extract.grounding.ground import span_of
 from extract.inputs.load import Article
 from extract.kinds import rules_for
 from extract.learned.bounds import Span, View, labelled
@@ -33,7 +34,6 @@ from extract.learned.parts import (
     overlapping_span,
     roles_of,
     shared,
-    span_of,
     spans_at,
     value_at,
     words_of,
