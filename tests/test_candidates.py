@@ -689,3 +689,56 @@ def test_what_is_expected_or_said_to_be_so_in_the_passive_is_no_ones_attribution
     assert parts_of("Senator John Smith said Donald Trump is expected to win the state easily.") == [
         ("Senator John Smith", "said")
     ]
+
+
+def test_a_short_quote_with_its_own_tag_is_a_quote_not_scare_quotes() -> None:
+    # Before: under four words, a quote was taken for scare quotes whatever stood beside it;
+    # PolNeAR marks '"You tell me," he said.' and 'said, "No."' as quotes.
+    text = (
+        "Donald Trump was asked about the plan. \u201cYou tell me,\u201d he said.\n\n"
+        "Hillary Clinton shook her head and said, \u201cNo.\u201d\n\n"
+        "The plan was a \u201cbig deal\u201d for the campaign."
+    )
+    found = speakers(text)
+    assert found["You tell me,"] == "Donald Trump"
+    assert found["No."] == "Hillary Clinton"
+    assert not any("big deal" in q for q in found)
+
+
+def test_a_cue_after_a_preposition_or_down_a_chain_of_verbs_has_the_main_subject() -> None:
+    # Before: 'by saying ...', 'after saying ...' and 'took ..., saying' (saying on a conj verb)
+    # found no subject, so the reported clause was dropped.
+    text = (
+        "John Bolton distanced himself from the movement by saying he would be willing to help.\n\n"
+        "Bernie Sanders, after initially saying he would not advertise in the state, changed course.\n\n"
+        "Donald Trump sought to calm his supporters, and took a heckler in stride, saying the person "
+        "would not get beat up at his rally."
+    )
+    found = speakers(text)
+    assert found["he would be willing to help"] == "John Bolton"
+    assert found["he would not advertise in the state"] == "Bernie Sanders"
+    assert found["the person would not get beat up at his rally"] == "Donald Trump"
+
+
+def test_a_tag_with_its_verb_first_takes_the_noun_after_it_as_its_source() -> None:
+    # Before: the parse made 'a South Carolina Democrat' the object of 'added', the tag had no
+    # subject, and the quote no speaker (dropped).
+    text = (
+        "\u201cLook, Hillary needed to split the first two primaries,\u201d added a South Carolina Democrat."
+    )
+    assert parts_of(text) == [("a South Carolina Democrat", "added")]
+
+
+def test_a_quote_in_two_parts_keeps_the_tag_between_them_as_its_cue() -> None:
+    # Before: the cue nearest the second part ('criticizing', in the source's relative clause)
+    # replaced the tag 'said'; and a second sentence with its own cue ('But he added,') was taken
+    # for the join of one quote.
+    text = (
+        "\u201cThere is a greater goal here,\u201d said Representative Raul Grijalva, who sent a letter "
+        "criticizing the sales. \u201cWe have to protect the homeowners.\u201d\n\n"
+        "\u201cI was saddened by the madness,\u201d Mr. Obama said. But he added, \u201cWhat I have "
+        "also seen, more than anything, is hope.\u201d"
+    )
+    found = parts_of(text)
+    assert found[0] == ("Representative Raul Grijalva, who sent a letter criticizing the sales", "said")
+    assert ("Mr. Obama", "said") in found and ("he", "added") in found

@@ -214,10 +214,9 @@ def find_quotes(
         para_end = text.find("\n", m.end())
         para_end = len(text) if para_end < 0 else para_end
         local = cues[bisect_left(cue_at, para_start) : bisect_left(cue_at, para_end)]
-        cue = (
-            _lead_in(actors, doc, m.start())
-            or _tag(actors, doc, token_starts, m)
-            or min(local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None)
+        tagged = _lead_in(actors, doc, m.start()) or _tag(actors, doc, token_starts, m)
+        cue = tagged or min(
+            local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None
         )
         # 'X," she said. "Y': one quote in two parts, as PolNeAR marks it, with the cue between;
         # a part may be short ('"Your Honor," I said, "I would ...'), and a paragraph left open
@@ -227,7 +226,13 @@ def find_quotes(
             _split_around(text, before.end(), m.start(), cue)
             or (first is not None and _continued(text, before.end(), m.start()))
         )
-        if len(content.split()) < 4 and not (joins and first is not None):
+        # A short quote is scare quotes unless its own tag or lead-in gives it a speaker
+        # ('"You tell me," he said.', 'said, "No."'), as PolNeAR marks it.
+        if (
+            len(content.split()) < 4
+            and not (joins and first is not None)
+            and not _own_cue(text, m, tagged, cue)
+        ):
             last = (m, None)
             continue  # scare quotes: part of the surrounding reported speech
         subj = _speaker_token(cue) if cue is not None else None
@@ -240,6 +245,8 @@ def find_quotes(
             if first is not None:
                 quotes.pop()  # the first part, the last quote added
                 speaker, options = first.speaker or speaker, [*first.options, *options]
+                if first.cue is not None:  # the tag between the parts, not a cue in the second
+                    said = (first.source, first.cue)
             begin = first.start if first is not None else before.start(1)
             content = text[begin : m.end(1)].rstrip()
         elif (lead := _mixed_start(text, cue, m.start())) is not None:
@@ -293,6 +300,16 @@ def find_quotes(
     return quotes
 
 
+def _own_cue(text: str, m: re.Match[str], tagged: Any | None, cue: Any | None) -> bool:
+    """Whether the quote at ``m`` is spoken by its cue's subject: a tag after it or a lead-in
+    before it, or a cue verb right before its opening mark ('said, "No."')."""
+    if tagged is not None:
+        return True
+    if cue is None or cue.idx > m.start():
+        return False
+    return text[cue.idx + len(cue.text) : m.start()].strip() in (",", ":")
+
+
 def _speaker_token(cue: Any) -> Any | None:
     """Who a cue verb's words are: its subject, or the agent of a passive one ('Sanders was asked
     by host Bill Maher', 'was criticized by Democrats'), as PolNeAR's Source marks it."""
@@ -311,7 +328,16 @@ def _speaker_token(cue: Any) -> Any | None:
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and _holder(cue.head):
         # 'pastors supporting Mr. Cruz', 'a new poll showing Trump down': the noun it modifies
         return cue.head
-    return subject(cue)
+    return subject(cue) or _inverted(cue)
+
+
+def _inverted(verb: Any) -> Any | None:
+    """The subject of a tag that follows its quote verb first, where the parse takes it for the
+    verb's object ('...," added a South Carolina Democrat.')."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or not (before.is_quote or before.text in ("''", ",")):
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.left_edge.i == verb.i + 1), None)
 
 
 def _holder(tok: Any) -> bool:
@@ -328,6 +354,9 @@ def _holder(tok: Any) -> bool:
 _RAISING = words("expect believe think know say consider report estimate predict")
 
 
+_NEW_SENTENCE = re.compile(r"[.!?] +[A-Z]")
+
+
 def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
     """Whether the quote opening at ``start`` goes on from the one ending at ``end``: the cue
     stands between them, in the same paragraph, in a few words ('," Weaver said. "'), or in a
@@ -340,8 +369,11 @@ def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
     if before.endswith(","):
         # '"X," said A, a ..., who .... "Y': a part left on a comma goes on after the sentence
         # that names its speaker, however long; not into the cue's own clause ('," adding that')
+        # ('," Mr. Obama said. But he added, "': a second sentence with its own cue opens a new quote)
         return gap.rstrip().endswith(".") or (
-            len(gap.split()) <= _SPLIT_WORDS and _mixed_start(text, cue, start) is None
+            len(gap.split()) <= _SPLIT_WORDS
+            and _mixed_start(text, cue, start) is None
+            and not _NEW_SENTENCE.search(gap)
         )
     if before[-1:] in (".", "?", "!"):
         # '... tomorrow." He's predicting he will do "very, very well': a new sentence's own
@@ -485,7 +517,7 @@ def _tag(actors: Actors, doc: Any, token_starts: list[int], m: re.Match[str]) ->
             return None
         if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "parataxis"):
             continue  # a verb inside the subject ('Bill Eastland, wearing a cowboy hat, said')
-        subj = subject(tok)
+        subj = subject(tok) or _inverted(tok)
         if subj is None or not _agentive(subj, actors):
             return None
         # the tag is the subject and its verb, in either order, and nothing else

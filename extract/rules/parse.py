@@ -40,9 +40,15 @@ def subject(token: Any) -> Any | None:
         return next((c for c in subjects if same_line(c, token)), None) or _on_line(subjects[0], token)
     if token.dep_ == "relcl":
         return token.head
-    if token.dep_ in ("advcl", "conj") and token.head != token:
-        # "..., saying that ...", "he stopped and said that ...": the head verb's subject.
-        return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if token.dep_ in ("advcl", "conj", "pcomp") and token.head != token:
+        # "..., saying that ...", "he stopped and said that ...", "by saying he would ...", "took
+        # a heckler in stride, saying ...": the subject of the verb it hangs on, up the chain.
+        head = token.head.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token.head
+        if token.dep_ == "pcomp" and head.pos_ not in ("VERB", "AUX"):
+            return None  # 'the share of Republicans saying ...' is the noun's, not a verb's
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) or (
+            subject(head) if head.dep_ in ("advcl", "conj", "pcomp") else None
+        )
     return None
 
 
