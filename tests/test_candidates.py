@@ -742,3 +742,21 @@ def test_a_quote_in_two_parts_keeps_the_tag_between_them_as_its_cue() -> None:
     found = parts_of(text)
     assert found[0] == ("Representative Raul Grijalva, who sent a letter criticizing the sales", "said")
     assert ("Mr. Obama", "said") in found and ("he", "added") in found
+
+
+def test_a_headline_finding_and_a_transcripts_capital_names_are_attributions() -> None:
+    # Before: 'Poll:' and 'TAPPER:' resolved to no known actor, so their lines were dropped;
+    # PolNeAR marks both (the colon as the cue). A lone 'UPDATE:' still names no one.
+    text = (
+        "Poll: Donald Trump ties Hillary Clinton in a three-way race\n\n"
+        "UPDATE: The story has been corrected since it ran.\n\n"
+        "JAKE TAPPER: Donald Trump released a video on Friday talking about it.\n\n"
+        "JOEL BENENSON: I think what he did was completely wrong, Jake.\n\n"
+        "TAPPER: And you are supporting Hillary Clinton, I think.\n\n"
+        "BENENSON: I am supporting her all the way to the convention."
+    )
+    found = {q.text: text[q.cue[0] : q.cue[1]] if q.cue else None for q in analyse(text).quotes}
+    assert found["Donald Trump ties Hillary Clinton in a three-way race"] == ":"
+    assert found["I think what he did was completely wrong, Jake."] == ":"
+    assert "Donald Trump released a video on Friday talking about it." in found
+    assert not any(q.startswith("The story") for q in found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -51,6 +52,8 @@ _OBJECT_TAIL = {"oprd", "prep"}
 _RELATIVE = {"who"}
 # Common nouns for those who can hold a view, or a finding (a poll)
 _HOLDERS = AGENT_NOUNS | ROLE_NOUNS | BODY_NOUNS | {"campaign", "poll", "survey", "republican", "democrat"}
+# Who a headline's "X: ..." gives a finding to, beside the holders ('Poll:', 'Historians:')
+_FINDERS = words("report newspaper insider historian study analysis expert")
 _FRAGMENT_SPLIT_WORDS = 8
 _SPLIT_WORDS = 14  # the cue between two parts of one quote, with its speaker and an aside ('at a rally')
 
@@ -545,12 +548,21 @@ def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None
     """Lines led by a known actor's name and a colon: the rest of the line is theirs (a lone
     letter, as in an interview's "Q:", names no one)."""
     taken = [(q.start, q.start + len(q.text)) for q in quotes]
-    for m in _NAME_COLON.finditer(text):
+    found = list(_NAME_COLON.finditer(text))
+    # A transcript's speakers: names in capitals leading more than one line ('JAKE TAPPER:', then
+    # 'TAPPER:'), not a rubric that leads one ('UPDATE:')
+    leads = Counter(m.group(1).split()[-1] for m in found if m.group(1).isupper())
+    for m in found:
         if len(m.group(1)) < 2 or any(s < m.end(2) and m.start(2) < e for s, e in taken):
             continue
         speaker = actors.resolve(m.group(1), m.start(1))
-        if speaker is None or speaker.kind == "other":
-            continue  # "Wait, it gets better:" or "Update:" name no actor
+        if speaker is None:
+            continue
+        last = m.group(1).split()[-1].lower()
+        if speaker.kind == "other" and not (
+            leads[m.group(1).split()[-1]] > 1 or last.rstrip("s") in _HOLDERS | _FINDERS
+        ):
+            continue  # "Wait, it gets better:" or "Update:" name no actor; "Poll:", "Report:" do
         content = m.group(2).rstrip()
         direct = content[:1] in '"\u201c' and content[-1:] in '"\u201d'
         words = content[1:-1] if direct else content
