@@ -548,11 +548,11 @@ def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None
     """Lines led by a known actor's name and a colon: the rest of the line is theirs (a lone
     letter, as in an interview's "Q:", names no one)."""
     taken = [(q.start, q.start + len(q.text)) for q in quotes]
-    found = list(_NAME_COLON.finditer(text))
+    lines = list(_NAME_COLON.finditer(text))
     # A transcript's speakers: names in capitals leading more than one line ('JAKE TAPPER:', then
     # 'TAPPER:'), not a rubric that leads one ('UPDATE:')
-    leads = Counter(m.group(1).split()[-1] for m in found if m.group(1).isupper())
-    for m in found:
+    leads = Counter(m.group(1).split()[-1] for m in lines if m.group(1).isupper())
+    for m in lines:
         if len(m.group(1)) < 2 or any(s < m.end(2) and m.start(2) < e for s, e in taken):
             continue
         speaker = actors.resolve(m.group(1), m.start(1))
