@@ -760,3 +760,12 @@ def test_a_headline_finding_and_a_transcripts_capital_names_are_attributions() -
     assert found["I think what he did was completely wrong, Jake."] == ":"
     assert "Donald Trump released a video on Friday talking about it." in found
     assert not any(q.startswith("The story") for q in found)
+
+
+def test_a_quotes_cue_is_first_sought_in_its_own_sentence() -> None:
+    # Before: the nearest cue by characters won, 'said' in the next sentence over 'says that "'.
+    text = (
+        "Obama took executive actions on guns.  Ted Cruz says that \u201cwhen you live by the pen, you "
+        "die by the pen.\u201d And he said more."
+    )
+    assert ("Ted Cruz", "says") in parts_of(text)

@@ -218,8 +218,16 @@ def find_quotes(
         para_end = len(text) if para_end < 0 else para_end
         local = cues[bisect_left(cue_at, para_start) : bisect_left(cue_at, para_end)]
         tagged = _lead_in(actors, doc, m.start()) or _tag(actors, doc, token_starts, m)
+        # the nearest cue, one in the quote's own sentence first ('Cruz says that "X." And he
+        # said ...' is Cruz's 'says')
+        opening = actors.sentence_of[min(bisect_left(token_starts, m.start(1)), len(doc) - 1)]
         cue = tagged or min(
-            local, key=lambda t: min(abs(t.idx - m.start()), abs(t.idx - m.end())), default=None
+            local,
+            key=lambda t: (
+                not opening.start <= t.i < opening.end,
+                min(abs(t.idx - m.start()), abs(t.idx - m.end())),
+            ),
+            default=None,
         )
         # 'X," she said. "Y': one quote in two parts, as PolNeAR marks it, with the cue between;
         # a part may be short ('"Your Honor," I said, "I would ...'), and a paragraph left open
