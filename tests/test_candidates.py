@@ -769,3 +769,13 @@ def test_a_quotes_cue_is_first_sought_in_its_own_sentence() -> None:
         "die by the pen.\u201d And he said more."
     )
     assert ("Ted Cruz", "says") in parts_of(text)
+
+
+def test_a_name_and_a_colon_alone_before_a_quote_are_its_source_and_cue() -> None:
+    # Before: the lead-in's only verb ('AGREE', in a rubric) or none at all left the quote to the
+    # nearest cue or no one; PolNeAR marks the name as the source and the colon as the cue.
+    text = (
+        "POLLSTERS AGREE - Carl Bialik: \u201cOne of the biggest lessons was a simple one: keep on "
+        "contacting voters.\u201d"
+    )
+    assert parts_of(text) == [("Carl Bialik", ":")]

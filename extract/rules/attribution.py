@@ -247,9 +247,11 @@ def find_quotes(
             last = (m, None)
             continue  # scare quotes: part of the surrounding reported speech
         subj = _speaker_token(cue) if cue is not None else None
-        speaker = actors.resolve_token(subj) if subj is not None else last_speaker
-        options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
         said = (mention(subj, cue.idx), cue_span(cue)) if subj is not None and cue is not None else last_said
+        speaker = actors.resolve_token(subj) if subj is not None else last_speaker
+        if (named := _name_lead(actors, m.start())) is not None:
+            said, speaker = (named[0], named[1]), named[2]
+        options = [r for r in [speaker, *actors.near(para_start, para_end)] if r is not None]
         around = paragraph_context(text, para_start, para_end)
         begin = m.start(1)
         if before is not None and joins:
@@ -550,6 +552,25 @@ def _lead_in(actors: Actors, doc: Any, mark: int) -> Any | None:
     verbs = [t for t in reversed(doc[actors.sentence_of[at].start : at]) if t.pos_ in ("VERB", "AUX")]
     said = [v for v in verbs if _is_cue(v)]  # 'as Pollak observed, the victor was ...:'
     return next((v for v in [*said, *verbs] if subject(v) is not None), None)
+
+
+# A name and a colon alone before a quote mark, on its own line or after a dash
+_LEAD_NAME = re.compile(
+    r"(?:^|\n|\s[-\u2013\u2014]+\s*)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)\s*:\s*\Z"
+)
+
+
+def _name_lead(actors: Actors, mark: int) -> tuple[At, At, ActorRef] | None:
+    """A lead-in that is only a name and a colon, opening a line or after a dash, right before
+    the quote mark at ``mark`` ('... JUST TOO EARLY - Mark Blumenthal and Jon Cohen: "'): where
+    the name stands, the colon (PolNeAR's cue) and the actor."""
+    base = max(0, mark - 120)
+    found = _LEAD_NAME.search(actors.text, base, mark)
+    if found is None:
+        return None
+    speaker = actors.resolve(found.group(1), found.start(1))
+    colon = actors.text.rindex(":", found.start(), mark)
+    return (found.span(1), (colon, colon + 1), speaker) if speaker is not None else None
 
 
 def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None:
