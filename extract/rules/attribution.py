@@ -556,7 +556,7 @@ def _lead_in(actors: Actors, doc: Any, mark: int) -> Any | None:
 
 # A name and a colon alone before a quote mark, on its own line or after a dash
 _LEAD_NAME = re.compile(
-    r"(?:^|\n|\s[-\u2013\u2014]+\s*)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)\s*:\s*\Z"
+    r"(?:^|\n|\s[-\u2013\u2014]+\s*)((?:[A-Z][\w.'\u2019-]*\s+(?:and\s+)?){0,4}[A-Z][\w.'\u2019-]*)\s*(:)\s*\Z"
 )
 
 
@@ -569,8 +569,7 @@ def _name_lead(actors: Actors, mark: int) -> tuple[At, At, ActorRef] | None:
     if found is None:
         return None
     speaker = actors.resolve(found.group(1), found.start(1))
-    colon = actors.text.rindex(":", found.start(), mark)
-    return (found.span(1), (colon, colon + 1), speaker) if speaker is not None else None
+    return (found.span(1), found.span(2), speaker) if speaker is not None else None
 
 
 def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None:
@@ -587,9 +586,9 @@ def _name_colon(text: str, actors: Actors, quotes: list[QuoteCandidate]) -> None
         speaker = actors.resolve(m.group(1), m.start(1))
         if speaker is None:
             continue
-        last = m.group(1).split()[-1].lower()
+        last = m.group(1).split()[-1]
         if speaker.kind == "other" and not (
-            leads[m.group(1).split()[-1]] > 1 or last.rstrip("s") in _HOLDERS | _FINDERS
+            leads[last] > 1 or last.lower().rstrip("s") in _HOLDERS | _FINDERS
         ):
             continue  # "Wait, it gets better:" or "Update:" name no actor; "Poll:", "Report:" do
         content = m.group(2).rstrip()
