@@ -799,3 +799,15 @@ def test_objects_of_find_release_and_seen_are_not_attributions() -> None:
         "Bernie Sanders has seen a surge in donations.\n\nA new poll shows a tight race in Iowa."
     )
     assert parts_of(text) == [("A new poll", "shows")]
+
+
+def test_where_the_words_were_said_is_not_part_of_an_objects_content() -> None:
+    # Before: the verb's phrases after its object were kept whole ('Donald Trump during a rally
+    # Friday in Hartford'); PolNeAR's content is what was criticised, not where. A phrase of the
+    # object itself that is no occasion stays ('a debate on immigration').
+    text = (
+        "Clinton criticized Donald Trump during a rally Friday in Hartford.\n\n"
+        "Jones praised Hillary Clinton on Fox News.\n\nSanders called for a debate on immigration."
+    )
+    found = [q.text for q in analyse(text).quotes]
+    assert found == ["Donald Trump", "Hillary Clinton", "a debate on immigration"]
