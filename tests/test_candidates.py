@@ -811,3 +811,18 @@ def test_where_the_words_were_said_is_not_part_of_an_objects_content() -> None:
     )
     found = [q.text for q in analyse(text).quotes]
     assert found == ["Donald Trump", "Hillary Clinton", "a debate on immigration"]
+
+
+def test_a_purpose_infinitives_cue_runs_from_the_verb_it_hangs_on() -> None:
+    # Before: the cue was 'to talk about' alone; PolNeAR's runs from the verb of the purpose.
+    text = "He will come on the show to talk about the election results in Ohio."
+    assert parts_of(text) == [("He", "will come on the show to talk about")]
+
+
+def test_a_noun_an_infinitive_modifies_is_not_its_speaker() -> None:
+    # Before: 'ways' was the source of 'to express your opposition'; a holder noun still speaks.
+    text = (
+        "There are more productive ways to express your opposition to Trump.\n\n"
+        "He was the first senator to endorse the bid of Donald Trump."
+    )
+    assert [cue for _, cue in parts_of(text)] == ["to endorse"]

@@ -151,6 +151,12 @@ def cue_span(tok: Any) -> At:
     doc, first, last = tok.doc, tok, tok
     while first.i > 0 and _cue_left(doc[first.i - 1], tok):
         first = doc[first.i - 1]
+    if tok.dep_ == "advcl" and first.lower_ == "to" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
+        # 'went off script to comment on', 'will come on the show to talk about': PolNeAR's cue
+        # runs from the verb the purpose hangs on (train: twice as often as the infinitive alone)
+        head = first = tok.head
+        while first.i > 0 and _cue_left(doc[first.i - 1], head):
+            first = doc[first.i - 1]
     if tok.lemma_ == "make":
         last = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
     elif tok.i + 1 < len(doc) and (after := doc[tok.i + 1]).head.i == tok.i:
@@ -341,7 +347,19 @@ def _speaker_token(cue: Any) -> Any | None:
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and _holder(cue.head):
         # 'pastors supporting Mr. Cruz', 'a new poll showing Trump down': the noun it modifies
         return cue.head
+    if cue.dep_ in ("relcl", "acl") and _infinitive(cue) and not _holder(cue.head):
+        # 'ways to express', 'reason to believe': the noun is what the words are about, not who
+        # says them ('the first senators to endorse' still speak)
+        return None
     return subject(cue) or _inverted(cue)
+
+
+def _infinitive(verb: Any) -> bool:
+    """Whether a verb stands as a bare infinitive, with 'to' and no subject of its own."""
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in children
+    )
 
 
 def _inverted(verb: Any) -> Any | None:
