@@ -826,3 +826,10 @@ def test_a_noun_an_infinitive_modifies_is_not_its_speaker() -> None:
         "He was the first senator to endorse the bid of Donald Trump."
     )
     assert [cue for _, cue in parts_of(text)] == ["to endorse"]
+
+
+def test_a_poll_that_leads_a_sentence_is_its_source() -> None:
+    # Before: 'In an NBC News poll released Monday, 50 percent ...' had no attribution; PolNeAR
+    # marks 'In' as the cue and the poll as the source.
+    text = "In an NBC News poll released Monday, 50 percent of respondents chose Clinton."
+    assert parts_of(text) == [("an NBC News poll released Monday", "In")]

@@ -313,8 +313,11 @@ def find_quotes(
         _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
     for tok in doc:
         if not in_quote(tok.idx):
-            _according_to(tok, actors, quotes) or _cue_noun(tok, actors, quotes) or _stance_object(
-                tok, actors, quotes
+            (
+                _according_to(tok, actors, quotes)
+                or _framed(tok, actors, quotes)
+                or _cue_noun(tok, actors, quotes)
+                or _stance_object(tok, actors, quotes)
             )
     return quotes
 
@@ -672,6 +675,26 @@ def _according_to(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> boo
             first += 1
         span = doc[first : sent.end]
     return _reported(quotes, actors, span, (tok.idx, to.idx + len(to.text)), source)
+
+
+_POLLS = words("poll survey")
+
+
+def _framed(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
+    """'In a CBS News poll last month, she led by 6 points': the clause after the comma is the
+    poll's; PolNeAR's cue is the 'In', its object the source. (Not a trailing 'in the polls', nor
+    'For most Democrats, ...': on PolNeAR train 0-399 either cost more than it found.)"""
+    source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if tok.lower_ != "in" or tok.dep_ != "prep" or source is None or lemma(source) not in _POLLS:
+        return False
+    doc = tok.doc
+    sent = next(line for line in lines_of(actors.sentence_of[tok.i]) if line.start <= tok.i < line.end)
+    # its comma, past a word or two of its own ('In a poll released Monday, ...')
+    end = source.right_edge.i + 1
+    comma = next((t.i for t in doc[end : min(sent.end, end + 3)] if t.text == ","), None)
+    if tok.i != sent.start or comma is None:
+        return False
+    return _reported(quotes, actors, doc[comma + 1 : sent.end], (tok.idx, tok.idx + len(tok.text)), source)
 
 
 def _cue_noun(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
