@@ -833,3 +833,9 @@ def test_a_poll_that_leads_a_sentence_is_its_source() -> None:
     # marks 'In' as the cue and the poll as the source.
     text = "In an NBC News poll released Monday, 50 percent of respondents chose Clinton."
     assert parts_of(text) == [("an NBC News poll released Monday", "In")]
+
+
+def test_put_it_is_a_cue_with_its_it() -> None:
+    # Before: 'put' was no cue and the quote had no source; PolNeAR's cue is 'put it'.
+    text = 'Vulture put it, "Hello, it is the Biebs."\n\nHe put the book on the table.'
+    assert parts_of(text) == [("Vulture", "put it")]
