@@ -662,6 +662,11 @@ def _reported(
     return True
 
 
+def _line_of(tok: Any, actors: Actors) -> Any:
+    """The part of ``tok``'s sentence on its own line (spaCy runs sentences across paragraphs)."""
+    return next(line for line in lines_of(actors.sentence_of[tok.i]) if line.start <= tok.i < line.end)
+
+
 def _according_to(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
     """'X happened, according to U.S. officials': the rest of the sentence is the officials'."""
     if tok.lower_ != "according":
@@ -673,7 +678,7 @@ def _according_to(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> boo
     doc = tok.doc
     # Within the line: a sentence that opens with the previous paragraph's closing quote mark
     # would otherwise hand that mark to the source.
-    sent = next(line for line in lines_of(actors.sentence_of[tok.i]) if line.start <= tok.i < line.end)
+    sent = _line_of(tok, actors)
     if tok.i > sent.start:  # trailing: the claim precedes it
         end = tok.i
         while end > sent.start and doc[end - 1].is_punct:
@@ -698,7 +703,7 @@ def _framed(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
     if tok.lower_ != "in" or tok.dep_ != "prep" or source is None or lemma(source) not in _POLLS:
         return False
     doc = tok.doc
-    sent = next(line for line in lines_of(actors.sentence_of[tok.i]) if line.start <= tok.i < line.end)
+    sent = _line_of(tok, actors)
     # its comma, past a word or two of its own ('In a poll released Monday, ...')
     end = source.right_edge.i + 1
     comma = next((t.i for t in doc[end : min(sent.end, end + 3)] if t.text == ","), None)
