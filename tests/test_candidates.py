@@ -839,3 +839,13 @@ def test_put_it_is_a_cue_with_its_it() -> None:
     # Before: 'put' was no cue and the quote had no source; PolNeAR's cue is 'put it'.
     text = 'Vulture put it, "Hello, it is the Biebs."\n\nHe put the book on the table.'
     assert parts_of(text) == [("Vulture", "put it")]
+
+
+def test_what_someone_is_called_is_said_of_them() -> None:
+    # Before: 'called her "third-rate"' (the object hung on its predicate) and 'called Clinton
+    # "crazy"' (a person as the object) were no attributions; PolNeAR's content is both.
+    text = (
+        'He called her "third-rate" and boycotted one of the debates.\n\n'
+        'Graham called Hillary Clinton "crazy" at a rally.'
+    )
+    assert [q.text for q in analyse(text).quotes] == ['her "third-rate"', 'Hillary Clinton "crazy"']

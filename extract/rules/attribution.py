@@ -791,6 +791,8 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
         return False
     verb = lemma(tok)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp")), None)
+    if obj is None:  # 'called her "third-rate"': the parse hangs the object on its predicate
+        obj = next((c for c in tok.children if c.dep_ == "oprd"), None)
     if obj is None:
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in _object_preps(verb)), None)
         obj = (
@@ -806,7 +808,9 @@ def _stance_object(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bo
     # 'asked the congregation to stand', 'told residents not to drink': whom it is said to, with
     # what; a person alone ('told Megyn') is not what was said.
     wanted = [c.right_edge.i for c in tok.rights if c.i > obj.i and c.dep_ in ("xcomp", "ccomp")]
-    if verb in _SPOKEN_OBJECT and _person(obj) and not wanted:
+    # 'called Clinton "crazy"': what they are called is said of them
+    said_of = any(c.i > obj.i and c.dep_ == "oprd" for c in tok.rights)
+    if verb in _SPOKEN_OBJECT and _person(obj) and not wanted and not said_of:
         return False
     after += wanted
     end = _before_venues(tok, obj, max([obj.right_edge.i, *after]))
@@ -863,6 +867,7 @@ def _before_venues(verb: Any, obj: Any, last: int) -> int:
         if not tail:
             return last
         cut = min(t.left_edge.i for t in tail) - 1
-        while cut > obj.left_edge.i and doc[cut].is_punct:
+        # the comma before it goes too, a closing quote mark stays ('"crazy" at a rally')
+        while cut > obj.left_edge.i and doc[cut].text in (",", ";", "-", "\u2013", "\u2014"):
             cut -= 1
         last = cut
