@@ -183,7 +183,9 @@ def _object_preps(verb: str) -> tuple[str, ...]:
     """The prepositions whose object is what a verb means: its own ('called for'), and 'about' for
     every speech and belief verb ('joked about moving', 'mused about the race', 'worried about
     it': PolNeAR's cue takes the 'about', its content what follows, a noun or a clause)."""
-    return (*OBJECT_PREPS.get(verb, ()), *(("about",) if verb in CUE_LEMMAS else ()))
+    # not 'asked about': what one is asked about is no one's words (PolNeAR train: 0 of 42)
+    about = verb in CUE_LEMMAS and verb != "ask"
+    return (*OBJECT_PREPS.get(verb, ()), *(("about",) if about else ()))
 
 
 def _cue_left(tok: Any, cue: Any) -> bool:
