@@ -148,19 +148,13 @@ def cue_span(tok: Any) -> At:
     'clear' for 'made (it) clear', and the words right after it that PolNeAR's Cue spans take:
     a particle ('pointed out', 'shot back'), the preposition whose object is what is meant ('called for',
     'referred to'), a cue noun as its object ('expressed concern') and 'in a statement'."""
-    doc, first, last = tok.doc, tok, tok
-    while first.i > 0 and _cue_left(doc[first.i - 1], tok):
-        first = doc[first.i - 1]
+    doc, first, last = tok.doc, _with_left(tok), tok
     if tok.dep_ == "advcl" and first.lower_ == "to" and tok.head.pos_ == "VERB" and tok.head.i < tok.i:
         # 'went off script to comment on', 'will come on the show to talk about': PolNeAR's cue
         # runs from the verb the purpose hangs on (train: twice as often as the infinitive alone)
-        head = first = tok.head
-        while first.i > 0 and _cue_left(doc[first.i - 1], head):
-            first = doc[first.i - 1]
-    if tok.lemma_ == "make":
-        last = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), tok)
-    elif tok.lemma_ == "put":
-        last = _put_it(tok) or tok
+        first = _with_left(tok.head)
+    if tok.lemma_ in _IDIOMS:
+        last = _idiom_end(tok) or tok
     elif tok.i + 1 < len(doc) and (after := doc[tok.i + 1]).head.i == tok.i:
         verb = lemma(tok)
         if (
@@ -186,6 +180,14 @@ def _object_preps(verb: str) -> tuple[str, ...]:
     # not 'asked about': what one is asked about is no one's words (PolNeAR train: 0 of 42)
     about = verb in CUE_LEMMAS and verb != "ask"
     return (*OBJECT_PREPS.get(verb, ()), *(("about",) if about else ()))
+
+
+def _with_left(verb: Any) -> Any:
+    """The first word of a verb with its auxiliaries, negation and adverbs right before it."""
+    first = verb
+    while first.i > 0 and _cue_left(verb.doc[first.i - 1], verb):
+        first = verb.doc[first.i - 1]
+    return first
 
 
 def _cue_left(tok: Any, cue: Any) -> bool:
@@ -451,16 +453,22 @@ def _is_cue(tok: Any) -> bool:
     """A verb that reports speech or belief: 'said', 'thinks', or 'made (it) clear'."""
     if tok.pos_ != "VERB":
         return False
-    if tok.lemma_ == "make":
-        return any(t.lower_ == "clear" for t in tok.doc[tok.i + 1 : tok.i + 3])
-    if tok.lemma_ == "put":  # 'as he put it' (PolNeAR train: its cue takes the 'it', 12 of 12)
-        return _put_it(tok) is not None
+    if tok.lemma_ in _IDIOMS:
+        return _idiom_end(tok) is not None
     return lemma(tok) in CUE_LEMMAS
 
 
-def _put_it(tok: Any) -> Any | None:
-    """The 'it' of 'put it', right after the verb."""
-    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+# Verbs that are cues only with a word of their own after them, which the cue takes: 'made (it)
+# clear', 'as he put it' (PolNeAR train: its cue takes the 'it', 12 of 12).
+_IDIOMS = ("make", "put")
+
+
+def _idiom_end(tok: Any) -> Any | None:
+    """The last word of an idiom cue ('clear', 'it'), None where the verb stands without it."""
+    doc = tok.doc
+    if tok.lemma_ == "make":
+        return next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ == "clear"), None)
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return after if after is not None and after.lower_ == "it" and after.head.i == tok.i else None
 
 
@@ -706,10 +714,12 @@ def _framed(tok: Any, actors: Actors, quotes: list[QuoteCandidate]) -> bool:
         return False
     doc = tok.doc
     sent = _line_of(tok, actors)
+    if tok.i != sent.start:
+        return False
     # its comma, past a word or two of its own ('In a poll released Monday, ...')
     end = source.right_edge.i + 1
     comma = next((t.i for t in doc[end : min(sent.end, end + 3)] if t.text == ","), None)
-    if tok.i != sent.start or comma is None:
+    if comma is None:
         return False
     return _reported(quotes, actors, doc[comma + 1 : sent.end], (tok.idx, tok.idx + len(tok.text)), source)
 
