@@ -856,3 +856,20 @@ def test_what_someone_is_asked_about_is_no_ones_words() -> None:
     # marks no cue on any of its 42 'asked about'.
     text = "He appears somewhat uneasy when asked about his daughter's work for the campaign."
     assert parts_of(text) == []
+
+
+def test_a_second_speakers_said_joined_on_is_a_quote_of_its_own() -> None:
+    # Before: '..., while 22 percent said they might change their mind' was inside the first
+    # quote's content and no quote of its own; and a clause cut at its ', and' kept the 'and'.
+    text = (
+        "Among Trump voters, 74 percent said they are set on voting for the real estate mogul, "
+        "while 22 percent said they might change their mind.\n\n"
+        "About three in 10 said they prefer a more liberal agenda, but six in 10 said they want "
+        "the next president to continue those policies."
+    )
+    assert [q.text for q in analyse(text).quotes] == [
+        "they are set on voting for the real estate mogul",
+        "they might change their mind",
+        "they prefer a more liberal agenda",
+        "they want the next president to continue those policies",
+    ]

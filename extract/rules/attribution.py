@@ -314,6 +314,7 @@ def find_quotes(
             # The complementiser ('that', 'whether') is part of the content, as PolNeAR marks it;
             # so is a clause joined on with its own subject ('that they tried, but a judge refused').
             end = max([comp.right_edge.i, *(c.right_edge.i for c in cue.rights if _own_clause(c, comp))])
+            end = _before_next_said(doc, cue, start, end)
             if _reported(quotes, actors, doc[start : end + 1], cue_words, subj):
                 continue
         _aside(cue, subj, actors, quotes) or _trailing(cue, subj, actors, quotes)
@@ -438,10 +439,37 @@ def _mixed_start(text: str, cue: Any | None, mark: int) -> int | None:
 
 def _own_clause(tok: Any, comp: Any) -> bool:
     """Whether ``tok``, a child of the cue after its clause ``comp``, is a clause of its own joined
-    on ('..., but a federal judge refused'), not the cue's subject doing something else."""
-    return (
-        tok.i > comp.i and tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    )
+    on ('..., but a federal judge refused'), not the cue's subject doing something else, nor
+    someone else's attribution ('..., but six in 10 said they want ...': a quote of its own)."""
+    return tok.i > comp.i and tok.dep_ == "conj" and _has_subject(tok) and not _is_cue(tok)
+
+
+def _has_subject(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+_JOINS = words("and but while whereas")
+
+
+def _before_next_said(doc: Any, cue: Any, start: int, end: int) -> int:
+    """Where reported speech ends when a second speaker's attribution is joined on after a comma:
+    '74 percent said they are set on voting for him, while 22 percent said they might change
+    their mind' is two quotes, the first ending at 'him' (the parse hangs the second on the
+    first's clause); a joining word left at the end ('..., and') is not content either."""
+    for tok in doc[start + 1 : end + 1]:
+        if tok.i == cue.i or tok.dep_ not in ("advcl", "conj", "ccomp") or not _is_cue(tok):
+            continue
+        if not _has_subject(tok) or not any(c.dep_ == "ccomp" for c in tok.children):
+            continue
+        cut = tok.left_edge.i  # its subtree opens with its 'while'; an 'and' or 'but' comes before
+        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in _JOINS):
+            cut -= 1
+        if cut > start and "," in doc[cut : tok.left_edge.i].text:
+            end = cut - 1
+            break
+    while end > start and doc[end].lower_ in _JOINS and doc[end].dep_ == "cc":
+        end -= 1
+    return end
 
 
 def _continued(text: str, end: int, start: int) -> bool:
