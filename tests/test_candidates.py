@@ -873,3 +873,16 @@ def test_a_second_speakers_said_joined_on_is_a_quote_of_its_own() -> None:
         "they prefer a more liberal agenda",
         "they want the next president to continue those policies",
     ]
+
+
+def test_that_said_is_no_ones_words() -> None:
+    # Before: 'That said, Millennials say ...' was a quote of 'That', cued 'said'.
+    text = "That said, Millennials say they believe success will require a lifetime of effort."
+    assert parts_of(text) == [("Millennials", "say")]
+
+
+def test_a_quote_after_adding_is_a_second_quote() -> None:
+    # Before: '"X," Cruz said, adding: "Y"' was one quote in two parts cued 'said'; PolNeAR train
+    # makes 'adding' the second quote's cue, 8 times of 8.
+    text = '"He has been a great leader for Indiana," Cruz said, adding: "I would welcome his support."'
+    assert parts_of(text) == [("Cruz", "said"), ("Cruz", "adding")]

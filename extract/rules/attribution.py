@@ -361,7 +361,21 @@ def _speaker_token(cue: Any) -> Any | None:
         # 'ways to express', 'reason to believe': the noun is what the words are about, not who
         # says them ('the first senators to endorse' still speak)
         return None
+    if _that_said(cue):
+        return None
     return subject(cue) or _inverted(cue)
+
+
+def _that_said(cue: Any) -> bool:
+    """'That said, Millennials say ...': a sentence adverb, no one's words."""
+    doc = cue.doc
+    return (
+        cue.lower_ == "said"
+        and 0 < cue.i < len(doc) - 1
+        and doc[cue.i - 1].lower_ in ("that", "this")
+        and doc[cue.i - 1].is_sent_start
+        and doc[cue.i + 1].text == ","
+    )
 
 
 def _infinitive(verb: Any) -> bool:
@@ -396,6 +410,7 @@ _RAISING = words("expect believe think know say consider report estimate predict
 
 
 _NEW_SENTENCE = re.compile(r"[.!?] +[A-Z]")
+_ADDING = re.compile(r"\b(?:adding|added|adds)[,:]?\s*\Z")
 
 
 def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
@@ -405,6 +420,8 @@ def _split_around(text: str, end: int, start: int, cue: Any | None) -> bool:
     gap = text[end:start]
     if cue is None or not end <= cue.idx < start or "\n" in gap or _QUOTE_MARKS.search(gap):
         return False
+    if _ADDING.search(gap):
+        return False  # '," he said, adding, "': a second quote, cued 'adding' (PolNeAR train: 8 of 8)
     # The last characters before the closing mark (not the whole prefix: one copy per quote pair).
     before = text[max(0, end - 16) : end].rstrip(_MARKS_SPACE)
     if before.endswith(","):
