@@ -886,3 +886,19 @@ def test_a_quote_after_adding_is_a_second_quote() -> None:
     # makes 'adding' the second quote's cue, 8 times of 8.
     text = '"He has been a great leader for Indiana," Cruz said, adding: "I would welcome his support."'
     assert parts_of(text) == [("Cruz", "said"), ("Cruz", "adding")]
+
+
+def test_a_saying_clause_after_a_reported_clause_is_the_speakers_own_quote() -> None:
+    # Before: ', saying it set a new benchmark' ended the 'announced' content and had no quote
+    # of its own (the parse hangs it on 'filed'); PolNeAR marks it a quote of Trump's, cued
+    # 'saying', nearly every time.
+    text = (
+        "Donald Trump announced on Tuesday that he filed his financial statement with the "
+        "commission, saying it set a new benchmark for the agency."
+    )
+    quotes = analyse(text).quotes
+    assert [q.text for q in quotes] == [
+        "that he filed his financial statement with the commission",
+        "it set a new benchmark for the agency",
+    ]
+    assert parts_of(text) == [("Donald Trump", "announced"), ("Donald Trump", "saying")]
