@@ -399,10 +399,7 @@ def _that_said(cue: Any) -> bool:
 
 def _infinitive(verb: Any) -> bool:
     """Whether a verb stands as a bare infinitive, with 'to' and no subject of its own."""
-    children = list(verb.children)
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in children
-    )
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not _has_subject(verb)
 
 
 def _inverted(verb: Any) -> Any | None:
@@ -481,6 +478,7 @@ def _own_clause(tok: Any, comp: Any) -> bool:
 
 
 def _has_subject(tok: Any) -> bool:
+    """Whether a verb has a subject of its own (active or passive)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
